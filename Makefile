@@ -1,0 +1,158 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# styr: build, test, install.  `make example` builds and runs the worked
+# example; `make check` runs the whole test suite (plain and under
+# AddressSanitizer + UndefinedBehaviorSanitizer).
+
+VERSION   = 0.1
+PREFIX   ?= /usr/local
+BINDIR    = $(PREFIX)/bin
+MANDIR    = $(PREFIX)/share/man
+LOCALEDIR = $(PREFIX)/share/locale
+DATADIR   = $(PREFIX)/share/styr
+
+CC       ?= cc
+CFLAGS   ?= -O2 -g
+WARNINGS  = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes \
+            -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral
+PKG_CFLAGS := $(shell pkg-config --cflags libxml-2.0 libzip 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs libxml-2.0 libzip 2>/dev/null)
+ALL_CPPFLAGS = -D_GNU_SOURCE -Iinclude -I$(B) $(PKG_CFLAGS) \
+            -DVERSION='"$(VERSION)"' -DLOCALEDIR='"$(LOCALEDIR)"' \
+            -DDATADIR='"$(DATADIR)"' $(CPPFLAGS)
+LIBS      = $(PKG_LIBS) -lcsv -lm
+
+# Build directory: build/ for the plain binary, build/asan for the
+# sanitizer build (make B=build/asan SANITIZE=1).
+B        ?= build
+ifdef SANITIZE
+CFLAGS   += -O1 -fsanitize=address,undefined -fno-omit-frame-pointer \
+            -fno-sanitize-recover=undefined
+LDFLAGS  += -fsanitize=address,undefined
+endif
+
+SRC      = $(wildcard src/*.c)
+OBJ      = $(patsubst src/%.c,$(B)/%.o,$(SRC)) $(B)/embedded.o
+LIB_OBJ  = $(filter-out $(B)/main.o,$(OBJ))
+UNIT_SRC = $(wildcard tests/unit/*.c)
+UNIT_BIN = $(patsubst tests/unit/%.c,$(B)/unit/%,$(UNIT_SRC))
+LINGUAS  = da
+MO       = $(patsubst %,locale/%/LC_MESSAGES/styr.mo,$(LINGUAS))
+
+# Debian packages the build and the tests need.
+BUILD_DEPS = gcc make pkg-config libxml2-dev libzip-dev libcsv-dev gettext
+TEST_DEPS  = perl locales libxml2-utils
+
+.PHONY: all deps example check check-plain check-asan unit install \
+        uninstall clean format pot
+
+all: $(B)/styr $(MO)
+ifeq ($(B),build)
+all: styr
+endif
+
+styr: $(B)/styr
+	cp $< $@
+
+$(B)/styr: $(OBJ)
+	$(CC) $(LDFLAGS) -o $@ $(OBJ) $(LIBS)
+
+$(B)/%.o: src/%.c $(wildcard include/*.h) | $(B)
+	$(CC) $(ALL_CPPFLAGS) $(WARNINGS) $(CFLAGS) -c -o $@ $<
+
+# The schema and default model are compiled in, as byte arrays.
+$(B)/embedded.c: data/register.rng data/model.xml | $(B)
+	{ for pair in register_rng:data/register.rng model_xml:data/model.xml; do \
+	    name=$${pair%%:*}; file=$${pair#*:}; \
+	    echo "const unsigned char $$name[] = {"; \
+	    od -An -v -tx1 $$file | sed 's/\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
+	    echo "0x00};"; \
+	    echo "const unsigned int $${name}_len = sizeof $$name - 1;"; \
+	  done; } > $@
+
+$(B)/embedded.o: $(B)/embedded.c
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(B) $(B)/unit:
+	mkdir -p $@
+
+locale/%/LC_MESSAGES/styr.mo: po/%.po
+	mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+
+# Installs what the build needs when missing: as root with apt, else it
+# prints the exact command to run.
+deps:
+	@missing=""; \
+	for p in $(BUILD_DEPS) $(DEPS_EXTRA); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' \
+	    || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	      apt-get install -y -qq --no-install-recommends $$missing; \
+	  else \
+	    echo "styr needs these packages; run:"; \
+	    echo "  sudo apt-get install$$missing"; exit 1; \
+	  fi; \
+	fi
+
+example: deps
+	$(MAKE) all
+	cd examples/odder && ./run.sh
+
+$(B)/unit/%: tests/unit/%.c $(LIB_OBJ) | $(B)/unit
+	$(CC) $(ALL_CPPFLAGS) $(WARNINGS) $(CFLAGS) $(LDFLAGS) -o $@ $< \
+	  $(LIB_OBJ) $(LIBS)
+
+unit: $(UNIT_BIN)
+
+# The test suite: plain, then under ASan+UBSan.
+check: deps
+	$(MAKE) DEPS_EXTRA="$(TEST_DEPS)" deps
+	$(MAKE) check-plain
+	$(MAKE) check-asan
+
+check-plain: all unit
+	STYR=$(CURDIR)/$(B)/styr UNIT_DIR=$(CURDIR)/$(B)/unit \
+	  STYR_LOCALEDIR=$(CURDIR)/locale prove -f tests/t[0-9]*.sh tests/unit.sh
+
+check-asan:
+	$(MAKE) B=build/asan SANITIZE=1 $(MO) build/asan/styr unit
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	STYR=$(CURDIR)/build/asan/styr UNIT_DIR=$(CURDIR)/build/asan/unit \
+	  STYR_LOCALEDIR=$(CURDIR)/locale prove -f tests/t[0-9]*.sh tests/unit.sh
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	  $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(DATADIR)/templates
+	install -m 755 $(B)/styr $(DESTDIR)$(BINDIR)/styr
+	install -m 644 styr.1 $(DESTDIR)$(MANDIR)/man1/styr.1
+	install -m 644 styr.5 $(DESTDIR)$(MANDIR)/man5/styr.5
+	for l in $(LINGUAS); do \
+	  install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES; \
+	  install -m 644 locale/$$l/LC_MESSAGES/styr.mo \
+	    $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/styr.mo; \
+	done
+	cp -R templates/. $(DESTDIR)$(DATADIR)/templates/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/styr $(DESTDIR)$(MANDIR)/man1/styr.1 \
+	  $(DESTDIR)$(MANDIR)/man5/styr.5
+	rm -rf $(DESTDIR)$(DATADIR)
+	for l in $(LINGUAS); do \
+	  rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/styr.mo; done
+
+# Refreshes po/styr.pot and merges it into each translation.
+pot:
+	xgettext --from-code=UTF-8 -k_ -kN_ -c/ --package-name=styr \
+	  --package-version=$(VERSION) -o po/styr.pot $(SRC)
+	for l in $(LINGUAS); do msgmerge -q -U --backup=none po/$$l.po po/styr.pot; done
+
+format:
+	clang-format -i $(SRC) include/*.h $(UNIT_SRC)
+
+clean:
+	rm -rf build styr locale

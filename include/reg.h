@@ -1,0 +1,103 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * The register: one XML file (namespace REG_NS, format version 1) held in
+ * memory as a libxml2 tree.  Commands read and change the tree through the
+ * helpers below and call reg_save(); nothing else touches the file.
+ *
+ * Ownership: a struct reg owns its document and lock.  Strings returned by
+ * node_attr()/node_text() point into the tree and live as long as it does.
+ *
+ * Writers open with REG_WRITE: the lock is taken *before* the file is read,
+ * so two writers never work on the same old state (no lost update).
+ */
+#ifndef STYR_REG_H
+#define STYR_REG_H
+
+#include <stdbool.h>
+#include <libxml/tree.h>
+
+#include "lock.h"
+
+#define REG_NS "urn:x-styr:register:1"
+#define REG_VERSION "1"
+
+enum reg_mode { REG_READ, REG_WRITE };
+
+struct reg {
+	char *path;
+	xmlDocPtr doc;
+	xmlNodePtr root;
+	/* The top-level sections, in file order; always present. */
+	xmlNodePtr model, areas, people, meetings, items, log;
+	struct lock lock;
+};
+
+/* Loads (and validates) the register; REG_WRITE takes the lock first.
+ * Returns 0, or an exit status after printing the error. */
+int reg_open(struct reg *r, enum reg_mode mode);
+/* Creates a new register in memory from a model document (consumed),
+ * under the lock; fails if the file exists. */
+int reg_create(struct reg *r, xmlDocPtr model, const char *org,
+	       const char *title);
+/* Checks the tree against the schema and the rules the schema cannot
+ * express (unique ids, references); messages name NAME.  0 or -1. */
+int reg_verify(struct reg *r, const char *name);
+/* Validates and atomically replaces the file.  Returns 0 or an exit status. */
+int reg_save(struct reg *r);
+/* Releases lock and memory; safe after a failed open. */
+void reg_close(struct reg *r);
+
+/* Path of the register: -f, STYR_FILE, "styr.xml". */
+const char *reg_path(void);
+
+/* Appends a change-log entry: ACTION is a keyword (add, edit, vote, ...),
+ * REF the id concerned or NULL, WHAT a human sentence.  Returns the entry. */
+xmlNodePtr reg_log(struct reg *r, const char *action, const char *ref,
+		   const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* Finds an item by id; on failure prints "unknown item" and returns NULL. */
+xmlNodePtr reg_item(struct reg *r, const char *id);
+/* The same, silent. */
+xmlNodePtr reg_find_item(struct reg *r, const char *id);
+/* Creates an item of KIND with the next free id (never reused). */
+xmlNodePtr reg_new_item(struct reg *r, const char *kind, const char *title);
+/* Area, person and meeting look-ups; NULL (silent) when absent.
+ * reg_person accepts an id (P3) or an exact name. */
+xmlNodePtr reg_area(struct reg *r, const char *id);
+xmlNodePtr reg_person(struct reg *r, const char *id_or_name);
+xmlNodePtr reg_meeting(struct reg *r, const char *id);
+/* Hands out the next number of a counter attribute on SECTION ("next"). */
+long reg_next_id(xmlNodePtr section, const char *counter);
+
+/* --- small tree helpers (all element names are in REG_NS) --- */
+
+/* Value of attribute NAME or NULL; no copy. */
+const char *node_attr(xmlNodePtr n, const char *name);
+/* Sets (VALUE non-NULL) or removes attribute NAME. */
+void node_set_attr(xmlNodePtr n, const char *name, const char *value);
+/* Text content of a simple element ("" when empty); no copy. */
+const char *node_text(xmlNodePtr n);
+/* First child element called NAME, or NULL. */
+xmlNodePtr node_child(xmlNodePtr parent, const char *name);
+/* Next sibling element called NAME after N, or NULL. */
+xmlNodePtr node_next(xmlNodePtr n, const char *name);
+/* First element child of any name / next element sibling. */
+xmlNodePtr node_first(xmlNodePtr parent);
+xmlNodePtr node_after(xmlNodePtr n);
+bool node_is(xmlNodePtr n, const char *name);
+/* New element NAME with optional text, not yet linked. */
+xmlNodePtr node_new(struct reg *r, const char *name, const char *text);
+/* Links CHILD into PARENT at its canonical place among the siblings, as
+ * ORDER (NULL-terminated element names) fixes it; appends after the last
+ * sibling of the same name. */
+void node_insert(xmlNodePtr parent, xmlNodePtr child,
+		 const char *const order[]);
+
+/* Canonical child order of an item, as the schema fixes it. */
+extern const char *const item_order[];
+/* Sets, replaces or (VALUE NULL or "") removes the simple text child NAME
+ * of ITEM, keeping the canonical order. */
+void item_set_text(struct reg *r, xmlNodePtr item, const char *name,
+		   const char *value);
+
+#endif

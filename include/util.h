@@ -1,0 +1,88 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * Error reporting, allocation and small text helpers shared by every module.
+ *
+ * Messages follow one shape: "styr: <file/line/id first>: <what>", lowercase,
+ * no final period, translated.  error() prints and returns -1 so that
+ * "return error(...)" reads well; warning() prints and goes on.
+ *
+ * The x*() allocators never return NULL: out of memory prints and exits with
+ * EXIT_REFUSED, so callers need no NULL checks.  The caller frees what they
+ * return.
+ */
+#ifndef STYR_UTIL_H
+#define STYR_UTIL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include <libintl.h>
+#define _(s) gettext(s)
+#define N_(s) (s)
+
+/* Exit status, as SPEC section 3 and the man page's EXIT STATUS fix it. */
+enum exit_status {
+	EXIT_OK = 0,
+	EXIT_REFUSED = 1,    /* unknown id, invalid value, refused rule */
+	EXIT_USAGE = 2,      /* bad command line */
+	EXIT_UNREADABLE = 3, /* register or template unreadable or invalid */
+};
+
+/* Options every command shares; set by styr_main before dispatch. */
+struct global_opts {
+	const char *file; /* register path */
+	const char *by;   /* author for the change log */
+	bool quiet;
+};
+extern struct global_opts opt;
+
+void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
+int error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Informational line on stderr, suppressed by --quiet. */
+void info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Growable string buffer; sb_free releases it, sb_steal hands it over. */
+struct strbuf {
+	char *buf;
+	size_t len, cap;
+};
+void sb_add(struct strbuf *sb, const char *s, size_t n);
+void sb_puts(struct strbuf *sb, const char *s);
+void sb_printf(struct strbuf *sb, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+char *sb_steal(struct strbuf *sb);
+void sb_free(struct strbuf *sb);
+
+/*
+ * Checks user-supplied text (argument, CSV field) before it may enter the
+ * register: valid UTF-8, no control characters but tab and newline.
+ * On failure prints an error naming WHAT and returns -1.
+ */
+int check_text(const char *what, const char *s);
+
+/* Parses a non-negative number; returns -1 (and prints) on junk. */
+int parse_count(const char *what, const char *s, long max, long *out);
+int parse_decimal(const char *what, const char *s, double max, double *out);
+/* Accepts YYYY-MM-DD (a real calendar date) or "today". */
+int parse_date(const char *what, const char *s, char out[11]);
+
+/* Current time, UTC: "2026-03-01T12:00:00Z" and "2026-03-01". */
+void now_iso(char out[21]);
+void today_iso(char out[11]);
+
+/* The author for the change log: --by, STYR_USER, the login name. */
+const char *author(void);
+
+/* Formats hours with at most two decimals and at least one: "100.0". */
+void format_decimal(char out[32], double v);
+
+#endif

@@ -1,0 +1,82 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * A small tree of JSON-like values: what `export json`, `show`, `list`,
+ * `tally` and `summary` print, and what handout templates read.  Building
+ * the data once as values keeps the JSON shape and the template fields in
+ * one place (view.c).
+ *
+ * Ownership: every value and string lives in the arena it was made in and
+ * is freed with it; strings passed to val_str are borrowed and must outlive
+ * the arena (use val_strdup for a copy).
+ */
+#ifndef STYR_VALUE_H
+#define STYR_VALUE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+struct arena;
+
+enum val_type { VAL_NULL, VAL_BOOL, VAL_INT, VAL_NUM, VAL_STR, VAL_ARR, VAL_OBJ };
+
+struct val;
+struct member {
+	const char *key;
+	struct val *val;
+};
+
+struct val {
+	enum val_type type;
+	union {
+		bool b;
+		long i;
+		double num;
+		const char *str;
+		struct {
+			struct val **v;
+			size_t n, cap;
+		} arr;
+		struct {
+			struct member *m;
+			size_t n, cap;
+		} obj;
+	} u;
+};
+
+struct arena *arena_new(void);
+void arena_free(struct arena *a);
+void *arena_alloc(struct arena *a, size_t n);
+char *arena_strdup(struct arena *a, const char *s);
+char *arena_printf(struct arena *a, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+struct val *val_null(struct arena *a);
+struct val *val_bool(struct arena *a, bool b);
+struct val *val_int(struct arena *a, long i);
+struct val *val_num(struct arena *a, double d);
+struct val *val_str(struct arena *a, const char *s);    /* borrowed */
+struct val *val_strdup(struct arena *a, const char *s); /* copied */
+/* A string, or null when S is NULL. */
+struct val *val_str_or_null(struct arena *a, const char *s);
+struct val *val_arr(struct arena *a);
+struct val *val_obj(struct arena *a);
+
+void val_push(struct arena *a, struct val *arr, struct val *v);
+/* Adds KEY (borrowed) to OBJ; keys keep insertion order. */
+void val_set(struct arena *a, struct val *obj, const char *key,
+	     struct val *v);
+/* Member KEY of OBJ, or NULL. */
+struct val *val_get(const struct val *obj, const char *key);
+/* Follows a dotted path ("item.votes.remove") from OBJ; NULL if absent. */
+struct val *val_path(const struct val *obj, const char *path);
+/* True when present, non-empty and non-zero (template {{#if}}). */
+bool val_truthy(const struct val *v);
+/* Text of a scalar as a template prints it; "" for null.  The result is
+ * either a string in the tree or written into BUF. */
+const char *val_text(const struct val *v, char buf[64]);
+
+/* Writes V as JSON, two-space indented, with a final newline. */
+void val_write_json(FILE *f, const struct val *v);
+
+#endif

@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * The register as data: the shape SPEC section 3 fixes for `export json`,
+ * and the same plus labels for templates.  The one place that decides which
+ * key means what; JSON output and handouts both read from here.
+ */
+#ifndef STYR_VIEW_H
+#define STYR_VIEW_H
+
+#include <stdbool.h>
+#include <libxml/tree.h>
+
+#include "reg.h"
+#include "value.h"
+
+/* What can be computed from an item's votes, ratings and burden. */
+struct item_facts {
+	int votes[3];      /* remove, change, anchor */
+	int exp[2][3];     /* [baseline|followup][supportive|too-tight|too-loose] */
+	int leading;       /* index of the leading priority, -2 tie, -1 none */
+	bool has_burden;
+	double minutes, per_year, staff, tariff; /* tariff 0 when none */
+	double hours_per_year;
+	double cost_per_year; /* < 0 when no tariff is known */
+};
+
+/* Computes FACTS for ITEM; MEETING limits votes to one meeting (or NULL).
+ * DEFAULT_TARIFF is the register's (0 when unset). */
+void item_facts(xmlNodePtr item, const char *meeting, double default_tariff,
+		struct item_facts *facts);
+/* The register's default tariff in kr per hour, 0 when unset. */
+double reg_default_tariff(struct reg *r);
+
+struct view_opts {
+	const char *lang; /* "da" or "en": adds *_label keys when set */
+	const char *area; /* only items (and areas) of this review area */
+};
+
+/* ITEM as SPEC's ITEM object. */
+struct val *view_item(struct arena *a, struct reg *r, xmlNodePtr item,
+		      const struct view_opts *o);
+/* The whole register as `export json` prints it. */
+struct val *view_register(struct arena *a, struct reg *r,
+			  const struct view_opts *o);
+/* The text of the first child NAME whose lang is LANG, else of the first
+ * child NAME; "" when none (phase names, milestone titles). */
+const char *lang_text(xmlNodePtr parent, const char *name, const char *lang);
+/* Number of the current phase, 0 when none is active. */
+int reg_current_phase(struct reg *r);
+
+#endif

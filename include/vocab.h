@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * The fixed vocabularies of the register (kinds, experience, priorities,
+ * decisions, ...): the English keyword stored in the register and printed in
+ * JSON, the Danish aliases the CLI accepts (SPEC section 1), and the labels
+ * a person reads in each language.
+ */
+#ifndef STYR_VOCAB_H
+#define STYR_VOCAB_H
+
+struct word {
+	const char *key;      /* canonical English keyword */
+	const char *aliases;  /* space-separated Danish (and other) aliases */
+	const char *label_da; /* what a Danish reader sees */
+	const char *label_en;
+};
+
+struct vocab {
+	const char *name; /* what the word is, for messages: "kind" */
+	const struct word *words;
+};
+
+extern const struct vocab vocab_kind, vocab_experience, vocab_priority,
+	vocab_decision, vocab_origin, vocab_found, vocab_method, vocab_round,
+	vocab_role, vocab_meeting_kind, vocab_status;
+
+/*
+ * Returns the index of the word INPUT names (key or alias, case-insensitive)
+ * or -1 after printing an error that lists the accepted words.
+ */
+int vocab_parse(const struct vocab *v, const char *input);
+/* Index of a canonical key as stored in the register, or -1. */
+int vocab_index(const struct vocab *v, const char *key);
+/* Number of words in the vocabulary. */
+int vocab_count(const struct vocab *v);
+/* The label of a canonical key in LANG ("da" or "en"); the key if unknown. */
+const char *vocab_label(const struct vocab *v, const char *key,
+			const char *lang);
+
+/* The id letter of an item kind: goal G, rule R, doc D. */
+char kind_letter(const char *kind);
+
+#endif

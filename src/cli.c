@@ -1,0 +1,301 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/* Global options, the command table, dispatch and shared CLI helpers. */
+#include <errno.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "commands.h"
+#include "util.h"
+#include "xmlsafe.h"
+
+#ifndef LOCALEDIR
+#define LOCALEDIR "/usr/local/share/locale"
+#endif
+#ifndef DATADIR
+#define DATADIR "/usr/local/share/styr"
+#endif
+#ifndef VERSION
+#define VERSION "0.1"
+#endif
+
+const char *argp_program_version = "styr " VERSION;
+const char *argp_program_bug_address = NULL;
+
+static const struct command {
+	const char *name;
+	command_fn *fn;
+	const char *doc;
+} commands[] = {
+	{"init", cmd_init, N_("start a new register")},
+	{"add", cmd_add, N_("add a goal, rule or documentation demand")},
+	{"edit", cmd_edit, N_("change an item's fields")},
+	{"delete", cmd_delete, N_("delete an item (the log keeps it)")},
+	{"show", cmd_show, N_("show one item with all it holds")},
+	{"list", cmd_list, N_("list and filter items")},
+	{"note", cmd_note, N_("record a quote or observation on an item")},
+	{"rate", cmd_rate, N_("record a respondent's experience of an item")},
+	{"burden", cmd_burden, N_("estimate the time an item costs")},
+	{"area", cmd_area, N_("add or list review areas")},
+	{"person", cmd_person, N_("add or list people and their roles")},
+	{"vote", cmd_vote, N_("cast a workshop vote: remove, change, anchor")},
+	{"tally", cmd_tally, N_("count the votes per item")},
+	{"prioritise", cmd_prioritise, N_("record the workshop's proposal")},
+	{"prioritize", cmd_prioritise, NULL},
+	{"decide", cmd_decide, N_("record the steering group's decision")},
+	{"solution", cmd_solution,
+	 N_("track a selected item's solution and evaluation criteria")},
+	{"phase", cmd_phase, N_("show, start, complete or reopen phases")},
+	{"milestone", cmd_milestone, N_("list or tick off milestones")},
+	{"meeting", cmd_meeting, N_("plan and record meetings")},
+	{"model", cmd_model, N_("print the default six-phase model")},
+	{"handout", cmd_handout, N_("print an ODT handout from a template")},
+	{"templates", cmd_templates, N_("list the handout templates")},
+	{"export", cmd_export, N_("write the whole register as CSV or JSON")},
+	{"import", cmd_import, N_("add items from a spreadsheet's CSV")},
+	{"summary", cmd_summary, N_("counts, burden and where the process stands")},
+	{"validate", cmd_validate, N_("check the register against its format")},
+	{"log", cmd_log, N_("show the change log")},
+};
+
+/* --- global options --- */
+
+static const struct argp_option common_options[] = {
+	{"file", 'f', N_("FILE"), 0,
+	 N_("the register (default: $STYR_FILE, else styr.xml)"), -1},
+	{"by", 'b', N_("NAME"), 0,
+	 N_("who makes the change (default: $STYR_USER, else your login)"),
+	 -1},
+	{"quiet", 'q', NULL, 0, N_("print only errors and requested output"),
+	 -1},
+	{0}};
+
+static error_t parse_common(int key, char *arg, struct argp_state *state)
+{
+	(void)state;
+	switch (key) {
+	case 'f':
+		opt.file = arg;
+		break;
+	case 'b':
+		opt.by = arg;
+		break;
+	case 'q':
+		opt.quiet = true;
+		break;
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+const struct argp common_argp = {common_options, parse_common, NULL, NULL,
+				 NULL, NULL, NULL};
+const struct argp_child common_children[] = {
+	{&common_argp, 0, N_("Common options:"), -1}, {0}};
+
+/* --- the root parser: options, then the command name --- */
+
+struct root_args {
+	int command; /* index in argv of the command name, 0 if none */
+};
+
+static error_t parse_root(int key, char *arg, struct argp_state *state)
+{
+	struct root_args *args = state->input;
+
+	(void)arg;
+	switch (key) {
+	case ARGP_KEY_ARG:
+		args->command = state->next - 1;
+		state->next = state->argc; /* the rest is the command's */
+		break;
+	case ARGP_KEY_END:
+		if (!args->command)
+			argp_usage(state);
+		break;
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+static char *root_help(int key, const char *text, void *input)
+{
+	struct strbuf sb = {0};
+	size_t i;
+
+	(void)input;
+	if (key != ARGP_KEY_HELP_POST_DOC)
+		return (char *)text;
+	sb_puts(&sb, _("Commands:"));
+	sb_puts(&sb, "\n");
+	for (i = 0; i < sizeof commands / sizeof *commands; i++)
+		if (commands[i].doc)
+			sb_printf(&sb, "  %-12s %s\n", commands[i].name,
+				  _(commands[i].doc));
+	sb_puts(&sb, "\n");
+	sb_puts(&sb, _("'styr COMMAND --help' tells more about each command."));
+	return sb_steal(&sb);
+}
+
+static const struct argp root_argp = {
+	NULL,
+	parse_root,
+	N_("COMMAND [ARG...]"),
+	N_("Keep a register of governance items (goals, rules, documentation "
+	   "demands), record what the mapping found and how each item is "
+	   "prioritised (remove, change, anchor), print ODT handouts, and "
+	   "track the six phases of the nybureaukratisering model.\v"),
+	common_children,
+	root_help,
+	NULL};
+
+void cli_parse(const struct argp *argp, int argc, char **argv, void *input)
+{
+	char *name = xasprintf("styr %s", argv[0]);
+	char *saved = argv[0];
+
+	argv[0] = name;
+	argp_parse(argp, argc, argv, 0, NULL, input);
+	argv[0] = saved;
+	free(name);
+}
+
+int cli_usage(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout);
+	fprintf(stderr, "styr %s: ", cmd);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\n");
+	fprintf(stderr, _("Try 'styr %s --help' for more information."), cmd);
+	fputc('\n', stderr);
+	return EXIT_USAGE;
+}
+
+int cli_format(const char *s, unsigned allowed, enum format *out)
+{
+	static const char *const names[] = {"text", "table", "csv", "tsv",
+					    "json"};
+	struct strbuf sb = {0};
+	int i;
+
+	for (i = 0; i < 5; i++)
+		if ((allowed & (1u << i)) && !strcmp(s, names[i])) {
+			*out = (enum format)i;
+			return 0;
+		}
+	for (i = 0; i < 5; i++)
+		if (allowed & (1u << i)) {
+			if (sb.len)
+				sb_puts(&sb, ", ");
+			sb_puts(&sb, names[i]);
+		}
+	error(_("unknown format '%s' (use one of: %s)"), s, sb.buf);
+	sb_free(&sb);
+	return -1;
+}
+
+int cli_finish_stdout(int status)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		if (errno == EPIPE)
+			return status;
+		error(_("cannot write the output: %s"), strerror(errno));
+		return status ? status : EXIT_REFUSED;
+	}
+	return status;
+}
+
+/* The directory of the running binary, for finding data in the build
+ * tree; "" when unknown. */
+static const char *exe_dir(void)
+{
+	static char dir[4096];
+	ssize_t n;
+
+	if (dir[0])
+		return dir;
+	n = readlink("/proc/self/exe", dir, sizeof dir - 1);
+	if (n <= 0)
+		return "";
+	dir[n] = '\0';
+	char *slash = strrchr(dir, '/');
+	if (slash)
+		*slash = '\0';
+	return dir;
+}
+
+static const char *find_dir(const char *env, const char *beside,
+			    const char *installed)
+{
+	static char path[2][4200];
+	static int which;
+	const char *s = getenv(env);
+	struct stat st;
+
+	if (s && *s)
+		return s;
+	char *p = path[which++ % 2];
+	snprintf(p, 4200, "%s/%s", exe_dir(), beside);
+	if (stat(p, &st) == 0 && S_ISDIR(st.st_mode))
+		return p;
+	return installed;
+}
+
+const char *locale_dir(void)
+{
+	static const char *dir;
+
+	if (!dir)
+		dir = find_dir("STYR_LOCALEDIR", "locale", LOCALEDIR);
+	return dir;
+}
+
+const char *data_dir(void)
+{
+	static const char *dir;
+
+	if (!dir)
+		dir = find_dir("STYR_DATADIR", "templates", DATADIR "/templates");
+	return dir;
+}
+
+int styr_main(int argc, char **argv)
+{
+	struct root_args args = {0};
+	const char *name;
+	size_t i;
+	int status;
+
+	setlocale(LC_ALL, "");
+	bindtextdomain("styr", locale_dir());
+	bind_textdomain_codeset("styr", "UTF-8");
+	textdomain("styr");
+	argp_err_exit_status = EXIT_USAGE;
+	xmlsafe_init();
+
+	argp_parse(&root_argp, argc, argv, ARGP_IN_ORDER, NULL, &args);
+	name = argv[args.command];
+	for (i = 0; i < sizeof commands / sizeof *commands; i++)
+		if (!strcmp(commands[i].name, name))
+			break;
+	if (i == sizeof commands / sizeof *commands) {
+		fprintf(stderr, _("styr: '%s' is not a styr command"), name);
+		fputc('\n', stderr);
+		fprintf(stderr, _("Try 'styr --help' for the list of commands."));
+		fputc('\n', stderr);
+		xmlsafe_cleanup();
+		return EXIT_USAGE;
+	}
+	status = commands[i].fn(argc - args.command, argv + args.command);
+	xmlsafe_cleanup();
+	return cli_finish_stdout(status);
+}

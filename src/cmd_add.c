@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/* styr add: a new goal, rule or documentation demand. */
+#include "commands.h"
+#include "item.h"
+#include "reg.h"
+#include "util.h"
+#include "vocab.h"
+
+struct args {
+	const char *kind, *title;
+	struct item_fields fields;
+};
+
+static error_t parse_opt(int key, char *arg, struct argp_state *state)
+{
+	struct args *a = state->input;
+
+	switch (key) {
+	case ARGP_KEY_INIT:
+		state->child_inputs[0] = &a->fields;
+		break;
+	case ARGP_KEY_ARG:
+		if (state->arg_num == 0)
+			a->kind = arg;
+		else if (state->arg_num == 1)
+			a->title = arg;
+		else
+			argp_error(state, _("too many arguments; put a title "
+					    "with spaces in quotes"));
+		break;
+	case ARGP_KEY_END:
+		if (state->arg_num < 2)
+			argp_error(state, _("give a kind (goal, rule, doc) "
+					    "and a title"));
+		break;
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+static const struct argp_child children[] = {
+	{&item_fields_argp, 0, NULL, 0}, {&common_argp, 0, N_("Common options:"), -1}, {0}};
+
+static const struct argp argp = {
+	NULL, parse_opt, N_("KIND TITLE"),
+	N_("Add a governance item.  KIND is goal (mål), rule (regel) or doc "
+	   "(dokumentation).  Prints the new item's id."),
+	children, NULL, NULL};
+
+int cmd_add(int argc, char **argv)
+{
+	struct args a = {0};
+	struct reg r;
+	const char *kind;
+	xmlNodePtr item;
+	int rc;
+
+	cli_parse(&argp, argc, argv, &a);
+	kind = item_check_new(a.kind, a.title);
+	if (!kind)
+		return EXIT_REFUSED;
+	rc = reg_open(&r, REG_WRITE);
+	if (rc)
+		goto out;
+	item = reg_new_item(&r, kind, a.title);
+	if (item_fields_apply(&r, item, &a.fields, NULL) < 0) {
+		rc = EXIT_REFUSED;
+		goto out;
+	}
+	reg_log(&r, "add", node_attr(item, "id"), _("added %s '%s'"),
+		vocab_label(&vocab_kind, kind, "en"), a.title);
+	rc = reg_save(&r);
+	if (!rc)
+		printf("%s\n", node_attr(item, "id"));
+out:
+	reg_close(&r);
+	return rc;
+}

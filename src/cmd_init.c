@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/* styr init: a new register with the six-phase model. */
+#include <string.h>
+
+#include "commands.h"
+#include "reg.h"
+#include "util.h"
+#include "xmlsafe.h"
+
+struct args {
+	const char *org, *title, *model;
+};
+
+static const struct argp_option options[] = {
+	{"org", 'o', N_("NAME"), 0,
+	 N_("the organisation (municipality, workplace)"), 0},
+	{"title", 't', N_("TEXT"), 0, N_("the project's title"), 0},
+	{"model", 'm', N_("FILE"), 0,
+	 N_("a tailored phase model instead of the default one (start from "
+	    "'styr model export')"),
+	 0},
+	{0}};
+
+static error_t parse_opt(int key, char *arg, struct argp_state *state)
+{
+	struct args *a = state->input;
+
+	switch (key) {
+	case 'o':
+		a->org = arg;
+		break;
+	case 't':
+		a->title = arg;
+		break;
+	case 'm':
+		a->model = arg;
+		break;
+	case ARGP_KEY_ARG:
+		argp_error(state, _("unexpected argument '%s'"), arg);
+		break;
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+static const struct argp argp = {
+	options, parse_opt, NULL,
+	N_("Start a new register (styr.xml, or the file named with -f) with "
+	   "the six-phase model, phase 1 active."),
+	common_children, NULL, NULL};
+
+/* A model starts with no progress recorded, whatever the file says. */
+static void reset_progress(xmlNodePtr model)
+{
+	xmlNodePtr p, m;
+
+	node_set_attr(model, "current", NULL);
+	for (p = node_child(model, "phase"); p; p = node_next(p, "phase")) {
+		node_set_attr(p, "status", NULL);
+		node_set_attr(p, "started", NULL);
+		node_set_attr(p, "completed", NULL);
+		for (m = node_child(p, "milestone"); m;
+		     m = node_next(m, "milestone"))
+			node_set_attr(m, "done", NULL);
+	}
+}
+
+int cmd_init(int argc, char **argv)
+{
+	struct args a = {"", NULL, NULL};
+	const char *model_name;
+	char today[11];
+	xmlDocPtr model;
+	xmlNodePtr first;
+	struct reg r;
+	int rc;
+
+	cli_parse(&argp, argc, argv, &a);
+	if (check_text(_("organisation"), a.org) < 0 ||
+	    (a.title && check_text(_("title"), a.title) < 0))
+		return EXIT_REFUSED;
+	if (a.model) {
+		model_name = a.model;
+		model = xmlsafe_read_file(a.model, 0);
+	} else {
+		model_name = _("the built-in model");
+		model = xmlsafe_read_memory((const char *)model_xml,
+					    model_xml_len, model_name, 0);
+	}
+	if (!model)
+		return EXIT_UNREADABLE;
+	first = xmlDocGetRootElement(model);
+	if (!node_is(first, "model") || !first->ns ||
+	    strcmp((const char *)first->ns->href, REG_NS)) {
+		xmlFreeDoc(model);
+		error(_("%s: not a styr phase model (its root must be <model "
+			"xmlns=\"%s\">; see 'styr model export')"),
+		      model_name, REG_NS);
+		return EXIT_UNREADABLE;
+	}
+	rc = reg_create(&r, model, a.org, a.title);
+	if (rc)
+		goto out;
+	if (reg_verify(&r, model_name) < 0) {
+		rc = EXIT_UNREADABLE;
+		goto out;
+	}
+	reset_progress(r.model);
+	today_iso(today);
+	first = node_child(r.model, "phase");
+	node_set_attr(r.model, "current", node_attr(first, "number"));
+	node_set_attr(first, "status", "active");
+	node_set_attr(first, "started", today);
+	reg_log(&r, "init", NULL, _("started the register for %s"),
+		*a.org ? a.org : "-");
+	rc = reg_save(&r);
+	if (!rc)
+		info(_("%s: new register, phase 1 '%s' started"), r.path,
+		     node_text(node_child(first, "name")));
+out:
+	reg_close(&r);
+	return rc;
+}

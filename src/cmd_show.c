@@ -1,0 +1,10 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/* styr show: not written yet (placeholder so that the tree builds). */
+#include "commands.h"
+#include "util.h"
+
+int cmd_show(int argc, char **argv)
+{
+	(void)argc;
+	return error("%s: not implemented yet", argv[0]);
+}

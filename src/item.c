@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/* An item's descriptive fields, shared by add, edit and import. */
+#include <string.h>
+
+#include "item.h"
+#include "vocab.h"
+
+/* Where each field lives: an attribute or a child element. */
+static const struct {
+	const char *name;  /* attribute or element */
+	bool attribute;
+	const struct vocab *vocab; /* when the value is a keyword */
+	const char *what;  /* for messages */
+} fields[F_COUNT] = {
+	[F_TITLE] = {"title", false, NULL, N_("title")},
+	[F_DESC] = {"description", false, NULL, N_("description")},
+	[F_AREA] = {"area", true, NULL, N_("area")},
+	[F_ORIGIN] = {"origin", true, &vocab_origin, N_("origin")},
+	[F_OWNER] = {"owner", false, NULL, N_("owner")},
+	[F_FOUND] = {"found", true, &vocab_found, N_("found")},
+	[F_SOURCE] = {"source", false, NULL, N_("source")},
+};
+
+enum { OPT_DESC = 'd', OPT_AREA = 'a', OPT_ORIGIN = 'o', OPT_OWNER = 'w',
+       OPT_FOUND = 'F', OPT_SOURCE = 's', OPT_TITLE = 't' };
+
+#define FIELD_OPTIONS                                                       \
+	{"desc", OPT_DESC, N_("TEXT"), 0, N_("what the demand says"), 0},   \
+	{"area", OPT_AREA, N_("ID"), 0, N_("its review area"), 0},          \
+	{"origin", OPT_ORIGIN, N_("ORIGIN"), 0,                             \
+	 N_("who set it: law, council, administration, management, "        \
+	    "local"),                                                       \
+	 0},                                                                \
+	{"owner", OPT_OWNER, N_("TEXT"), 0, N_("who owns it"), 0},          \
+	{"found", OPT_FOUND, N_("HOW"), 0,                                  \
+	 N_("how it was found: interview, document, observation"), 0},      \
+	{"source", OPT_SOURCE, N_("TEXT"), 0,                               \
+	 N_("where it is written down (document, paragraph)"), 0}
+
+static const struct argp_option field_options[] = {FIELD_OPTIONS, {0}};
+static const struct argp_option field_title_options[] = {
+	{"title", OPT_TITLE, N_("TEXT"), 0, N_("a new title"), 0},
+	FIELD_OPTIONS,
+	{0}};
+
+static error_t parse_field(int key, char *arg, struct argp_state *state)
+{
+	struct item_fields *f = state->input;
+	enum item_field field;
+
+	switch (key) {
+	case OPT_TITLE: field = F_TITLE; break;
+	case OPT_DESC: field = F_DESC; break;
+	case OPT_AREA: field = F_AREA; break;
+	case OPT_ORIGIN: field = F_ORIGIN; break;
+	case OPT_OWNER: field = F_OWNER; break;
+	case OPT_FOUND: field = F_FOUND; break;
+	case OPT_SOURCE: field = F_SOURCE; break;
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	f->v[field] = arg;
+	return 0;
+}
+
+const struct argp item_fields_argp = {field_options, parse_field, NULL,
+				      NULL, NULL, NULL, NULL};
+const struct argp item_fields_title_argp = {field_title_options, parse_field,
+					    NULL, NULL, NULL, NULL, NULL};
+
+const char *item_field_value(xmlNodePtr item, enum item_field field)
+{
+	const char *s;
+
+	if (fields[field].attribute)
+		s = node_attr(item, fields[field].name);
+	else
+		s = node_text(node_child(item, fields[field].name));
+	return s ? s : "";
+}
+
+const char *item_check_new(const char *kind, const char *title)
+{
+	int k = vocab_parse(&vocab_kind, kind);
+
+	if (k < 0)
+		return NULL;
+	if (check_text(_("title"), title) < 0)
+		return NULL;
+	if (!*title) {
+		error(_("an item needs a title"));
+		return NULL;
+	}
+	return vocab_kind.words[k].key;
+}
+
+int item_fields_apply(struct reg *r, xmlNodePtr item,
+		      const struct item_fields *f, struct strbuf *changes)
+{
+	const char *value[F_COUNT];
+	int i;
+
+	/* Check everything first, so that a bad value changes nothing. */
+	for (i = 0; i < F_COUNT; i++) {
+		const char *v = f->v[i];
+		value[i] = v;
+		if (!v)
+			continue;
+		if (check_text(_(fields[i].what), v) < 0)
+			return -1;
+		if (i == F_TITLE && !*v)
+			return error(_("an item needs a title"));
+		if (fields[i].vocab && *v) {
+			int k = vocab_parse(fields[i].vocab, v);
+			if (k < 0)
+				return -1;
+			value[i] = fields[i].vocab->words[k].key;
+		}
+		if (i == F_AREA && *v) {
+			xmlNodePtr area = reg_area(r, v);
+			if (!area)
+				return error(_("unknown area '%s' (see 'styr "
+					       "area list')"),
+					     v);
+			value[i] = node_attr(area, "id");
+		}
+	}
+	for (i = 0; i < F_COUNT; i++) {
+		const char *old, *v = value[i];
+		if (!v)
+			continue;
+		old = item_field_value(item, (enum item_field)i);
+		if (!strcmp(old, v))
+			continue;
+		if (changes) {
+			if (changes->len)
+				sb_puts(changes, "; ");
+			sb_printf(changes, "%s: '%s' -> '%s'", fields[i].name,
+				  old, v);
+		}
+		if (fields[i].attribute)
+			node_set_attr(item, fields[i].name, *v ? v : NULL);
+		else
+			item_set_text(r, item, fields[i].name, v);
+	}
+	return 0;
+}

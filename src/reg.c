@@ -1,0 +1,667 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/* The register file: load, check, change-log and atomic save. */
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <libxml/hash.h>
+#include <libxml/xmlsave.h>
+
+#include "reg.h"
+#include "util.h"
+#include "vocab.h"
+#include "xmlsafe.h"
+
+const char *reg_path(void)
+{
+	const char *s;
+
+	if (opt.file && *opt.file)
+		return opt.file;
+	if ((s = getenv("STYR_FILE")) && *s)
+		return s;
+	return "styr.xml";
+}
+
+/* --- tree helpers --- */
+
+bool node_is(xmlNodePtr n, const char *name)
+{
+	return n && n->type == XML_ELEMENT_NODE &&
+	       !strcmp((const char *)n->name, name);
+}
+
+xmlNodePtr node_first(xmlNodePtr parent)
+{
+	xmlNodePtr n;
+
+	for (n = parent ? parent->children : NULL; n; n = n->next)
+		if (n->type == XML_ELEMENT_NODE)
+			return n;
+	return NULL;
+}
+
+xmlNodePtr node_after(xmlNodePtr n)
+{
+	for (n = n ? n->next : NULL; n; n = n->next)
+		if (n->type == XML_ELEMENT_NODE)
+			return n;
+	return NULL;
+}
+
+xmlNodePtr node_child(xmlNodePtr parent, const char *name)
+{
+	xmlNodePtr n;
+
+	for (n = node_first(parent); n; n = node_after(n))
+		if (node_is(n, name))
+			return n;
+	return NULL;
+}
+
+xmlNodePtr node_next(xmlNodePtr n, const char *name)
+{
+	for (n = node_after(n); n; n = node_after(n))
+		if (node_is(n, name))
+			return n;
+	return NULL;
+}
+
+const char *node_attr(xmlNodePtr n, const char *name)
+{
+	xmlAttrPtr a;
+
+	if (!n)
+		return NULL;
+	for (a = n->properties; a; a = a->next)
+		if (!strcmp((const char *)a->name, name))
+			return a->children && a->children->content
+				       ? (const char *)a->children->content
+				       : "";
+	return NULL;
+}
+
+/* Canonical attribute order, so that the same content always serialises
+ * the same way whatever order the attributes were set in. */
+static const char *const attr_order[] = {
+	"version", "id", "when", "number", "kind", "round", "experience", "priority",
+	"value", "status", "role", "respondent", "by", "count", "meeting",
+	"method", "area", "origin", "found", "date", "phase", "minutes",
+	"per-year", "staff", "tariff", "started", "completed", "done",
+	"evaluate-by", "current", "small-steps", "next", "next-goal",
+	"next-rule", "next-doc", "action", "ref", "lang", NULL};
+
+static int attr_rank(const xmlChar *name)
+{
+	int i;
+
+	for (i = 0; attr_order[i]; i++)
+		if (!strcmp(attr_order[i], (const char *)name))
+			return i;
+	return i;
+}
+
+void node_set_attr(xmlNodePtr n, const char *name, const char *value)
+{
+	xmlAttrPtr a, at;
+	int rank;
+
+	if (!value) {
+		xmlUnsetProp(n, BAD_CAST name);
+		return;
+	}
+	if (xmlHasProp(n, BAD_CAST name)) {
+		xmlSetProp(n, BAD_CAST name, BAD_CAST value);
+		return;
+	}
+	a = xmlNewProp(n, BAD_CAST name, BAD_CAST value); /* appended */
+	if (!a)
+		die(_("out of memory"));
+	rank = attr_rank(a->name);
+	for (at = n->properties; at && at != a; at = at->next)
+		if (attr_rank(at->name) > rank)
+			break;
+	if (!at || at == a)
+		return;
+	/* Unlink A from the end and put it before AT. */
+	a->prev->next = NULL;
+	a->next = at;
+	a->prev = at->prev;
+	if (at->prev)
+		at->prev->next = a;
+	else
+		n->properties = a;
+	at->prev = a;
+}
+
+const char *node_text(xmlNodePtr n)
+{
+	if (n && n->children && n->children->type == XML_TEXT_NODE &&
+	    !n->children->next)
+		return (const char *)n->children->content;
+	if (n && n->children) {
+		/* Text split by the parser (rare): merge it once. */
+		xmlChar *all = xmlNodeGetContent(n);
+		xmlNodeSetContent(n, NULL);
+		xmlNodeAddContent(n, all);
+		xmlFree(all);
+		return n->children ? (const char *)n->children->content : "";
+	}
+	return "";
+}
+
+xmlNodePtr node_new(struct reg *r, const char *name, const char *text)
+{
+	xmlNodePtr n = xmlNewDocNode(r->doc, r->root ? r->root->ns : NULL,
+				     BAD_CAST name, NULL);
+
+	if (!n)
+		die(_("out of memory"));
+	if (text && *text)
+		xmlNodeAddContent(n, BAD_CAST text);
+	return n;
+}
+
+static int order_rank(const char *const order[], const xmlChar *name)
+{
+	int i;
+
+	for (i = 0; order[i]; i++)
+		if (!strcmp(order[i], (const char *)name))
+			return i;
+	return i;
+}
+
+void node_insert(xmlNodePtr parent, xmlNodePtr child,
+		 const char *const order[])
+{
+	int rank = order_rank(order, child->name);
+	xmlNodePtr n, before = NULL;
+
+	/* Insert before the first sibling that ranks later. */
+	for (n = node_first(parent); n; n = node_after(n))
+		if (order_rank(order, n->name) > rank) {
+			before = n;
+			break;
+		}
+	if (before)
+		xmlAddPrevSibling(before, child);
+	else
+		xmlAddChild(parent, child);
+}
+
+const char *const item_order[] = {
+	"title", "description", "owner", "source", "note", "rating",
+	"burden", "vote", "priority", "decision", "solution", NULL};
+
+void item_set_text(struct reg *r, xmlNodePtr item, const char *name,
+		   const char *value)
+{
+	xmlNodePtr old = node_child(item, name);
+
+	if (old) {
+		xmlUnlinkNode(old);
+		xmlFreeNode(old);
+	}
+	if (value && *value)
+		node_insert(item, node_new(r, name, value), item_order);
+}
+
+/* --- look-ups --- */
+
+xmlNodePtr reg_find_item(struct reg *r, const char *id)
+{
+	xmlNodePtr n;
+
+	for (n = node_first(r->items); n; n = node_after(n)) {
+		const char *nid = node_attr(n, "id");
+		if (nid && !strcasecmp(nid, id))
+			return n;
+	}
+	return NULL;
+}
+
+xmlNodePtr reg_item(struct reg *r, const char *id)
+{
+	xmlNodePtr n = reg_find_item(r, id);
+
+	if (!n)
+		error(_("unknown item '%s' (see 'styr list')"), id);
+	return n;
+}
+
+static xmlNodePtr find_by_id(xmlNodePtr section, const char *id)
+{
+	xmlNodePtr n;
+
+	for (n = node_first(section); n; n = node_after(n)) {
+		const char *nid = node_attr(n, "id");
+		if (nid && !strcasecmp(nid, id))
+			return n;
+	}
+	return NULL;
+}
+
+xmlNodePtr reg_area(struct reg *r, const char *id)
+{
+	return find_by_id(r->areas, id);
+}
+
+xmlNodePtr reg_meeting(struct reg *r, const char *id)
+{
+	return find_by_id(r->meetings, id);
+}
+
+xmlNodePtr reg_person(struct reg *r, const char *id_or_name)
+{
+	xmlNodePtr n = find_by_id(r->people, id_or_name);
+
+	if (n)
+		return n;
+	for (n = node_first(r->people); n; n = node_after(n))
+		if (!strcmp(node_text(n), id_or_name))
+			return n;
+	return NULL;
+}
+
+long reg_next_id(xmlNodePtr section, const char *counter)
+{
+	const char *s = node_attr(section, counter);
+	long next = s ? strtol(s, NULL, 10) : 1;
+	char buf[32];
+
+	if (next < 1)
+		next = 1;
+	snprintf(buf, sizeof buf, "%ld", next + 1);
+	node_set_attr(section, counter, buf);
+	return next;
+}
+
+xmlNodePtr reg_new_item(struct reg *r, const char *kind, const char *title)
+{
+	char counter[32], id[32];
+	xmlNodePtr item;
+
+	snprintf(counter, sizeof counter, "next-%s", kind);
+	snprintf(id, sizeof id, "%c%ld", kind_letter(kind),
+		 reg_next_id(r->items, counter));
+	item = node_new(r, "item", NULL);
+	node_set_attr(item, "id", id);
+	node_set_attr(item, "kind", kind);
+	xmlAddChild(item, node_new(r, "title", title));
+	xmlAddChild(r->items, item);
+	return item;
+}
+
+xmlNodePtr reg_log(struct reg *r, const char *action, const char *ref,
+		   const char *fmt, ...)
+{
+	char when[21];
+	va_list ap;
+	char *what;
+	xmlNodePtr e;
+
+	va_start(ap, fmt);
+	if (vasprintf(&what, fmt, ap) < 0)
+		die(_("out of memory"));
+	va_end(ap);
+	now_iso(when);
+	e = node_new(r, "entry", NULL);
+	node_set_attr(e, "when", when);
+	node_set_attr(e, "by", author());
+	node_set_attr(e, "action", action);
+	node_set_attr(e, "ref", ref);
+	xmlAddChild(e, node_new(r, "what", what));
+	xmlAddChild(r->log, e);
+	free(what);
+	return e;
+}
+
+/* --- load --- */
+
+static int find_sections(struct reg *r)
+{
+	r->root = xmlDocGetRootElement(r->doc);
+	r->model = node_child(r->root, "model");
+	r->areas = node_child(r->root, "areas");
+	r->people = node_child(r->root, "people");
+	r->meetings = node_child(r->root, "meetings");
+	r->items = node_child(r->root, "items");
+	r->log = node_child(r->root, "log");
+	return 0;
+}
+
+static int dup_check(xmlHashTablePtr seen, xmlNodePtr n, const char *id,
+		     const char *path, const char *what)
+{
+	if (xmlHashAddEntry(seen, BAD_CAST id, n) == 0)
+		return 0;
+	return error(_("%s:%ld: %s id '%s' is used twice"), path,
+		     xmlGetLineNo(n), what, id);
+}
+
+/* Rules the schema cannot say: unique ids, references that resolve, and
+ * id counters ahead of every id in use (so no id is ever handed out
+ * twice). */
+static int check_consistency(struct reg *r)
+{
+	xmlHashTablePtr ids = xmlHashCreate(0), areas = xmlHashCreate(0),
+			people = xmlHashCreate(0),
+			meetings = xmlHashCreate(0),
+			milestones = xmlHashCreate(0);
+	const char *p = r->path;
+	int bad = 0, phases = 0;
+	xmlNodePtr n, c;
+
+	for (n = node_first(r->areas); n; n = node_after(n))
+		bad |= dup_check(areas, n, node_attr(n, "id"), p, _("area"));
+	for (n = node_first(r->people); n; n = node_after(n))
+		bad |= dup_check(people, n, node_attr(n, "id"), p, _("person"));
+	for (n = node_first(r->model); n; n = node_after(n)) {
+		long num = strtol(node_attr(n, "number"), NULL, 10);
+		if (num != ++phases)
+			bad |= error(_("%s:%ld: phase %ld should be number "
+				       "%d (phases are numbered 1, 2, 3...)"),
+				     p, xmlGetLineNo(n), num, phases);
+		for (c = node_child(n, "milestone"); c;
+		     c = node_next(c, "milestone")) {
+			const char *mid = node_attr(c, "id");
+			bad |= dup_check(milestones, c, mid, p,
+					 _("milestone"));
+			if (strtol(mid, NULL, 10) != num)
+				bad |= error(_("%s:%ld: milestone '%s' is in "
+					       "phase %ld"),
+					     p, xmlGetLineNo(c), mid, num);
+		}
+	}
+	const char *cur = node_attr(r->model, "current");
+	if (cur && strtol(cur, NULL, 10) > phases)
+		bad |= error(_("%s:%ld: current phase %s does not exist"), p,
+			     xmlGetLineNo(r->model), cur);
+	long next_meeting = strtol(node_attr(r->meetings, "next"), NULL, 10);
+	for (n = node_first(r->meetings); n; n = node_after(n)) {
+		const char *mid = node_attr(n, "id");
+		bad |= dup_check(meetings, n, mid, p, _("meeting"));
+		if (strtol(mid + 1, NULL, 10) >= next_meeting)
+			bad |= error(_("%s:%ld: meeting '%s' is not below the "
+				       "next free number %ld"),
+				     p, xmlGetLineNo(n), mid, next_meeting);
+		const char *ph = node_attr(n, "phase");
+		if (ph && strtol(ph, NULL, 10) > phases)
+			bad |= error(_("%s:%ld: meeting '%s' is in phase %s, "
+				       "which does not exist"),
+				     p, xmlGetLineNo(n), mid, ph);
+		for (c = node_child(n, "attendee"); c;
+		     c = node_next(c, "attendee"))
+			if (!xmlHashLookup(people, BAD_CAST node_attr(c, "ref")))
+				bad |= error(_("%s:%ld: meeting '%s' names "
+					       "unknown person '%s'"),
+					     p, xmlGetLineNo(c), mid,
+					     node_attr(c, "ref"));
+	}
+	long next_person = strtol(node_attr(r->people, "next"), NULL, 10);
+	for (n = node_first(r->people); n; n = node_after(n))
+		if (strtol(node_attr(n, "id") + 1, NULL, 10) >= next_person)
+			bad |= error(_("%s:%ld: person '%s' is not below the "
+				       "next free number %ld"),
+				     p, xmlGetLineNo(n), node_attr(n, "id"),
+				     next_person);
+	for (n = node_first(r->items); n; n = node_after(n)) {
+		const char *id = node_attr(n, "id"), *kind = node_attr(n, "kind");
+		const char *area = node_attr(n, "area");
+		char counter[32];
+
+		bad |= dup_check(ids, n, id, p, _("item"));
+		if (id[0] != kind_letter(kind))
+			bad |= error(_("%s:%ld: item '%s' is of kind '%s', "
+				       "whose ids start with '%c'"),
+				     p, xmlGetLineNo(n), id, kind,
+				     kind_letter(kind));
+		snprintf(counter, sizeof counter, "next-%s", kind);
+		if (strtol(id + 1, NULL, 10) >=
+		    strtol(node_attr(r->items, counter), NULL, 10))
+			bad |= error(_("%s:%ld: item '%s' is not below the "
+				       "next free number"),
+				     p, xmlGetLineNo(n), id);
+		if (area && !xmlHashLookup(areas, BAD_CAST area))
+			bad |= error(_("%s:%ld: item '%s' is in unknown area "
+				       "'%s'"),
+				     p, xmlGetLineNo(n), id, area);
+		for (c = node_child(n, "vote"); c; c = node_next(c, "vote")) {
+			const char *m = node_attr(c, "meeting");
+			if (m && !xmlHashLookup(meetings, BAD_CAST m))
+				bad |= error(_("%s:%ld: a vote on '%s' names "
+					       "unknown meeting '%s'"),
+					     p, xmlGetLineNo(c), id, m);
+		}
+	}
+	xmlHashFree(ids, NULL);
+	xmlHashFree(areas, NULL);
+	xmlHashFree(people, NULL);
+	xmlHashFree(meetings, NULL);
+	xmlHashFree(milestones, NULL);
+	return bad ? -1 : 0;
+}
+
+static void reg_init(struct reg *r)
+{
+	memset(r, 0, sizeof *r);
+	r->lock.fd = -1;
+	r->path = xstrdup(reg_path());
+}
+
+int reg_open(struct reg *r, enum reg_mode mode)
+{
+	reg_init(r);
+	if (mode == REG_WRITE && lock_take(&r->lock, r->path) < 0)
+		return EXIT_REFUSED;
+	if (access(r->path, F_OK) != 0) {
+		error(_("%s: no register here (%s); start one with 'styr init' "
+			"or name one with -f FILE"),
+		      r->path, strerror(errno));
+		return EXIT_UNREADABLE;
+	}
+	r->doc = xmlsafe_read_file(r->path, 0);
+	if (!r->doc)
+		return EXIT_UNREADABLE;
+	return reg_verify(r, r->path) < 0 ? EXIT_UNREADABLE : EXIT_OK;
+}
+
+int reg_verify(struct reg *r, const char *name)
+{
+	const char *path = r->path;
+	int rc;
+
+	if (schema_validate(r->doc, name) < 0)
+		return -1;
+	find_sections(r);
+	r->path = (char *)name; /* messages name what was read */
+	rc = check_consistency(r);
+	r->path = (char *)path;
+	return rc;
+}
+
+/* Moves a copied subtree into the root's namespace, dropping the copy's
+ * own declaration so that it is written once, on the root. */
+static void adopt_ns(xmlNodePtr n, xmlNsPtr ns)
+{
+	xmlNodePtr c;
+
+	if (n->nsDef) {
+		xmlFreeNsList(n->nsDef);
+		n->nsDef = NULL;
+	}
+	n->ns = ns;
+	for (c = node_first(n); c; c = node_after(c))
+		adopt_ns(c, ns);
+}
+
+int reg_create(struct reg *r, xmlDocPtr model, const char *org,
+	       const char *title)
+{
+	xmlNodePtr m;
+	xmlNsPtr ns;
+
+	reg_init(r);
+	if (lock_take(&r->lock, r->path) < 0) {
+		xmlFreeDoc(model);
+		return EXIT_REFUSED;
+	}
+	if (access(r->path, F_OK) == 0) {
+		xmlFreeDoc(model);
+		error(_("%s: a register exists already; nothing was changed"),
+		      r->path);
+		return EXIT_REFUSED;
+	}
+	r->doc = xmlNewDoc(BAD_CAST "1.0");
+	r->root = xmlNewDocNode(r->doc, NULL, BAD_CAST "register", NULL);
+	ns = xmlNewNs(r->root, BAD_CAST REG_NS, NULL);
+	xmlSetNs(r->root, ns);
+	xmlDocSetRootElement(r->doc, r->root);
+	node_set_attr(r->root, "version", REG_VERSION);
+	xmlAddChild(r->root, node_new(r, "organisation", org));
+	if (title && *title)
+		xmlAddChild(r->root, node_new(r, "title", title));
+	m = xmlDocCopyNode(xmlDocGetRootElement(model), r->doc, 1);
+	xmlFreeDoc(model);
+	if (!m)
+		die(_("out of memory"));
+	xmlAddChild(r->root, m);
+	adopt_ns(m, ns);
+	xmlAddChild(r->root, node_new(r, "areas", NULL));
+	node_set_attr(xmlAddChild(r->root, node_new(r, "people", NULL)),
+		      "next", "1");
+	node_set_attr(xmlAddChild(r->root, node_new(r, "meetings", NULL)),
+		      "next", "1");
+	xmlNodePtr items = xmlAddChild(r->root, node_new(r, "items", NULL));
+	node_set_attr(items, "next-goal", "1");
+	node_set_attr(items, "next-rule", "1");
+	node_set_attr(items, "next-doc", "1");
+	xmlAddChild(r->root, node_new(r, "log", NULL));
+	find_sections(r);
+	return EXIT_OK;
+}
+
+/* --- save --- */
+
+struct sink {
+	int fd;
+	int err; /* first errno of a failed write */
+};
+
+static int sink_write(void *ctx, const char *buf, int len)
+{
+	struct sink *s = ctx;
+	int done = 0;
+
+	while (done < len) {
+		ssize_t n = write(s->fd, buf + done, (size_t)(len - done));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			s->err = n < 0 ? errno : EIO;
+			return -1;
+		}
+		done += (int)n;
+	}
+	return len;
+}
+
+static int sink_close(void *ctx)
+{
+	(void)ctx;
+	return 0;
+}
+
+static int fsync_dir(const char *path)
+{
+	char *copy = xstrdup(path);
+	int fd = open(dirname(copy), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	int rc = 0;
+
+	free(copy);
+	if (fd < 0)
+		return 0; /* nothing we can sync; the rename stands */
+	if (fsync(fd) < 0 && errno != EINVAL)
+		rc = -1;
+	close(fd);
+	return rc;
+}
+
+int reg_save(struct reg *r)
+{
+	char *tmp = xasprintf("%s.new", r->path);
+	struct sink sink = {-1, 0};
+	xmlOutputBufferPtr out;
+	struct stat st;
+	int rc = EXIT_REFUSED;
+
+	if (r->lock.fd < 0)
+		die("internal error: saving without the lock");
+	/* Never write what we could not read back. */
+	if (schema_validate(r->doc, r->path) < 0) {
+		error(_("%s: internal error: the change would make the register "
+			"invalid; nothing was written"),
+		      r->path);
+		goto out;
+	}
+	sink.fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (sink.fd < 0) {
+		error(_("%s: cannot write: %s; nothing was changed"), tmp,
+		      strerror(errno));
+		goto out;
+	}
+	if (stat(r->path, &st) == 0)
+		fchmod(sink.fd, st.st_mode & 07777);
+	out = xmlOutputBufferCreateIO(sink_write, sink_close, &sink, NULL);
+	if (!out)
+		die(_("out of memory"));
+	if (xmlSaveFormatFileTo(out, r->doc, "UTF-8", 1) < 0 || sink.err) {
+		errno = sink.err ? sink.err : EIO;
+		goto failed;
+	}
+	if (fsync(sink.fd) < 0)
+		goto failed;
+	if (close(sink.fd) < 0) {
+		sink.fd = -1;
+		goto failed;
+	}
+	sink.fd = -1;
+	if (rename(tmp, r->path) < 0)
+		goto failed;
+	if (fsync_dir(r->path) < 0)
+		warning(_("%s: saved, but the directory could not be synced: "
+			  "%s"),
+			r->path, strerror(errno));
+	rc = EXIT_OK;
+	goto out;
+failed:
+	error(_("%s: cannot save: %s; the register was not changed"), r->path,
+	      strerror(errno));
+	if (sink.fd >= 0)
+		close(sink.fd);
+	unlink(tmp);
+out:
+	free(tmp);
+	return rc;
+}
+
+void reg_close(struct reg *r)
+{
+	if (r->lock.fd >= 0) {
+		/* A save cut short leaves "REGISTER.new"; only the lock
+		 * holder writes it, so it is ours to remove. */
+		char *tmp = xasprintf("%s.new", r->path);
+		unlink(tmp);
+		free(tmp);
+	}
+	lock_release(&r->lock);
+	xmlFreeDoc(r->doc);
+	free(r->path);
+	memset(r, 0, sizeof *r);
+	r->lock.fd = -1;
+}

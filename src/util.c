@@ -1,0 +1,288 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/* Error reporting, allocation, text checks and dates shared by all modules. */
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <pwd.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <libxml/xmlstring.h>
+
+#include "util.h"
+
+struct global_opts opt;
+
+static void report(const char *prefix, const char *fmt, va_list ap)
+{
+	fflush(stdout);
+	fputs("styr: ", stderr);
+	if (prefix)
+		fputs(prefix, stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+void die(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	report(NULL, fmt, ap);
+	va_end(ap);
+	exit(EXIT_REFUSED);
+}
+
+int error(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	report(NULL, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+void warning(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	report(_("warning: "), fmt, ap);
+	va_end(ap);
+}
+
+void info(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (opt.quiet)
+		return;
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void *xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (!p)
+		die(_("out of memory"));
+	return p;
+}
+
+void *xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+
+	if (!p)
+		die(_("out of memory"));
+	return p;
+}
+
+void *xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (!p)
+		die(_("out of memory"));
+	return p;
+}
+
+char *xstrdup(const char *s)
+{
+	char *p = strdup(s);
+
+	if (!p)
+		die(_("out of memory"));
+	return p;
+}
+
+char *xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	if (vasprintf(&s, fmt, ap) < 0)
+		die(_("out of memory"));
+	va_end(ap);
+	return s;
+}
+
+void sb_add(struct strbuf *sb, const char *s, size_t n)
+{
+	if (sb->len + n + 1 > sb->cap) {
+		sb->cap = (sb->len + n + 1) * 2;
+		sb->buf = xrealloc(sb->buf, sb->cap);
+	}
+	memcpy(sb->buf + sb->len, s, n);
+	sb->len += n;
+	sb->buf[sb->len] = '\0';
+}
+
+void sb_puts(struct strbuf *sb, const char *s)
+{
+	sb_add(sb, s, strlen(s));
+}
+
+void sb_printf(struct strbuf *sb, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+	int n;
+
+	va_start(ap, fmt);
+	n = vasprintf(&s, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		die(_("out of memory"));
+	sb_add(sb, s, (size_t)n);
+	free(s);
+}
+
+char *sb_steal(struct strbuf *sb)
+{
+	char *s = sb->buf ? sb->buf : xstrdup("");
+
+	sb->buf = NULL;
+	sb->len = sb->cap = 0;
+	return s;
+}
+
+void sb_free(struct strbuf *sb)
+{
+	free(sb->buf);
+	sb->buf = NULL;
+	sb->len = sb->cap = 0;
+}
+
+int check_text(const char *what, const char *s)
+{
+	const unsigned char *p;
+
+	if (!xmlCheckUTF8((const xmlChar *)s))
+		return error(_("%s: not valid UTF-8 text"), what);
+	for (p = (const unsigned char *)s; *p; p++)
+		if ((*p < 0x20 && *p != '\n' && *p != '\t' && *p != '\r') ||
+		    *p == 0x7f)
+			return error(_("%s: control character %#04x is not "
+				       "allowed in text"),
+				     what, *p);
+	return 0;
+}
+
+int parse_count(const char *what, const char *s, long max, long *out)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	if (!s || !isdigit((unsigned char)*s))
+		return error(_("%s: '%s' is not a whole number"), what,
+			     s ? s : "");
+	v = strtol(s, &end, 10);
+	if (*end || errno)
+		return error(_("%s: '%s' is not a whole number"), what, s);
+	if (v > max)
+		return error(_("%s: %s is more than %ld"), what, s, max);
+	*out = v;
+	return 0;
+}
+
+int parse_decimal(const char *what, const char *s, double max, double *out)
+{
+	char *end;
+	double v;
+	const char *p;
+
+	/* Digits with one optional decimal point or comma; no exponents,
+	 * no signs, so that what is stored is a plain xsd:decimal. */
+	for (p = s; *p; p++)
+		if (!isdigit((unsigned char)*p) && *p != '.' && *p != ',')
+			return error(_("%s: '%s' is not a number"), what, s);
+	char *copy = xstrdup(s);
+	for (char *c = copy; *c; c++)
+		if (*c == ',')
+			*c = '.';
+	errno = 0;
+	v = strtod(copy, &end);
+	int bad = !*copy || *end || errno || !isfinite(v);
+	free(copy);
+	if (bad)
+		return error(_("%s: '%s' is not a number"), what, s);
+	if (v > max)
+		return error(_("%s: %s is more than %.0f"), what, s, max);
+	*out = v;
+	return 0;
+}
+
+int parse_date(const char *what, const char *s, char out[11])
+{
+	static const int mdays[] = {31, 29, 31, 30, 31, 30,
+				    31, 31, 30, 31, 30, 31};
+	int y, m, d, n = 0;
+
+	if (!strcmp(s, "today") || !strcmp(s, "i-dag") || !strcmp(s, "idag")) {
+		today_iso(out);
+		return 0;
+	}
+	if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 ||
+	    n != 10 || s[4] != '-' || s[7] != '-' || m < 1 || m > 12 ||
+	    d < 1 || d > mdays[m - 1] || y < 1900 ||
+	    (m == 2 && d == 29 && (y % 4 || (y % 100 == 0 && y % 400))))
+		return error(_("%s: '%s' is not a date (YYYY-MM-DD)"), what, s);
+	memcpy(out, s, 11);
+	return 0;
+}
+
+void now_iso(char out[21])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+void today_iso(char out[11])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+const char *author(void)
+{
+	static char name[64];
+	const char *s;
+	struct passwd *pw;
+
+	if (opt.by && *opt.by)
+		return opt.by;
+	if ((s = getenv("STYR_USER")) && *s)
+		return s;
+	if ((pw = getpwuid(getuid())) && pw->pw_name && *pw->pw_name)
+		return pw->pw_name;
+	snprintf(name, sizeof name, "uid %ld", (long)getuid());
+	return name;
+}
+
+void format_decimal(char out[32], double v)
+{
+	char *dot;
+	size_t n;
+
+	snprintf(out, 32, "%.2f", v);
+	dot = strchr(out, '.');
+	if (!dot)
+		return;
+	n = strlen(out);
+	while (n > (size_t)(dot - out) + 2 && out[n - 1] == '0')
+		out[--n] = '\0';
+}

@@ -1,0 +1,344 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/* The register as data (SPEC section 3's JSON shape); see view.h. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+#include "view.h"
+#include "vocab.h"
+
+static double attr_num(xmlNodePtr n, const char *name)
+{
+	const char *s = node_attr(n, name);
+
+	return s ? strtod(s, NULL) : 0;
+}
+
+double reg_default_tariff(struct reg *r)
+{
+	return attr_num(node_child(r->root, "settings"), "tariff");
+}
+
+void item_facts(xmlNodePtr item, const char *meeting, double default_tariff,
+		struct item_facts *f)
+{
+	xmlNodePtr n;
+	int best = 0, i;
+
+	memset(f, 0, sizeof *f);
+	for (n = node_first(item); n; n = node_after(n)) {
+		if (node_is(n, "vote")) {
+			int p = vocab_index(&vocab_priority,
+					    node_attr(n, "priority"));
+			const char *m = node_attr(n, "meeting");
+			const char *count = node_attr(n, "count");
+			if (p < 0 || (meeting && (!m || strcmp(m, meeting))))
+				continue;
+			f->votes[p] += count ? atoi(count) : 1;
+		} else if (node_is(n, "rating")) {
+			int round = vocab_index(&vocab_round,
+						node_attr(n, "round"));
+			int e = vocab_index(&vocab_experience,
+					    node_attr(n, "experience"));
+			if (round >= 0 && e >= 0)
+				f->exp[round][e]++;
+		} else if (node_is(n, "burden")) {
+			f->has_burden = true;
+			f->minutes = attr_num(n, "minutes");
+			f->per_year = attr_num(n, "per-year");
+			f->staff = attr_num(n, "staff");
+			f->tariff = attr_num(n, "tariff");
+		}
+	}
+	f->leading = -1;
+	for (i = 0; i < 3; i++)
+		if (f->votes[i] > best) {
+			best = f->votes[i];
+			f->leading = i;
+		} else if (f->votes[i] == best && best > 0) {
+			f->leading = -2;
+		}
+	if (f->has_burden) {
+		f->hours_per_year = f->minutes * f->per_year / 60.0;
+		if (!f->tariff)
+			f->tariff = default_tariff;
+		f->cost_per_year =
+			f->tariff ? f->hours_per_year * f->tariff : -1;
+	}
+}
+
+static struct val *text_or_null(struct arena *a, xmlNodePtr item,
+				const char *name)
+{
+	xmlNodePtr n = node_child(item, name);
+
+	return n ? val_str(a, node_text(n)) : val_null(a);
+}
+
+/* Adds KEY_label with the label of VALUE when labels are asked for. */
+static void label(struct arena *a, struct val *obj, const char *key,
+		  const struct vocab *v, const char *value,
+		  const struct view_opts *o)
+{
+	if (!o || !o->lang)
+		return;
+	val_set(a, obj, arena_printf(a, "%s_label", key),
+		val_str(a, value ? vocab_label(v, value, o->lang) : ""));
+}
+
+static struct val *experience(struct arena *a, const int counts[3])
+{
+	struct val *o = val_obj(a);
+	int i;
+
+	for (i = 0; i < 3; i++)
+		val_set(a, o, vocab_experience.words[i].key,
+			val_int(a, counts[i]));
+	return o;
+}
+
+static struct val *burden(struct arena *a, const struct item_facts *f)
+{
+	struct val *b = val_obj(a);
+
+	val_set(a, b, "minutes", val_num(a, f->minutes));
+	val_set(a, b, "per_year", val_num(a, f->per_year));
+	val_set(a, b, "staff", f->staff ? val_num(a, f->staff) : val_null(a));
+	val_set(a, b, "hours_per_year", val_num(a, f->hours_per_year));
+	val_set(a, b, "hours_per_person",
+		f->staff ? val_num(a, f->hours_per_year / f->staff)
+			 : val_null(a));
+	val_set(a, b, "tariff", f->tariff ? val_num(a, f->tariff) : val_null(a));
+	val_set(a, b, "cost_per_year",
+		f->cost_per_year >= 0 ? val_num(a, f->cost_per_year)
+				      : val_null(a));
+	return b;
+}
+
+struct val *view_item(struct arena *a, struct reg *r, xmlNodePtr item,
+		      const struct view_opts *o)
+{
+	struct val *v = val_obj(a), *notes = val_arr(a), *votes = val_obj(a);
+	struct val *exp = val_obj(a);
+	struct item_facts f;
+	xmlNodePtr n;
+	int i;
+
+	item_facts(item, NULL, reg_default_tariff(r), &f);
+	const char *kind = node_attr(item, "kind");
+	const char *area = node_attr(item, "area");
+	const char *origin = node_attr(item, "origin");
+	const char *found = node_attr(item, "found");
+
+	val_set(a, v, "id", val_str(a, node_attr(item, "id")));
+	val_set(a, v, "kind", val_str(a, kind));
+	label(a, v, "kind", &vocab_kind, kind, o);
+	val_set(a, v, "title", val_str(a, node_text(node_child(item, "title"))));
+	val_set(a, v, "description",
+		val_str(a, node_text(node_child(item, "description"))));
+	val_set(a, v, "area", val_str_or_null(a, area));
+	if (o && o->lang)
+		val_set(a, v, "area_name",
+			val_str(a, area ? node_text(reg_area(r, area)) : ""));
+	val_set(a, v, "origin", val_str_or_null(a, origin));
+	label(a, v, "origin", &vocab_origin, origin, o);
+	val_set(a, v, "owner", text_or_null(a, item, "owner"));
+	val_set(a, v, "found", val_str_or_null(a, found));
+	label(a, v, "found", &vocab_found, found, o);
+	val_set(a, v, "source", text_or_null(a, item, "source"));
+
+	for (n = node_child(item, "note"); n; n = node_next(n, "note")) {
+		struct val *note = val_obj(a);
+		const char *method = node_attr(n, "method");
+		val_set(a, note, "text", val_str(a, node_text(n)));
+		val_set(a, note, "method", val_str_or_null(a, method));
+		label(a, note, "method", &vocab_method, method, o);
+		val_set(a, note, "by", val_str_or_null(a, node_attr(n, "by")));
+		val_set(a, note, "date",
+			val_str_or_null(a, node_attr(n, "date")));
+		val_push(a, notes, note);
+	}
+	val_set(a, v, "notes", notes);
+
+	val_set(a, exp, "baseline", experience(a, f.exp[0]));
+	val_set(a, exp, "followup", experience(a, f.exp[1]));
+	val_set(a, v, "experience", exp);
+	val_set(a, v, "burden", f.has_burden ? burden(a, &f) : val_null(a));
+
+	for (i = 0; i < 3; i++)
+		val_set(a, votes, vocab_priority.words[i].key,
+			val_int(a, f.votes[i]));
+	val_set(a, votes, "total",
+		val_int(a, f.votes[0] + f.votes[1] + f.votes[2]));
+	val_set(a, v, "votes", votes);
+	val_set(a, v, "leading",
+		f.leading >= 0	   ? val_str(a, vocab_priority.words[f.leading].key)
+		: f.leading == -2 ? val_str(a, "tie")
+				  : val_null(a));
+
+	n = node_child(item, "priority");
+	const char *prio = node_attr(n, "value");
+	val_set(a, v, "priority", val_str_or_null(a, prio));
+	label(a, v, "priority", &vocab_priority, prio, o);
+	val_set(a, v, "priority_reason",
+		n && *node_text(n) ? val_str(a, node_text(n)) : val_null(a));
+
+	n = node_child(item, "decision");
+	const char *dec = node_attr(n, "value");
+	val_set(a, v, "decision", val_str_or_null(a, dec));
+	label(a, v, "decision", &vocab_decision, dec, o);
+	val_set(a, v, "decision_reason",
+		n && *node_text(n) ? val_str(a, node_text(n)) : val_null(a));
+	val_set(a, v, "decision_date",
+		val_str_or_null(a, node_attr(n, "date")));
+
+	n = node_child(item, "solution");
+	if (n) {
+		struct val *s = val_obj(a);
+		const char *status = node_attr(n, "status");
+		val_set(a, s, "status", val_str(a, status));
+		label(a, s, "status", &vocab_status, status, o);
+		val_set(a, s, "criteria", text_or_null(a, n, "criteria"));
+		val_set(a, s, "evaluate_by",
+			val_str_or_null(a, node_attr(n, "evaluate-by")));
+		val_set(a, v, "solution", s);
+	} else {
+		val_set(a, v, "solution", val_null(a));
+	}
+	return v;
+}
+
+int reg_current_phase(struct reg *r)
+{
+	const char *s = node_attr(r->model, "current");
+
+	return s ? atoi(s) : 0;
+}
+
+/* The text of the first child NAME in LANG, else the first of any. */
+const char *lang_text(xmlNodePtr parent, const char *name, const char *lang)
+{
+	xmlNodePtr n, first = NULL;
+
+	for (n = node_child(parent, name); n; n = node_next(n, name)) {
+		const char *l = node_attr(n, "lang");
+		if (!first)
+			first = n;
+		if (l && !strcmp(l, lang))
+			return node_text(n);
+	}
+	return first ? node_text(first) : "";
+}
+
+static struct val *view_phases(struct arena *a, struct reg *r,
+			       const char *lang)
+{
+	struct val *phases = val_arr(a);
+	xmlNodePtr p, m;
+
+	for (p = node_child(r->model, "phase"); p; p = node_next(p, "phase")) {
+		struct val *ph = val_obj(a), *ms = val_arr(a);
+		const char *status = node_attr(p, "status");
+		int done = 0, total = 0;
+
+		val_set(a, ph, "number",
+			val_int(a, atol(node_attr(p, "number"))));
+		val_set(a, ph, "name", val_str(a, lang_text(p, "name", lang)));
+		val_set(a, ph, "status",
+			val_str(a, status ? status : "not-started"));
+		val_set(a, ph, "started",
+			val_str_or_null(a, node_attr(p, "started")));
+		val_set(a, ph, "completed",
+			val_str_or_null(a, node_attr(p, "completed")));
+		for (m = node_child(p, "milestone"); m;
+		     m = node_next(m, "milestone")) {
+			struct val *mv = val_obj(a);
+			const char *d = node_attr(m, "done");
+			val_set(a, mv, "id", val_str(a, node_attr(m, "id")));
+			val_set(a, mv, "title",
+				val_str(a, lang_text(m, "title", lang)));
+			val_set(a, mv, "done", val_str_or_null(a, d));
+			val_set(a, mv, "note", text_or_null(a, m, "note"));
+			val_push(a, ms, mv);
+			total++;
+			done += d != NULL;
+		}
+		val_set(a, ph, "milestones_done", val_int(a, done));
+		val_set(a, ph, "milestones_total", val_int(a, total));
+		val_set(a, ph, "milestones", ms);
+		val_push(a, phases, ph);
+	}
+	return phases;
+}
+
+struct val *view_register(struct arena *a, struct reg *r,
+			  const struct view_opts *o)
+{
+	const char *lang = o && o->lang ? o->lang : "da";
+	struct val *v = val_obj(a), *arr;
+	xmlNodePtr n, c;
+
+	val_set(a, v, "format", val_str(a, "styr"));
+	val_set(a, v, "version", val_int(a, 1));
+	val_set(a, v, "organisation",
+		val_str(a, node_text(node_child(r->root, "organisation"))));
+	val_set(a, v, "title",
+		val_str(a, node_text(node_child(r->root, "title"))));
+	val_set(a, v, "current_phase", val_int(a, reg_current_phase(r)));
+	val_set(a, v, "phases", view_phases(a, r, lang));
+
+	arr = val_arr(a);
+	for (n = node_first(r->areas); n; n = node_after(n)) {
+		struct val *area;
+		if (o && o->area && strcmp(node_attr(n, "id"), o->area))
+			continue;
+		area = val_obj(a);
+		val_set(a, area, "id", val_str(a, node_attr(n, "id")));
+		val_set(a, area, "name", val_str(a, node_text(n)));
+		val_push(a, arr, area);
+	}
+	val_set(a, v, "areas", arr);
+
+	arr = val_arr(a);
+	for (n = node_first(r->people); n; n = node_after(n)) {
+		struct val *p = val_obj(a);
+		const char *role = node_attr(n, "role");
+		val_set(a, p, "id", val_str(a, node_attr(n, "id")));
+		val_set(a, p, "name", val_str(a, node_text(n)));
+		val_set(a, p, "role", val_str(a, role));
+		label(a, p, "role", &vocab_role, role, o);
+		val_push(a, arr, p);
+	}
+	val_set(a, v, "people", arr);
+
+	arr = val_arr(a);
+	for (n = node_first(r->meetings); n; n = node_after(n)) {
+		struct val *m = val_obj(a), *att = val_arr(a);
+		const char *kind = node_attr(n, "kind");
+		const char *phase = node_attr(n, "phase");
+		val_set(a, m, "id", val_str(a, node_attr(n, "id")));
+		val_set(a, m, "kind", val_str(a, kind));
+		label(a, m, "kind", &vocab_meeting_kind, kind, o);
+		val_set(a, m, "title",
+			val_str(a, node_text(node_child(n, "title"))));
+		val_set(a, m, "date", val_str(a, node_attr(n, "date")));
+		val_set(a, m, "phase",
+			phase ? val_int(a, atol(phase)) : val_null(a));
+		for (c = node_child(n, "attendee"); c;
+		     c = node_next(c, "attendee"))
+			val_push(a, att, val_str(a, node_attr(c, "ref")));
+		val_set(a, m, "attendees", att);
+		val_push(a, arr, m);
+	}
+	val_set(a, v, "meetings", arr);
+
+	arr = val_arr(a);
+	for (n = node_first(r->items); n; n = node_after(n)) {
+		const char *area = node_attr(n, "area");
+		if (o && o->area && (!area || strcmp(area, o->area)))
+			continue;
+		val_push(a, arr, view_item(a, r, n, o));
+	}
+	val_set(a, v, "items", arr);
+	return v;
+}

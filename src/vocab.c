@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/* The register's fixed vocabularies with their Danish aliases and labels. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "util.h"
+#include "vocab.h"
+
+#define END {NULL, NULL, NULL, NULL}
+
+static const struct word kinds[] = {
+	{"goal", "mål maal mal", "Mål", "Goal"},
+	{"rule", "regel regler proceskrav", "Regel og proceskrav", "Rule"},
+	{"doc", "dokumentation dok documentation", "Dokumentation",
+	 "Documentation"},
+	END};
+static const struct word experiences[] = {
+	{"supportive", "understøttende understottende", "Understøttende",
+	 "Supportive"},
+	{"too-tight", "for-stram stram", "For stram", "Too tight"},
+	{"too-loose", "for-slap slap", "For slap", "Too loose"},
+	END};
+static const struct word priorities[] = {
+	{"remove", "fjern fjerne", "Fjerne", "Remove"},
+	{"change", "forandr forandre", "Forandre", "Change"},
+	{"anchor", "forankr forankre", "Forankre", "Anchor"},
+	END};
+static const struct word decisions[] = {
+	{"selected", "valgt", "Valgt", "Selected"},
+	{"deferred", "udskudt", "Udskudt", "Deferred"},
+	{"rejected", "afvist", "Afvist", "Rejected"},
+	END};
+static const struct word origins[] = {
+	{"law", "lov lovkrav", "Lovkrav", "Law"},
+	{"council", "kommunalbestyrelsen kommunalbestyrelse byråd byraad",
+	 "Kommunalbestyrelsen", "Council"},
+	{"administration", "forvaltningen forvaltning", "Forvaltningen",
+	 "Administration"},
+	{"management", "ledelse ledelsen", "Ledelsen", "Management"},
+	{"local", "lokal lokalt praksis", "Lokal praksis", "Local practice"},
+	END};
+static const struct word methods[] = {
+	{"interview", "", "Interview", "Interview"},
+	{"document", "dokument dokumenter", "Dokument", "Document"},
+	{"observation", "", "Observation", "Observation"},
+	END};
+static const struct word rounds[] = {
+	{"baseline", "før foer start", "Før", "Baseline"},
+	{"followup", "follow-up efter opfølgning opfoelgning", "Efter",
+	 "Follow-up"},
+	END};
+static const struct word roles[] = {
+	{"management", "ledelse leder", "Ledelse", "Management"},
+	{"med", "", "MED", "MED"},
+	{"administration", "forvaltning", "Forvaltning", "Administration"},
+	{"staff", "medarbejder medarbejdere", "Medarbejder", "Staff"},
+	{"steward", "tr tillidsrepræsentant tillidsrepraesentant",
+	 "Tillidsrepræsentant", "Steward"},
+	{"agent", "dokumentationsagent", "Dokumentationsagent",
+	 "Documentation agent"},
+	{"steering", "styregruppe", "Styregruppe", "Steering group"},
+	END};
+static const struct word meeting_kinds[] = {
+	{"module", "undervisningsmodul modul", "Undervisningsmodul",
+	 "Teaching module"},
+	{"network", "netværksmøde netvaerksmoede netværk", "Netværksmøde",
+	 "Network meeting"},
+	{"workshop", "", "Workshop", "Workshop"},
+	{"seminar", "", "Seminar", "Seminar"},
+	{"learning", "læringsmøde laeringsmoede", "Læringsmøde",
+	 "Learning meeting"},
+	{"steering", "styregruppemøde styregruppemoede", "Styregruppemøde",
+	 "Steering group meeting"},
+	{"other", "andet møde", "Møde", "Meeting"},
+	END};
+static const struct word statuses[] = {
+	{"idea", "ide idé", "Idé", "Idea"},
+	{"prototype", "", "Prototype", "Prototype"},
+	{"pilot", "afprøvning afproevning", "Afprøvning", "Pilot"},
+	{"implemented", "implementeret", "Implementeret", "Implemented"},
+	END};
+
+const struct vocab vocab_kind = {N_("kind"), kinds};
+const struct vocab vocab_experience = {N_("experience"), experiences};
+const struct vocab vocab_priority = {N_("priority"), priorities};
+const struct vocab vocab_decision = {N_("decision"), decisions};
+const struct vocab vocab_origin = {N_("origin"), origins};
+const struct vocab vocab_found = {N_("found"), methods};
+const struct vocab vocab_method = {N_("method"), methods};
+const struct vocab vocab_round = {N_("round"), rounds};
+const struct vocab vocab_role = {N_("role"), roles};
+const struct vocab vocab_meeting_kind = {N_("meeting kind"), meeting_kinds};
+const struct vocab vocab_status = {N_("status"), statuses};
+
+/* Is WORD one of the space-separated words of LIST (case-insensitive)? */
+static int in_list(const char *list, const char *word)
+{
+	size_t n = strlen(word);
+
+	while (*list) {
+		size_t len = strcspn(list, " ");
+
+		if (len == n && !strncasecmp(list, word, n))
+			return 1;
+		list += len;
+		list += strspn(list, " ");
+	}
+	return 0;
+}
+
+int vocab_parse(const struct vocab *v, const char *input)
+{
+	struct strbuf accepted = {0};
+	int i;
+
+	for (i = 0; v->words[i].key; i++)
+		if (!strcasecmp(v->words[i].key, input) ||
+		    in_list(v->words[i].aliases, input))
+			return i;
+	for (i = 0; v->words[i].key; i++) {
+		if (i)
+			sb_puts(&accepted, ", ");
+		sb_puts(&accepted, v->words[i].key);
+		if (*v->words[i].aliases) {
+			size_t n = strcspn(v->words[i].aliases, " ");
+			sb_puts(&accepted, "/");
+			sb_add(&accepted, v->words[i].aliases, n);
+		}
+	}
+	error(_("unknown %s '%s' (use one of: %s)"), _(v->name), input,
+	      accepted.buf);
+	sb_free(&accepted);
+	return -1;
+}
+
+int vocab_index(const struct vocab *v, const char *key)
+{
+	int i;
+
+	if (!key)
+		return -1;
+	for (i = 0; v->words[i].key; i++)
+		if (!strcmp(v->words[i].key, key))
+			return i;
+	return -1;
+}
+
+int vocab_count(const struct vocab *v)
+{
+	int i = 0;
+
+	while (v->words[i].key)
+		i++;
+	return i;
+}
+
+const char *vocab_label(const struct vocab *v, const char *key,
+			const char *lang)
+{
+	int i = vocab_index(v, key);
+
+	if (i < 0)
+		return key ? key : "";
+	return lang && !strcmp(lang, "en") ? v->words[i].label_en
+					   : v->words[i].label_da;
+}
+
+char kind_letter(const char *kind)
+{
+	switch (vocab_index(&vocab_kind, kind)) {
+	case 0:
+		return 'G';
+	case 1:
+		return 'R';
+	default:
+		return 'D';
+	}
+}

@@ -1,0 +1,84 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Test library for styr's shell tests, after git's t/test-lib.sh: each test
+# file sources this, calls test_expect_success for each case, and ends with
+# test_done.  Output is TAP, for prove.
+#
+# Every test file runs in its own empty directory (removed at exit), with
+# $STYR the binary under test (default: the build tree's).  `styr` is a
+# shell function calling it, so tests read like a user's commands.
+
+set -u
+TEST_DIR=$(cd "$(dirname "$0")" && pwd)
+SRC_DIR=$(cd "$TEST_DIR/.." && pwd)
+: "${STYR:=$SRC_DIR/build/styr}"
+: "${STYR_LOCALEDIR:=$SRC_DIR/locale}"
+export STYR_LOCALEDIR
+export STYR_DATADIR="${STYR_DATADIR:-$SRC_DIR/templates}"
+export LC_ALL=C.UTF-8 LANG=C.UTF-8 LANGUAGE=
+export STYR_USER=tester TZ=UTC
+unset STYR_FILE STYR_TEMPLATES
+
+test_count=0
+test_failed=0
+TRASH=$(mktemp -d "${TMPDIR:-/tmp}/styr-test.XXXXXX")
+trap 'cd /; rm -rf "$TRASH"' EXIT
+cd "$TRASH" || exit 1
+
+styr() { "$STYR" "$@"; }
+
+say() { printf '# %s\n' "$*"; }
+
+# test_expect_success TITLE BODY: runs BODY in a subshell-free eval; the test
+# passes when BODY's last command (and every && before it) succeeds.
+test_expect_success() {
+	test_count=$((test_count + 1))
+	if (eval "set -e; $2") >"$TRASH/.out" 2>&1; then
+		echo "ok $test_count - $1"
+	else
+		test_failed=$((test_failed + 1))
+		echo "not ok $test_count - $1"
+		sed 's/^/#   /' "$TRASH/.out"
+	fi
+}
+
+# test_must_fail CMD...: CMD must exit non-zero, but not crash (signals,
+# sanitizer reports exit with other codes than ours).
+test_must_fail() {
+	"$@"
+	rc=$?
+	case $rc in
+	1|2|3) return 0 ;;
+	0) echo "expected failure, got success: $*" >&2; return 1 ;;
+	*) echo "unexpected exit code $rc: $*" >&2; return 1 ;;
+	esac
+}
+
+# test_expect_code N CMD...: CMD must exit with status N.
+test_expect_code() {
+	want=$1
+	shift
+	"$@"
+	rc=$?
+	if [ "$rc" != "$want" ]; then
+		echo "expected exit code $want, got $rc: $*" >&2
+		return 1
+	fi
+}
+
+# test_cmp EXPECTED ACTUAL: files must be equal; shows the diff otherwise.
+test_cmp() { diff -u "$1" "$2"; }
+
+# grep that shows what it searched when it fails.
+test_grep() {
+	if ! grep "$@"; then
+		eval "file=\${$#}"
+		echo "no match for '$*' in:" >&2
+		cat "$file" >&2
+		return 1
+	fi
+}
+
+test_done() {
+	echo "1..$test_count"
+	[ "$test_failed" = 0 ]
+}

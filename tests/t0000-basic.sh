@@ -1,0 +1,43 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# The command line itself: help, version, unknown commands, exit codes.
+. "$(dirname "$0")/lib.sh"
+
+test_expect_success 'help lists the commands' '
+	styr --help >out &&
+	test_grep "^  init " out &&
+	test_grep "^  handout " out
+'
+
+test_expect_success 'every command has its own --help naming it' '
+	for c in init add edit delete show list note rate burden area person \
+		vote tally prioritise decide solution phase milestone meeting \
+		model handout templates export import summary validate log; do
+		styr $c --help >out || exit 1
+		grep -q "styr $c" out || { echo "no styr $c in help"; exit 1; }
+	done
+'
+
+test_expect_success 'version' '
+	styr --version >out && test_grep "^styr [0-9]" out
+'
+
+test_expect_success 'unknown command is a usage error (2)' '
+	test_expect_code 2 styr frobnicate 2>err &&
+	test_grep "frobnicate" err
+'
+
+test_expect_success 'no command is a usage error' '
+	test_expect_code 2 styr 2>err
+'
+
+test_expect_success 'unknown option is a usage error' '
+	test_expect_code 2 styr list --no-such-option 2>err
+'
+
+test_expect_success 'missing register is exit 3 naming the file' '
+	test_expect_code 3 styr list 2>err &&
+	test_grep "styr.xml" err
+'
+
+test_done

@@ -1,0 +1,87 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# init and add: a new register, items with stable, never-reused ids.
+. "$(dirname "$0")/lib.sh"
+
+test_expect_success 'init makes a valid register with the six phases' '
+	styr init --org "Odder Kommune" --title "Nybureaukratisering" &&
+	test -f styr.xml &&
+	xmllint --noout --relaxng "$SRC_DIR/data/register.rng" styr.xml &&
+	test "$(grep -c "<phase " styr.xml)" = 6 &&
+	test_grep "Odder Kommune" styr.xml &&
+	test_grep "current=\"1\"" styr.xml
+'
+
+test_expect_success 'init refuses to overwrite an existing register' '
+	cp styr.xml before.xml &&
+	test_expect_code 1 styr init --org Other 2>err &&
+	test_grep "exists" err &&
+	test_cmp before.xml styr.xml
+'
+
+test_expect_success 'add prints ids by kind: G, R, D' '
+	styr add goal "Aktivt medborgerskab" >id1 &&
+	styr add rule "Bostøtte i timer pr. uge" >id2 &&
+	styr add doc "Udredning efter VUM" >id3 &&
+	echo G1 >expect && test_cmp expect id1 &&
+	echo R1 >expect && test_cmp expect id2 &&
+	echo D1 >expect && test_cmp expect id3
+'
+
+test_expect_success 'Danish kind aliases: mål, maal, regel, dokumentation' '
+	test "$(styr add mål "Et mål")" = G2 &&
+	test "$(styr add maal "Et andet mål")" = G3 &&
+	test "$(styr add regel "En regel")" = R2 &&
+	test "$(styr add dokumentation "Et krav")" = D2
+'
+
+test_expect_success 'add stores description, origin and found' '
+	styr add doc "§ 85 bostøtte" --desc "VUM-udredning, tung" \
+		--origin lovkrav --found interview --owner "Myndighed" \
+		--source "Serviceloven § 85" >id &&
+	id=$(cat id) &&
+	test_grep "<description>VUM-udredning, tung</description>" styr.xml &&
+	test_grep "id=\"$id\" kind=\"doc\" origin=\"law\" found=\"interview\"" styr.xml
+'
+
+test_expect_success 'unknown kind is refused, nothing written' '
+	cp styr.xml before.xml &&
+	test_expect_code 1 styr add widget "x" 2>err &&
+	test_grep "widget" err &&
+	test_cmp before.xml styr.xml
+'
+
+test_expect_success 'unknown area is refused, nothing written' '
+	cp styr.xml before.xml &&
+	test_expect_code 1 styr add doc "x" --area NOPE 2>err &&
+	test_grep "NOPE" err &&
+	test_cmp before.xml styr.xml
+'
+
+test_expect_success 'control characters and invalid UTF-8 are refused' '
+	cp styr.xml before.xml &&
+	test_expect_code 1 styr add doc "$(printf "bad\001title")" 2>err &&
+	test_grep "control" err &&
+	test_expect_code 1 styr add doc "$(printf "bad\377")" 2>err &&
+	test_grep "UTF-8" err &&
+	test_cmp before.xml styr.xml
+'
+
+test_expect_success 'the change log records who added what' '
+	styr --by "Anne Agent" add doc "Logget" >/dev/null &&
+	test_grep "by=\"Anne Agent\"" styr.xml &&
+	STYR_USER=Bo styr add doc "Logget igen" >/dev/null &&
+	test_grep "by=\"Bo\"" styr.xml
+'
+
+test_expect_success 'no lock or temporary file is left behind' '
+	test ! -e styr.xml.lock && test ! -e styr.xml.new
+'
+
+test_expect_success '-f and STYR_FILE name another register' '
+	styr -f other.xml init --org X &&
+	test "$(styr -f other.xml add doc "a")" = D1 &&
+	test "$(STYR_FILE=other.xml styr add doc "b")" = D2
+'
+
+test_done
