@@ -292,6 +292,7 @@ xmlNodePtr reg_new_item(struct reg *r, const char *kind, const char *title)
 	item = node_new(r, "item", NULL);
 	node_set_attr(item, "id", id);
 	node_set_attr(item, "kind", kind);
+	node_set_attr(item, "phase", node_attr(r->model, "current"));
 	xmlAddChild(item, node_new(r, "title", title));
 	xmlAddChild(r->items, item);
 	return item;

@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/* Aligned tables, CSV and TSV output; see table.h. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "table.h"
+#include "util.h"
+
+struct table {
+	int ncols;
+	char **cells; /* row-major, header row first */
+	size_t ncells, cap;
+	int *max_width;
+	unsigned char *right;
+};
+
+struct table *table_new(int ncols, const char *const headers[])
+{
+	struct table *t = xcalloc(1, sizeof *t);
+	int i;
+
+	t->ncols = ncols;
+	t->max_width = xcalloc((size_t)ncols, sizeof *t->max_width);
+	t->right = xcalloc((size_t)ncols, 1);
+	for (i = 0; i < ncols; i++)
+		table_cell(t, headers[i]);
+	return t;
+}
+
+void table_row(struct table *t)
+{
+	(void)t; /* rows are implicit: every NCOLS cells */
+}
+
+void table_cell(struct table *t, const char *text)
+{
+	if (t->ncells == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 64;
+		t->cells = xrealloc(t->cells, t->cap * sizeof *t->cells);
+	}
+	t->cells[t->ncells++] = xstrdup(text ? text : "");
+}
+
+void table_cellf(struct table *t, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	if (vasprintf(&s, fmt, ap) < 0)
+		die(_("out of memory"));
+	va_end(ap);
+	table_cell(t, s);
+	free(s);
+}
+
+void table_max_width(struct table *t, int col, int width)
+{
+	t->max_width[col] = width;
+}
+
+void table_align_right(struct table *t, int col)
+{
+	t->right[col] = 1;
+}
+
+int text_width(const char *s)
+{
+	int w = 0;
+
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			w++;
+	return w;
+}
+
+/* Byte length of the first N characters of S. */
+static size_t prefix_bytes(const char *s, int n)
+{
+	const char *p = s;
+
+	while (*p && n > 0) {
+		p++;
+		while (((unsigned char)*p & 0xc0) == 0x80)
+			p++;
+		n--;
+	}
+	return (size_t)(p - s);
+}
+
+/* The cell as shown in a table: one line, at most max_width. */
+static char *table_text(const struct table *t, int col, const char *s)
+{
+	char *copy = xstrdup(s), *p;
+	int max = t->max_width[col];
+
+	for (p = copy; *p; p++)
+		if (*p == '\n' || *p == '\t' || *p == '\r')
+			*p = ' ';
+	if (max > 1 && text_width(copy) > max) {
+		size_t n = prefix_bytes(copy, max - 1);
+		copy = xrealloc(copy, n + sizeof "…");
+		memcpy(copy + n, "…", sizeof "…");
+	}
+	return copy;
+}
+
+void csv_write_field(FILE *f, const char *s)
+{
+	if (!strpbrk(s, ",\"\r\n")) {
+		fputs(s, f);
+		return;
+	}
+	putc('"', f);
+	for (; *s; s++) {
+		if (*s == '"')
+			putc('"', f);
+		putc(*s, f);
+	}
+	putc('"', f);
+}
+
+void table_print(struct table *t, enum format fmt, FILE *f)
+{
+	size_t nrows = t->ncells / (size_t)t->ncols, r;
+	int c, *width = xcalloc((size_t)t->ncols, sizeof *width);
+	char **shown = NULL;
+
+	if (fmt == FMT_TABLE) {
+		shown = xcalloc(t->ncells, sizeof *shown);
+		for (r = 0; r < t->ncells; r++) {
+			c = (int)(r % (size_t)t->ncols);
+			shown[r] = table_text(t, c, t->cells[r]);
+			if (text_width(shown[r]) > width[c])
+				width[c] = text_width(shown[r]);
+		}
+	}
+	for (r = 0; r < nrows; r++) {
+		for (c = 0; c < t->ncols; c++) {
+			const char *s = t->cells[r * (size_t)t->ncols + (size_t)c];
+			switch (fmt) {
+			case FMT_CSV:
+				if (c)
+					putc(',', f);
+				csv_write_field(f, s);
+				break;
+			case FMT_TSV:
+				if (c)
+					putc('\t', f);
+				for (; *s; s++)
+					putc(*s == '\t' || *s == '\n' ||
+							     *s == '\r'
+						     ? ' '
+						     : *s,
+					     f);
+				break;
+			default: {
+				const char *text =
+					shown[r * (size_t)t->ncols + (size_t)c];
+				int pad = width[c] - text_width(text);
+				if (c)
+					fputs("  ", f);
+				if (t->right[c])
+					fprintf(f, "%*s", pad, "");
+				fputs(text, f);
+				if (!t->right[c] && c < t->ncols - 1)
+					fprintf(f, "%*s", pad, "");
+			}
+			}
+		}
+		fputs(fmt == FMT_CSV ? "\r\n" : "\n", f);
+	}
+	if (shown) {
+		for (r = 0; r < t->ncells; r++)
+			free(shown[r]);
+		free(shown);
+	}
+	free(width);
+}
+
+void table_free(struct table *t)
+{
+	size_t i;
+
+	if (!t)
+		return;
+	for (i = 0; i < t->ncells; i++)
+		free(t->cells[i]);
+	free(t->cells);
+	free(t->max_width);
+	free(t->right);
+	free(t);
+}
