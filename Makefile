@@ -38,11 +38,15 @@ UNIT_BIN = $(patsubst tests/unit/%.c,$(B)/unit/%,$(UNIT_SRC))
 LINGUAS  = da
 MO       = $(patsubst %,locale/%/LC_MESSAGES/styr.mo,$(LINGUAS))
 
-# Debian packages the build and the tests need.
+# Debian packages the build needs, and those the tests use besides: real
+# ODF clients (LibreOffice, pandoc), the ODF schema checker (jing), a Danish
+# locale for the translation tests.
 BUILD_DEPS = gcc make pkg-config libxml2-dev libzip-dev libcsv-dev gettext
-TEST_DEPS  = perl locales libxml2-utils
+TEST_DEPS  = perl python3 locales libxml2-utils zip unzip \
+             libreoffice-writer-nogui pandoc jing poppler-utils \
+             fonts-liberation2 fonts-dejavu-core
 
-.PHONY: all deps example check check-plain check-asan unit install \
+.PHONY: all deps test-deps example check check-plain check-asan unit install \
         uninstall clean format pot
 
 all: $(B)/styr $(MO)
@@ -79,11 +83,12 @@ locale/%/LC_MESSAGES/styr.mo: po/%.po
 	mkdir -p $(dir $@)
 	msgfmt --check -o $@ $<
 
-# Installs what the build needs when missing: as root with apt, else it
-# prints the exact command to run.
+# Installs what the build (or, with PACKAGES, anything else) needs when
+# missing: as root with apt, else it prints the exact command to run.
+PACKAGES = $(BUILD_DEPS)
 deps:
 	@missing=""; \
-	for p in $(BUILD_DEPS) $(DEPS_EXTRA); do \
+	for p in $(PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' \
 	    || missing="$$missing $$p"; \
 	done; \
@@ -98,6 +103,21 @@ deps:
 	  fi; \
 	fi
 
+# The test tools, and the Danish locale the translation tests run under.
+test-deps: deps
+	@$(MAKE) -s deps PACKAGES="$(TEST_DEPS)"
+	@if ! locale -a 2>/dev/null | grep -qi '^da_DK\.utf-\?8$$'; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    sed -i 's/^# *\(da_DK.UTF-8\)/\1/' /etc/locale.gen; \
+	    grep -q '^da_DK.UTF-8' /etc/locale.gen || \
+	      echo 'da_DK.UTF-8 UTF-8' >> /etc/locale.gen; \
+	    locale-gen >/dev/null; \
+	  else \
+	    echo "the tests need a Danish locale; run: sudo locale-gen da_DK.UTF-8"; \
+	    exit 1; \
+	  fi; \
+	fi
+
 example: deps
 	$(MAKE) all
 	cd examples/odder && ./run.sh
@@ -109,8 +129,7 @@ $(B)/unit/%: tests/unit/%.c $(LIB_OBJ) | $(B)/unit
 unit: $(UNIT_BIN)
 
 # The test suite: plain, then under ASan+UBSan.
-check: deps
-	$(MAKE) DEPS_EXTRA="$(TEST_DEPS)" deps
+check: test-deps
 	$(MAKE) check-plain
 	$(MAKE) check-asan
 

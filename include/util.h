@@ -85,4 +85,9 @@ const char *author(void);
 /* Formats hours with at most two decimals and at least one: "100.0". */
 void format_decimal(char out[32], double v);
 
+/* The language messages are shown in: "da" when the Danish catalog is in
+ * use (gettext's own choice from LANGUAGE, LC_ALL, LC_MESSAGES, LANG),
+ * else "en".  For labels printed beside translated messages. */
+const char *msg_lang(void);
+
 #endif

@@ -1,10 +1,211 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-/* styr area: not written yet (placeholder so that the tree builds). */
+/* styr area: add or list review areas (styringseftersyn). */
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/hash.h>
+
 #include "commands.h"
+#include "reg.h"
+#include "table.h"
 #include "util.h"
+#include "value.h"
+
+struct args {
+	const char *sub;
+	const char *pos[2]; /* add: ID NAME */
+	int npos;
+	const char *format;
+};
+
+static const struct argp_option options[] = {
+	{"format", 'F', N_("FORMAT"), 0,
+	 N_("for 'list': table (default), csv, tsv or json"), 0},
+	{0}};
+
+static error_t parse_opt(int key, char *arg, struct argp_state *state)
+{
+	struct args *a = state->input;
+
+	switch (key) {
+	case 'F':
+		a->format = arg;
+		break;
+	case ARGP_KEY_ARG:
+		if (!a->sub)
+			a->sub = arg;
+		else if (a->npos < 2)
+			a->pos[a->npos++] = arg;
+		else
+			argp_error(state, _("too many arguments; put a name "
+					    "with spaces in quotes"));
+		break;
+	case ARGP_KEY_END:
+		if (!a->sub)
+			argp_error(state, _("say what to do: add or list"));
+		else if (!strcmp(a->sub, "add")) {
+			if (a->npos < 2)
+				argp_error(state, _("give the new area's id "
+						    "and name"));
+			if (a->format)
+				argp_error(state, _("--format is for 'styr "
+						    "area list'"));
+		} else if (!strcmp(a->sub, "list")) {
+			if (a->npos)
+				argp_error(state, _("'list' takes no "
+						    "arguments"));
+		} else {
+			argp_error(state, _("unknown subcommand '%s' (use add "
+					    "or list)"),
+				   a->sub);
+		}
+		break;
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+static const struct argp argp = {
+	options, parse_opt, N_("add ID NAME\nlist [--format FORMAT]"),
+	N_("Add or list the review areas (styringseftersyn) that items are "
+	   "mapped in.  An area's ID is short, e.g. BOST or hjemmepleje: 1 "
+	   "to 32 letters, digits, '-' or '_'.  'list' shows how many items "
+	   "each area has."),
+	common_children, NULL, NULL};
+
+/* The schema's area-id pattern, said in words when it does not match. */
+static int check_area_id(const char *id)
+{
+	size_t i, n = strlen(id);
+
+	for (i = 0; i < n; i++) {
+		char c = id[i];
+		bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			     (c >= '0' && c <= '9');
+		if (!alnum && (i == 0 || (c != '-' && c != '_')))
+			break;
+	}
+	if (n == 0 || n > 32 || i < n)
+		return error(_("area id '%s': use 1 to 32 letters A-Z or a-z, "
+			       "digits, '-' or '_', beginning with a letter or "
+			       "digit"),
+			     id);
+	return 0;
+}
+
+static int area_add(const char *id, const char *name)
+{
+	struct reg r;
+	xmlNodePtr old, area;
+	int rc;
+
+	if (check_area_id(id) < 0 || check_text(_("area name"), name) < 0)
+		return EXIT_REFUSED;
+	if (!*name) {
+		error(_("area '%s' needs a name"), id);
+		return EXIT_REFUSED;
+	}
+	rc = reg_open(&r, REG_WRITE);
+	if (rc)
+		goto out;
+	old = reg_area(&r, id);
+	if (old) {
+		/* Ids are matched ignoring case, so "bost" would clash. */
+		error(_("area '%s' exists already ('%s'); nothing was changed"),
+		      node_attr(old, "id"), node_text(old));
+		rc = EXIT_REFUSED;
+		goto out;
+	}
+	area = node_new(&r, "area", name);
+	node_set_attr(area, "id", id);
+	xmlAddChild(r.areas, area);
+	reg_log(&r, "area", id, _("added review area %s '%s'"), id, name);
+	rc = reg_save(&r);
+	if (!rc)
+		info(_("added review area %s '%s'"), id, name);
+out:
+	reg_close(&r);
+	return rc;
+}
+
+static int area_list(enum format fmt)
+{
+	struct reg r;
+	xmlHashTablePtr index;
+	xmlNodePtr n;
+	long *count;
+	size_t i, nareas = 0;
+	int rc;
+
+	rc = reg_open(&r, REG_READ);
+	if (rc)
+		goto out;
+	for (n = node_first(r.areas); n; n = node_after(n))
+		nareas++;
+	/* One pass over the items, counting through an id -> slot index. */
+	count = xcalloc(nareas, sizeof *count);
+	index = xmlHashCreate((int)nareas);
+	for (i = 0, n = node_first(r.areas); n; n = node_after(n), i++)
+		xmlHashAddEntry(index, BAD_CAST node_attr(n, "id"), &count[i]);
+	for (n = node_first(r.items); n; n = node_after(n)) {
+		const char *area = node_attr(n, "area");
+		long *c = area ? xmlHashLookup(index, BAD_CAST area) : NULL;
+		if (c)
+			(*c)++;
+	}
+	xmlHashFree(index, NULL);
+
+	if (fmt == FMT_JSON) {
+		struct arena *a = arena_new();
+		struct val *arr = val_arr(a);
+		for (i = 0, n = node_first(r.areas); n; n = node_after(n), i++) {
+			struct val *o = val_obj(a);
+			val_set(a, o, "id", val_str(a, node_attr(n, "id")));
+			val_set(a, o, "name", val_str(a, node_text(n)));
+			val_set(a, o, "items", val_int(a, count[i]));
+			val_push(a, arr, o);
+		}
+		val_write_json(stdout, arr);
+		arena_free(a);
+	} else if (!nareas && fmt == FMT_TABLE) {
+		info(_("no review areas yet; add one with 'styr area add ID "
+		       "NAME'"));
+	} else {
+		const char *table_headers[] = {_("ID"), _("name"), _("items")};
+		static const char *const data_headers[] = {"id", "name",
+							   "items"};
+		struct table *t = table_new(
+			3, fmt == FMT_TABLE ? table_headers : data_headers);
+		table_align_right(t, 2);
+		for (i = 0, n = node_first(r.areas); n; n = node_after(n), i++) {
+			table_row(t);
+			table_cell(t, node_attr(n, "id"));
+			table_cell(t, node_text(n));
+			table_cellf(t, "%ld", count[i]);
+		}
+		table_print(t, fmt, stdout);
+		table_free(t);
+	}
+	free(count);
+out:
+	reg_close(&r);
+	return rc;
+}
 
 int cmd_area(int argc, char **argv)
 {
-	(void)argc;
-	return error("%s: not implemented yet", argv[0]);
+	struct args a = {0};
+	enum format fmt = FMT_TABLE;
+
+	cli_parse(&argp, argc, argv, &a);
+	if (!strcmp(a.sub, "add"))
+		return area_add(a.pos[0], a.pos[1]);
+	if (a.format &&
+	    cli_format(a.format,
+		       1u << FMT_TABLE | 1u << FMT_CSV | 1u << FMT_TSV |
+			       1u << FMT_JSON,
+		       &fmt) < 0)
+		return EXIT_REFUSED;
+	return area_list(fmt);
 }

@@ -1,10 +1,85 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-/* styr decide: not written yet (placeholder so that the tree builds). */
+/* styr decide: the steering group's decision on an item. */
+#include <string.h>
+
 #include "commands.h"
+#include "principles.h"
 #include "util.h"
+
+struct args {
+	const char *id, *decision;
+	struct stamp_opts stamp;
+};
+
+static error_t parse_opt(int key, char *arg, struct argp_state *state)
+{
+	struct args *a = state->input;
+
+	switch (key) {
+	case ARGP_KEY_INIT:
+		state->child_inputs[0] = &a->stamp;
+		break;
+	case ARGP_KEY_ARG:
+		if (state->arg_num == 0)
+			a->id = arg;
+		else if (state->arg_num == 1)
+			a->decision = arg;
+		else
+			argp_error(state, _("too many arguments; put a reason "
+					    "with spaces in quotes after "
+					    "--why"));
+		break;
+	case ARGP_KEY_END:
+		if (state->arg_num < 2)
+			argp_error(state, _("give an item id and a decision "
+					    "(selected, deferred or "
+					    "rejected)"));
+		break;
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+static const struct argp_child children[] = {
+	{&stamp_argp, 0, NULL, 0},
+	{&common_argp, 0, N_("Common options:"), -1},
+	{0}};
+
+static const struct argp argp = {
+	NULL, parse_opt, N_("ID selected|deferred|rejected"),
+	N_("Record the steering group's decision on an item: selected "
+	   "(valgt) as a focus to work on, deferred (udskudt) or rejected "
+	   "(afvist).  A new decision replaces the earlier one; the change "
+	   "log keeps both.  Selecting focus in more review areas at once "
+	   "than the model's small-steps limit warns."),
+	children, NULL, NULL};
+
+static void remind(struct reg *r, xmlNodePtr item, const char *decision)
+{
+	const char *id = node_attr(item, "id");
+	xmlNodePtr solution = node_child(item, "solution");
+
+	if (!node_child(item, "priority"))
+		warning(_("%s has no proposal from the workshop yet (see "
+			  "'styr prioritise'); the decision is recorded "
+			  "anyway"),
+			id);
+	if (!strcmp(decision, "selected"))
+		principle_small_steps(r, item);
+	else if (solution)
+		info(_("%s will not be selected; its solution track "
+		       "(status %s) is kept"),
+		     id, node_attr(solution, "status"));
+}
+
+static const struct stamp_kind decision = {
+	"decision", "decide", N_("decision"), &vocab_decision, remind};
 
 int cmd_decide(int argc, char **argv)
 {
-	(void)argc;
-	return error("%s: not implemented yet", argv[0]);
+	struct args a = {0};
+
+	cli_parse(&argp, argc, argv, &a);
+	return stamp_run(&decision, a.id, a.decision, &a.stamp);
 }

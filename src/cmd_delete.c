@@ -1,10 +1,71 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-/* styr delete: not written yet (placeholder so that the tree builds). */
+/* styr delete: remove an item; the change log keeps it whole. */
 #include "commands.h"
+#include "reg.h"
 #include "util.h"
+#include "vocab.h"
+
+struct args {
+	const char *id;
+};
+
+static error_t parse_opt(int key, char *arg, struct argp_state *state)
+{
+	struct args *a = state->input;
+
+	switch (key) {
+	case ARGP_KEY_ARG:
+		if (state->arg_num == 0)
+			a->id = arg;
+		else
+			argp_error(state, _("delete one item at a time"));
+		break;
+	case ARGP_KEY_END:
+		if (state->arg_num < 1)
+			argp_error(state, _("give the id of the item to "
+					    "delete"));
+		break;
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+static const struct argp argp = {
+	NULL, parse_opt, N_("ID"),
+	N_("Delete item ID without asking.  The change log keeps the whole "
+	   "item (notes, ratings, votes and all), and its id is never given "
+	   "to another item."),
+	common_children, NULL, NULL};
 
 int cmd_delete(int argc, char **argv)
 {
-	(void)argc;
-	return error("%s: not implemented yet", argv[0]);
+	struct args a = {0};
+	struct reg r;
+	xmlNodePtr item, entry;
+	int rc;
+
+	cli_parse(&argp, argc, argv, &a);
+	rc = reg_open(&r, REG_WRITE);
+	if (rc)
+		goto out;
+	item = reg_item(&r, a.id);
+	if (!item) {
+		rc = EXIT_REFUSED;
+		goto out;
+	}
+	entry = reg_log(&r, "delete", node_attr(item, "id"),
+			_("deleted %s '%s'"),
+			vocab_label(&vocab_kind, node_attr(item, "kind"), "en"),
+			node_text(node_child(item, "title")));
+	/* The schema keeps a deleted item after the entry's <what>. */
+	xmlUnlinkNode(item);
+	xmlAddChild(entry, item);
+	rc = reg_save(&r);
+	if (!rc)
+		info(_("%s: deleted; the change log keeps it"),
+		     node_attr(item, "id"));
+out:
+	reg_close(&r);
+	return rc;
 }

@@ -1,10 +1,105 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-/* styr note: not written yet (placeholder so that the tree builds). */
+/* styr note: a quote or observation from the mapping, kept on its item. */
 #include "commands.h"
+#include "reg.h"
 #include "util.h"
+#include "vocab.h"
+
+struct args {
+	const char *id, *text;
+	const char *method, *date;
+};
+
+static const struct argp_option options[] = {
+	{"method", 'm', N_("HOW"), 0,
+	 N_("how it was gathered: interview, observation or document"), 0},
+	{"date", 'd', N_("DATE"), 0,
+	 N_("when (YYYY-MM-DD; default: today)"), 0},
+	{0}};
+
+static error_t parse_opt(int key, char *arg, struct argp_state *state)
+{
+	struct args *a = state->input;
+
+	switch (key) {
+	case 'm':
+		a->method = arg;
+		break;
+	case 'd':
+		a->date = arg;
+		break;
+	case ARGP_KEY_ARG:
+		if (state->arg_num == 0)
+			a->id = arg;
+		else if (state->arg_num == 1)
+			a->text = arg;
+		else
+			argp_error(state, _("too many arguments; put the "
+					    "note in quotes"));
+		break;
+	case ARGP_KEY_END:
+		if (state->arg_num < 2)
+			argp_error(state, _("give an item's id and the text "
+					    "of the note"));
+		break;
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+static const struct argp argp = {
+	options, parse_opt, N_("ID TEXT"),
+	N_("Record a quote or an observation from the mapping on item ID, "
+	   "with how it was gathered, who wrote it down (--by) and when."),
+	common_children, NULL, NULL};
 
 int cmd_note(int argc, char **argv)
 {
-	(void)argc;
-	return error("%s: not implemented yet", argv[0]);
+	struct args a = {0};
+	const char *method = NULL;
+	char date[11];
+	struct reg r;
+	xmlNodePtr item, note;
+	int k, rc;
+
+	cli_parse(&argp, argc, argv, &a);
+	if (check_text(_("note"), a.text) < 0)
+		return EXIT_REFUSED;
+	if (!*a.text) {
+		error(_("the note is empty"));
+		return EXIT_REFUSED;
+	}
+	if (a.method) {
+		if ((k = vocab_parse(&vocab_method, a.method)) < 0)
+			return EXIT_REFUSED;
+		method = vocab_method.words[k].key;
+	}
+	if (a.date) {
+		if (parse_date(_("date"), a.date, date) < 0)
+			return EXIT_REFUSED;
+	} else {
+		today_iso(date);
+	}
+	rc = reg_open(&r, REG_WRITE);
+	if (rc)
+		goto out;
+	item = reg_item(&r, a.id);
+	if (!item) {
+		rc = EXIT_REFUSED;
+		goto out;
+	}
+	note = node_new(&r, "note", a.text);
+	node_set_attr(note, "method", method);
+	node_set_attr(note, "by", author());
+	node_set_attr(note, "date", date);
+	node_insert(item, note, item_order);
+	reg_log(&r, "note", node_attr(item, "id"), _("note (%s): %s"),
+		method ? method : "-", a.text);
+	rc = reg_save(&r);
+	if (!rc)
+		info(_("%s: note added"), node_attr(item, "id"));
+out:
+	reg_close(&r);
+	return rc;
 }

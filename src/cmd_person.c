@@ -1,10 +1,196 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-/* styr person: not written yet (placeholder so that the tree builds). */
+/* styr person: add or list the people taking part, with their roles. */
+#include <string.h>
+
 #include "commands.h"
+#include "reg.h"
+#include "table.h"
 #include "util.h"
+#include "value.h"
+#include "vocab.h"
+
+struct args {
+	const char *sub, *name;
+	const char *role, *format;
+};
+
+static const struct argp_option options[] = {
+	{"role", 'r', N_("ROLE"), 0,
+	 N_("for 'add': management (ledelse), med, administration "
+	    "(forvaltning), staff (medarbejder), steward (tr), agent "
+	    "(dokumentationsagent) or steering (styregruppe)"),
+	 0},
+	{"format", 'F', N_("FORMAT"), 0,
+	 N_("for 'list': table (default), csv, tsv or json"), 0},
+	{0}};
+
+static error_t parse_opt(int key, char *arg, struct argp_state *state)
+{
+	struct args *a = state->input;
+
+	switch (key) {
+	case 'r':
+		a->role = arg;
+		break;
+	case 'F':
+		a->format = arg;
+		break;
+	case ARGP_KEY_ARG:
+		if (!a->sub)
+			a->sub = arg;
+		else if (!a->name)
+			a->name = arg;
+		else
+			argp_error(state, _("too many arguments; put a name "
+					    "with spaces in quotes"));
+		break;
+	case ARGP_KEY_END:
+		if (!a->sub)
+			argp_error(state, _("say what to do: add or list"));
+		else if (!strcmp(a->sub, "add")) {
+			if (!a->name)
+				argp_error(state, _("give the person's name"));
+			if (!a->role)
+				argp_error(state, _("give the person's role "
+						    "with --role"));
+			if (a->format)
+				argp_error(state, _("--format is for 'styr "
+						    "person list'"));
+		} else if (!strcmp(a->sub, "list")) {
+			if (a->name)
+				argp_error(state, _("'list' takes no "
+						    "arguments"));
+			if (a->role)
+				argp_error(state, _("--role is for 'styr "
+						    "person add'"));
+		} else {
+			argp_error(state, _("unknown subcommand '%s' (use add "
+					    "or list)"),
+				   a->sub);
+		}
+		break;
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+static const struct argp argp = {
+	options, parse_opt,
+	N_("add NAME --role ROLE\nlist [--format FORMAT]"),
+	N_("Add or list the people taking part in the process and their "
+	   "roles.  'add' prints the new person's id (P1, P2, ...); a person "
+	   "can later be named by id or by name."),
+	common_children, NULL, NULL};
+
+static int person_add(const char *name, const char *role_word)
+{
+	struct reg r;
+	xmlNodePtr old, person;
+	const char *role;
+	char id[32];
+	int k, rc;
+
+	if (check_text(_("name"), name) < 0)
+		return EXIT_REFUSED;
+	if (!*name) {
+		error(_("a person needs a name"));
+		return EXIT_REFUSED;
+	}
+	k = vocab_parse(&vocab_role, role_word);
+	if (k < 0)
+		return EXIT_REFUSED;
+	role = vocab_role.words[k].key;
+	rc = reg_open(&r, REG_WRITE);
+	if (rc)
+		goto out;
+	old = reg_person(&r, name);
+	if (old) {
+		/* People are named by id or name: two of one name could not
+		 * be told apart. */
+		error(_("'%s' is registered already as %s; give the new person "
+			"a name that tells them apart"),
+		      name, node_attr(old, "id"));
+		rc = EXIT_REFUSED;
+		goto out;
+	}
+	snprintf(id, sizeof id, "P%ld", reg_next_id(r.people, "next"));
+	person = node_new(&r, "person", name);
+	node_set_attr(person, "id", id);
+	node_set_attr(person, "role", role);
+	xmlAddChild(r.people, person);
+	reg_log(&r, "person", id, _("added %s '%s' (%s)"), id, name, role);
+	rc = reg_save(&r);
+	if (!rc)
+		printf("%s\n", id);
+out:
+	reg_close(&r);
+	return rc;
+}
+
+static int person_list(enum format fmt)
+{
+	const char *lang = msg_lang();
+	struct reg r;
+	xmlNodePtr n;
+	int rc;
+
+	rc = reg_open(&r, REG_READ);
+	if (rc)
+		goto out;
+	if (fmt == FMT_JSON) {
+		struct arena *a = arena_new();
+		struct val *arr = val_arr(a);
+		for (n = node_first(r.people); n; n = node_after(n)) {
+			struct val *o = val_obj(a);
+			val_set(a, o, "id", val_str(a, node_attr(n, "id")));
+			val_set(a, o, "name", val_str(a, node_text(n)));
+			val_set(a, o, "role", val_str(a, node_attr(n, "role")));
+			val_push(a, arr, o);
+		}
+		val_write_json(stdout, arr);
+		arena_free(a);
+	} else if (!node_first(r.people) && fmt == FMT_TABLE) {
+		info(_("no people yet; add one with 'styr person add NAME "
+		       "--role ROLE'"));
+	} else {
+		const char *table_headers[] = {_("ID"), _("name"), _("role")};
+		static const char *const data_headers[] = {"id", "name",
+							   "role"};
+		struct table *t = table_new(
+			3, fmt == FMT_TABLE ? table_headers : data_headers);
+		for (n = node_first(r.people); n; n = node_after(n)) {
+			const char *role = node_attr(n, "role");
+			table_row(t);
+			table_cell(t, node_attr(n, "id"));
+			table_cell(t, node_text(n));
+			/* People read labels; spreadsheets get keywords. */
+			table_cell(t, fmt == FMT_TABLE
+					      ? vocab_label(&vocab_role, role,
+							    lang)
+					      : role);
+		}
+		table_print(t, fmt, stdout);
+		table_free(t);
+	}
+out:
+	reg_close(&r);
+	return rc;
+}
 
 int cmd_person(int argc, char **argv)
 {
-	(void)argc;
-	return error("%s: not implemented yet", argv[0]);
+	struct args a = {0};
+	enum format fmt = FMT_TABLE;
+
+	cli_parse(&argp, argc, argv, &a);
+	if (!strcmp(a.sub, "add"))
+		return person_add(a.name, a.role);
+	if (a.format &&
+	    cli_format(a.format,
+		       1u << FMT_TABLE | 1u << FMT_CSV | 1u << FMT_TSV |
+			       1u << FMT_JSON,
+		       &fmt) < 0)
+		return EXIT_REFUSED;
+	return person_list(fmt);
 }

@@ -1,10 +1,70 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-/* styr prioritise: not written yet (placeholder so that the tree builds). */
+/* styr prioritise: the workshop's proposed priority for an item. */
 #include "commands.h"
+#include "principles.h"
 #include "util.h"
+
+struct args {
+	const char *id, *priority;
+	struct stamp_opts stamp;
+};
+
+static error_t parse_opt(int key, char *arg, struct argp_state *state)
+{
+	struct args *a = state->input;
+
+	switch (key) {
+	case ARGP_KEY_INIT:
+		state->child_inputs[0] = &a->stamp;
+		break;
+	case ARGP_KEY_ARG:
+		if (state->arg_num == 0)
+			a->id = arg;
+		else if (state->arg_num == 1)
+			a->priority = arg;
+		else
+			argp_error(state, _("too many arguments; put a reason "
+					    "with spaces in quotes after "
+					    "--why"));
+		break;
+	case ARGP_KEY_END:
+		if (state->arg_num < 2)
+			argp_error(state, _("give an item id and a priority "
+					    "(remove, change or anchor)"));
+		break;
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+static const struct argp_child children[] = {
+	{&stamp_argp, 0, NULL, 0},
+	{&common_argp, 0, N_("Common options:"), -1},
+	{0}};
+
+static const struct argp argp = {
+	NULL, parse_opt, N_("ID PRIORITY"),
+	N_("Record the workshop's proposed priority for an item, for the "
+	   "steering group to decide on.  PRIORITY is remove (fjerne), "
+	   "change (forandre) or anchor (forankre).  A new proposal replaces "
+	   "the earlier one; the change log keeps both.  Proposing to remove "
+	   "a legal demand warns: the law cannot simply be removed."),
+	children, NULL, NULL};
+
+static void remind(struct reg *r, xmlNodePtr item, const char *priority)
+{
+	(void)r;
+	principle_law_remove(item, priority, _("the proposal is recorded"));
+}
+
+static const struct stamp_kind proposal = {
+	"priority", "prioritise", N_("proposal"), &vocab_priority, remind};
 
 int cmd_prioritise(int argc, char **argv)
 {
-	(void)argc;
-	return error("%s: not implemented yet", argv[0]);
+	struct args a = {0};
+
+	cli_parse(&argp, argc, argv, &a);
+	return stamp_run(&proposal, a.id, a.priority, &a.stamp);
 }

@@ -1,10 +1,141 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-/* styr rate: not written yet (placeholder so that the tree builds). */
+/* styr rate: a respondent's experience of an item, in a survey round. */
+#include <string.h>
+
 #include "commands.h"
+#include "reg.h"
 #include "util.h"
+#include "vocab.h"
+
+struct args {
+	const char *id, *experience;
+	const char *round, *respondent;
+};
+
+static const struct argp_option options[] = {
+	{"round", 'r', N_("ROUND"), 0,
+	 N_("baseline (før, the default) or followup (efter)"), 0},
+	{"respondent", 'R', N_("NAME"), 0,
+	 N_("who answered; a second answer by the same person in the same "
+	    "round replaces the first (without it the rating is anonymous)"),
+	 0},
+	{0}};
+
+static error_t parse_opt(int key, char *arg, struct argp_state *state)
+{
+	struct args *a = state->input;
+
+	switch (key) {
+	case 'r':
+		a->round = arg;
+		break;
+	case 'R':
+		a->respondent = arg;
+		break;
+	case ARGP_KEY_ARG:
+		if (state->arg_num == 0)
+			a->id = arg;
+		else if (state->arg_num == 1)
+			a->experience = arg;
+		else
+			argp_error(state, _("too many arguments"));
+		break;
+	case ARGP_KEY_END:
+		if (state->arg_num < 2)
+			argp_error(state, _("give an item's id and an "
+					    "experience: supportive, too-tight "
+					    "or too-loose"));
+		break;
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+static const struct argp argp = {
+	options, parse_opt, N_("ID EXPERIENCE"),
+	N_("Record how a respondent experiences item ID: supportive "
+	   "(understøttende), too-tight (for-stram) or too-loose (for-slap).  "
+	   "Each respondent has one rating per round; rate again to change "
+	   "it."),
+	common_children, NULL, NULL};
+
+/* The rating RESPONDENT gave in ROUND, or NULL. */
+static xmlNodePtr find_rating(xmlNodePtr item, const char *round,
+			      const char *respondent)
+{
+	xmlNodePtr n;
+
+	for (n = node_child(item, "rating"); n; n = node_next(n, "rating")) {
+		const char *who = node_attr(n, "respondent");
+		if (who && !strcmp(who, respondent) &&
+		    !strcmp(node_attr(n, "round"), round))
+			return n;
+	}
+	return NULL;
+}
 
 int cmd_rate(int argc, char **argv)
 {
-	(void)argc;
-	return error("%s: not implemented yet", argv[0]);
+	struct args a = {0};
+	const char *experience, *round = "baseline", *id;
+	char today[11];
+	struct reg r;
+	xmlNodePtr item, rating = NULL;
+	int k, rc;
+
+	cli_parse(&argp, argc, argv, &a);
+	if ((k = vocab_parse(&vocab_experience, a.experience)) < 0)
+		return EXIT_REFUSED;
+	experience = vocab_experience.words[k].key;
+	if (a.round) {
+		if ((k = vocab_parse(&vocab_round, a.round)) < 0)
+			return EXIT_REFUSED;
+		round = vocab_round.words[k].key;
+	}
+	if (a.respondent) {
+		if (check_text(_("respondent"), a.respondent) < 0)
+			return EXIT_REFUSED;
+		if (!*a.respondent) {
+			error(_("--respondent needs a name (leave it out for "
+				"an anonymous rating)"));
+			return EXIT_REFUSED;
+		}
+	}
+	today_iso(today);
+	rc = reg_open(&r, REG_WRITE);
+	if (rc)
+		goto out;
+	item = reg_item(&r, a.id);
+	if (!item) {
+		rc = EXIT_REFUSED;
+		goto out;
+	}
+	id = node_attr(item, "id");
+	if (a.respondent)
+		rating = find_rating(item, round, a.respondent);
+	if (rating) {
+		const char *old = node_attr(rating, "experience");
+		info(_("%s: %s's %s rating '%s' is replaced by '%s'"), id,
+		     a.respondent, round, old, experience);
+		reg_log(&r, "rate", id,
+			_("%s rating by %s: '%s' -> '%s'"), round,
+			a.respondent, old, experience);
+		node_set_attr(rating, "experience", experience);
+		node_set_attr(rating, "date", today);
+	} else {
+		rating = node_new(&r, "rating", NULL);
+		node_set_attr(rating, "round", round);
+		node_set_attr(rating, "experience", experience);
+		node_set_attr(rating, "respondent", a.respondent);
+		node_set_attr(rating, "date", today);
+		node_insert(item, rating, item_order);
+		reg_log(&r, "rate", id, _("%s rating by %s: '%s'"), round,
+			a.respondent ? a.respondent : _("anonymous"),
+			experience);
+	}
+	rc = reg_save(&r);
+out:
+	reg_close(&r);
+	return rc;
 }

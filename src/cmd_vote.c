@@ -1,10 +1,210 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-/* styr vote: not written yet (placeholder so that the tree builds). */
+/* styr vote: a workshop vote (remove, change, anchor) on an item. */
+#include <stdlib.h>
+#include <string.h>
+
 #include "commands.h"
+#include "principles.h"
+#include "reg.h"
 #include "util.h"
+#include "vocab.h"
+
+struct args {
+	const char *id, *priority, *count, *meeting;
+};
+
+static const struct argp_option options[] = {
+	{"count", 'c', N_("N"), 0,
+	 N_("N anonymous votes typed in from paper ballots (instead of one "
+	    "person's vote with --by NAME)"),
+	 0},
+	{"meeting", 'm', N_("MID"), 0,
+	 N_("the workshop the votes were cast in (a meeting id, see 'styr "
+	    "meeting list')"),
+	 0},
+	{0}};
+
+static error_t parse_opt(int key, char *arg, struct argp_state *state)
+{
+	struct args *a = state->input;
+	/* --by is a common option, parsed before or after the command. */
+	bool voter = opt.by && *opt.by;
+
+	switch (key) {
+	case 'c':
+		a->count = arg;
+		break;
+	case 'm':
+		a->meeting = arg;
+		break;
+	case ARGP_KEY_ARG:
+		if (state->arg_num == 0)
+			a->id = arg;
+		else if (state->arg_num == 1)
+			a->priority = arg;
+		else
+			argp_error(state, _("too many arguments; give one item "
+					    "id and one priority"));
+		break;
+	case ARGP_KEY_END:
+		if (state->arg_num < 2)
+			argp_error(state, _("give an item id and a priority "
+					    "(remove, change or anchor)"));
+		if (a->count && voter)
+			argp_error(state, _("--count records anonymous paper "
+					    "votes; leave out --by"));
+		if (!a->count && !voter)
+			argp_error(state, _("say who votes with --by NAME, or "
+					    "type in paper votes with --count "
+					    "N"));
+		break;
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+static const struct argp argp = {
+	options, parse_opt, N_("ID PRIORITY --by NAME\nID PRIORITY --count N"),
+	N_("Record a workshop vote on an item.  PRIORITY is remove (fjerne), "
+	   "change (forandre) or anchor (forankre).  Each participant votes "
+	   "once per workshop: a second vote by the same person (--by NAME) "
+	   "in the same meeting replaces the first.  Votes from paper "
+	   "ballots are typed in as a number with --count.  'styr tally' "
+	   "counts them."),
+	common_children, NULL, NULL};
+
+/* The next code point of UTF-8 text, folded to lower case for the letters
+ * names use (ASCII and Latin-1: Æ, Ø, Å, É...). */
+static unsigned next_folded(const char **s)
+{
+	const unsigned char *p = (const unsigned char *)*s;
+	unsigned c = *p++;
+
+	if (c >= 0xc0) {
+		int n = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : 1;
+		c &= 0x3fu >> n;
+		while (n-- && (*p & 0xc0) == 0x80)
+			c = c << 6 | (*p++ & 0x3f);
+	}
+	*s = (const char *)p;
+	if ((c >= 'A' && c <= 'Z') || (c >= 0xc0 && c <= 0xde && c != 0xd7))
+		c += 0x20;
+	return c;
+}
+
+/* Do two voter names name the same person ("Åse" and "åse")? */
+static bool same_name(const char *a, const char *b)
+{
+	while (*a && *b)
+		if (next_folded(&a) != next_folded(&b))
+			return false;
+	return !*a && !*b;
+}
+
+/* The earlier vote of VOTER on ITEM in meeting MID (NULL: no meeting). */
+static xmlNodePtr find_vote(xmlNodePtr item, const char *voter,
+			    const char *mid)
+{
+	xmlNodePtr v;
+
+	for (v = node_child(item, "vote"); v; v = node_next(v, "vote")) {
+		const char *by = node_attr(v, "by"), *m = node_attr(v, "meeting");
+		if (!by || !same_name(by, voter))
+			continue;
+		if (mid ? m && !strcmp(m, mid) : !m)
+			return v;
+	}
+	return NULL;
+}
 
 int cmd_vote(int argc, char **argv)
 {
-	(void)argc;
-	return error("%s: not implemented yet", argv[0]);
+	struct args a = {0};
+	const char *priority, *voter = NULL, *mid = NULL, *id;
+	char date[11], *where = NULL, *was = NULL;
+	long count = 0;
+	struct reg r;
+	xmlNodePtr item, vote;
+	int p, rc;
+
+	cli_parse(&argp, argc, argv, &a);
+	p = vocab_parse(&vocab_priority, a.priority);
+	if (p < 0)
+		return EXIT_REFUSED;
+	priority = vocab_priority.words[p].key;
+	if (a.count) {
+		if (parse_count(_("count"), a.count, 100000, &count) < 0)
+			return EXIT_REFUSED;
+		if (count < 1) {
+			error(_("count: give at least one vote"));
+			return EXIT_REFUSED;
+		}
+	} else {
+		voter = opt.by;
+		if (check_text(_("voter"), voter) < 0)
+			return EXIT_REFUSED;
+	}
+	today_iso(date);
+
+	rc = reg_open(&r, REG_WRITE);
+	if (rc)
+		goto out;
+	item = reg_item(&r, a.id);
+	if (!item) {
+		rc = EXIT_REFUSED;
+		goto out;
+	}
+	id = node_attr(item, "id");
+	if (a.meeting) {
+		xmlNodePtr m = reg_meeting(&r, a.meeting);
+		if (!m) {
+			error(_("unknown meeting '%s' (see 'styr meeting "
+				"list')"),
+			      a.meeting);
+			rc = EXIT_REFUSED;
+			goto out;
+		}
+		mid = node_attr(m, "id");
+	}
+	principle_law_remove(item, priority, _("the vote is recorded"));
+
+	vote = voter ? find_vote(item, voter, mid) : NULL;
+	if (vote) {
+		/* One vote per person and workshop: the new one counts. */
+		was = xstrdup(node_attr(vote, "priority"));
+		info(_("%s: %s has voted before; the new vote (%s) replaces "
+		       "the earlier one (%s)"),
+		     id, voter, priority, was);
+	} else {
+		vote = node_new(&r, "vote", NULL);
+		node_insert(item, vote, item_order);
+	}
+	node_set_attr(vote, "priority", priority);
+	if (voter) {
+		node_set_attr(vote, "by", voter);
+	} else {
+		char n[32];
+		snprintf(n, sizeof n, "%ld", count);
+		node_set_attr(vote, "count", n);
+	}
+	node_set_attr(vote, "meeting", mid);
+	node_set_attr(vote, "date", date);
+
+	where = mid ? xasprintf(_(" (meeting %s)"), mid) : xstrdup("");
+	if (was)
+		reg_log(&r, "vote", id, _("%s votes %s%s, replacing %s"), voter,
+			priority, where, was);
+	else if (voter)
+		reg_log(&r, "vote", id, _("%s votes %s%s"), voter, priority,
+			where);
+	else
+		reg_log(&r, "vote", id, _("%ld paper votes: %s%s"), count,
+			priority, where);
+	rc = reg_save(&r);
+out:
+	free(where);
+	free(was);
+	reg_close(&r);
+	return rc;
 }

@@ -286,3 +286,17 @@ void format_decimal(char out[32], double v)
 	while (n > (size_t)(dot - out) + 2 && out[n - 1] == '0')
 		out[--n] = '\0';
 }
+
+const char *msg_lang(void)
+{
+	/* gettext("") is the loaded catalog's header, "" when messages are
+	 * untranslated; its Language field names the language in use.  (A
+	 * variable, so that xgettext does not take "" for a message.) */
+	static const char header_key[] = "";
+	const char *header = gettext(header_key);
+	const char *lang = strstr(header, "Language: ");
+
+	if (lang && !strncmp(lang + 10, "da", 2))
+		return "da";
+	return "en";
+}
