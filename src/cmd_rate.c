@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /* styr rate: a respondent's experience of an item, in a survey round. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "commands.h"
@@ -82,6 +83,7 @@ int cmd_rate(int argc, char **argv)
 	char today[11];
 	struct reg r;
 	xmlNodePtr item, rating = NULL;
+	char *replaced = NULL;
 	int k, rc;
 
 	cli_parse(&argp, argc, argv, &a);
@@ -115,12 +117,10 @@ int cmd_rate(int argc, char **argv)
 	if (a.respondent)
 		rating = find_rating(item, round, a.respondent);
 	if (rating) {
-		const char *old = node_attr(rating, "experience");
-		info(_("%s: %s's %s rating '%s' is replaced by '%s'"), id,
-		     a.respondent, round, old, experience);
+		replaced = xstrdup(node_attr(rating, "experience"));
 		reg_log(&r, "rate", id,
 			_("%s rating by %s: '%s' -> '%s'"), round,
-			a.respondent, old, experience);
+			a.respondent, replaced, experience);
 		node_set_attr(rating, "experience", experience);
 		node_set_attr(rating, "date", today);
 	} else {
@@ -135,7 +135,11 @@ int cmd_rate(int argc, char **argv)
 			experience);
 	}
 	rc = reg_save(&r);
+	if (!rc && replaced)
+		info(_("%s: %s's earlier %s rating '%s' is replaced by '%s'"),
+		     id, a.respondent, round, replaced, experience);
 out:
+	free(replaced);
 	reg_close(&r);
 	return rc;
 }
