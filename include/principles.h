@@ -8,6 +8,8 @@
  * - Small steps: the steering group should select focus in one review area
  *   at a time; the model's small-steps attribute is the limit (a warning).
  * - Evaluation criteria are agreed before implementation (a rule).
+ * - Solutions are tried in prototypes and pilots before they are
+ *   implemented ("drypvis afprøvning", a warning).
  *
  * Warnings never refuse: the people in the room decide; styr reminds.
  */
@@ -41,6 +43,10 @@ void principle_small_steps(struct reg *r, xmlNodePtr item);
  * error naming ID. */
 int principle_criteria_first(const char *id, const char *status,
 			     const char *criteria);
+
+/* Warns when a solution goes to implemented from OLD_STATUS (NULL: no
+ * track yet) without having been tried as a prototype or pilot. */
+void principle_try_first(const char *id, const char *old_status);
 
 /*
  * A stamped judgement on an item: <priority> (the workshop's proposal)

@@ -43,6 +43,11 @@ int error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Informational line on stderr, suppressed by --quiet. */
 void info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* While set, error() and warning() print CONTEXT (where the input came
+ * from: "items.csv:12") first, so that the shared checks (check_text,
+ * vocab_parse, parse_*) name the file and line of a bad value.  The
+ * string is borrowed; NULL clears it. */
+void error_context(const char *context);
 
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);

@@ -30,6 +30,11 @@ void item_facts(xmlNodePtr item, const char *meeting, double default_tariff,
 		struct item_facts *facts);
 /* The register's default tariff in kr per hour, 0 when unset. */
 double reg_default_tariff(struct reg *r);
+struct strbuf;
+/* Appends the burden in words to SB, e.g. "100.0 hours per year, 16.67
+ * per person, 45000 kr per year (at 450 kr per hour)"; what is unknown
+ * is left out.  FACTS must have a burden. */
+void burden_describe(struct strbuf *sb, const struct item_facts *facts);
 
 struct view_opts {
 	const char *lang; /* "da" or "en": adds *_label keys when set */
@@ -42,6 +47,12 @@ struct val *view_item(struct arena *a, struct reg *r, xmlNodePtr item,
 /* The whole register as `export json` prints it. */
 struct val *view_register(struct arena *a, struct reg *r,
 			  const struct view_opts *o);
+/* The model's phases with their milestones, as in `export json`; names and
+ * titles in LANG. */
+struct val *view_phases(struct arena *a, struct reg *r, const char *lang);
+/* MEETING as in `export json`, plus "held" (its date is TODAY or before). */
+struct val *view_meeting(struct arena *a, xmlNodePtr meeting,
+			 const char *today, const struct view_opts *o);
 /* The text of the first child NAME whose lang is LANG, else of the first
  * child NAME; "" when none (phase names, milestone titles). */
 const char *lang_text(xmlNodePtr parent, const char *name, const char *lang);

@@ -75,12 +75,16 @@ static const struct argp_option common_options[] = {
 
 static error_t parse_common(int key, char *arg, struct argp_state *state)
 {
-	(void)state;
 	switch (key) {
 	case 'f':
 		opt.file = arg;
 		break;
 	case 'b':
+		/* The name goes into the register: refuse what XML cannot
+		 * hold before anything is read or written. */
+		if (check_text("--by", arg) < 0)
+			argp_failure(state, EXIT_USAGE, 0,
+				     _("give a plain name with --by"));
 		opt.by = arg;
 		break;
 	case 'q':

@@ -1,10 +1,241 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-/* styr burden: not written yet (placeholder so that the tree builds). */
+/*
+ * styr burden: how much time an item costs, in the spirit of the Standard
+ * Cost Model (minutes per occurrence x occurrences per year), and the
+ * register's default tariff that turns hours into kroner.
+ */
+#include <stdlib.h>
+#include <string.h>
+
 #include "commands.h"
+#include "reg.h"
 #include "util.h"
+#include "view.h"
+
+/* Generous ceilings that still catch a slip of the keyboard. */
+#define MAX_MINUTES 1e6
+#define MAX_PER_YEAR 1e9
+#define MAX_STAFF 1e6
+#define MAX_TARIFF 1e6
+
+enum { OPT_MINUTES = 'm', OPT_PER_YEAR = 'n', OPT_STAFF = 's',
+       OPT_TARIFF = 't', OPT_DEFAULT_TARIFF = 'D' };
+
+struct args {
+	const char *id;
+	const char *minutes, *per_year, *staff, *tariff, *default_tariff;
+};
+
+static const struct argp_option options[] = {
+	{"minutes", OPT_MINUTES, N_("M"), 0,
+	 N_("minutes each time it is done (decimals with . or ,)"), 0},
+	{"per-year", OPT_PER_YEAR, N_("N"), 0,
+	 N_("how many times a year it is done in the whole unit"), 0},
+	{"staff", OPT_STAFF, N_("K"), 0,
+	 N_("how many people carry it (for hours per person)"), 0},
+	{"tariff", OPT_TARIFF, N_("KR_PER_HOUR"), 0,
+	 N_("cost of an hour for this item (default: the register's)"), 0},
+	{"default-tariff", OPT_DEFAULT_TARIFF, N_("KR_PER_HOUR"), 0,
+	 N_("without ID: set the register's default cost of an hour (0 "
+	    "removes it)"),
+	 0},
+	{0}};
+
+static error_t parse_opt(int key, char *arg, struct argp_state *state)
+{
+	struct args *a = state->input;
+
+	switch (key) {
+	case OPT_MINUTES:
+		a->minutes = arg;
+		break;
+	case OPT_PER_YEAR:
+		a->per_year = arg;
+		break;
+	case OPT_STAFF:
+		a->staff = arg;
+		break;
+	case OPT_TARIFF:
+		a->tariff = arg;
+		break;
+	case OPT_DEFAULT_TARIFF:
+		a->default_tariff = arg;
+		break;
+	case ARGP_KEY_ARG:
+		if (state->arg_num == 0)
+			a->id = arg;
+		else
+			argp_error(state, _("too many arguments"));
+		break;
+	case ARGP_KEY_END:
+		if (a->default_tariff) {
+			if (a->id || a->minutes || a->per_year || a->staff ||
+			    a->tariff)
+				argp_error(state, _("--default-tariff goes "
+						    "alone, without an item"));
+		} else if (!a->id) {
+			argp_error(state, _("give an item's id, or "
+					    "--default-tariff"));
+		} else if (!a->minutes || !a->per_year) {
+			argp_error(state, _("give both --minutes and "
+					    "--per-year"));
+		}
+		break;
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+static const struct argp argp = {
+	options, parse_opt,
+	N_("ID --minutes M --per-year N [--staff K] [--tariff KR_PER_HOUR]\n"
+	   "--default-tariff KR_PER_HOUR"),
+	N_("Estimate the time item ID costs: minutes each time times the "
+	   "number of times a year gives hours per year; with --staff also "
+	   "hours per person, and with a tariff (the item's or the "
+	   "register's default) the cost per year in kroner.  A new "
+	   "estimate replaces the old one."),
+	common_children, NULL, NULL};
+
+/*
+ * Checks a decimal option and returns it as stored: the user's digits
+ * with a decimal point (no float round trip, so 7,5 is kept as 7.5).
+ * NULL after printing.  POSITIVE refuses zero.
+ */
+static char *amount(const char *what, const char *s, double max,
+		    bool positive, double *value)
+{
+	char *copy, *p;
+
+	if (parse_decimal(what, s, max, value) < 0)
+		return NULL;
+	if (positive && *value <= 0) {
+		error(_("%s: must be more than 0"), what);
+		return NULL;
+	}
+	copy = xstrdup(s);
+	for (p = copy; *p; p++)
+		if (*p == ',')
+			*p = '.';
+	return copy;
+}
+
+static int set_default_tariff(const char *value)
+{
+	struct reg r;
+	xmlNodePtr settings;
+	double v, old;
+	char *stored = NULL;
+	int rc;
+
+	/* "" or 0 removes the default. */
+	if (*value && !(stored = amount(_("default tariff"), value,
+					MAX_TARIFF, false, &v)))
+		return EXIT_REFUSED;
+	if (stored && v == 0) {
+		free(stored);
+		stored = NULL;
+	}
+	rc = reg_open(&r, REG_WRITE);
+	if (rc)
+		goto out;
+	old = reg_default_tariff(&r);
+	if ((stored ? v : 0) == old) {
+		info(_("the default tariff is %s already; nothing changed"),
+		     stored ? stored : _("unset"));
+		goto out;
+	}
+	settings = node_child(r.root, "settings");
+	if (!settings) {
+		/* Its place is just before the model (after the title). */
+		settings = node_new(&r, "settings", NULL);
+		xmlAddPrevSibling(r.model, settings);
+	}
+	node_set_attr(settings, "tariff", stored);
+	if (!stored && !settings->properties) {
+		xmlUnlinkNode(settings);
+		xmlFreeNode(settings);
+	}
+	if (stored)
+		reg_log(&r, "tariff", NULL,
+			_("default tariff set to %s kr per hour"), stored);
+	else
+		reg_log(&r, "tariff", NULL, _("default tariff removed"));
+	rc = reg_save(&r);
+	if (!rc && stored)
+		info(_("default tariff: %s kr per hour"), stored);
+	else if (!rc)
+		info(_("the default tariff is removed"));
+out:
+	free(stored);
+	reg_close(&r);
+	return rc;
+}
 
 int cmd_burden(int argc, char **argv)
 {
-	(void)argc;
-	return error("%s: not implemented yet", argv[0]);
+	struct args a = {0};
+	char *minutes = NULL, *per_year = NULL, *staff = NULL, *tariff = NULL;
+	struct item_facts f;
+	char hours[32];
+	struct reg r;
+	xmlNodePtr item, b;
+	const char *id;
+	double v;
+	int rc = EXIT_REFUSED;
+
+	cli_parse(&argp, argc, argv, &a);
+	if (a.default_tariff)
+		return set_default_tariff(a.default_tariff);
+	if (!(minutes = amount(_("minutes"), a.minutes, MAX_MINUTES, false,
+			       &v)) ||
+	    !(per_year = amount(_("per year"), a.per_year, MAX_PER_YEAR,
+				false, &v)) ||
+	    (a.staff &&
+	     !(staff = amount(_("staff"), a.staff, MAX_STAFF, true, &v))) ||
+	    (a.tariff &&
+	     !(tariff = amount(_("tariff"), a.tariff, MAX_TARIFF, true, &v))))
+		goto done;
+	rc = reg_open(&r, REG_WRITE);
+	if (rc)
+		goto out;
+	item = reg_item(&r, a.id);
+	if (!item) {
+		rc = EXIT_REFUSED;
+		goto out;
+	}
+	id = node_attr(item, "id");
+	if ((b = node_child(item, "burden"))) {
+		xmlUnlinkNode(b);
+		xmlFreeNode(b);
+	}
+	b = node_new(&r, "burden", NULL);
+	node_set_attr(b, "minutes", minutes);
+	node_set_attr(b, "per-year", per_year);
+	node_set_attr(b, "staff", staff);
+	node_set_attr(b, "tariff", tariff);
+	node_insert(item, b, item_order);
+	item_facts(item, NULL, reg_default_tariff(&r), &f);
+	format_decimal(hours, f.hours_per_year);
+	reg_log(&r, "burden", id,
+		_("burden: %s minutes x %s a year, staff %s, tariff %s: %s "
+		  "hours per year"),
+		minutes, per_year, staff ? staff : "-", tariff ? tariff : "-",
+		hours);
+	rc = reg_save(&r);
+	if (!rc) {
+		struct strbuf sb = {0};
+		burden_describe(&sb, &f);
+		printf("%s: %s\n", id, sb.buf);
+		sb_free(&sb);
+	}
+out:
+	reg_close(&r);
+done:
+	free(minutes);
+	free(per_year);
+	free(staff);
+	free(tariff);
+	return rc;
 }

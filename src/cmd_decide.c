@@ -59,6 +59,7 @@ static void remind(struct reg *r, xmlNodePtr item, const char *decision)
 {
 	const char *id = node_attr(item, "id");
 	xmlNodePtr solution = node_child(item, "solution");
+	const char *was = node_attr(node_child(item, "decision"), "value");
 
 	if (!node_child(item, "priority"))
 		warning(_("%s has no proposal from the workshop yet (see "
@@ -67,8 +68,8 @@ static void remind(struct reg *r, xmlNodePtr item, const char *decision)
 			id);
 	if (!strcmp(decision, "selected"))
 		principle_small_steps(r, item);
-	else if (solution)
-		info(_("%s will not be selected; its solution track "
+	else if (solution && was && !strcmp(was, "selected"))
+		info(_("%s is no longer selected; its solution track "
 		       "(status %s) is kept"),
 		     id, node_attr(solution, "status"));
 }

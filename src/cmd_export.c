@@ -1,10 +1,267 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-/* styr export: not written yet (placeholder so that the tree builds). */
+/* styr export: the whole register as CSV (one row per item) or JSON. */
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <libxml/hash.h>
+
 #include "commands.h"
+#include "csv.h"
+#include "reg.h"
 #include "util.h"
+#include "value.h"
+#include "view.h"
+#include "vocab.h"
+
+enum export_format { EXPORT_CSV, EXPORT_JSON };
+
+struct args {
+	const char *format, *output;
+};
+
+static const struct argp_option options[] = {
+	{"output", 'o', N_("FILE"), 0,
+	 N_("write to FILE (replaced if it exists) instead of the screen"), 0},
+	{0}};
+
+static error_t parse_opt(int key, char *arg, struct argp_state *state)
+{
+	struct args *a = state->input;
+
+	switch (key) {
+	case 'o':
+		a->output = arg;
+		break;
+	case ARGP_KEY_ARG:
+		if (state->arg_num == 0)
+			a->format = arg;
+		else
+			argp_error(state, _("unexpected argument '%s'"), arg);
+		break;
+	case ARGP_KEY_END:
+		if (state->arg_num < 1)
+			argp_error(state, _("say which format: csv or json"));
+		break;
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+static const struct argp argp = {
+	options, parse_opt, N_("csv|json"),
+	N_("Write the whole register for other programs.  csv is one row per "
+	   "item with its fields, burden, vote counts, priority, decision and "
+	   "solution, for spreadsheets; 'styr import csv' reads it back.  "
+	   "json is everything the register holds (phases, areas, people, "
+	   "meetings, items with notes and ratings), for scripts."),
+	common_children, NULL, NULL};
+
+/* A numeric attribute as a plain number, "" when absent. */
+static const char *number(xmlNodePtr n, const char *attr, char buf[32])
+{
+	const char *s = node_attr(n, attr);
+
+	if (!s)
+		return "";
+	csv_format_number(buf, strtod(s, NULL));
+	return buf;
+}
+
+static const char *text_of(xmlNodePtr parent, const char *name)
+{
+	return node_text(node_child(parent, name));
+}
+
+static void write_csv(struct reg *r, FILE *f)
+{
+	xmlHashTablePtr areas = xmlHashCreate(0);
+	const char *cell[COL_COUNT];
+	char num[4][32], votes[3][16];
+	struct item_facts facts;
+	xmlNodePtr item, n;
+	int i;
+
+	if (!areas)
+		die(_("out of memory"));
+	/* Area names by id, so that a large register stays linear. */
+	for (n = node_first(r->areas); n; n = node_after(n))
+		xmlHashAddEntry(areas, BAD_CAST node_attr(n, "id"), n);
+
+	csv_write_row(f, item_columns, COL_COUNT);
+	for (item = node_first(r->items); item; item = node_after(item)) {
+		const char *area = node_attr(item, "area");
+		xmlNodePtr burden = node_child(item, "burden");
+		xmlNodePtr prio = node_child(item, "priority");
+		xmlNodePtr dec = node_child(item, "decision");
+		xmlNodePtr sol = node_child(item, "solution");
+
+		memset(cell, 0, sizeof cell);
+		cell[COL_ID] = node_attr(item, "id");
+		cell[COL_KIND] = node_attr(item, "kind");
+		cell[COL_TITLE] = text_of(item, "title");
+		cell[COL_DESCRIPTION] = text_of(item, "description");
+		cell[COL_AREA] = area;
+		if (area) {
+			n = xmlHashLookup(areas, BAD_CAST area);
+			cell[COL_AREA_NAME] = n ? node_text(n) : NULL;
+		}
+		cell[COL_ORIGIN] = node_attr(item, "origin");
+		cell[COL_OWNER] = text_of(item, "owner");
+		cell[COL_FOUND] = node_attr(item, "found");
+		cell[COL_SOURCE] = text_of(item, "source");
+		/* The item's own figures, not the register's default
+		 * tariff: what is written is what import stores. */
+		cell[COL_MINUTES] = number(burden, "minutes", num[0]);
+		cell[COL_PER_YEAR] = number(burden, "per-year", num[1]);
+		cell[COL_STAFF] = number(burden, "staff", num[2]);
+		cell[COL_TARIFF] = number(burden, "tariff", num[3]);
+		item_facts(item, NULL, 0, &facts);
+		for (i = 0; i < 3; i++) {
+			snprintf(votes[i], sizeof votes[i], "%d",
+				 facts.votes[i]);
+			cell[COL_VOTES_REMOVE + i] = votes[i];
+		}
+		cell[COL_PRIORITY] = node_attr(prio, "value");
+		cell[COL_PRIORITY_REASON] = prio ? node_text(prio) : NULL;
+		cell[COL_DECISION] = node_attr(dec, "value");
+		cell[COL_DECISION_REASON] = dec ? node_text(dec) : NULL;
+		cell[COL_SOLUTION] = node_attr(sol, "status");
+		cell[COL_CRITERIA] = sol ? text_of(sol, "criteria") : NULL;
+		cell[COL_EVALUATE_BY] = node_attr(sol, "evaluate-by");
+		csv_write_row(f, cell, COL_COUNT);
+	}
+	xmlHashFree(areas, NULL);
+}
+
+static void write_export(struct reg *r, enum export_format fmt, FILE *f)
+{
+	struct arena *a;
+
+	if (fmt == EXPORT_CSV) {
+		write_csv(r, f);
+		return;
+	}
+	a = arena_new();
+	val_write_json(f, view_register(a, r, NULL));
+	arena_free(a);
+}
+
+static void sync_dir(const char *path)
+{
+	char *copy = xstrdup(path);
+	int fd = open(dirname(copy), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+	free(copy);
+	if (fd >= 0) {
+		fsync(fd); /* best effort: the rename stands either way */
+		close(fd);
+	}
+}
+
+/* Writes the export to PATH atomically: a temporary file beside it,
+ * flushed and synced, renamed over it.  An export is regenerated from the
+ * register, so an existing file is replaced. */
+static int write_file(struct reg *r, enum export_format fmt, const char *path)
+{
+	char *tmp = xasprintf("%s.XXXXXX", path);
+	struct stat st, reg_st;
+	FILE *f = NULL;
+	mode_t mask;
+	int fd, err = 0;
+
+	if (stat(path, &st) == 0 && stat(r->path, &reg_st) == 0 &&
+	    st.st_dev == reg_st.st_dev && st.st_ino == reg_st.st_ino) {
+		free(tmp);
+		error(_("%s: this is the register itself; choose another "
+			"file name for the export"),
+		      path);
+		return EXIT_REFUSED;
+	}
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		error(_("%s: cannot write: %s"), path, strerror(errno));
+		free(tmp);
+		return EXIT_REFUSED;
+	}
+	/* mkstemp makes it private; give it the mode a new file (or the
+	 * one replaced) would have. */
+	if (stat(path, &st) == 0) {
+		fchmod(fd, st.st_mode & 07777);
+	} else {
+		mask = umask(0);
+		umask(mask);
+		fchmod(fd, 0666 & ~mask);
+	}
+	f = fdopen(fd, "w");
+	if (!f) {
+		err = errno;
+		close(fd);
+		goto failed;
+	}
+	errno = 0;
+	write_export(r, fmt, f);
+	if (fflush(f) != 0 || ferror(f)) {
+		err = errno ? errno : EIO;
+		goto failed;
+	}
+	if (fsync(fileno(f)) < 0) {
+		err = errno;
+		goto failed;
+	}
+	if (fclose(f) != 0) {
+		f = NULL;
+		err = errno ? errno : EIO;
+		goto failed;
+	}
+	f = NULL;
+	if (rename(tmp, path) < 0) {
+		err = errno;
+		goto failed;
+	}
+	sync_dir(path);
+	free(tmp);
+	return EXIT_OK;
+failed:
+	if (f)
+		fclose(f);
+	unlink(tmp);
+	free(tmp);
+	error(_("%s: cannot write: %s; no export was written"), path,
+	      strerror(err));
+	return EXIT_REFUSED;
+}
 
 int cmd_export(int argc, char **argv)
 {
-	(void)argc;
-	return error("%s: not implemented yet", argv[0]);
+	struct args a = {0};
+	enum export_format fmt;
+	struct reg r;
+	int rc;
+
+	cli_parse(&argp, argc, argv, &a);
+	if (!strcasecmp(a.format, "csv"))
+		fmt = EXPORT_CSV;
+	else if (!strcasecmp(a.format, "json"))
+		fmt = EXPORT_JSON;
+	else
+		return cli_usage(argv[0], _("unknown format '%s' (use csv or "
+					    "json)"),
+				 a.format);
+	rc = reg_open(&r, REG_READ);
+	if (rc)
+		goto out;
+	if (a.output && strcmp(a.output, "-"))
+		rc = write_file(&r, fmt, a.output);
+	else
+		write_export(&r, fmt, stdout);
+out:
+	reg_close(&r);
+	return rc;
 }

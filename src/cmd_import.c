@@ -1,10 +1,621 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-/* styr import: not written yet (placeholder so that the tree builds). */
+/* styr import: items from a spreadsheet's CSV, all or nothing. */
+#include <ctype.h>
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/hash.h>
+
 #include "commands.h"
+#include "csv.h"
+#include "item.h"
+#include "principles.h"
+#include "reg.h"
 #include "util.h"
+#include "vocab.h"
+
+struct args {
+	const char *format, *file;
+	bool dry_run;
+};
+
+static const struct argp_option options[] = {
+	{"dry-run", 'n', NULL, 0,
+	 N_("check the whole file and say what would be imported, without "
+	    "changing the register"),
+	 0},
+	{0}};
+
+static error_t parse_opt(int key, char *arg, struct argp_state *state)
+{
+	struct args *a = state->input;
+
+	switch (key) {
+	case 'n':
+		a->dry_run = true;
+		break;
+	case ARGP_KEY_ARG:
+		if (state->arg_num == 0)
+			a->format = arg;
+		else if (state->arg_num == 1)
+			a->file = arg;
+		else
+			argp_error(state, _("unexpected argument '%s'"), arg);
+		break;
+	case ARGP_KEY_END:
+		if (state->arg_num < 2)
+			argp_error(state, _("give the format and the file: "
+					    "import csv FILE"));
+		break;
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+static const struct argp argp = {
+	options, parse_opt, N_("csv FILE"),
+	N_("Add the items in a CSV file (saved from a spreadsheet: comma "
+	   "separated, UTF-8, a header row) to the register.  The header "
+	   "names the columns: 'kind' and 'title' are needed; 'description', "
+	   "'area', 'origin', 'owner', 'found', 'source', 'minutes', "
+	   "'per_year' and 'staff' may be there, and so may every other "
+	   "column 'styr export csv' writes.  Review areas that do not exist "
+	   "yet are created.  A bad row stops the import with its line "
+	   "number, and then nothing is added.  FILE - reads standard "
+	   "input."),
+	common_children, NULL, NULL};
+
+enum { MAX_ID_DIGITS = 9 };
+
+struct import {
+	struct reg *r;
+	const char *name;
+	char *where;            /* "FILE:LINE" of the row being read */
+	size_t where_size;
+	int col[COL_COUNT];     /* field index of each column, -1 if absent */
+	size_t ncols;
+	char *what[COL_COUNT];  /* "column 'x'", for messages */
+	/* Hashes keep the import linear in rows and register size. */
+	xmlHashTablePtr reg_ids;  /* items in the register before */
+	xmlHashTablePtr file_ids; /* id -> line of the row that has it */
+	xmlHashTablePtr areas;    /* lower-cased id -> <area> */
+	long first_free[3];       /* the id counters before the import */
+	char today[11];
+	long items;
+	struct strbuf new_areas;
+	long nareas;
+};
+
+/* The values of one row, checked and made canonical. */
+struct row {
+	const char *v[COL_COUNT]; /* "" when the column is absent */
+	const char *kind;         /* canonical */
+	long id;                  /* 0: the next free one */
+	const char *area;         /* canonical id of an existing area, or */
+	const char *new_area;     /* an area to create */
+	bool burden;
+	double num[4];            /* minutes, per_year, staff, tariff */
+	long votes[3];
+	const char *priority, *decision, *status; /* canonical or NULL */
+	char evaluate_by[11];
+};
+
+static void lower(char *dst, const char *src, size_t size)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < size && src[i]; i++)
+		dst[i] = (char)tolower((unsigned char)src[i]);
+	dst[i] = '\0';
+}
+
+static char *trim(char *s)
+{
+	size_t n;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	n = strlen(s);
+	while (n && isspace((unsigned char)s[n - 1]))
+		s[--n] = '\0';
+	return s;
+}
+
+static int read_header(struct import *im, const struct csv_record *rec)
+{
+	struct strbuf known = {0};
+	size_t i;
+	int c;
+
+	im->ncols = rec->n;
+	for (i = 0; i < rec->n; i++) {
+		const char *h = trim(rec->field[i]);
+
+		if (!*h)
+			return error(_("%s:%ld: column %zu has no name in the "
+				       "header row"),
+				     im->name, rec->line, i + 1);
+		c = item_column(h);
+		if (c < 0) {
+			for (c = 0; c < COL_COUNT; c++) {
+				if (c)
+					sb_puts(&known, ", ");
+				sb_puts(&known, item_columns[c]);
+			}
+			error(_("%s:%ld: unknown column '%s' (the columns styr "
+				"reads are: %s)"),
+			      im->name, rec->line, h, known.buf);
+			sb_free(&known);
+			return -1;
+		}
+		if (im->col[c] >= 0)
+			return error(_("%s:%ld: column '%s' appears twice in "
+				       "the header row"),
+				     im->name, rec->line, h);
+		im->col[c] = (int)i;
+	}
+	if (im->col[COL_KIND] < 0 || im->col[COL_TITLE] < 0)
+		return error(_("%s:%ld: the header row needs the columns "
+			       "'kind' and 'title'"),
+			     im->name, rec->line);
+	return 0;
+}
+
+static bool blank_row(const struct csv_record *rec)
+{
+	size_t i;
+	const char *p;
+
+	for (i = 0; i < rec->n; i++)
+		for (p = rec->field[i]; *p; p++)
+			if (!isspace((unsigned char)*p))
+				return false;
+	return true;
+}
+
+/* An id given in the file: the kind's letter and a number that was never
+ * handed out. */
+static int check_id(struct import *im, struct row *row, const char *s)
+{
+	char letter = kind_letter(row->kind), id[32];
+	int k = vocab_index(&vocab_kind, row->kind);
+	const char *digits = s + 1;
+	void *line;
+
+	if (toupper((unsigned char)s[0]) != letter)
+		return error(_("column 'id': '%s' does not fit kind %s, whose "
+			       "ids start with %c"),
+			     s, row->kind, letter);
+	if (!*digits || *digits == '0' ||
+	    strspn(digits, "0123456789") != strlen(digits) ||
+	    strlen(digits) > MAX_ID_DIGITS)
+		return error(_("column 'id': '%s' is not an item id such as "
+			       "%c12"),
+			     s, letter);
+	row->id = strtol(digits, NULL, 10);
+	snprintf(id, sizeof id, "%c%ld", letter, row->id);
+	if (xmlHashLookup(im->reg_ids, BAD_CAST id))
+		return error(_("column 'id': item %s exists already; leave "
+			       "the id empty to add the row as a new item"),
+			     id);
+	line = xmlHashLookup(im->file_ids, BAD_CAST id);
+	if (line)
+		return error(_("column 'id': %s is already the id of the item "
+			       "on line %ld"),
+			     id, (long)(intptr_t)line);
+	if (row->id < im->first_free[k])
+		return error(_("column 'id': %s was handed out before, and "
+			       "ids are never reused; leave the id empty to "
+			       "give the item a new one"),
+			     id);
+	return 0;
+}
+
+static bool is_area_id(const char *s)
+{
+	size_t n = strlen(s);
+
+	return n && n <= 32 && isalnum((unsigned char)*s) &&
+	       strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+			 "0123456789_-") == n;
+}
+
+static int check_area(struct import *im, struct row *row)
+{
+	const char *id = row->v[COL_AREA];
+	char key[40];
+	xmlNodePtr area;
+
+	if (!*id) {
+		if (*row->v[COL_AREA_NAME])
+			return error(_("column 'area_name': give the area's "
+				       "id in column 'area' too"));
+		return 0;
+	}
+	if (!is_area_id(id))
+		return error(_("column 'area': '%s' is not an area id (at most "
+			       "32 letters, digits, '-' and '_')"),
+			     id);
+	lower(key, id, sizeof key);
+	area = xmlHashLookup(im->areas, BAD_CAST key);
+	if (area)
+		row->area = node_attr(area, "id");
+	else
+		row->new_area = id;
+	return 0;
+}
+
+/* The burden's columns and the attributes they are stored in. */
+static const int burden_col[4] = {COL_MINUTES, COL_PER_YEAR, COL_STAFF,
+				  COL_TARIFF};
+static const char *const burden_attr[4] = {"minutes", "per-year", "staff",
+					   "tariff"};
+
+static int check_burden(struct import *im, struct row *row)
+{
+	const int *cols = burden_col;
+	int i;
+
+	for (i = 0; i < 4; i++)
+		if (*row->v[cols[i]])
+			row->burden = true;
+	if (!row->burden)
+		return 0;
+	for (i = 0; i < 2; i++)
+		if (!*row->v[cols[i]])
+			return error(_("column '%s' is empty; a burden estimate "
+				       "needs both minutes and per_year"),
+				     item_columns[cols[i]]);
+	for (i = 0; i < 4; i++)
+		if (*row->v[cols[i]] &&
+		    parse_decimal(im->what[cols[i]], row->v[cols[i]], 1e9,
+				  &row->num[i]) < 0)
+			return -1;
+	return 0;
+}
+
+/* A keyword column: empty, or a word of V (Danish aliases too). */
+static int keyword(const struct vocab *v, const char *s, const char **out)
+{
+	int k;
+
+	*out = NULL;
+	if (!*s)
+		return 0;
+	k = vocab_parse(v, s);
+	if (k < 0)
+		return -1;
+	*out = v->words[k].key;
+	return 0;
+}
+
+static int needs(const struct row *row, int col, int needed)
+{
+	if (*row->v[col] && !*row->v[needed])
+		return error(_("column '%s' needs a value in column '%s' too"),
+			     item_columns[col], item_columns[needed]);
+	return 0;
+}
+
+/* Checks every value of ROW; prints the first problem. */
+static int check_row(struct import *im, const struct csv_record *rec,
+		     struct row *row)
+{
+	static const int keywords[] = {
+		COL_ID, COL_KIND, COL_AREA, COL_ORIGIN, COL_FOUND,
+		COL_MINUTES, COL_PER_YEAR, COL_STAFF, COL_TARIFF,
+		COL_VOTES_REMOVE, COL_VOTES_CHANGE, COL_VOTES_ANCHOR,
+		COL_PRIORITY, COL_DECISION, COL_SOLUTION, COL_EVALUATE_BY};
+	size_t i;
+	int c;
+
+	if (rec->n != im->ncols)
+		return error(_("the row has %zu fields, but the header row has "
+			       "%zu columns"),
+			     rec->n, im->ncols);
+	for (c = 0; c < COL_COUNT; c++) {
+		row->v[c] = im->col[c] >= 0 ? rec->field[im->col[c]] : "";
+		if (check_text(im->what[c], row->v[c]) < 0)
+			return -1;
+	}
+	/* Spreadsheets leave stray spaces around words and numbers; in
+	 * free text they are kept. */
+	for (i = 0; i < sizeof keywords / sizeof *keywords; i++)
+		if (im->col[keywords[i]] >= 0)
+			row->v[keywords[i]] =
+				trim(rec->field[im->col[keywords[i]]]);
+
+	if (!*row->v[COL_KIND])
+		return error(_("column 'kind' is empty; give goal, rule or "
+			       "doc"));
+	row->kind = item_check_new(row->v[COL_KIND], row->v[COL_TITLE]);
+	if (!row->kind)
+		return -1;
+	if (*row->v[COL_ID] && check_id(im, row, row->v[COL_ID]) < 0)
+		return -1;
+	if (check_area(im, row) < 0 || check_burden(im, row) < 0)
+		return -1;
+	for (i = 0; i < 3; i++) {
+		const char *s = row->v[COL_VOTES_REMOVE + i];
+		if (*s && parse_count(im->what[COL_VOTES_REMOVE + i], s,
+				      1000000, &row->votes[i]) < 0)
+			return -1;
+	}
+	if (needs(row, COL_PRIORITY_REASON, COL_PRIORITY) < 0 ||
+	    needs(row, COL_DECISION_REASON, COL_DECISION) < 0 ||
+	    needs(row, COL_CRITERIA, COL_SOLUTION) < 0 ||
+	    needs(row, COL_EVALUATE_BY, COL_SOLUTION) < 0)
+		return -1;
+	if (keyword(&vocab_priority, row->v[COL_PRIORITY], &row->priority) ||
+	    keyword(&vocab_decision, row->v[COL_DECISION], &row->decision) ||
+	    keyword(&vocab_status, row->v[COL_SOLUTION], &row->status))
+		return -1;
+	if (*row->v[COL_EVALUATE_BY] &&
+	    parse_date(im->what[COL_EVALUATE_BY], row->v[COL_EVALUATE_BY],
+		       row->evaluate_by) < 0)
+		return -1;
+	return 0;
+}
+
+/* A new item; an id from the file is handed out through the kind's
+ * counter, which then stands past both it and every id given before. */
+static xmlNodePtr new_item(struct import *im, const struct row *row)
+{
+	char counter[32], buf[32];
+	long before;
+	xmlNodePtr item;
+
+	if (!row->id)
+		return reg_new_item(im->r, row->kind, row->v[COL_TITLE]);
+	snprintf(counter, sizeof counter, "next-%s", row->kind);
+	before = strtol(node_attr(im->r->items, counter), NULL, 10);
+	snprintf(buf, sizeof buf, "%ld", row->id);
+	node_set_attr(im->r->items, counter, buf);
+	item = reg_new_item(im->r, row->kind, row->v[COL_TITLE]);
+	snprintf(buf, sizeof buf, "%ld",
+		 before > row->id + 1 ? before : row->id + 1);
+	node_set_attr(im->r->items, counter, buf);
+	return item;
+}
+
+static const char *add_area(struct import *im, const char *id,
+			    const char *name)
+{
+	xmlNodePtr area = node_new(im->r, "area", *name ? name : id);
+	char key[40];
+
+	node_set_attr(area, "id", id);
+	xmlAddChild(im->r->areas, area);
+	lower(key, id, sizeof key);
+	xmlHashAddEntry(im->areas, BAD_CAST key, area);
+	if (im->nareas++)
+		sb_puts(&im->new_areas, ", ");
+	sb_printf(&im->new_areas, "%s (%s)", id, *name ? name : id);
+	return node_attr(area, "id");
+}
+
+/* A stamped judgement as `prioritise` and `decide` record it, dated the
+ * day of the import. */
+static void add_stamp(struct import *im, xmlNodePtr item, const char *name,
+		      const char *value, const char *reason)
+{
+	xmlNodePtr n = node_new(im->r, name, reason);
+
+	node_set_attr(n, "value", value);
+	node_set_attr(n, "date", im->today);
+	node_set_attr(n, "by", author());
+	node_insert(item, n, item_order);
+}
+
+static int add_row(struct import *im, const struct csv_record *rec,
+		   const struct row *row)
+{
+	struct item_fields f = {0};
+	xmlNodePtr item, n;
+	char buf[32];
+	int i;
+
+	item = new_item(im, row);
+	if (row->new_area)
+		node_set_attr(item, "area",
+			      add_area(im, row->new_area,
+				       row->v[COL_AREA_NAME]));
+	else if (row->area)
+		node_set_attr(item, "area", row->area);
+	f.v[F_DESC] = row->v[COL_DESCRIPTION];
+	f.v[F_ORIGIN] = row->v[COL_ORIGIN];
+	f.v[F_OWNER] = row->v[COL_OWNER];
+	f.v[F_FOUND] = row->v[COL_FOUND];
+	f.v[F_SOURCE] = row->v[COL_SOURCE];
+	if (item_fields_apply(im->r, item, &f, NULL) < 0)
+		return -1;
+	if (row->burden) {
+		n = node_new(im->r, "burden", NULL);
+		for (i = 0; i < 4; i++) {
+			if (!*row->v[burden_col[i]])
+				continue;
+			csv_format_number(buf, row->num[i]);
+			node_set_attr(n, burden_attr[i], buf);
+		}
+		node_insert(item, n, item_order);
+	}
+	/* Vote counts are what paper ballots give: anonymous counts. */
+	for (i = 0; i < 3; i++) {
+		if (row->votes[i] <= 0)
+			continue;
+		n = node_new(im->r, "vote", NULL);
+		node_set_attr(n, "priority", vocab_priority.words[i].key);
+		snprintf(buf, sizeof buf, "%ld", row->votes[i]);
+		node_set_attr(n, "count", buf);
+		node_insert(item, n, item_order);
+	}
+	if (row->priority)
+		add_stamp(im, item, "priority", row->priority,
+			  row->v[COL_PRIORITY_REASON]);
+	if (row->decision)
+		add_stamp(im, item, "decision", row->decision,
+			  row->v[COL_DECISION_REASON]);
+	if (row->status) {
+		if (principle_criteria_first(node_attr(item, "id"),
+					     row->status,
+					     row->v[COL_CRITERIA]) < 0)
+			return -1;
+		n = node_new(im->r, "solution", NULL);
+		node_set_attr(n, "status", row->status);
+		if (*row->evaluate_by)
+			node_set_attr(n, "evaluate-by", row->evaluate_by);
+		if (*row->v[COL_CRITERIA])
+			xmlAddChild(n, node_new(im->r, "criteria",
+						row->v[COL_CRITERIA]));
+		node_insert(item, n, item_order);
+	}
+	xmlHashAddEntry(im->file_ids, BAD_CAST node_attr(item, "id"),
+			(void *)(intptr_t)rec->line);
+	im->items++;
+	return 0;
+}
+
+static int on_record(const struct csv_record *rec, void *ctx)
+{
+	struct import *im = ctx;
+	struct row row;
+	int rc;
+
+	if (rec->number == 1)
+		return read_header(im, rec);
+	if (blank_row(rec))
+		return 0;
+	memset(&row, 0, sizeof row);
+	/* Every message about the row names its file and line. */
+	snprintf(im->where, im->where_size, "%s:%ld", im->name, rec->line);
+	error_context(im->where);
+	rc = check_row(im, rec, &row);
+	if (!rc)
+		rc = add_row(im, rec, &row);
+	error_context(NULL);
+	return rc;
+}
+
+static void import_init(struct import *im, struct reg *r, const char *name)
+{
+	xmlNodePtr n;
+	char key[40];
+	int c;
+
+	memset(im, 0, sizeof *im);
+	im->r = r;
+	im->name = name;
+	im->where_size = strlen(name) + 32;
+	im->where = xmalloc(im->where_size);
+	for (c = 0; c < COL_COUNT; c++) {
+		im->col[c] = -1;
+		im->what[c] = xasprintf(_("column '%s'"), item_columns[c]);
+	}
+	im->reg_ids = xmlHashCreate(0);
+	im->file_ids = xmlHashCreate(0);
+	im->areas = xmlHashCreate(0);
+	if (!im->reg_ids || !im->file_ids || !im->areas)
+		die(_("out of memory"));
+	for (n = node_first(r->items); n; n = node_after(n))
+		xmlHashAddEntry(im->reg_ids, BAD_CAST node_attr(n, "id"), n);
+	for (n = node_first(r->areas); n; n = node_after(n)) {
+		lower(key, node_attr(n, "id"), sizeof key);
+		xmlHashAddEntry(im->areas, BAD_CAST key, n);
+	}
+	for (c = 0; c < 3; c++) {
+		char counter[32];
+		snprintf(counter, sizeof counter, "next-%s",
+			 vocab_kind.words[c].key);
+		im->first_free[c] =
+			strtol(node_attr(r->items, counter), NULL, 10);
+	}
+	today_iso(im->today);
+}
+
+static void import_free(struct import *im)
+{
+	int c;
+
+	for (c = 0; c < COL_COUNT; c++)
+		free(im->what[c]);
+	free(im->where);
+	xmlHashFree(im->reg_ids, NULL);
+	xmlHashFree(im->file_ids, NULL);
+	xmlHashFree(im->areas, NULL);
+	sb_free(&im->new_areas);
+}
 
 int cmd_import(int argc, char **argv)
 {
-	(void)argc;
-	return error("%s: not implemented yet", argv[0]);
+	struct args a = {0};
+	struct import im;
+	struct reg r;
+	const char *name;
+	FILE *f;
+	int rc;
+
+	cli_parse(&argp, argc, argv, &a);
+	if (strcasecmp(a.format, "csv"))
+		return cli_usage(argv[0], _("unknown format '%s' (styr imports "
+					    "csv)"),
+				 a.format);
+	if (!strcmp(a.file, "-")) {
+		f = stdin;
+		name = _("standard input");
+	} else {
+		f = fopen(a.file, "r");
+		name = a.file;
+		if (!f) {
+			error(_("%s: cannot open: %s"), a.file,
+			      strerror(errno));
+			return EXIT_REFUSED;
+		}
+	}
+	rc = reg_open(&r, a.dry_run ? REG_READ : REG_WRITE);
+	if (rc) {
+		reg_close(&r);
+		if (f != stdin)
+			fclose(f);
+		return rc;
+	}
+	import_init(&im, &r, name);
+	if (csv_read(f, name, NULL, on_record, &im) < 0) {
+		error(_("%s: nothing was imported"), name);
+		rc = EXIT_REFUSED;
+	} else if (!im.items) {
+		info(_("%s: no items in the file; nothing was changed"), name);
+	} else if (a.dry_run) {
+		printf(_("%s: %ld items would be imported; nothing was "
+			 "written\n"),
+		       name, im.items);
+		if (im.nareas)
+			printf(_("%s: new review areas would be made: %s\n"),
+			       name, im.new_areas.buf);
+	} else {
+		if (im.nareas)
+			reg_log(&r, "import", NULL,
+				_("imported %ld items from %s; new review "
+				  "areas: %s"),
+				im.items, name, im.new_areas.buf);
+		else
+			reg_log(&r, "import", NULL,
+				_("imported %ld items from %s"), im.items,
+				name);
+		rc = reg_save(&r);
+		if (!rc) {
+			if (im.nareas)
+				info(_("%s: new review areas: %s"), name,
+				     im.new_areas.buf);
+			info(_("imported %ld items from %s"), im.items, name);
+		}
+	}
+	import_free(&im);
+	if (f != stdin)
+		fclose(f);
+	reg_close(&r);
+	return rc;
 }

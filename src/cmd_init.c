@@ -5,6 +5,7 @@
 #include "commands.h"
 #include "reg.h"
 #include "util.h"
+#include "view.h"
 #include "xmlsafe.h"
 
 struct args {
@@ -93,10 +94,11 @@ int cmd_init(int argc, char **argv)
 	first = xmlDocGetRootElement(model);
 	if (!node_is(first, "model") || !first->ns ||
 	    strcmp((const char *)first->ns->href, REG_NS)) {
+		long line = first ? xmlGetLineNo(first) : 1;
 		xmlFreeDoc(model);
-		error(_("%s: not a styr phase model (its root must be <model "
-			"xmlns=\"%s\">; see 'styr model export')"),
-		      model_name, REG_NS);
+		error(_("%s:%ld: not a styr phase model (its root must be "
+			"<model xmlns=\"%s\">; see 'styr model export')"),
+		      model_name, line, REG_NS);
 		return EXIT_UNREADABLE;
 	}
 	rc = reg_create(&r, model, a.org, a.title);
@@ -117,7 +119,7 @@ int cmd_init(int argc, char **argv)
 	rc = reg_save(&r);
 	if (!rc)
 		info(_("%s: new register, phase 1 '%s' started"), r.path,
-		     node_text(node_child(first, "name")));
+		     lang_text(first, "name", msg_lang()));
 out:
 	reg_close(&r);
 	return rc;

@@ -1,10 +1,137 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-/* styr log: not written yet (placeholder so that the tree builds). */
+/* styr log: the change log, oldest first. */
+#include <string.h>
+#include <strings.h>
+
 #include "commands.h"
+#include "reg.h"
+#include "table.h"
 #include "util.h"
+#include "value.h"
+
+struct args {
+	const char *since, *item, *format;
+};
+
+static const struct argp_option options[] = {
+	{"since", 's', N_("DATE"), 0,
+	 N_("only changes on or after DATE (YYYY-MM-DD)"), 0},
+	{"item", 'i', N_("ID"), 0, N_("only changes to item ID"), 0},
+	{"format", 'F', N_("FORMAT"), 0, N_("text (default) or json"), 0},
+	{0}};
+
+static error_t parse_opt(int key, char *arg, struct argp_state *state)
+{
+	struct args *a = state->input;
+
+	switch (key) {
+	case 's':
+		a->since = arg;
+		break;
+	case 'i':
+		a->item = arg;
+		break;
+	case 'F':
+		a->format = arg;
+		break;
+	case ARGP_KEY_ARG:
+		argp_error(state, _("unexpected argument '%s'"), arg);
+		break;
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+static const struct argp argp = {
+	options, parse_opt, NULL,
+	N_("Show the change log: every change to the register, oldest first, "
+	   "with when (UTC), who, what kind of change, the item or other id "
+	   "concerned, and what was changed."),
+	common_children, NULL, NULL};
+
+/* "2026-03-01T12:00:00Z" as "2026-03-01 12:00". */
+static void show_time(const char *when, char out[17])
+{
+	snprintf(out, 17, "%s", when);
+	if (strlen(out) > 10 && out[10] == 'T')
+		out[10] = ' ';
+}
 
 int cmd_log(int argc, char **argv)
 {
-	(void)argc;
-	return error("%s: not implemented yet", argv[0]);
+	static const char *const headers[] = {N_("time"), N_("by"),
+					      N_("action"), N_("item"),
+					      N_("what")};
+	const char *header[5];
+	struct args a = {0};
+	struct arena *arena = NULL;
+	struct table *t = NULL;
+	struct val *json = NULL;
+	enum format fmt = FMT_TEXT;
+	char since[11] = "", time[17];
+	xmlNodePtr e;
+	struct reg r;
+	long shown = 0;
+	int rc, i;
+
+	cli_parse(&argp, argc, argv, &a);
+	if (a.format &&
+	    cli_format(a.format, 1u << FMT_TEXT | 1u << FMT_JSON, &fmt) < 0)
+		return EXIT_USAGE;
+	if (a.since && parse_date(_("--since"), a.since, since) < 0)
+		return EXIT_REFUSED;
+	rc = reg_open(&r, REG_READ);
+	if (rc)
+		goto out;
+	if (fmt == FMT_JSON) {
+		arena = arena_new();
+		json = val_arr(arena);
+	} else {
+		for (i = 0; i < 5; i++)
+			header[i] = _(headers[i]);
+		t = table_new(5, header);
+	}
+	for (e = node_child(r.log, "entry"); e; e = node_next(e, "entry")) {
+		const char *when = node_attr(e, "when");
+		const char *ref = node_attr(e, "ref");
+		const char *what = node_text(node_child(e, "what"));
+
+		/* Stamps are ISO 8601, so the date part compares as text. */
+		if (*since && strncmp(when, since, 10) < 0)
+			continue;
+		if (a.item && (!ref || strcasecmp(ref, a.item)))
+			continue;
+		shown++;
+		if (json) {
+			struct val *o = val_obj(arena);
+			val_set(arena, o, "when", val_str(arena, when));
+			val_set(arena, o, "by",
+				val_str(arena, node_attr(e, "by")));
+			val_set(arena, o, "action",
+				val_str(arena, node_attr(e, "action")));
+			val_set(arena, o, "ref", val_str_or_null(arena, ref));
+			val_set(arena, o, "what", val_str(arena, what));
+			val_push(arena, json, o);
+			continue;
+		}
+		show_time(when, time);
+		table_row(t);
+		table_cell(t, time);
+		table_cell(t, node_attr(e, "by"));
+		table_cell(t, node_attr(e, "action"));
+		table_cell(t, ref ? ref : "-");
+		table_cell(t, what);
+	}
+	if (json)
+		val_write_json(stdout, json);
+	else if (shown)
+		table_print(t, FMT_TABLE, stdout);
+	else
+		info(_("%s: no changes to show"), r.path);
+out:
+	table_free(t);
+	arena_free(arena);
+	reg_close(&r);
+	return rc;
 }

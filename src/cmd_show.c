@@ -1,10 +1,273 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-/* styr show: not written yet (placeholder so that the tree builds). */
+/* styr show: one item with everything the register holds about it. */
+#include <stdlib.h>
+#include <string.h>
+
 #include "commands.h"
+#include "reg.h"
+#include "table.h"
 #include "util.h"
+#include "view.h"
+#include "vocab.h"
+
+struct args {
+	const char *id, *format;
+};
+
+static const struct argp_option options[] = {
+	{"format", 'F', N_("FORMAT"), 0,
+	 N_("text (default, for reading) or json (for scripts)"), 0},
+	{0}};
+
+static error_t parse_opt(int key, char *arg, struct argp_state *state)
+{
+	struct args *a = state->input;
+
+	switch (key) {
+	case 'F':
+		a->format = arg;
+		break;
+	case ARGP_KEY_ARG:
+		if (state->arg_num == 0)
+			a->id = arg;
+		else
+			argp_error(state, _("show one item at a time"));
+		break;
+	case ARGP_KEY_END:
+		if (state->arg_num < 1)
+			argp_error(state, _("give the id of the item to show "
+					    "(see 'styr list')"));
+		break;
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+static const struct argp argp = {
+	options, parse_opt, N_("ID"),
+	N_("Show item ID as a card: what it is, where it was found, the notes "
+	   "from the mapping, how it is experienced, what it costs, the "
+	   "votes, the proposal, the decision and the solution."),
+	common_children, NULL, NULL};
+
+/* The card's labels, so that the values line up in any language. */
+enum label {
+	L_TITLE, L_DESC, L_AREA, L_ORIGIN, L_OWNER, L_FOUND, L_SOURCE,
+	L_PHASE, L_NOTES, L_EXPERIENCE, L_BURDEN, L_VOTES, L_PROPOSAL,
+	L_DECISION, L_SOLUTION, L_COUNT
+};
+static const char *const labels[L_COUNT] = {
+	N_("Title:"), N_("Description:"), N_("Area:"), N_("Origin:"),
+	N_("Owner:"), N_("Found by:"), N_("Source:"), N_("Registered:"),
+	N_("Notes:"), N_("Experience:"), N_("Burden:"), N_("Votes:"),
+	N_("Proposal:"), N_("Decision:"), N_("Solution:")};
+
+struct card {
+	int width; /* of the label column */
+	bool first; /* of a field's lines */
+};
+
+/* Starts a field's line: its label on the first, blanks after. */
+static void line(struct card *c, enum label l)
+{
+	const char *s = c->first ? _(labels[l]) : "";
+
+	printf("%s%*s", s, c->width - text_width(s), "");
+	c->first = false;
+}
+
+/* One field; TEXT may run over several lines, which keep the indent.
+ * Empty text shows as "-". */
+static void field(struct card *c, enum label l, const char *text)
+{
+	const char *p = text && *text ? text : "-";
+
+	c->first = true;
+	do {
+		size_t n = strcspn(p, "\n");
+		line(c, l);
+		printf("%.*s\n", (int)n, p);
+		p += n;
+	} while (*p++);
+}
+
+/* The string member KEY of OBJ, "" when null. */
+static const char *str(const struct val *obj, const char *key)
+{
+	const struct val *v = val_get(obj, key);
+
+	return v && v->type == VAL_STR ? v->u.str : "";
+}
+
+static long num(const struct val *obj, const char *path)
+{
+	const struct val *v = val_path(obj, path);
+
+	return v && v->type == VAL_INT ? v->u.i : 0;
+}
+
+/* "Supportive 1, Too tight 2, Too loose 0" for one survey round. */
+static void experience_line(struct strbuf *sb, const struct val *item,
+			    const char *round, const char *lang)
+{
+	int i;
+
+	sb_printf(sb, "%s: ", vocab_label(&vocab_round, round, lang));
+	for (i = 0; i < 3; i++) {
+		const char *key = vocab_experience.words[i].key;
+		char *path = xasprintf("experience.%s.%s", round, key);
+		sb_printf(sb, "%s%s %ld", i ? ", " : "",
+			  vocab_label(&vocab_experience, key, lang),
+			  num(item, path));
+		free(path);
+	}
+}
+
+static void print_card(struct reg *r, xmlNodePtr node, const struct val *v,
+		       const char *lang)
+{
+	struct card c = {0, true};
+	struct strbuf sb = {0};
+	const struct val *x;
+	struct item_facts f;
+	int i;
+
+	for (i = 0; i < L_COUNT; i++)
+		if (text_width(_(labels[i])) + 2 > c.width)
+			c.width = text_width(_(labels[i])) + 2;
+
+	printf("%s  %s\n", str(v, "id"), str(v, "kind_label"));
+	field(&c, L_TITLE, str(v, "title"));
+	field(&c, L_DESC, str(v, "description"));
+	if (*str(v, "area")) {
+		sb_printf(&sb, "%s (%s)", str(v, "area"), str(v, "area_name"));
+		field(&c, L_AREA, sb.buf);
+		sb_free(&sb);
+	} else {
+		field(&c, L_AREA, NULL);
+	}
+	field(&c, L_ORIGIN, str(v, "origin_label"));
+	field(&c, L_OWNER, str(v, "owner"));
+	field(&c, L_FOUND, str(v, "found_label"));
+	field(&c, L_SOURCE, str(v, "source"));
+	if (node_attr(node, "phase")) {
+		sb_printf(&sb, _("in phase %s"), node_attr(node, "phase"));
+		field(&c, L_PHASE, sb.buf);
+		sb_free(&sb);
+	}
+
+	/* Each note: who, how and when on one line, its text below. */
+	x = val_get(v, "notes");
+	c.first = true;
+	if (!x->u.arr.n)
+		field(&c, L_NOTES, _("none yet"));
+	for (size_t k = 0; k < x->u.arr.n; k++) {
+		const struct val *note = x->u.arr.v[k];
+		const char *parts[3] = {str(note, "date"),
+					str(note, "method_label"),
+					str(note, "by")};
+		const char *p = str(note, "text");
+		int shown = 0;
+
+		line(&c, L_NOTES);
+		for (i = 0; i < 3; i++)
+			if (*parts[i])
+				printf("%s%s", shown++ ? ", " : "", parts[i]);
+		if (!shown)
+			printf("-");
+		putchar('\n');
+		do {
+			size_t n = strcspn(p, "\n");
+			line(&c, L_NOTES);
+			printf("  %.*s\n", (int)n, p);
+			p += n;
+		} while (*p++);
+	}
+
+	experience_line(&sb, v, "baseline", lang);
+	sb_puts(&sb, "\n");
+	experience_line(&sb, v, "followup", lang);
+	field(&c, L_EXPERIENCE, sb.buf);
+	sb_free(&sb);
+
+	item_facts(node, NULL, reg_default_tariff(r), &f);
+	if (f.has_burden)
+		burden_describe(&sb, &f);
+	field(&c, L_BURDEN, sb.buf);
+	sb_free(&sb);
+
+	for (i = 0; i < 3; i++) {
+		const char *key = vocab_priority.words[i].key;
+		sb_printf(&sb, "%s%s %d", i ? ", " : "",
+			  vocab_label(&vocab_priority, key, lang), f.votes[i]);
+	}
+	field(&c, L_VOTES, sb.buf);
+	sb_free(&sb);
+
+	if (*str(v, "priority")) {
+		sb_puts(&sb, str(v, "priority_label"));
+		if (*str(v, "priority_reason"))
+			sb_printf(&sb, ": %s", str(v, "priority_reason"));
+	}
+	field(&c, L_PROPOSAL, sb.buf);
+	sb_free(&sb);
+
+	if (*str(v, "decision")) {
+		sb_puts(&sb, str(v, "decision_label"));
+		if (*str(v, "decision_date"))
+			sb_printf(&sb, " (%s)", str(v, "decision_date"));
+		if (*str(v, "decision_reason"))
+			sb_printf(&sb, ": %s", str(v, "decision_reason"));
+	}
+	field(&c, L_DECISION, sb.buf);
+	sb_free(&sb);
+
+	x = val_get(v, "solution");
+	if (x && x->type == VAL_OBJ) {
+		sb_puts(&sb, str(x, "status_label"));
+		if (*str(x, "criteria"))
+			sb_printf(&sb, _("\ncriteria: %s"), str(x, "criteria"));
+		if (*str(x, "evaluate_by"))
+			sb_printf(&sb, _("\nevaluate by %s"),
+				  str(x, "evaluate_by"));
+	}
+	field(&c, L_SOLUTION, sb.buf);
+	sb_free(&sb);
+}
 
 int cmd_show(int argc, char **argv)
 {
-	(void)argc;
-	return error("%s: not implemented yet", argv[0]);
+	struct args a = {0};
+	enum format fmt = FMT_TEXT;
+	struct view_opts vo = {0};
+	struct arena *arena;
+	struct reg r;
+	xmlNodePtr item;
+	int rc;
+
+	cli_parse(&argp, argc, argv, &a);
+	if (a.format &&
+	    cli_format(a.format, 1u << FMT_TEXT | 1u << FMT_JSON, &fmt) < 0)
+		return EXIT_REFUSED;
+	rc = reg_open(&r, REG_READ);
+	if (rc)
+		goto out;
+	item = reg_item(&r, a.id);
+	if (!item) {
+		rc = EXIT_REFUSED;
+		goto out;
+	}
+	arena = arena_new();
+	if (fmt == FMT_JSON) {
+		val_write_json(stdout, view_item(arena, &r, item, NULL));
+	} else {
+		/* Labels (kind_label, ...) in the language of the messages. */
+		vo.lang = msg_lang();
+		print_card(&r, item, view_item(arena, &r, item, &vo), vo.lang);
+	}
+	arena_free(arena);
+out:
+	reg_close(&r);
+	return rc;
 }

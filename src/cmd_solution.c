@@ -1,10 +1,191 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-/* styr solution: not written yet (placeholder so that the tree builds). */
+/* styr solution: the solution track of a selected item, from idea to
+ * implemented, with its evaluation criteria. */
+#include <stdlib.h>
+#include <string.h>
+
 #include "commands.h"
+#include "principles.h"
+#include "reg.h"
 #include "util.h"
+#include "vocab.h"
+
+struct args {
+	const char *id, *status, *criteria, *evaluate_by;
+};
+
+static const struct argp_option options[] = {
+	{"status", 's', N_("STATUS"), 0,
+	 N_("idea (idé), prototype, pilot (afprøvning) or implemented "
+	    "(implementeret)"),
+	 0},
+	{"criteria", 'c', N_("TEXT"), 0,
+	 N_("the evaluation criteria: what is evaluated, how and when "
+	    "(\"\" removes them)"),
+	 0},
+	{"evaluate-by", 'e', N_("DATE"), 0,
+	 N_("when the evaluation is to be made (YYYY-MM-DD)"), 0},
+	{0}};
+
+static error_t parse_opt(int key, char *arg, struct argp_state *state)
+{
+	struct args *a = state->input;
+
+	switch (key) {
+	case 's':
+		a->status = arg;
+		break;
+	case 'c':
+		a->criteria = arg;
+		break;
+	case 'e':
+		a->evaluate_by = arg;
+		break;
+	case ARGP_KEY_ARG:
+		if (state->arg_num == 0)
+			a->id = arg;
+		else
+			argp_error(state, _("too many arguments; put criteria "
+					    "with spaces in quotes after "
+					    "--criteria"));
+		break;
+	case ARGP_KEY_END:
+		if (state->arg_num < 1)
+			argp_error(state, _("give the id of a selected item"));
+		if (!a->status && !a->criteria && !a->evaluate_by)
+			argp_error(state, _("say what to record: --status, "
+					    "--criteria or --evaluate-by"));
+		break;
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+static const struct argp argp = {
+	options, parse_opt, N_("ID [--status STATUS] [--criteria TEXT] "
+			       "[--evaluate-by DATE]"),
+	N_("Track the new governance solution for an item the steering group "
+	   "has selected: its status goes from idea through prototype and "
+	   "pilot to implemented.  The model asks that the evaluation "
+	   "criteria (what, how and when to evaluate) are agreed before "
+	   "implementation, so 'implemented' is refused until criteria are "
+	   "recorded.  A new track starts at idea."),
+	common_children, NULL, NULL};
 
 int cmd_solution(int argc, char **argv)
 {
-	(void)argc;
-	return error("%s: not implemented yet", argv[0]);
+	struct args a = {0};
+	const char *status = NULL, *old_status, *old_criteria, *old_date;
+	const char *criteria, *id, *decision;
+	char date[11];
+	struct strbuf changes = {0};
+	struct reg r;
+	xmlNodePtr item, sol;
+	int rc;
+
+	cli_parse(&argp, argc, argv, &a);
+	if (a.status) {
+		int s = vocab_parse(&vocab_status, a.status);
+		if (s < 0)
+			return EXIT_REFUSED;
+		status = vocab_status.words[s].key;
+	}
+	if (a.criteria && check_text(_("criteria"), a.criteria) < 0)
+		return EXIT_REFUSED;
+	if (a.evaluate_by &&
+	    parse_date(_("evaluate by"), a.evaluate_by, date) < 0)
+		return EXIT_REFUSED;
+
+	rc = reg_open(&r, REG_WRITE);
+	if (rc)
+		goto out;
+	item = reg_item(&r, a.id);
+	if (!item) {
+		rc = EXIT_REFUSED;
+		goto out;
+	}
+	id = node_attr(item, "id");
+	decision = node_attr(node_child(item, "decision"), "value");
+	if (!decision || strcmp(decision, "selected")) {
+		error(_("%s is not selected by the steering group (decision: "
+			"%s); a solution is tracked for selected items only; "
+			"select it first with 'styr decide %s selected'"),
+		      id, decision ? decision : _("none"), id);
+		rc = EXIT_REFUSED;
+		goto out;
+	}
+	sol = node_child(item, "solution");
+	old_status = node_attr(sol, "status");
+	old_criteria = sol ? node_text(node_child(sol, "criteria")) : "";
+	old_date = node_attr(sol, "evaluate-by");
+	if (!status) {
+		/* Our own copy of the keyword: the tree's string is replaced
+		 * below while we still read it. */
+		int i = old_status ? vocab_index(&vocab_status, old_status) : 0;
+		status = vocab_status.words[i < 0 ? 0 : i].key;
+	}
+	criteria = a.criteria ? a.criteria : old_criteria;
+	/* Only what this command sets is checked: a track that is already
+	 * implemented may still get its evaluation date. */
+	if ((a.status || a.criteria) &&
+	    principle_criteria_first(id, status, criteria) < 0) {
+		rc = EXIT_REFUSED;
+		goto out;
+	}
+
+	if (!old_status || strcmp(old_status, status))
+		sb_printf(&changes, _("status: %s -> %s"),
+			  old_status ? old_status : _("none"), status);
+	if (strcmp(old_criteria, criteria)) {
+		if (changes.len)
+			sb_puts(&changes, "; ");
+		if (*criteria)
+			sb_printf(&changes, _("criteria: %s"), criteria);
+		else
+			sb_puts(&changes, _("criteria removed"));
+	}
+	if (a.evaluate_by && (!old_date || strcmp(old_date, date))) {
+		if (changes.len)
+			sb_puts(&changes, "; ");
+		sb_printf(&changes, _("evaluate by: %s -> %s"),
+			  old_date ? old_date : _("none"), date);
+	}
+	if (!changes.len) {
+		info(_("%s: the solution track is unchanged"), id);
+		goto out;
+	}
+
+	if (!strcmp(status, "implemented") &&
+	    (!old_status || strcmp(old_status, "implemented"))) {
+		principle_try_first(id, old_status);
+		if (!a.evaluate_by && !old_date)
+			warning(_("%s: no date for the evaluation yet; set "
+				  "one with --evaluate-by DATE"),
+				id);
+	}
+	if (!sol) {
+		sol = node_new(&r, "solution", NULL);
+		node_insert(item, sol, item_order);
+	}
+	node_set_attr(sol, "status", status);
+	if (a.evaluate_by)
+		node_set_attr(sol, "evaluate-by", date);
+	if (a.criteria) {
+		xmlNodePtr c = node_child(sol, "criteria");
+		if (c) {
+			xmlUnlinkNode(c);
+			xmlFreeNode(c);
+		}
+		if (*a.criteria)
+			xmlAddChild(sol, node_new(&r, "criteria", a.criteria));
+	}
+	reg_log(&r, "solution", id, "%s", changes.buf);
+	rc = reg_save(&r);
+	if (!rc)
+		info(_("%s: %s"), id, changes.buf);
+out:
+	sb_free(&changes);
+	reg_close(&r);
+	return rc;
 }

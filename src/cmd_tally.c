@@ -1,10 +1,157 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-/* styr tally: not written yet (placeholder so that the tree builds). */
+/* styr tally: the workshop votes counted per item. */
 #include "commands.h"
+#include "reg.h"
+#include "table.h"
 #include "util.h"
+#include "value.h"
+#include "view.h"
+#include "vocab.h"
+
+struct args {
+	const char *meeting, *format;
+};
+
+static const struct argp_option options[] = {
+	{"meeting", 'm', N_("MID"), 0,
+	 N_("count only the votes cast in this meeting"), 0},
+	{"format", 'F', N_("FORMAT"), 0,
+	 N_("table (default), csv, tsv or json"), 0},
+	{0}};
+
+static error_t parse_opt(int key, char *arg, struct argp_state *state)
+{
+	struct args *a = state->input;
+
+	switch (key) {
+	case 'm':
+		a->meeting = arg;
+		break;
+	case 'F':
+		a->format = arg;
+		break;
+	case ARGP_KEY_ARG:
+		argp_error(state, _("unexpected argument '%s'"), arg);
+		break;
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+static const struct argp argp = {
+	options, parse_opt, NULL,
+	N_("Count the workshop votes per item: how many for remove "
+	   "(fjerne), change (forandre) and anchor (forankre), and which "
+	   "leads.  When two priorities have the most votes, the item shows "
+	   "a tie."),
+	common_children, NULL, NULL};
+
+/* The leading priority's keyword, "tie", or NULL when nobody voted. */
+static const char *leading_key(const struct item_facts *f)
+{
+	if (f->leading >= 0)
+		return vocab_priority.words[f->leading].key;
+	return f->leading == -2 ? "tie" : NULL;
+}
+
+static void print_json(struct reg *r, const char *mid)
+{
+	struct arena *a = arena_new();
+	struct val *arr = val_arr(a);
+	struct item_facts f;
+	xmlNodePtr n;
+	int i;
+
+	for (n = node_first(r->items); n; n = node_after(n)) {
+		struct val *o = val_obj(a);
+		item_facts(n, mid, 0, &f);
+		val_set(a, o, "id", val_str(a, node_attr(n, "id")));
+		for (i = 0; i < 3; i++)
+			val_set(a, o, vocab_priority.words[i].key,
+				val_int(a, f.votes[i]));
+		val_set(a, o, "leading", val_str_or_null(a, leading_key(&f)));
+		val_push(a, arr, o);
+	}
+	val_write_json(stdout, arr);
+	arena_free(a);
+}
+
+static void print_table(struct reg *r, const char *mid, enum format fmt)
+{
+	const char *lang = msg_lang();
+	const char *table_headers[] = {_("ID"),	    _("title"),
+				       _("remove"), _("change"),
+				       _("anchor"), _("leading")};
+	static const char *const data_headers[] = {
+		"id", "title", "remove", "change", "anchor", "leading"};
+	struct table *t = table_new(6, fmt == FMT_TABLE ? table_headers
+						       : data_headers);
+	struct item_facts f;
+	xmlNodePtr n;
+	int i;
+
+	table_max_width(t, 1, 40);
+	for (i = 2; i < 5; i++)
+		table_align_right(t, i);
+	for (n = node_first(r->items); n; n = node_after(n)) {
+		const char *lead;
+		item_facts(n, mid, 0, &f);
+		lead = leading_key(&f);
+		table_row(t);
+		table_cell(t, node_attr(n, "id"));
+		table_cell(t, node_text(node_child(n, "title")));
+		for (i = 0; i < 3; i++)
+			table_cellf(t, "%d", f.votes[i]);
+		/* People read labels; spreadsheets get keywords. */
+		if (fmt != FMT_TABLE || !lead)
+			table_cell(t, lead);
+		else if (f.leading == -2)
+			/* TRANSLATORS: two priorities have the most votes */
+			table_cell(t, _("Tie"));
+		else
+			table_cell(t, vocab_label(&vocab_priority, lead, lang));
+	}
+	table_print(t, fmt, stdout);
+	table_free(t);
+}
 
 int cmd_tally(int argc, char **argv)
 {
-	(void)argc;
-	return error("%s: not implemented yet", argv[0]);
+	struct args a = {0};
+	enum format fmt = FMT_TABLE;
+	const char *mid = NULL;
+	struct reg r;
+	int rc;
+
+	cli_parse(&argp, argc, argv, &a);
+	if (a.format &&
+	    cli_format(a.format,
+		       1u << FMT_TABLE | 1u << FMT_CSV | 1u << FMT_TSV |
+			       1u << FMT_JSON,
+		       &fmt) < 0)
+		return EXIT_REFUSED;
+	rc = reg_open(&r, REG_READ);
+	if (rc)
+		goto out;
+	if (a.meeting) {
+		xmlNodePtr m = reg_meeting(&r, a.meeting);
+		if (!m) {
+			error(_("unknown meeting '%s' (see 'styr meeting "
+				"list')"),
+			      a.meeting);
+			rc = EXIT_REFUSED;
+			goto out;
+		}
+		mid = node_attr(m, "id");
+	}
+	if (fmt == FMT_JSON)
+		print_json(&r, mid);
+	else if (!node_first(r.items) && fmt == FMT_TABLE)
+		info(_("no items yet; add one with 'styr add KIND TITLE'"));
+	else
+		print_table(&r, mid, fmt);
+out:
+	reg_close(&r);
+	return rc;
 }

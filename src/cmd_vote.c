@@ -109,7 +109,8 @@ static xmlNodePtr find_vote(xmlNodePtr item, const char *voter,
 	xmlNodePtr v;
 
 	for (v = node_child(item, "vote"); v; v = node_next(v, "vote")) {
-		const char *by = node_attr(v, "by"), *m = node_attr(v, "meeting");
+		const char *by = node_attr(v, "by");
+		const char *m = node_attr(v, "meeting");
 		if (!by || !same_name(by, voter))
 			continue;
 		if (mid ? m && !strcmp(m, mid) : !m)
@@ -191,6 +192,7 @@ int cmd_vote(int argc, char **argv)
 	node_set_attr(vote, "meeting", mid);
 	node_set_attr(vote, "date", date);
 
+	/* TRANSLATORS: appended to a vote in the change log */
 	where = mid ? xasprintf(_(" (meeting %s)"), mid) : xstrdup("");
 	if (was)
 		reg_log(&r, "vote", id, _("%s votes %s%s, replacing %s"), voter,

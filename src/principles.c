@@ -100,10 +100,20 @@ int principle_criteria_first(const char *id, const char *status,
 	if (strcmp(status, "implemented") || (criteria && *criteria))
 		return 0;
 	return error(_("%s: the solution cannot be marked implemented "
-		       "without evaluation criteria; the model asks that "
-		       "what to evaluate, how and when is agreed before "
-		       "implementation; give them with --criteria TEXT"),
+		       "before its evaluation criteria are agreed (what to "
+		       "evaluate, how and when), as the model requires; "
+		       "record them with --criteria TEXT"),
 		     id);
+}
+
+void principle_try_first(const char *id, const char *old_status)
+{
+	if (old_status && strcmp(old_status, "idea"))
+		return;
+	warning(_("%s: the solution goes to implemented without a prototype "
+		  "or pilot; the model recommends trying it out in small "
+		  "pilots first, to find its teething troubles"),
+		id);
 }
 
 /* --- prioritise and decide --- */

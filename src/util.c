@@ -14,11 +14,19 @@
 #include "util.h"
 
 struct global_opts opt;
+static const char *context;
+
+void error_context(const char *s)
+{
+	context = s;
+}
 
 static void report(const char *prefix, const char *fmt, va_list ap)
 {
 	fflush(stdout);
 	fputs("styr: ", stderr);
+	if (context)
+		fprintf(stderr, "%s: ", context);
 	if (prefix)
 		fputs(prefix, stderr);
 	vfprintf(stderr, fmt, ap);
@@ -265,8 +273,12 @@ const char *author(void)
 
 	if (opt.by && *opt.by)
 		return opt.by;
-	if ((s = getenv("STYR_USER")) && *s)
-		return s;
+	if ((s = getenv("STYR_USER")) && *s) {
+		if (check_text("STYR_USER", s) == 0)
+			return s;
+		warning(_("STYR_USER is ignored"));
+		setenv("STYR_USER", "", 1);
+	}
 	if ((pw = getpwuid(getuid())) && pw->pw_name && *pw->pw_name)
 		return pw->pw_name;
 	snprintf(name, sizeof name, "uid %ld", (long)getuid());

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "phase.h"
 #include "util.h"
 #include "view.h"
 #include "vocab.h"
@@ -64,6 +65,28 @@ void item_facts(xmlNodePtr item, const char *meeting, double default_tariff,
 			f->tariff = default_tariff;
 		f->cost_per_year =
 			f->tariff ? f->hours_per_year * f->tariff : -1;
+	}
+}
+
+void burden_describe(struct strbuf *sb, const struct item_facts *f)
+{
+	char hours[32], per_person[32], tariff[32];
+	size_t n;
+
+	format_decimal(hours, f->hours_per_year);
+	sb_printf(sb, _("%s hours per year"), hours);
+	if (f->staff > 0) {
+		format_decimal(per_person, f->hours_per_year / f->staff);
+		sb_printf(sb, _(", %s per person"), per_person);
+	}
+	if (f->cost_per_year >= 0) {
+		/* A tariff is kroner: "450", not "450.0". */
+		format_decimal(tariff, f->tariff);
+		n = strlen(tariff);
+		if (n > 2 && !strcmp(tariff + n - 2, ".0"))
+			tariff[n - 2] = '\0';
+		sb_printf(sb, _(", %.0f kr per year (at %s kr per hour)"),
+			  f->cost_per_year, tariff);
 	}
 }
 
@@ -230,8 +253,7 @@ const char *lang_text(xmlNodePtr parent, const char *name, const char *lang)
 	return first ? node_text(first) : "";
 }
 
-static struct val *view_phases(struct arena *a, struct reg *r,
-			       const char *lang)
+struct val *view_phases(struct arena *a, struct reg *r, const char *lang)
 {
 	struct val *phases = val_arr(a);
 	xmlNodePtr p, m;
@@ -271,12 +293,36 @@ static struct val *view_phases(struct arena *a, struct reg *r,
 	return phases;
 }
 
+struct val *view_meeting(struct arena *a, xmlNodePtr n, const char *today,
+			 const struct view_opts *o)
+{
+	struct val *m = val_obj(a), *att = val_arr(a);
+	const char *kind = node_attr(n, "kind");
+	const char *phase = node_attr(n, "phase");
+	xmlNodePtr c;
+
+	val_set(a, m, "id", val_str(a, node_attr(n, "id")));
+	val_set(a, m, "kind", val_str(a, kind));
+	label(a, m, "kind", &vocab_meeting_kind, kind, o);
+	val_set(a, m, "title", val_str(a, node_text(node_child(n, "title"))));
+	val_set(a, m, "date", val_str(a, node_attr(n, "date")));
+	val_set(a, m, "phase", phase ? val_int(a, atol(phase)) : val_null(a));
+	for (c = node_child(n, "attendee"); c; c = node_next(c, "attendee"))
+		val_push(a, att, val_str(a, node_attr(c, "ref")));
+	val_set(a, m, "attendees", att);
+	val_set(a, m, "held", val_bool(a, meeting_held(n, today)));
+	return m;
+}
+
 struct val *view_register(struct arena *a, struct reg *r,
 			  const struct view_opts *o)
 {
 	const char *lang = o && o->lang ? o->lang : "da";
 	struct val *v = val_obj(a), *arr;
-	xmlNodePtr n, c;
+	xmlNodePtr n;
+	char today[11];
+
+	today_iso(today);
 
 	val_set(a, v, "format", val_str(a, "styr"));
 	val_set(a, v, "version", val_int(a, 1));
@@ -312,24 +358,8 @@ struct val *view_register(struct arena *a, struct reg *r,
 	val_set(a, v, "people", arr);
 
 	arr = val_arr(a);
-	for (n = node_first(r->meetings); n; n = node_after(n)) {
-		struct val *m = val_obj(a), *att = val_arr(a);
-		const char *kind = node_attr(n, "kind");
-		const char *phase = node_attr(n, "phase");
-		val_set(a, m, "id", val_str(a, node_attr(n, "id")));
-		val_set(a, m, "kind", val_str(a, kind));
-		label(a, m, "kind", &vocab_meeting_kind, kind, o);
-		val_set(a, m, "title",
-			val_str(a, node_text(node_child(n, "title"))));
-		val_set(a, m, "date", val_str(a, node_attr(n, "date")));
-		val_set(a, m, "phase",
-			phase ? val_int(a, atol(phase)) : val_null(a));
-		for (c = node_child(n, "attendee"); c;
-		     c = node_next(c, "attendee"))
-			val_push(a, att, val_str(a, node_attr(c, "ref")));
-		val_set(a, m, "attendees", att);
-		val_push(a, arr, m);
-	}
+	for (n = node_first(r->meetings); n; n = node_after(n))
+		val_push(a, arr, view_meeting(a, n, today, o));
 	val_set(a, v, "meetings", arr);
 
 	arr = val_arr(a);

@@ -78,6 +78,15 @@ test_grep() {
 	fi
 }
 
+# item_append_xml ID XML [FILE]: appends raw XML at the end of item ID in
+# the register (default styr.xml), for giving an item parts that other
+# commands make (votes, a priority, a decision) without depending on them.
+item_append_xml() {
+	ID="$1" XML="$2" perl -0pi -e \
+		's{(<item id="\Q$ENV{ID}\E"[^>]*>.*?)(\n *</item>)}{$1$ENV{XML}$2}s' \
+		"${3:-styr.xml}"
+}
+
 test_done() {
 	echo "1..$test_count"
 	[ "$test_failed" = 0 ]

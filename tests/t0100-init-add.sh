@@ -74,6 +74,16 @@ test_expect_success 'the change log records who added what' '
 	test_grep "by=\"Bo\"" styr.xml
 '
 
+test_expect_success 'a control character in the author never reaches the file' '
+	cp styr.xml before.xml &&
+	test_expect_code 2 styr --by "$(printf "A\001")" add doc x 2>err &&
+	test_grep "control" err &&
+	test_cmp before.xml styr.xml &&
+	STYR_USER="$(printf "B\002")" styr add doc "y" >/dev/null 2>err &&
+	test_grep "STYR_USER" err &&
+	styr validate
+'
+
 test_expect_success 'no lock or temporary file is left behind' '
 	test ! -e styr.xml.lock && test ! -e styr.xml.new
 '

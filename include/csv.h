@@ -1,0 +1,101 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * CSV as spreadsheets write it (RFC 4180, UTF-8): reading with libcsv,
+ * record by record, each with the physical line it starts on so that a
+ * message can send a person to the right row; writing rows with CRLF line
+ * ends.  And the columns of the item table that `export csv` writes and
+ * `import csv` reads, so that the two cannot drift apart.
+ *
+ * Reading is strict: a quote in the wrong place, a quoted field that is
+ * never closed, a NUL byte, an overlong field or too many rows stop it with
+ * "NAME:LINE: ..." printed.  A UTF-8 byte order mark is skipped; CRLF, LF
+ * and CR line ends all work; spaces around fields are kept (they are data).
+ */
+#ifndef STYR_CSV_H
+#define STYR_CSV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+/* libcsv's header has this one's name; csv.c, its one user, asks for it
+ * here, where the search can go on past include/. */
+#ifdef STYR_WITH_LIBCSV
+#include_next <csv.h>
+#endif
+
+/* Defaults: a field of 64 KiB, a header and a million rows. */
+#define CSV_MAX_FIELD ((size_t)65536)
+#define CSV_MAX_ROWS 1000000L
+
+struct csv_limits {
+	size_t max_field; /* bytes in one field */
+	long max_rows;    /* records, not counting a header */
+	bool header;      /* the first record is a header row */
+};
+
+/* One record, as the callback sees it.  The fields are NUL-terminated
+ * (a field cannot hold a NUL: such a file is refused) and live only during
+ * the callback. */
+struct csv_record {
+	char **field;
+	size_t n;
+	long line;   /* physical line (1-based) where the record starts */
+	long number; /* 1 for the first record */
+};
+
+/* Called once per record; returning -1 (after printing) stops the read. */
+typedef int csv_record_fn(const struct csv_record *rec, void *ctx);
+
+/*
+ * Reads all of F, calling FN for each record.  NAME is what messages call
+ * the file; LIMITS may be NULL for the defaults with a header.  A file with
+ * no record at all is refused.  Returns 0, or -1 after printing.
+ */
+int csv_read(FILE *f, const char *name, const struct csv_limits *limits,
+	     csv_record_fn *fn, void *ctx);
+
+/* Writes one record of N cells (NULL prints as empty), ending in CRLF. */
+void csv_write_row(FILE *f, const char *const cells[], size_t n);
+
+/* A number as a person and a spreadsheet read it: "15", "2.5", no
+ * exponent, at most six decimals. */
+void csv_format_number(char out[32], double v);
+
+/* The item table: one column per field, in this order. */
+enum item_column {
+	COL_ID,
+	COL_KIND,
+	COL_TITLE,
+	COL_DESCRIPTION,
+	COL_AREA,
+	COL_AREA_NAME,
+	COL_ORIGIN,
+	COL_OWNER,
+	COL_FOUND,
+	COL_SOURCE,
+	COL_MINUTES,
+	COL_PER_YEAR,
+	COL_STAFF,
+	COL_TARIFF,
+	COL_VOTES_REMOVE,
+	COL_VOTES_CHANGE,
+	COL_VOTES_ANCHOR,
+	COL_PRIORITY,
+	COL_PRIORITY_REASON,
+	COL_DECISION,
+	COL_DECISION_REASON,
+	COL_SOLUTION,
+	COL_CRITERIA,
+	COL_EVALUATE_BY,
+	COL_COUNT
+};
+
+/* The header names, as written in the header row. */
+extern const char *const item_columns[COL_COUNT];
+
+/* The column a header cell names (case-insensitive, surrounding spaces
+ * ignored), or -1. */
+int item_column(const char *header);
+
+#endif

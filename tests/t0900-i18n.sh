@@ -1,0 +1,49 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Danish and English: every message and --help text is translated, and a
+# Danish locale gives Danish output.
+. "$(dirname "$0")/lib.sh"
+
+da() { LC_ALL=da_DK.UTF-8 LANG=da_DK.UTF-8 "$STYR" "$@"; }
+
+test_expect_success 'a Danish locale exists (make test-deps makes it)' '
+	locale -a | grep -qi "^da_DK\.utf-\?8$"
+'
+
+test_expect_success 'po/da.po translates every message in the sources' '
+	xgettext --from-code=UTF-8 -k_ -kN_ -o styr.pot "$SRC_DIR"/src/*.c &&
+	msgcmp "$SRC_DIR/po/da.po" styr.pot
+'
+
+test_expect_success 'po/da.po has no untranslated or fuzzy entries' '
+	msgfmt --statistics -o /dev/null "$SRC_DIR/po/da.po" 2>stats &&
+	cat stats &&
+	! grep -q "untranslated\|fuzzy" stats
+'
+
+test_expect_success 'errors are Danish under a Danish locale' '
+	test_expect_code 3 da list 2>err &&
+	test_grep "intet register" err
+'
+
+test_expect_success 'and English otherwise' '
+	test_expect_code 3 styr list 2>err &&
+	test_grep "no register here" err
+'
+
+test_expect_success '--help is Danish: commands and options' '
+	da --help >out &&
+	test_grep "Kommandoer:" out &&
+	test_grep "tilføj et mål, en regel eller et dokumentationskrav" out &&
+	da add --help >out &&
+	test_grep "hvem der har stillet kravet" out
+'
+
+test_expect_success 'Danish keywords and Danish messages in a whole session' '
+	da init --org "Odder Kommune" 2>err &&
+	test_grep "fase 1" err &&
+	test_expect_code 1 da add widget "x" 2>err &&
+	test_grep "ukendt" err
+'
+
+test_done
