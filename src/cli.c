@@ -280,6 +280,9 @@ int styr_main(int argc, char **argv)
 	int status;
 
 	setlocale(LC_ALL, "");
+	/* Numbers in the register, JSON and CSV always use a decimal point,
+	 * whatever the user's locale writes. */
+	setlocale(LC_NUMERIC, "C");
 	bindtextdomain("styr", locale_dir());
 	bind_textdomain_codeset("styr", "UTF-8");
 	textdomain("styr");

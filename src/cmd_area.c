@@ -133,24 +133,27 @@ static int area_list(enum format fmt)
 {
 	struct reg r;
 	xmlHashTablePtr index;
-	xmlNodePtr n;
-	long *count;
+	xmlNodePtr n, *area = NULL;
+	long *count = NULL;
 	size_t i, nareas = 0;
 	int rc;
 
 	rc = reg_open(&r, REG_READ);
 	if (rc)
 		goto out;
-	for (n = node_first(r.areas); n; n = node_after(n))
-		nareas++;
+	for (n = node_first(r.areas); n; n = node_after(n)) {
+		area = xrealloc(area, (nareas + 1) * sizeof *area);
+		area[nareas++] = n;
+	}
 	/* One pass over the items, counting through an id -> slot index. */
 	count = xcalloc(nareas, sizeof *count);
 	index = xmlHashCreate((int)nareas);
-	for (i = 0, n = node_first(r.areas); n; n = node_after(n), i++)
-		xmlHashAddEntry(index, BAD_CAST node_attr(n, "id"), &count[i]);
+	for (i = 0; i < nareas; i++)
+		xmlHashAddEntry(index, BAD_CAST node_attr(area[i], "id"),
+				&count[i]);
 	for (n = node_first(r.items); n; n = node_after(n)) {
-		const char *area = node_attr(n, "area");
-		long *c = area ? xmlHashLookup(index, BAD_CAST area) : NULL;
+		const char *id = node_attr(n, "area");
+		long *c = id ? xmlHashLookup(index, BAD_CAST id) : NULL;
 		if (c)
 			(*c)++;
 	}
@@ -159,10 +162,10 @@ static int area_list(enum format fmt)
 	if (fmt == FMT_JSON) {
 		struct arena *a = arena_new();
 		struct val *arr = val_arr(a);
-		for (i = 0, n = node_first(r.areas); n; n = node_after(n), i++) {
+		for (i = 0; i < nareas; i++) {
 			struct val *o = val_obj(a);
-			val_set(a, o, "id", val_str(a, node_attr(n, "id")));
-			val_set(a, o, "name", val_str(a, node_text(n)));
+			val_set(a, o, "id", val_str(a, node_attr(area[i], "id")));
+			val_set(a, o, "name", val_str(a, node_text(area[i])));
 			val_set(a, o, "items", val_int(a, count[i]));
 			val_push(a, arr, o);
 		}
@@ -178,17 +181,18 @@ static int area_list(enum format fmt)
 		struct table *t = table_new(
 			3, fmt == FMT_TABLE ? table_headers : data_headers);
 		table_align_right(t, 2);
-		for (i = 0, n = node_first(r.areas); n; n = node_after(n), i++) {
+		for (i = 0; i < nareas; i++) {
 			table_row(t);
-			table_cell(t, node_attr(n, "id"));
-			table_cell(t, node_text(n));
+			table_cell(t, node_attr(area[i], "id"));
+			table_cell(t, node_text(area[i]));
 			table_cellf(t, "%ld", count[i]);
 		}
 		table_print(t, fmt, stdout);
 		table_free(t);
 	}
-	free(count);
 out:
+	free(area);
+	free(count);
 	reg_close(&r);
 	return rc;
 }

@@ -82,7 +82,7 @@ int cmd_edit(int argc, char **argv)
 	reg_log(&r, "edit", id, "%s", changes.buf);
 	rc = reg_save(&r);
 	if (!rc)
-		info(_("%s: %s"), id, changes.buf);
+		info(_("%s changed: %s"), id, changes.buf);
 out:
 	sb_free(&changes);
 	reg_close(&r);

@@ -74,7 +74,8 @@ enum { MAX_ID_DIGITS = 9 };
 struct import {
 	struct reg *r;
 	const char *name;
-	char *where;            /* "FILE:LINE" of the row being read */
+	long line;              /* where the row being read starts */
+	char *where;            /* "FILE:LINE[: column 'x']", for messages */
 	size_t where_size;
 	int col[COL_COUNT];     /* field index of each column, -1 if absent */
 	size_t ncols;
@@ -85,6 +86,7 @@ struct import {
 	xmlHashTablePtr areas;    /* lower-cased id -> <area> */
 	long first_free[3];       /* the id counters before the import */
 	char today[11];
+	char *by;                 /* author(), looked up once */
 	long items;
 	struct strbuf new_areas;
 	long nareas;
@@ -93,7 +95,7 @@ struct import {
 /* The values of one row, checked and made canonical. */
 struct row {
 	const char *v[COL_COUNT]; /* "" when the column is absent */
-	const char *kind;         /* canonical */
+	const char *kind, *origin, *found; /* canonical */
 	long id;                  /* 0: the next free one */
 	const char *area;         /* canonical id of an existing area, or */
 	const char *new_area;     /* an area to create */
@@ -278,15 +280,31 @@ static int check_burden(struct import *im, struct row *row)
 	return 0;
 }
 
+/* Every message names the row's file and line, and the column COL
+ * (unless -1) where the message itself does not. */
+static void at(struct import *im, int col)
+{
+	if (col < 0)
+		snprintf(im->where, im->where_size, "%s:%ld", im->name,
+			 im->line);
+	else
+		snprintf(im->where, im->where_size, _("%s:%ld: column '%s'"),
+			 im->name, im->line, item_columns[col]);
+	error_context(im->where);
+}
+
 /* A keyword column: empty, or a word of V (Danish aliases too). */
-static int keyword(const struct vocab *v, const char *s, const char **out)
+static int keyword(struct import *im, const struct vocab *v,
+		   const struct row *row, int col, const char **out)
 {
 	int k;
 
 	*out = NULL;
-	if (!*s)
+	if (!*row->v[col])
 		return 0;
-	k = vocab_parse(v, s);
+	at(im, col);
+	k = vocab_parse(v, row->v[col]);
+	at(im, -1);
 	if (k < 0)
 		return -1;
 	*out = v->words[k].key;
@@ -332,8 +350,12 @@ static int check_row(struct import *im, const struct csv_record *rec,
 	if (!*row->v[COL_KIND])
 		return error(_("column 'kind' is empty; give goal, rule or "
 			       "doc"));
-	row->kind = item_check_new(row->v[COL_KIND], row->v[COL_TITLE]);
-	if (!row->kind)
+	if (!*row->v[COL_TITLE])
+		return error(_("column 'title' is empty; an item needs a "
+			       "title"));
+	if (keyword(im, &vocab_kind, row, COL_KIND, &row->kind) < 0 ||
+	    keyword(im, &vocab_origin, row, COL_ORIGIN, &row->origin) < 0 ||
+	    keyword(im, &vocab_found, row, COL_FOUND, &row->found) < 0)
 		return -1;
 	if (*row->v[COL_ID] && check_id(im, row, row->v[COL_ID]) < 0)
 		return -1;
@@ -350,9 +372,9 @@ static int check_row(struct import *im, const struct csv_record *rec,
 	    needs(row, COL_CRITERIA, COL_SOLUTION) < 0 ||
 	    needs(row, COL_EVALUATE_BY, COL_SOLUTION) < 0)
 		return -1;
-	if (keyword(&vocab_priority, row->v[COL_PRIORITY], &row->priority) ||
-	    keyword(&vocab_decision, row->v[COL_DECISION], &row->decision) ||
-	    keyword(&vocab_status, row->v[COL_SOLUTION], &row->status))
+	if (keyword(im, &vocab_priority, row, COL_PRIORITY, &row->priority) ||
+	    keyword(im, &vocab_decision, row, COL_DECISION, &row->decision) ||
+	    keyword(im, &vocab_status, row, COL_SOLUTION, &row->status))
 		return -1;
 	if (*row->v[COL_EVALUATE_BY] &&
 	    parse_date(im->what[COL_EVALUATE_BY], row->v[COL_EVALUATE_BY],
@@ -407,7 +429,7 @@ static void add_stamp(struct import *im, xmlNodePtr item, const char *name,
 
 	node_set_attr(n, "value", value);
 	node_set_attr(n, "date", im->today);
-	node_set_attr(n, "by", author());
+	node_set_attr(n, "by", im->by);
 	node_insert(item, n, item_order);
 }
 
@@ -427,9 +449,9 @@ static int add_row(struct import *im, const struct csv_record *rec,
 	else if (row->area)
 		node_set_attr(item, "area", row->area);
 	f.v[F_DESC] = row->v[COL_DESCRIPTION];
-	f.v[F_ORIGIN] = row->v[COL_ORIGIN];
+	f.v[F_ORIGIN] = row->origin;
 	f.v[F_OWNER] = row->v[COL_OWNER];
-	f.v[F_FOUND] = row->v[COL_FOUND];
+	f.v[F_FOUND] = row->found;
 	f.v[F_SOURCE] = row->v[COL_SOURCE];
 	if (item_fields_apply(im->r, item, &f, NULL) < 0)
 		return -1;
@@ -460,10 +482,12 @@ static int add_row(struct import *im, const struct csv_record *rec,
 		add_stamp(im, item, "decision", row->decision,
 			  row->v[COL_DECISION_REASON]);
 	if (row->status) {
+		at(im, COL_CRITERIA);
 		if (principle_criteria_first(node_attr(item, "id"),
 					     row->status,
 					     row->v[COL_CRITERIA]) < 0)
 			return -1;
+		at(im, -1);
 		n = node_new(im->r, "solution", NULL);
 		node_set_attr(n, "status", row->status);
 		if (*row->evaluate_by)
@@ -490,9 +514,8 @@ static int on_record(const struct csv_record *rec, void *ctx)
 	if (blank_row(rec))
 		return 0;
 	memset(&row, 0, sizeof row);
-	/* Every message about the row names its file and line. */
-	snprintf(im->where, im->where_size, "%s:%ld", im->name, rec->line);
-	error_context(im->where);
+	im->line = rec->line;
+	at(im, -1);
 	rc = check_row(im, rec, &row);
 	if (!rc)
 		rc = add_row(im, rec, &row);
@@ -509,7 +532,7 @@ static void import_init(struct import *im, struct reg *r, const char *name)
 	memset(im, 0, sizeof *im);
 	im->r = r;
 	im->name = name;
-	im->where_size = strlen(name) + 32;
+	im->where_size = strlen(name) + 128;
 	im->where = xmalloc(im->where_size);
 	for (c = 0; c < COL_COUNT; c++) {
 		im->col[c] = -1;
@@ -534,6 +557,7 @@ static void import_init(struct import *im, struct reg *r, const char *name)
 			strtol(node_attr(r->items, counter), NULL, 10);
 	}
 	today_iso(im->today);
+	im->by = xstrdup(author());
 }
 
 static void import_free(struct import *im)
@@ -543,6 +567,7 @@ static void import_free(struct import *im)
 	for (c = 0; c < COL_COUNT; c++)
 		free(im->what[c]);
 	free(im->where);
+	free(im->by);
 	xmlHashFree(im->reg_ids, NULL);
 	xmlHashFree(im->file_ids, NULL);
 	xmlHashFree(im->areas, NULL);

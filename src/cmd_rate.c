@@ -138,6 +138,8 @@ int cmd_rate(int argc, char **argv)
 	if (!rc && replaced)
 		info(_("%s: %s's earlier %s rating '%s' is replaced by '%s'"),
 		     id, a.respondent, round, replaced, experience);
+	else if (!rc)
+		info(_("%s: %s rating '%s' recorded"), id, round, experience);
 out:
 	free(replaced);
 	reg_close(&r);

@@ -220,9 +220,9 @@ static void print_text(struct reg *r, const struct counts *c)
 	if (c->with_cost == c->with_burden)
 		printf(_("Cost: %.0f kr per year\n"), c->cost);
 	else if (c->with_cost)
-		printf(_("Cost: %.0f kr per year, for the %ld items whose "
-			 "hourly rate is known\n"),
-		       c->cost, c->with_cost);
+		printf(_("Cost: %.0f kr per year, counting only the items "
+			 "with a known hourly rate (%ld of %ld)\n"),
+		       c->cost, c->with_cost, c->with_burden);
 }
 
 int cmd_summary(int argc, char **argv)

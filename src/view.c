@@ -169,6 +169,8 @@ struct val *view_item(struct arena *a, struct reg *r, xmlNodePtr item,
 	val_set(a, v, "found", val_str_or_null(a, found));
 	label(a, v, "found", &vocab_found, found, o);
 	val_set(a, v, "source", text_or_null(a, item, "source"));
+	const char *phase = node_attr(item, "phase");
+	val_set(a, v, "phase", phase ? val_int(a, atol(phase)) : val_null(a));
 
 	for (n = node_child(item, "note"); n; n = node_next(n, "note")) {
 		struct val *note = val_obj(a);

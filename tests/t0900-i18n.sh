@@ -46,4 +46,12 @@ test_expect_success 'Danish keywords and Danish messages in a whole session' '
 	test_grep "ukendt" err
 '
 
+test_expect_success 'numbers keep a decimal point under a Danish locale' '
+	da add doc "Dagbog" >/dev/null &&
+	da burden D1 --minutes 7,5 --per-year 8 >/dev/null &&
+	test_grep "minutes=\"7.5\"" styr.xml &&
+	da show D1 --format json >d1.json &&
+	python3 -c "import json; b = json.load(open(\"d1.json\"))[\"burden\"]; assert b[\"minutes\"] == 7.5 and b[\"hours_per_year\"] == 1.0, b"
+'
+
 test_done

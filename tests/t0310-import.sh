@@ -1,0 +1,283 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# import csv: items from a spreadsheet, all or nothing; an export imports
+# again into an empty register with the same items, ids and decisions.
+. "$(dirname "$0")/lib.sh"
+
+crlf() { printf '%s\r\n' "$@"; }
+# Number of items in the register.
+items() { grep -c "<item " "${1:-styr.xml}" || true; }
+valid() { xmllint --noout --relaxng "$SRC_DIR/data/register.rng" "$@"; }
+
+test_expect_success 'set-up: a register with every kind of item data' '
+	mkdir src && (
+		cd src &&
+		styr init --org "Odder Kommune" &&
+		styr area add A "Bostøtte" 2>/dev/null &&
+		styr area add B "Børn og unge" 2>/dev/null &&
+		styr add goal "Aktivt medborgerskab" --desc "Borgeren deltager" \
+			--area A --origin lovkrav --found interview \
+			--owner Myndighed --source "SEL § 85" >/dev/null &&
+		styr add rule "Visitation, hver uge" --area B >/dev/null &&
+		styr add doc "Skriv \"kort\"" \
+			--desc "$(printf "to\r\nlinjer, med komma")" >/dev/null &&
+		styr add doc "Slettes" >/dev/null &&
+		styr add doc "  Mellemrum  " >/dev/null &&
+		styr delete D2 2>/dev/null &&
+		styr burden G1 --minutes 15 --per-year 400 --staff 6 \
+			--tariff 450 >/dev/null &&
+		styr burden R1 --minutes 2.5 --per-year 1000 >/dev/null &&
+		styr vote G1 remove --count 3 2>/dev/null &&
+		styr vote G1 change --by Anne 2>/dev/null &&
+		styr vote R1 anchor --count 2 2>/dev/null &&
+		styr prioritise G1 change --why "loven står fast" 2>/dev/null &&
+		styr prioritise R1 anchor 2>/dev/null &&
+		styr decide G1 selected --why "godt sted at starte" \
+			2>/dev/null &&
+		styr decide R1 rejected 2>/dev/null &&
+		styr solution G1 --status implemented --criteria "færre timer" \
+			--evaluate-by 2027-01-01 2>/dev/null &&
+		styr export csv -o ../export.csv
+	) &&
+	styr init --org "Tom" &&
+	cp styr.xml empty.xml
+'
+
+test_expect_success 'round trip: export, import into an empty register, export' '
+	styr import csv export.csv 2>err &&
+	test_grep "imported 4 items" err &&
+	styr export csv >again.csv &&
+	test_cmp export.csv again.csv &&
+	valid styr.xml
+'
+
+test_expect_success 'the round trip keeps ids, so D2 stays unused' '
+	test_grep "<item id=\"D3\" kind=\"doc\"" styr.xml &&
+	! grep "id=\"D2\"" styr.xml &&
+	test "$(styr add doc "Ny")" = D4 &&
+	test "$(styr add goal "Nyt mål")" = G2
+'
+
+test_expect_success 'areas that did not exist are created with their names' '
+	test_grep "<area id=\"A\">Bostøtte</area>" styr.xml &&
+	test_grep "<area id=\"B\">Børn og unge</area>" styr.xml &&
+	test_grep "new review areas: A (Bostøtte), B (Børn og unge)" err
+'
+
+test_expect_success 'vote counts come back as anonymous counts' '
+	test_grep "<vote priority=\"remove\" count=\"3\"/>" styr.xml &&
+	test_grep "<vote priority=\"change\" count=\"1\"/>" styr.xml
+'
+
+test_expect_success 'one log entry for the whole import' '
+	test "$(grep -c "action=\"import\"" styr.xml)" = 1 &&
+	test_grep "imported 4 items from export.csv" styr.xml
+'
+
+test_expect_success 'a minimal file: kind and title, Danish kinds, odd headers' '
+	cp empty.xml styr.xml &&
+	crlf " Kind ,TITLE, Origin" "mål,Et mål,lovkrav" "regel,En regel," \
+		"dokumentation,Et krav,forvaltningen" >min.csv &&
+	styr import csv min.csv 2>err &&
+	test_grep "imported 3 items from min.csv" err &&
+	test_grep "<item id=\"G1\" kind=\"goal\" origin=\"law\"" styr.xml &&
+	test_grep "<item id=\"R1\" kind=\"rule\"" styr.xml &&
+	test_grep "<item id=\"D1\" kind=\"doc\" origin=\"administration\"" \
+		styr.xml &&
+	valid styr.xml
+'
+
+test_expect_success 'a byte order mark and LF line ends work too' '
+	cp empty.xml styr.xml &&
+	printf "\357\273\277kind,title\ngoal,Første\n" >bom.csv &&
+	styr import csv bom.csv 2>/dev/null &&
+	test_grep "<title>Første</title>" styr.xml
+'
+
+test_expect_success 'ids from the file are used; the counter moves past them' '
+	cp empty.xml styr.xml &&
+	crlf "id,kind,title" "G5,goal,Fem" ",goal,Næste" "r2,rule,To" \
+		>ids.csv &&
+	styr import csv ids.csv 2>/dev/null &&
+	test_grep "<item id=\"G5\"" styr.xml &&
+	test_grep "<item id=\"G6\"" styr.xml &&
+	test_grep "<item id=\"R2\"" styr.xml &&
+	test "$(styr add goal x)" = G7 &&
+	test "$(styr add rule x)" = R3 &&
+	valid styr.xml
+'
+
+# refused FILE PATTERN...: the import of FILE fails with exit 1, names each
+# PATTERN on stderr, and leaves the register byte for byte as it was.
+refused() {
+	file=$1
+	shift
+	cp styr.xml before.xml &&
+	test_expect_code 1 styr import csv "$file" 2>err &&
+	for p in "$@"; do test_grep -e "$p" err || return 1; done &&
+	test_cmp before.xml styr.xml
+}
+
+test_expect_success 'an id that exists is refused' '
+	crlf "id,kind,title" "G5,goal,Igen" >dup.csv &&
+	refused dup.csv "dup.csv:2:" "G5 exists already"
+'
+
+test_expect_success 'an id handed out before (and deleted) is not reused' '
+	styr delete G7 2>/dev/null &&
+	crlf "id,kind,title" "G7,goal,Igen" >reuse.csv &&
+	refused reuse.csv "reuse.csv:2:" "G7 was handed out before" &&
+	crlf "id,kind,title" "G2,goal,Hul" >gap.csv &&
+	refused gap.csv "G2 was handed out before"
+'
+
+test_expect_success 'an id of the wrong kind or shape is refused' '
+	crlf "id,kind,title" "R9,goal,Forkert" >kind.csv &&
+	refused kind.csv "kind.csv:2:" "column .id.: .R9. does not fit kind goal" &&
+	crlf "id,kind,title" "G0,goal,Nul" >zero.csv &&
+	refused zero.csv "zero.csv:2:" "not an item id" &&
+	crlf "id,kind,title" "G12345678901,goal,Stor" >long.csv &&
+	refused long.csv "not an item id"
+'
+
+test_expect_success 'the same id twice in the file is refused' '
+	crlf "id,kind,title" "G20,goal,En" "G20,goal,To" >twice.csv &&
+	refused twice.csv "twice.csv:3:" "G20 is already the id of the item on line 2"
+'
+
+test_expect_success 'an unknown column is named; nothing is written' '
+	crlf "kind,title,farve" "goal,Et mål,rød" >col.csv &&
+	refused col.csv "col.csv:1: unknown column .farve." "per_year"
+'
+
+test_expect_success 'kind and title columns are required' '
+	crlf "title" "Et mål" >nokind.csv &&
+	refused nokind.csv "nokind.csv:1:" "kind" &&
+	crlf "kind,kind,title" "goal,goal,x" >twicecol.csv &&
+	refused twicecol.csv "column .kind. appears twice"
+'
+
+test_expect_success 'a bad row names file, line and column; nothing is written' '
+	{
+		crlf "kind,title,description" "goal,Først,\"to" &&
+		crlf "linjer\"" "widget,Dårlig,x" "goal,Sidst,"
+	} >bad.csv &&
+	refused bad.csv "bad.csv:4: column .kind.: unknown kind .widget."
+'
+
+test_expect_success 'invalid UTF-8 and control characters are refused' '
+	printf "kind,title\ngoal,ok\ngoal,bad\377\n" >utf.csv &&
+	refused utf.csv "utf.csv:3: column .title.: not valid UTF-8" &&
+	printf "kind,title,owner\ngoal,ok,a\033b\n" >ctl.csv &&
+	refused ctl.csv "ctl.csv:2: column .owner.: control character"
+'
+
+test_expect_success 'bad values: empty title, keyword, number, date' '
+	crlf "kind,title" "goal," >notitle.csv &&
+	refused notitle.csv "notitle.csv:2: column .title. is empty" &&
+	crlf "kind,title" " ,x" >nokind.csv &&
+	refused nokind.csv "nokind.csv:2: column .kind. is empty" &&
+	crlf "kind,title,origin" "goal,x,EU" >origin.csv &&
+	refused origin.csv "origin.csv:2: column .origin.: unknown origin .EU." &&
+	crlf "kind,title,priority" "goal,x,fjernes" >prio.csv &&
+	refused prio.csv "prio.csv:2: column .priority.: unknown priority" &&
+	crlf "kind,title,minutes,per_year" "goal,x,ti,5" >num.csv &&
+	refused num.csv "num.csv:2: column .minutes.: .ti. is not a number" &&
+	crlf "kind,title,minutes" "goal,x,5" >half.csv &&
+	refused half.csv "half.csv:2: column .per_year. is empty" &&
+	crlf "kind,title,votes_remove" "goal,x,-1" >votes.csv &&
+	refused votes.csv "votes.csv:2: column .votes_remove." &&
+	crlf "kind,title,solution,evaluate_by" "goal,x,idea,2027-02-30" \
+		>date.csv &&
+	refused date.csv "date.csv:2: column .evaluate_by.: .2027-02-30." &&
+	crlf "kind,title,decision_reason" "goal,x,fordi" >reason.csv &&
+	refused reason.csv "reason.csv:2: column .decision_reason. needs"
+'
+
+test_expect_success 'implemented without criteria is refused, as in solution' '
+	crlf "kind,title,solution" "goal,x,implemented" >impl.csv &&
+	refused impl.csv "impl.csv:2:" "criteria"
+'
+
+test_expect_success 'a row with too few or too many fields is refused' '
+	crlf "kind,title,owner" "goal,x" >short.csv &&
+	refused short.csv "short.csv:2: the row has 2 fields" &&
+	crlf "kind,title" "goal,x,y" >long.csv &&
+	refused long.csv "long.csv:2: the row has 3 fields"
+'
+
+test_expect_success 'broken CSV is refused: quotes, NUL bytes, an empty file' '
+	printf "kind,title\ngoal,\"open\ngoal,x\n" >open.csv &&
+	refused open.csv "open.csv:2: a quoted field is not closed" &&
+	printf "kind,title\ngoal,a\"b\n" >quote.csv &&
+	refused quote.csv "quote.csv:2: a double quote in the wrong place" &&
+	printf "kind,title\ngoal,a\000b\n" >nul.csv &&
+	refused nul.csv "nul.csv:2: the file holds a NUL byte" &&
+	: >empty.csv &&
+	refused empty.csv "empty.csv: the file is empty"
+'
+
+test_expect_success 'a field of 1 MB is refused' '
+	{
+		printf "kind,title,description\ngoal,Stor,\"" &&
+		head -c 1048576 /dev/zero | tr "\0" x &&
+		printf "\"\n"
+	} >huge.csv &&
+	refused huge.csv "huge.csv:2: a field is longer than 65536 bytes"
+'
+
+test_expect_success 'a missing file is exit 1 naming it' '
+	refused nosuch.csv "nosuch.csv"
+'
+
+test_expect_success 'only csv is imported' '
+	test_expect_code 2 styr import json x.json 2>err &&
+	test_grep "json" err
+'
+
+test_expect_success '--dry-run checks and counts, writes nothing' '
+	cp empty.xml styr.xml &&
+	styr import csv export.csv --dry-run >out 2>err &&
+	test_grep "export.csv: 4 items would be imported" out &&
+	test_grep "A (Bostøtte)" out &&
+	test_cmp empty.xml styr.xml &&
+	refused bad.csv "bad.csv:4:" &&
+	test_expect_code 1 styr import csv bad.csv --dry-run 2>err &&
+	test_grep "bad.csv:4:" err &&
+	test_cmp empty.xml styr.xml
+'
+
+test_expect_success 'a header with no rows changes nothing' '
+	crlf "kind,title" ",  " >header.csv &&
+	styr import csv header.csv 2>err &&
+	test_grep "no items" err &&
+	test_cmp empty.xml styr.xml
+'
+
+test_expect_success 'standard input is read as FILE -' '
+	crlf "kind,title" "goal,Fra stdin" | styr import csv - 2>err &&
+	test_grep "<title>Fra stdin</title>" styr.xml
+'
+
+test_expect_success 'no register: exit 3' '
+	test_expect_code 3 styr -f none.xml import csv min.csv 2>err &&
+	test_grep "none.xml" err
+'
+
+test_expect_success 'ten thousand rows import' '
+	cp empty.xml styr.xml &&
+	{
+		echo "kind,title,area,minutes,per_year,votes_remove"
+		seq 1 10000 | awk "{
+			k = \$1 % 3 == 0 ? \"goal\" : \$1 % 3 == 1 ? \"rule\" : \"doc\"
+			printf \"%s,\\\"Punkt %d, nr\\\",Z%d,%d,12,%d\\r\\n\", \
+				k, \$1, \$1 % 7, \$1 % 60, \$1 % 4
+		}"
+	} >many.csv &&
+	styr import csv many.csv 2>err &&
+	test_grep "imported 10000 items" err &&
+	test "$(items)" = 10000 &&
+	valid styr.xml
+'
+
+test_done
