@@ -35,8 +35,8 @@ struct csv_limits {
 };
 
 /* One record, as the callback sees it.  The fields are NUL-terminated
- * (a field cannot hold a NUL: such a file is refused) and live only during
- * the callback. */
+ * (a field cannot hold a NUL: such a file is refused), live only during
+ * the callback, and are the callback's to change in place (trimming). */
 struct csv_record {
 	char **field;
 	size_t n;

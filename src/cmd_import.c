@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include <libxml/hash.h>
+#include <libxml/xmlstring.h>
 
 #include "commands.h"
 #include "csv.h"
@@ -142,6 +143,13 @@ static int read_header(struct import *im, const struct csv_record *rec)
 				       "header row"),
 				     im->name, rec->line, i + 1);
 		c = item_column(h);
+		/* Spreadsheets under a Danish locale separate with ';'. */
+		if (c < 0 && strchr(h, ';'))
+			return error(_("%s:%ld: the columns are separated by "
+				       "semicolons; styr reads comma-separated "
+				       "files: in the spreadsheet, save as "
+				       "\"CSV UTF-8 (comma delimited)\""),
+				     im->name, rec->line);
 		if (c < 0) {
 			for (c = 0; c < COL_COUNT; c++) {
 				if (c)
@@ -269,8 +277,9 @@ static int check_burden(struct import *im, struct row *row)
 		return 0;
 	for (i = 0; i < 2; i++)
 		if (!*row->v[cols[i]])
-			return error(_("column '%s' is empty; a burden estimate "
-				       "needs both minutes and per_year"),
+			return error(_("column '%s' is empty; a burden "
+				       "estimate needs both minutes and "
+				       "per_year"),
 				     item_columns[cols[i]]);
 	for (i = 0; i < 4; i++)
 		if (*row->v[cols[i]] &&
@@ -337,6 +346,12 @@ static int check_row(struct import *im, const struct csv_record *rec,
 			     rec->n, im->ncols);
 	for (c = 0; c < COL_COUNT; c++) {
 		row->v[c] = im->col[c] >= 0 ? rec->field[im->col[c]] : "";
+		/* Older spreadsheets save in Windows-1252 unless asked. */
+		if (!xmlCheckUTF8((const xmlChar *)row->v[c]))
+			return error(_("column '%s': not valid UTF-8 text; in "
+				       "the spreadsheet, save the file as "
+				       "\"CSV UTF-8\""),
+				     item_columns[c]);
 		if (check_text(im->what[c], row->v[c]) < 0)
 			return -1;
 	}

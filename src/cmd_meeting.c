@@ -60,8 +60,9 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 			if (!strcmp(arg, action_names[i]))
 				break;
 		if (i > ATTEND)
-			argp_error(state, _("unknown action '%s' (use add, list "
-					    "or attend)"),
+			argp_error(state,
+				   _("unknown action '%s' (use add, list or "
+				     "attend)"),
 				   arg);
 		a->action = (enum action)i;
 		break;
@@ -264,7 +265,8 @@ static int list(struct reg *r, const struct args *a, const char *lang)
 			if (who.len)
 				sb_puts(&who, fmt == FMT_TABLE ? ", " : " ");
 			p = reg_person(r, ref);
-			sb_puts(&who, fmt == FMT_TABLE && p ? node_text(p) : ref);
+			sb_puts(&who,
+				fmt == FMT_TABLE && p ? node_text(p) : ref);
 		}
 		table_row(t);
 		table_cell(t, node_attr(v[i], "id"));

@@ -20,10 +20,14 @@ struct args {
 	bool force;
 };
 
+/* Long only: -F is --format in other commands. */
+enum { OPT_FORCE = 256 };
+
 static const struct argp_option options[] = {
 	{"output", 'o', N_("FILE"), 0,
 	 N_("with 'export': write to FILE instead of standard output"), 0},
-	{"force", 'F', NULL, 0, N_("with 'export': overwrite FILE"), 0},
+	{"force", OPT_FORCE, NULL, 0, N_("with 'export': overwrite FILE"),
+	 0},
 	{0}};
 
 static error_t parse_opt(int key, char *arg, struct argp_state *state)
@@ -34,7 +38,7 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 	case 'o':
 		a->output = arg;
 		break;
-	case 'F':
+	case OPT_FORCE:
 		a->force = true;
 		break;
 	case ARGP_KEY_ARG:

@@ -18,13 +18,20 @@ static const char *const action_names[] = {"", "start", "done", "reopen",
 
 struct args {
 	enum action action;
-	const char *number;
+	const char *number, *date;
 	bool force;
 };
 
+/* Long only: -F is --format in other commands. */
+enum { OPT_FORCE = 256, OPT_DATE = 'd' };
+
 static const struct argp_option options[] = {
-	{"force", 'F', NULL, 0,
+	{"force", OPT_FORCE, NULL, 0,
 	 N_("with 'done': mark the phase done although milestones are open"),
+	 0},
+	{"date", OPT_DATE, N_("DATE"), 0,
+	 N_("with 'start' or 'done': when it happened (YYYY-MM-DD; default "
+	    "today)"),
 	 0},
 	{0}};
 
@@ -34,8 +41,11 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 	int i;
 
 	switch (key) {
-	case 'F':
+	case OPT_FORCE:
 		a->force = true;
+		break;
+	case OPT_DATE:
+		a->date = arg;
 		break;
 	case ARGP_KEY_ARG:
 		if (state->arg_num == 0) {
@@ -62,6 +72,9 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 				   action_names[a->action]);
 		if (a->force && a->action != DONE)
 			argp_error(state, _("--force goes with 'done'"));
+		if (a->date && a->action != START && a->action != DONE)
+			argp_error(state, _("--date goes with 'start' and "
+					    "'done'"));
 		break;
 	default:
 		return ARGP_ERR_UNKNOWN;
@@ -72,8 +85,8 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 static const struct argp argp = {
 	options, parse_opt,
 	N_("\n"
-	   "start N\n"
-	   "done N [--force]\n"
+	   "start N [--date DATE]\n"
+	   "done N [--force] [--date DATE]\n"
 	   "reopen N\n"
 	   "check [N]"),
 	N_("Show where the six-phase process stands, or move it on.\v"
@@ -81,9 +94,10 @@ static const struct argp argp = {
 	   "for the current phase its open milestones, its meetings and which "
 	   "parts of the governance chain have taken part so far.\n\n"
 	   "start N makes phase N active and current (earlier phases stay "
-	   "active: the phases overlap).  done N marks it done today; with "
-	   "open milestones it warns and needs --force.  reopen N goes back "
-	   "to a phase that is done.  Every move is logged.\n\n"
+	   "active: the phases overlap).  done N marks it done today (or on "
+	   "--date); with open milestones it warns and needs --force.  "
+	   "reopen N goes back to a phase that is done.  Every move is "
+	   "logged.\n\n"
 	   "check lists what the current phase (or phase N) still lacks: its "
 	   "open milestones and what the phase is about, such as field notes "
 	   "in phase 3 or votes in phase 4.  It exits with 0 when nothing "
@@ -115,8 +129,8 @@ static void print_status(char *buf, size_t size, xmlNodePtr p)
 		snprintf(buf, size, completed ? _("done %s") : _("done"),
 			 completed);
 	else if (!strcmp(status, "active"))
-		snprintf(buf, size, started ? _("active since %s") : _("active"),
-			 started);
+		snprintf(buf, size,
+			 started ? _("active since %s") : _("active"), started);
 	else
 		snprintf(buf, size, "%s", _("not started"));
 }
@@ -158,8 +172,12 @@ static void show_next_milestones(xmlNodePtr phase, const char *lang)
 	int open = phase_open_milestones(phase), shown = 0;
 	xmlNodePtr m;
 
+	if (!node_child(phase, "milestone")) {
+		printf("  %s\n", _("This phase has no milestones"));
+		return;
+	}
 	if (!open) {
-		printf("  %s\n", _("all milestones of this phase are ticked "
+		printf("  %s\n", _("All milestones of this phase are ticked "
 				   "off"));
 		return;
 	}
@@ -173,9 +191,7 @@ static void show_next_milestones(xmlNodePtr phase, const char *lang)
 		shown++;
 	}
 	if (open > shown)
-		printf(ngettext("    ... and %d more (styr milestone list %ld)\n",
-				"    ... and %d more (styr milestone list %ld)\n",
-				(unsigned long)(open - shown)),
+		printf(_("    ... and %d more (styr milestone list %ld)\n"),
 		       open - shown, phase_number(phase));
 }
 
@@ -188,8 +204,8 @@ static void show_meetings(struct reg *r, xmlNodePtr phase, const char *lang,
 	size_t n = meetings_sorted(r, phase_number(phase), &v), i;
 
 	if (!n) {
-		printf("  %s\n", _("No meetings in this phase yet (styr meeting "
-				   "add KIND TITLE --date DATE)"));
+		printf("  %s\n", _("No meetings in this phase yet (styr "
+				   "meeting add KIND TITLE --date DATE)"));
 		free(v);
 		return;
 	}
@@ -280,8 +296,10 @@ static int show(struct reg *r)
 	lacking = phase_checks(r, cur, lang, today, &list);
 	checklist_free(&list);
 	if (lacking)
-		printf(ngettext("  Still lacking: %d thing (styr phase check)\n",
-				"  Still lacking: %d things (styr phase check)\n",
+		printf(ngettext("  Still lacking: %d thing (styr phase "
+				"check)\n",
+				"  Still lacking: %d things (styr phase "
+				"check)\n",
 				(unsigned long)lacking),
 		       lacking);
 	else
@@ -344,7 +362,7 @@ static void warn_skipped(struct reg *r, xmlNodePtr p, const char *lang)
 }
 
 static int start(struct reg *r, xmlNodePtr p, const char *lang,
-		 const char *today)
+		 const char *date)
 {
 	long n = phase_number(p);
 	const char *name = phase_name(p, lang);
@@ -363,14 +381,14 @@ static int start(struct reg *r, xmlNodePtr p, const char *lang,
 		return 1;
 	}
 	if (!strcmp(status, "active")) {
-		phase_set_active(r, p, today);
+		phase_set_active(r, p, date);
 		reg_log(r, "phase", ref, _("made phase %ld '%s' current"), n,
 			name);
 		info(_("phase %ld '%s' is now the current phase"), n, name);
 		return 0;
 	}
 	warn_skipped(r, p, lang);
-	phase_set_active(r, p, today);
+	phase_set_active(r, p, date);
 	reg_log(r, "phase", ref, _("started phase %ld '%s'"), n, name);
 	info(_("phase %ld '%s' started; it is now the current phase"), n,
 	     name);
@@ -378,7 +396,7 @@ static int start(struct reg *r, xmlNodePtr p, const char *lang,
 }
 
 static int done(struct reg *r, xmlNodePtr p, bool force, const char *lang,
-		const char *today)
+		const char *date)
 {
 	long n = phase_number(p);
 	const char *name = phase_name(p, lang);
@@ -411,7 +429,7 @@ static int done(struct reg *r, xmlNodePtr p, bool force, const char *lang,
 				       "milestone done ID', or use --force"),
 				     n);
 	}
-	phase_set_done(r, p, today);
+	phase_set_done(r, p, date);
 	if (open)
 		reg_log(r, "phase", ref,
 			ngettext("marked phase %ld '%s' done with %d open "
@@ -437,7 +455,7 @@ static int done(struct reg *r, xmlNodePtr p, bool force, const char *lang,
 }
 
 static int reopen(struct reg *r, xmlNodePtr p, const char *lang,
-		  const char *today)
+		  const char *date)
 {
 	long n = phase_number(p);
 	const char *name = phase_name(p, lang);
@@ -450,10 +468,10 @@ static int reopen(struct reg *r, xmlNodePtr p, const char *lang,
 			       "be reopened; use 'styr phase start %ld'"),
 			     n, name, n);
 	if (!strcmp(status, "active"))
-		return start(r, p, lang, today);
+		return start(r, p, lang, date);
 	was = xstrdup(node_attr(p, "completed") ? node_attr(p, "completed")
 						: "");
-	phase_set_active(r, p, today);
+	phase_set_active(r, p, date);
 	reg_log(r, "phase", ref, _("reopened phase %ld '%s' (it was done %s)"),
 		n, name, was);
 	info(_("phase %ld '%s' is active again and the current phase"), n,
@@ -464,14 +482,18 @@ static int reopen(struct reg *r, xmlNodePtr p, const char *lang,
 
 int cmd_phase(int argc, char **argv)
 {
-	struct args a = {SHOW, NULL, false};
+	struct args a = {SHOW, NULL, NULL, false};
 	const char *lang = msg_lang();
-	char today[11];
+	char date[11];
 	struct reg r;
 	xmlNodePtr p;
 	int rc;
 
 	cli_parse(&argp, argc, argv, &a);
+	if (a.date && parse_date(_("date"), a.date, date) < 0)
+		return EXIT_REFUSED;
+	if (!a.date)
+		today_iso(date);
 	if (a.action == SHOW || a.action == CHECK) {
 		rc = reg_open(&r, REG_READ);
 		if (!rc)
@@ -487,16 +509,15 @@ int cmd_phase(int argc, char **argv)
 		rc = EXIT_REFUSED;
 		goto out;
 	}
-	today_iso(today);
 	switch (a.action) {
 	case START:
-		rc = start(&r, p, lang, today);
+		rc = start(&r, p, lang, date);
 		break;
 	case DONE:
-		rc = done(&r, p, a.force, lang, today);
+		rc = done(&r, p, a.force, lang, date);
 		break;
 	default:
-		rc = reopen(&r, p, lang, today);
+		rc = reopen(&r, p, lang, date);
 		break;
 	}
 	/* -1: refused (printed); 1: nothing to change; 0: save. */

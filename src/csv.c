@@ -47,9 +47,8 @@ static void on_field(void *s, size_t len, void *data)
 	if (rd->failed)
 		return;
 	if (len > rd->lim->max_field) {
-		error(_("%s:%ld: a field is longer than %zu bytes; is this "
-			"really a table of items?"),
-		      rd->name, rd->record_line, rd->lim->max_field);
+		error(_("%s:%ld: a field is longer than %zu bytes"), rd->name,
+		      rd->record_line, rd->lim->max_field);
 		rd->failed = true;
 		return;
 	}
@@ -135,8 +134,7 @@ static int feed(struct reader *rd, struct csv_parser *p, const char *s,
 	/* libcsv holds the field it is reading; stop a runaway one early
 	 * rather than buffer all of it. */
 	if (csv_get_buffer_size(p) > rd->lim->max_field + 4096)
-		return error(_("%s:%ld: a field is longer than %zu bytes; is "
-			       "this really a table of items?"),
+		return error(_("%s:%ld: a field is longer than %zu bytes"),
 			     rd->name, rd->record_line, rd->lim->max_field);
 	if (rd->ended)
 		rd->between = true;

@@ -174,12 +174,24 @@ int check_text(const char *what, const char *s)
 
 	if (!xmlCheckUTF8((const xmlChar *)s))
 		return error(_("%s: not valid UTF-8 text"), what);
-	for (p = (const unsigned char *)s; *p; p++)
+	for (p = (const unsigned char *)s; *p; p++) {
 		if ((*p < 0x20 && *p != '\n' && *p != '\t' && *p != '\r') ||
 		    *p == 0x7f)
 			return error(_("%s: control character %#04x is not "
 				       "allowed in text"),
 				     what, *p);
+		/* UTF-8 that XML 1.0 has no place for: surrogates
+		 * (ED A0..BF ..) and U+FFFE, U+FFFF (EF BF BE/BF).  Saved,
+		 * they would make the register unreadable. */
+		if ((p[0] == 0xed && p[1] >= 0xa0) ||
+		    (p[0] == 0xef && p[1] == 0xbf && p[2] >= 0xbe))
+			return error(_("%s: a character that XML does not "
+				       "allow (U+%04X)"),
+				     what,
+				     ((p[0] & 0x0fu) << 12) |
+					     ((p[1] & 0x3fu) << 6) |
+					     (p[2] & 0x3fu));
+	}
 	return 0;
 }
 

@@ -154,6 +154,7 @@ xmlDocPtr xmlsafe_read_memory(const char *buf, size_t len, const char *name,
 struct validation {
 	const char *name;
 	int count;
+	char unplaced[512]; /* the first message that had no line */
 };
 
 enum { MAX_REPORTED = 20 };
@@ -163,15 +164,26 @@ static void report_invalid(void *data, xmlErrorPtr e)
 	struct validation *v = data;
 	char msg[512];
 	size_t n;
+	long line = e->line;
 
-	if (++v->count > MAX_REPORTED)
-		return;
 	snprintf(msg, sizeof msg, "%s", e->message ? e->message : "");
 	n = strlen(msg);
 	while (n && msg[n - 1] == '\n')
 		msg[--n] = '\0';
-	error(_("%s:%d: does not follow the register format: %s"), v->name,
-	      e->line, msg);
+	if (!line && e->node)
+		line = xmlGetLineNo((xmlNodePtr)e->node);
+	/* RelaxNG follows a precise message with a summary that has no
+	 * line ("Element item failed to validate attributes"); "FILE:0:"
+	 * would only confuse.  It is kept in case nothing else comes. */
+	if (line <= 0) {
+		if (!v->unplaced[0])
+			snprintf(v->unplaced, sizeof v->unplaced, "%s", msg);
+		return;
+	}
+	if (++v->count > MAX_REPORTED)
+		return;
+	error(_("%s:%ld: does not follow the register format: %s"), v->name,
+	      line, msg);
 }
 
 static xmlRelaxNGPtr schema;
@@ -194,7 +206,7 @@ static xmlRelaxNGPtr compiled_schema(void)
 
 int schema_validate(xmlDocPtr doc, const char *name)
 {
-	struct validation v = {name, 0};
+	struct validation v = {name, 0, ""};
 	xmlRelaxNGValidCtxtPtr vctxt;
 	int rc;
 
@@ -207,7 +219,10 @@ int schema_validate(xmlDocPtr doc, const char *name)
 	if (v.count > MAX_REPORTED)
 		error(_("%s: %d more problems not shown"), name,
 		      v.count - MAX_REPORTED);
-	if (rc != 0 && v.count == 0)
+	if (rc != 0 && v.count == 0 && v.unplaced[0])
+		error(_("%s: does not follow the register format: %s"), name,
+		      v.unplaced);
+	else if (rc != 0 && v.count == 0)
 		error(_("%s: does not follow the register format"), name);
 	return rc == 0 ? 0 : -1;
 }

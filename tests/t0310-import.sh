@@ -150,6 +150,11 @@ test_expect_success 'an unknown column is named; nothing is written' '
 	refused col.csv "col.csv:1: unknown column .farve." "per_year"
 '
 
+test_expect_success 'a file separated by semicolons gets a hint' '
+	crlf "kind;title" "goal;Et mål" >semi.csv &&
+	refused semi.csv "semi.csv:1: the columns are separated by semicolons" "CSV UTF-8"
+'
+
 test_expect_success 'kind and title columns are required' '
 	crlf "title" "Et mål" >nokind.csv &&
 	refused nokind.csv "nokind.csv:1:" "kind" &&
@@ -167,9 +172,12 @@ test_expect_success 'a bad row names file, line and column; nothing is written' 
 
 test_expect_success 'invalid UTF-8 and control characters are refused' '
 	printf "kind,title\ngoal,ok\ngoal,bad\377\n" >utf.csv &&
-	refused utf.csv "utf.csv:3: column .title.: not valid UTF-8" &&
+	refused utf.csv "utf.csv:3: column .title.: not valid UTF-8" \
+		"save the file as \"CSV UTF-8\"" &&
 	printf "kind,title,owner\ngoal,ok,a\033b\n" >ctl.csv &&
-	refused ctl.csv "ctl.csv:2: column .owner.: control character"
+	refused ctl.csv "ctl.csv:2: column .owner.: control character" &&
+	printf "kind,title\ngoal,bad\357\277\276\n" >nonxml.csv &&
+	refused nonxml.csv "nonxml.csv:2: column .title.: a character that XML does not allow (U+FFFE)"
 '
 
 test_expect_success 'bad values: empty title, keyword, number, date' '

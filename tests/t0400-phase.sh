@@ -236,6 +236,21 @@ test_expect_success 'a meeting added with no phase current belongs to none' '
 	test_grep "<meeting id=\"$(cat id)\" kind=\"other\" date=\"2099-06-01\">" styr.xml
 '
 
+test_expect_success '--date records when a phase started or was done' '
+	styr -f d.xml init 2>/dev/null &&
+	styr -f d.xml phase done 1 --force --date 2017-06-30 2>/dev/null &&
+	test_grep "<phase number=\"1\" status=\"done\" started=\"$today\" completed=\"2017-06-30\">" d.xml &&
+	styr -f d.xml phase start 2 --date 2017-07-01 2>/dev/null &&
+	test_grep "<phase number=\"2\" status=\"active\" started=\"2017-07-01\">" d.xml &&
+	cp d.xml before.xml &&
+	test_expect_code 1 styr -f d.xml phase done 2 --force --date 2017-02-30 2>err &&
+	test_grep "2017-02-30" err &&
+	test_expect_code 2 styr -f d.xml phase reopen 1 --date 2017-08-01 2>err &&
+	test_grep "date" err &&
+	test_expect_code 2 styr -f d.xml phase check --date 2017-08-01 2>err &&
+	test_cmp before.xml d.xml
+'
+
 test_expect_success 'unknown phases and bad numbers are refused, nothing written' '
 	cp styr.xml before.xml &&
 	for n in 7 0 x 2x 99999999999999999999; do
@@ -460,6 +475,34 @@ test_expect_success 'check output is the same for the current phase and check N'
 	styr -f c.xml phase check 6 >b &&
 	test_cmp a b &&
 	valid c.xml
+'
+
+test_expect_success 'export json holds the phase state, milestone dates and meetings' '
+	styr -f c.xml milestone done 4.2 --date 2020-03-02 2>/dev/null &&
+	styr -f c.xml export json >out.json &&
+	TODAY=$today python3 -c "
+import json, os
+today = os.environ[\"TODAY\"]
+d = json.load(open(\"out.json\"))
+assert d[\"current_phase\"] == 6, d[\"current_phase\"]
+ph = d[\"phases\"]
+assert [p[\"number\"] for p in ph] == [1, 2, 3, 4, 5, 6], ph
+assert [p[\"status\"] for p in ph] == [\"done\", \"active\", \"active\",
+                                      \"active\", \"active\", \"active\"], ph
+assert ph[0][\"name\"] == \"Opbakning og organisering\", ph[0]
+assert ph[3][\"name\"] == \"Prioritering\", ph[3]
+m = ph[0][\"milestones\"][0]
+assert m[\"id\"] == \"1.1\" and m[\"done\"] == today, m
+assert m[\"title\"] == \"Ledelse og MED har besluttet det samlede forløb og projektbeskrivelsen\", m
+m = ph[3][\"milestones\"][1]
+assert m[\"id\"] == \"4.2\" and m[\"done\"] == \"2020-03-02\", m
+assert ph[3][\"milestones\"][0][\"done\"] is None, ph[3]
+ws = [x for x in d[\"meetings\"] if x[\"title\"] == \"Prioritering\"]
+assert len(ws) == 1, d[\"meetings\"]
+w = ws[0]
+assert (w[\"id\"], w[\"kind\"], w[\"date\"], w[\"phase\"], w[\"attendees\"]) == \\
+       (\"M4\", \"workshop\", \"2020-03-02\", 4, []), w
+"
 '
 
 test_done

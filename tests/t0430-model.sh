@@ -117,6 +117,13 @@ test_expect_success 'the tailored model drives phase, milestone and meeting' '
 	test_grep "^   2  Kortlægning  " out &&
 	test_grep "^   4  Afprøvning  " out &&
 	! grep "^   5" out &&
+	styr milestone done 1.1 2>/dev/null &&
+	styr phase >out &&
+	test_grep "^  All milestones of this phase are ticked off$" out &&
+	styr phase start 3 2>/dev/null &&
+	styr phase >out &&
+	test_grep "^Current phase 3: Prioritering og beslutning$" out &&
+	test_grep "^  This phase has no milestones$" out &&
 	styr milestone list >out &&
 	test "$(wc -l <out)" = 5 &&
 	styr phase start 4 2>/dev/null &&

@@ -174,10 +174,10 @@ int main(void)
 	       NULL, "t.csv:2: a double quote");
 	refuse("a NUL byte is refused, naming its line", LIT("a,b\n1,x\0y\n"),
 	       NULL, "t.csv:2: the file holds a NUL byte");
-	refuse("an empty file is refused", LIT(""), NULL, "t.csv: the file is "
-						       "empty");
-	refuse("a file with only a byte order mark is empty", LIT("\xEF\xBB\xBF"),
-	       NULL, "the file is empty");
+	refuse("an empty file is refused", LIT(""), NULL,
+	       "t.csv: the file is empty");
+	refuse("a file with only a byte order mark is empty",
+	       LIT("\xEF\xBB\xBF"), NULL, "the file is empty");
 	refuse("a file of blank lines is empty", LIT("\n\r\n\n"), NULL,
 	       "the file is empty");
 	refuse("a field over the limit is refused", LIT("a\n123456789\n"),

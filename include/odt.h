@@ -1,0 +1,74 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * ODF text packages: reading a template (.odt, .ott or an unpacked
+ * directory) and writing the handout.
+ *
+ * Templates come from strangers, so reading refuses: more than
+ * ODT_MAX_ENTRIES entries, an entry larger than ODT_MAX_ENTRY or a total
+ * above ODT_MAX_TOTAL (declared sizes are checked before anything is
+ * inflated, and no entry is read past its declared size), entry names that
+ * are absolute or climb out with "..", symbolic links, encrypted entries, a
+ * DOCTYPE in any XML part, and a missing content.xml.  Entry names are
+ * never made into file names.
+ *
+ * Ownership: a struct odt owns its documents and parts; odt_free releases
+ * them.
+ */
+#ifndef STYR_ODT_H
+#define STYR_ODT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <libxml/tree.h>
+
+#define ODT_MAX_ENTRIES 1000
+#define ODT_MAX_ENTRY (50L * 1024 * 1024)
+#define ODT_MAX_TOTAL (200L * 1024 * 1024)
+
+#define ODT_MIME "application/vnd.oasis.opendocument.text"
+#define OTT_MIME "application/vnd.oasis.opendocument.text-template"
+
+/* A part copied through as it is (picture, settings.xml, ...), or a
+ * directory the template's manifest gives a media type (DATA NULL). */
+struct odt_part {
+	char *name;
+	char *data;
+	size_t len;
+	char *media_type; /* NULL: guessed from the name */
+};
+
+struct odt {
+	char *name; /* what messages call the package */
+	xmlDocPtr content, styles, meta;
+	struct odt_part *parts;
+	size_t nparts, cap;
+};
+
+/* Reads the template at PATH (a file or a directory); NAME is what
+ * messages call it.  Returns 0, or -1 after printing what is wrong. */
+int odt_read(struct odt *t, const char *path, const char *name);
+void odt_free(struct odt *t);
+
+/* Adds a part; DATA (malloc'd) is taken over. */
+void odt_add_part(struct odt *t, const char *name, char *data, size_t len,
+		  const char *media_type);
+
+/* The template's dc:title and dc:description from meta.xml; NULL when
+ * absent.  The strings are malloc'd. */
+char *odt_meta_text(const struct odt *t, const char *name);
+
+struct odt_info {
+	const char *title; /* dc:title of the document */
+	const char *lang;  /* dc:language */
+};
+
+/*
+ * Writes T as an ODF 1.3 text document to PATH: a temporary file in the
+ * same directory, renamed into place.  Without FORCE an existing PATH is
+ * refused and left alone.  On any failure nothing is left behind and an
+ * existing PATH is untouched.  Returns 0 or -1 (after printing).
+ */
+int odt_write(struct odt *t, const char *path, bool force,
+	      const struct odt_info *info);
+
+#endif
