@@ -9,7 +9,7 @@
 #include "xmlsafe.h"
 
 struct args {
-	const char *org, *title, *model;
+	const char *org, *title, *model, *date;
 };
 
 static const struct argp_option options[] = {
@@ -19,6 +19,10 @@ static const struct argp_option options[] = {
 	{"model", 'm', N_("FILE"), 0,
 	 N_("a tailored phase model instead of the default one (start from "
 	    "'styr model export')"),
+	 0},
+	{"date", 'd', N_("DATE"), 0,
+	 N_("when phase 1 started, for a project already under way "
+	    "(default: today)"),
 	 0},
 	{0}};
 
@@ -35,6 +39,9 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 		break;
 	case 'm':
 		a->model = arg;
+		break;
+	case 'd':
+		a->date = arg;
 		break;
 	case ARGP_KEY_ARG:
 		argp_error(state, _("unexpected argument '%s'"), arg);
@@ -69,9 +76,9 @@ static void reset_progress(xmlNodePtr model)
 
 int cmd_init(int argc, char **argv)
 {
-	struct args a = {"", NULL, NULL};
+	struct args a = {"", NULL, NULL, NULL};
 	const char *model_name;
-	char today[11];
+	char started[11];
 	xmlDocPtr model;
 	xmlNodePtr first;
 	struct reg r;
@@ -81,6 +88,12 @@ int cmd_init(int argc, char **argv)
 	if (check_text(_("organisation"), a.org) < 0 ||
 	    (a.title && check_text(_("title"), a.title) < 0))
 		return EXIT_REFUSED;
+	if (a.date) {
+		if (parse_date("--date", a.date, started) < 0)
+			return EXIT_REFUSED;
+	} else {
+		today_iso(started);
+	}
 	if (a.model) {
 		model_name = a.model;
 		model = xmlsafe_read_file(a.model, 0);
@@ -109,11 +122,10 @@ int cmd_init(int argc, char **argv)
 		goto out;
 	}
 	reset_progress(r.model);
-	today_iso(today);
 	first = node_child(r.model, "phase");
 	node_set_attr(r.model, "current", node_attr(first, "number"));
 	node_set_attr(first, "status", "active");
-	node_set_attr(first, "started", today);
+	node_set_attr(first, "started", started);
 	reg_log(&r, "init", NULL, _("started the register for %s"),
 		*a.org ? a.org : "-");
 	rc = reg_save(&r);

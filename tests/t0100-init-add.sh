@@ -12,6 +12,14 @@ test_expect_success 'init makes a valid register with the six phases' '
 	test_grep "current=\"1\"" styr.xml
 '
 
+test_expect_success 'init --date records when phase 1 started' '
+	styr -f dated.xml init --org X --date 2017-06-01 &&
+	test_grep "<phase number=\"1\" status=\"active\" started=\"2017-06-01\">" dated.xml &&
+	test_expect_code 1 styr -f nodate.xml init --date 2017-02-30 2>err &&
+	test_grep "2017-02-30" err &&
+	test ! -e nodate.xml
+'
+
 test_expect_success 'init refuses to overwrite an existing register' '
 	cp styr.xml before.xml &&
 	test_expect_code 1 styr init --org Other 2>err &&

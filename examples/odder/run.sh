@@ -24,7 +24,7 @@ export STYR_USER="Tina Sloth Poulsen"
 s() { "$STYR" -q "$@"; }
 
 # --- Phase 1: support and organisation (June-August 2017) ---------------
-s init --org "Odder Kommune" \
+s init --org "Odder Kommune" --date 2017-06-01 \
 	--title "Nybureaukratisering: meningsfuld styring på det specialiserede socialområde"
 
 s person add "Britta Kempel" --role ledelse            # P1 chef, Social- og Borgerservice
@@ -39,7 +39,7 @@ s person add "Henriette Bomholt" --role medarbejder    # P9 ergoterapeut
 s person add "Lene Fagkonsulent" --role dokumentationsagent  # P10
 s person add "Styregruppen" --role styregruppe         # P11
 
-s meeting add styregruppemøde "Opstartsmøde for styregruppen: kommissorium" \
+s meeting add styregruppemøde "Opstart: kommissorium og sammensætning" \
 	--date 2017-06-14 --phase 1
 s meeting attend M1 P1 P2 P3 P4 P5 P11
 s meeting add andet "Opstartsmøder med ledelse og medarbejdere" \
@@ -48,11 +48,11 @@ s meeting attend M2 P1 P2 P3 P6 P7 P8 P9
 s milestone done 1.1 --date 2017-06-14 --note "Projektbeskrivelse godkendt i ledelse og Område-MED"
 s milestone done 1.2 --date 2017-06-14 --note "Styregruppe nedsat med kommissorium"
 s milestone done 1.3 --date 2017-06-22
-s phase done 1
+s phase done 1 --date 2017-08-15
 
 # --- Phase 2: common language (August-September 2017) -------------------
-s phase start 2
-s meeting add seminar "Fælles seminar: hvad er styring, og hvornår understøtter den?" \
+s phase start 2 --date 2017-08-15
+s meeting add seminar "Hvad er styring, og hvornår understøtter den?" \
 	--date 2017-08-24 --phase 2
 s meeting attend M3 P1 P2 P3 P4 P5 P6 P7 P8 P9 P10
 s area add VIS "Visitation"
@@ -61,11 +61,11 @@ s area add BUD "Budgetmodel"
 s milestone done 2.1 --date 2017-08-24
 s milestone done 2.2 --date 2017-09-01 --note "Tre spor: visitation, dokumentation, budgetmodel"
 s milestone done 2.3 --date 2017-09-01
-s phase done 2
+s phase done 2 --date 2017-09-05
 
 # --- Phase 3: exploring and mapping (September-November 2017) -----------
-s phase start 3
-s meeting add undervisningsmodul "1. undervisningsmodul: udforskning og kortlægning" \
+s phase start 3 --date 2017-09-05
+s meeting add undervisningsmodul "Modul 1: udforskning og kortlægning" \
 	--date 2017-09-12 --phase 3
 s meeting attend M4 P5 P10
 
@@ -135,17 +135,17 @@ s burden "$plan" --minutes 45 --per-year 150 --staff 6
 s meeting add netværksmøde "Netværksmøde 1" --date 2017-10-17 --phase 3
 s meeting attend M5 P5 P10
 for m in 3.1 3.2 3.3 3.4 3.5; do s milestone done $m --date 2017-10-31; done
-s phase done 3
+s phase done 3 --date 2017-11-01
 
 # --- Phase 4: prioritisation (November 2017) -----------------------------
-s phase start 4
-s meeting add undervisningsmodul "2. undervisningsmodul: prioritering" --date 2017-11-02 --phase 4
+s phase start 4 --date 2017-11-01
+s meeting add undervisningsmodul "Modul 2: systematik, analyse og prioritering" --date 2017-11-02 --phase 4
 s meeting attend M6 P5 P10
 # Nine workshops in three tracks (seed 001); the first of each track
 # prioritises.
-s meeting add workshop "Workshop 1: ny visitationsmodel" --date 2017-11-08 --phase 4
-s meeting add workshop "Workshop 1: ny dokumentationsmodel" --date 2017-11-09 --phase 4
-s meeting add workshop "Workshop 1: ny budgetmodel" --date 2017-11-10 --phase 4
+s meeting add workshop "Ny visitationsmodel (1 af 3): prioritering" --date 2017-11-08 --phase 4
+s meeting add workshop "Ny dokumentationsmodel (1 af 3): prioritering" --date 2017-11-09 --phase 4
+s meeting add workshop "Ny budgetmodel (1 af 3): prioritering" --date 2017-11-10 --phase 4
 s meeting attend M7 P2 P6 P7 P8 P10
 s meeting attend M8 P2 P7 P9 P10
 s meeting attend M9 P1 P3 P6 P10
@@ -189,19 +189,22 @@ s --by "Styregruppen" decide "$time" udskudt --why "Afventer den nye budgetmodel
 s --by "Styregruppen" decide "$vum" afvist --why "Lovkrav; tages op igen i dokumentationssporet" --date 2017-11-28
 for m in 4.1 4.2 4.3 4.4 4.5; do s milestone done $m --date 2017-11-28; done
 s milestone done 4.6 --date 2017-12-05 --note "Status givet i Område-MED"
-s phase done 4
+s phase done 4 --date 2017-12-05
 
 # --- Phase 5: developing and trying solutions (Dec 2017 - May 2018) ------
-s phase start 5
-s meeting add undervisningsmodul "3. undervisningsmodul: prototyper" --date 2017-12-07 --phase 5
+s phase start 5 --date 2017-12-05
+s meeting add undervisningsmodul "Modul 3: prototyper og afprøvning" --date 2017-12-07 --phase 5
 s meeting attend M12 P5 P10
 for n in 2 3; do
-	s meeting add workshop "Workshop $n: ny visitationsmodel" --date 2018-0$((n))-06 --phase 5
-	s meeting add workshop "Workshop $n: ny dokumentationsmodel" --date 2018-0$((n))-07 --phase 5
-	s meeting add workshop "Workshop $n: ny budgetmodel" --date 2018-0$((n))-08 --phase 5
+	s meeting add workshop "Ny visitationsmodel ($n af 3)" --date 2018-0$((n))-06 --phase 5
+	s meeting add workshop "Ny dokumentationsmodel ($n af 3)" --date 2018-0$((n))-07 --phase 5
+	s meeting add workshop "Ny budgetmodel ($n af 3)" --date 2018-0$((n))-08 --phase 5
 done
-s meeting add læringsmøde "Læringsmøde: rådgivningsteamet i Vores Netværk" --date 2018-03-15 --phase 5
-s meeting add læringsmøde "Læringsmøde: fast budget for udfører" --date 2018-04-12 --phase 5
+s meeting attend M13 P2 P7 P8 P10
+s meeting attend M14 P2 P7 P9 P10
+s meeting attend M15 P1 P3 P4 P6
+s meeting add læringsmøde "Rådgivningsteamet i Vores Netværk" --date 2018-03-15 --phase 5
+s meeting add læringsmøde "Fast budget for udfører" --date 2018-04-12 --phase 5
 s meeting attend M20 P3 P6 P7 P8 P9
 s meeting add netværksmøde "Netværksmøde 3" --date 2018-04-24 --phase 5
 
