@@ -71,4 +71,23 @@ struct odt_info {
 int odt_write(struct odt *t, const char *path, bool force,
 	      const struct odt_info *info);
 
+/* --- finding templates --- */
+
+/* The built-in handouts, in the order of the six phases. */
+extern const char *const odt_builtin[];
+
+/* The template file or directory DIR holds for NAME (DIR/NAME.ott,
+ * DIR/NAME.odt or DIR/NAME/), malloc'd, or NULL. */
+char *odt_template_in(const char *dir, const char *name);
+
+/*
+ * Finds the template ARG: a path when it holds a '/' or ends in .odt or
+ * .ott, else a name looked up in DIR (--template-dir), the directories in
+ * $STYR_TEMPLATES (colon-separated), then the built-in templates in LANG.
+ * Returns the path (malloc'd), or NULL after an error with the exit status
+ * in *STATUS.  *BASE gets the name to call the output (malloc'd).
+ */
+char *odt_find(const char *arg, const char *dir, const char *lang,
+	       char **base, int *status);
+
 #endif

@@ -30,6 +30,12 @@ struct reg {
 	/* The top-level sections, in file order; always present. */
 	xmlNodePtr model, areas, people, meetings, items, log;
 	struct lock lock;
+	/* What a writer changed since the load, so that reg_save can check
+	 * just that against the schema (see reg.c): the items it looked up
+	 * or made, and the last log entry that was there before. */
+	xmlNodePtr *touched;
+	size_t ntouched, touched_cap;
+	xmlNodePtr log_mark;
 };
 
 /* Loads (and validates) the register; REG_WRITE takes the lock first.
@@ -55,7 +61,9 @@ const char *reg_path(void);
 xmlNodePtr reg_log(struct reg *r, const char *action, const char *ref,
 		   const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
-/* Finds an item by id; on failure prints "unknown item" and returns NULL. */
+/* Finds an item by id; on failure prints "unknown item" and returns NULL.
+ * A writer must reach every item it changes through reg_item,
+ * reg_find_item or reg_new_item: reg_save checks exactly those. */
 xmlNodePtr reg_item(struct reg *r, const char *id);
 /* The same, silent. */
 xmlNodePtr reg_find_item(struct reg *r, const char *id);

@@ -21,6 +21,7 @@ enum {
 	LABEL_END = 62, /* labels are right-aligned here */
 	BAR_START = 65,
 	BAR_WIDTH = 78,
+	BURDEN_WIDTH = 66, /* room after the bar for "12.345,5 timer" */
 	ROW = 7,	/* row height */
 	TOP = 20,	/* first row */
 	MAX_ROWS = 15,	/* the items with most votes */
@@ -317,7 +318,7 @@ static void burden_chart(const struct val *data, const char *lang,
 			      : "Ingen tidsestimater endnu.");
 	for (i = 0; total > 0 && i < rows; i++) {
 		double y = TOP - 7 + (double)i * ROW;
-		double w = max > 0 ? hours[i] / max * BAR_WIDTH : 0;
+		double w = max > 0 ? hours[i] / max * BURDEN_WIDTH : 0;
 		char *label = shorten(i < na ? str_at(areas->u.arr.v[i], "name")
 					     : en(lang) ? "No area"
 							: "Uden område",

@@ -1,10 +1,287 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-/* styr handout: not written yet (placeholder so that the tree builds). */
+/* styr handout: an ODT handout from a template and the register. */
+#include <string.h>
+#include <unistd.h>
+
+#include "chart.h"
 #include "commands.h"
+#include "handout_data.h"
+#include "odt.h"
+#include "reg.h"
+#include "template.h"
 #include "util.h"
+
+enum { OPT_TEMPLATE_DIR = 256, OPT_FORCE, OPT_CHECK };
+
+struct args {
+	const char *template, *output, *area, *lang, *dir;
+	bool force, check;
+};
+
+static const struct argp_option options[] = {
+	{"output", 'o', N_("FILE"), 0,
+	 N_("write the handout to FILE (default: NAME.odt in the current "
+	    "directory)"),
+	 0},
+	{"area", 'a', N_("AREA"), 0,
+	 N_("only the items (and the area) of review area AREA"), 0},
+	{"lang", 'l', N_("LANG"), 0,
+	 N_("the handout's language: da (Danish, the default) or en"), 0},
+	{"template-dir", OPT_TEMPLATE_DIR, N_("DIR"), 0,
+	 N_("look for the template in DIR first"), 0},
+	{"force", OPT_FORCE, NULL, 0, N_("replace the output file if it exists"),
+	 0},
+	{"check", OPT_CHECK, NULL, 0,
+	 N_("only check the template: list every malformed tag and unknown "
+	    "field, write nothing"),
+	 0},
+	{0}};
+
+static error_t parse_opt(int key, char *arg, struct argp_state *state)
+{
+	struct args *a = state->input;
+
+	switch (key) {
+	case 'o':
+		a->output = arg;
+		break;
+	case 'a':
+		a->area = arg;
+		break;
+	case 'l':
+		a->lang = arg;
+		break;
+	case OPT_TEMPLATE_DIR:
+		a->dir = arg;
+		break;
+	case OPT_FORCE:
+		a->force = true;
+		break;
+	case OPT_CHECK:
+		a->check = true;
+		break;
+	case ARGP_KEY_ARG:
+		if (state->arg_num > 0)
+			argp_error(state, _("give one template"));
+		a->template = arg;
+		break;
+	case ARGP_KEY_END:
+		if (!a->template)
+			argp_error(state,
+				   _("give a template: a name such as workshop "
+				     "(see 'styr templates') or a file"));
+		break;
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+static const struct argp argp = {
+	options, parse_opt, N_("TEMPLATE"),
+	N_("Print an ODT handout (for LibreOffice, Word and the like) from a "
+	   "template filled with the register's data.  TEMPLATE is a built-in "
+	   "handout (faseplan, kortlaegning, workshop, styregruppe, status, "
+	   "evaluering, beslutninger; see 'styr templates') or your own "
+	   ".odt, .ott or unpacked template.  In a template, {{organisation}} "
+	   "or {{item.title}} prints a value, {{#each items}} ... {{/each}} "
+	   "repeats what stands between, {{#if item.burden}} ... {{else}} ... "
+	   "{{/if}} shows a part only when a field is set, and {{chart votes}} "
+	   "or {{chart burden}} draws a chart; 'styr templates --fields' lists "
+	   "the fields."),
+	common_children, NULL, NULL};
+
+/* Makes the charts a template asks for, as pictures in the package. */
+struct charts {
+	struct odt *odt;
+	const struct val *data;
+	const char *lang;
+	int n;
+};
+
+static bool part_exists(const struct odt *t, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < t->nparts; i++)
+		if (!strcmp(t->parts[i].name, name))
+			return true;
+	return false;
+}
+
+static int make_chart(void *arg, const char *name, struct tpl_picture *pic)
+{
+	struct charts *c = arg;
+	struct chart ch;
+	char *href;
+
+	if (chart_make(name, c->data, c->lang, &ch) < 0)
+		return error(_("unknown chart '%s'"), name);
+	do {
+		href = xasprintf("Pictures/chart-%d.svg", ++c->n);
+		if (!part_exists(c->odt, href))
+			break;
+		free(href);
+	} while (1);
+	odt_add_part(c->odt, href, ch.svg, ch.len, "image/svg+xml");
+	free(href);
+	pic->href = c->odt->parts[c->odt->nparts - 1].name;
+	pic->width_cm = ch.width_cm;
+	pic->height_cm = ch.height_cm;
+	pic->title = ch.title;
+	return 0;
+}
+
+static void to_stdout(void *arg, const char *msg)
+{
+	(void)arg;
+	printf("%s\n", msg);
+}
+
+/* Checks (DATA NULL) or renders both parts that may hold tags. */
+static int apply(struct odt *t, const char *name, const struct val *data,
+		 const char *lang, struct charts *charts, bool listing)
+{
+	struct tpl_opts o = {0};
+	int problems;
+
+	o.name = name;
+	o.fields = handout_fields;
+	o.charts = chart_names;
+	o.data = data;
+	o.lang = lang;
+	o.chart = make_chart;
+	o.chart_arg = charts;
+	if (listing)
+		o.report = to_stdout;
+	problems = tpl_render(t->content, &o);
+	if (t->styles) {
+		o.where = _("in a page header, footer or style");
+		problems += tpl_render(t->styles, &o);
+	}
+	return problems;
+}
+
+static int check(const char *path, const char *name)
+{
+	struct odt t;
+	int problems;
+
+	if (odt_read(&t, path, name) < 0) {
+		odt_free(&t);
+		return EXIT_UNREADABLE;
+	}
+	problems = apply(&t, name, NULL, "da", NULL, true);
+	odt_free(&t);
+	if (problems) {
+		fflush(stdout);
+		error(ngettext("%s: %d problem", "%s: %d problems", problems),
+		      name, problems);
+		return EXIT_REFUSED;
+	}
+	printf(_("%s: no problems found\n"), name);
+	return EXIT_OK;
+}
+
+/* "Workshop – Odder Kommune": the document's title. */
+static char *doc_title(const struct odt *t, const char *base,
+		       const struct val *data)
+{
+	char *title = odt_meta_text(t, "title");
+	const struct val *org = val_get(data, "organisation");
+	char *out;
+
+	if (!title || !*title) {
+		free(title);
+		title = xstrdup(base);
+	}
+	if (org && org->type == VAL_STR && *org->u.str) {
+		out = xasprintf("%s – %s", title, org->u.str);
+		free(title);
+		return out;
+	}
+	return title;
+}
 
 int cmd_handout(int argc, char **argv)
 {
-	(void)argc;
-	return error("%s: not implemented yet", argv[0]);
+	struct args a = {0};
+	struct reg r;
+	struct odt t = {0};
+	struct arena *arena = NULL;
+	struct charts charts = {0};
+	const char *lang, *area = NULL;
+	char *path, *base = NULL, *output = NULL, *title = NULL;
+	int rc = EXIT_OK, problems;
+
+	cli_parse(&argp, argc, argv, &a);
+	lang = a.lang ? a.lang : "da";
+	if (strcmp(lang, "da") && strcmp(lang, "en")) {
+		error(_("unknown handout language '%s' (use da or en)"), lang);
+		return EXIT_REFUSED;
+	}
+	path = odt_find(a.template, a.dir, lang, &base, &rc);
+	if (!path)
+		return rc;
+	if (a.check) {
+		rc = check(path, a.template);
+		free(path);
+		free(base);
+		return rc;
+	}
+	output = a.output ? xstrdup(a.output) : xasprintf("%s.odt", base);
+	if (!a.force && access(output, F_OK) == 0) {
+		error(_("%s exists; use --force to replace it"), output);
+		free(path);
+		free(base);
+		free(output);
+		return EXIT_REFUSED;
+	}
+	rc = reg_open(&r, REG_READ);
+	if (rc)
+		goto out;
+	if (a.area) {
+		xmlNodePtr n = reg_area(&r, a.area);
+		if (!n) {
+			error(_("unknown area '%s' (see 'styr area list')"),
+			      a.area);
+			rc = EXIT_REFUSED;
+			goto out;
+		}
+		area = node_attr(n, "id");
+	}
+	if (odt_read(&t, path, a.template) < 0) {
+		rc = EXIT_UNREADABLE;
+		goto out;
+	}
+	arena = arena_new();
+	charts.odt = &t;
+	charts.lang = lang;
+	charts.data = handout_data(arena, &r, lang, area);
+	problems = apply(&t, a.template, charts.data, lang, &charts, false);
+	if (problems) {
+		error(_("%s: the template has problems (see above); nothing "
+			"was written"),
+		      a.template);
+		rc = EXIT_UNREADABLE;
+		goto out;
+	}
+	title = doc_title(&t, base, charts.data);
+	{
+		struct odt_info info = {title, lang};
+		if (odt_write(&t, output, a.force, &info) < 0) {
+			rc = EXIT_REFUSED;
+			goto out;
+		}
+	}
+	info(_("wrote %s"), output);
+out:
+	odt_free(&t);
+	arena_free(arena);
+	reg_close(&r);
+	free(title);
+	free(path);
+	free(base);
+	free(output);
+	return rc;
 }

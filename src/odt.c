@@ -13,6 +13,7 @@
 #include <libxml/hash.h>
 #include <zip.h>
 
+#include "cli.h"
 #include "odt.h"
 #include "util.h"
 #include "xmlsafe.h"
@@ -672,8 +673,9 @@ static xmlNsPtr office_ns(xmlDocPtr doc)
 	return root ? xmlSearchNsByHref(doc, root, BAD_CAST OFFICE_NS) : NULL;
 }
 
-/* Serialises DOC as ODF 1.3; the result is malloc'd. */
-static char *dump(xmlDocPtr doc, size_t *len)
+/* Serialises DOC as ODF 1.3 (indented when FORMAT: only for parts without
+ * mixed content); the result is malloc'd. */
+static char *dump(xmlDocPtr doc, size_t *len, int format)
 {
 	xmlNodePtr root = xmlDocGetRootElement(doc);
 	xmlNsPtr ns = office_ns(doc);
@@ -683,7 +685,7 @@ static char *dump(xmlDocPtr doc, size_t *len)
 
 	if (root && ns)
 		xmlSetNsProp(root, ns, BAD_CAST "version", BAD_CAST "1.3");
-	xmlDocDumpMemoryEnc(doc, &buf, &n, "UTF-8");
+	xmlDocDumpFormatMemoryEnc(doc, &buf, &n, "UTF-8", format);
 	if (!buf)
 		die(_("out of memory"));
 	copy = xmalloc((size_t)n + 1);
@@ -843,13 +845,13 @@ int odt_write(struct odt *t, const char *path, bool force,
 	manifest = make_manifest(t);
 	if (!t->styles)
 		styles = empty_styles();
-	b.data[b.n] = dump(t->content, &len[b.n]);
+	b.data[b.n] = dump(t->content, &len[b.n], 0);
 	b.n++;
-	b.data[b.n] = dump(t->styles ? t->styles : styles, &len[b.n]);
+	b.data[b.n] = dump(t->styles ? t->styles : styles, &len[b.n], 0);
 	b.n++;
-	b.data[b.n] = dump(meta, &len[b.n]);
+	b.data[b.n] = dump(meta, &len[b.n], 1);
 	b.n++;
-	b.data[b.n] = dump(manifest, &len[b.n]);
+	b.data[b.n] = dump(manifest, &len[b.n], 1);
 	b.n++;
 
 	z = zip_open(tmp, ZIP_TRUNCATE, &err);
@@ -919,4 +921,101 @@ out:
 	xmlFreeDoc(styles);
 	free(tmp);
 	return rc;
+}
+
+/* --- finding templates --- */
+
+const char *const odt_builtin[] = {"faseplan", "kortlaegning", "workshop",
+				   "styregruppe", "status", "evaluering",
+				   "beslutninger", NULL};
+
+char *odt_template_in(const char *dir, const char *name)
+{
+	static const char *const forms[] = {"%s/%s.ott", "%s/%s.odt", "%s/%s",
+					    NULL};
+	struct stat st;
+	int i;
+
+	for (i = 0; forms[i]; i++) {
+		char *path = xasprintf(forms[i], dir, name);
+		if (stat(path, &st) == 0 &&
+		    (forms[i + 1] ? S_ISREG(st.st_mode) : S_ISDIR(st.st_mode)))
+			return path;
+		free(path);
+	}
+	return NULL;
+}
+
+/* The output's name for template PATH: its file name without .odt/.ott. */
+static char *base_of(const char *path)
+{
+	char *copy = xstrdup(path), *b, *out;
+	size_t n = strlen(copy);
+
+	while (n > 1 && copy[n - 1] == '/')
+		copy[--n] = '\0';
+	b = basename(copy);
+	out = xstrdup(b);
+	n = strlen(out);
+	if (has_suffix(out, ".odt") || has_suffix(out, ".ott"))
+		out[n - 4] = '\0';
+	free(copy);
+	return out;
+}
+
+char *odt_find(const char *arg, const char *dir, const char *lang,
+	       char **base, int *status)
+{
+	const char *env = getenv("STYR_TEMPLATES");
+	char *path = NULL, *dirs, *d, *save = NULL;
+	struct stat st;
+
+	*base = NULL;
+	if (strchr(arg, '/') || has_suffix(arg, ".odt") ||
+	    has_suffix(arg, ".ott")) {
+		if (stat(arg, &st) < 0) {
+			error(_("%s: cannot open the template: %s"), arg,
+			      strerror(errno));
+			*status = EXIT_UNREADABLE;
+			return NULL;
+		}
+		*base = base_of(arg);
+		return xstrdup(arg);
+	}
+	if (dir)
+		path = odt_template_in(dir, arg);
+	if (!path && env && *env) {
+		dirs = xstrdup(env);
+		for (d = strtok_r(dirs, ":", &save); d && !path;
+		     d = strtok_r(NULL, ":", &save))
+			if (*d)
+				path = odt_template_in(d, arg);
+		free(dirs);
+	}
+	if (!path) {
+		char *builtin = xasprintf("%s/%s/%s", data_dir(), lang, arg);
+		if (stat(builtin, &st) == 0 && S_ISDIR(st.st_mode))
+			path = builtin;
+		else
+			free(builtin);
+	}
+	if (!path && stat(arg, &st) == 0)
+		path = xstrdup(arg); /* a template in the current directory */
+	if (!path) {
+		const char *other = strcmp(lang, "en") ? "en" : "da";
+		char *there = xasprintf("%s/%s/%s", data_dir(), other, arg);
+		if (stat(there, &st) == 0 && S_ISDIR(st.st_mode))
+			error(_("template '%s' has no version in language '%s' "
+				"(there is one in '%s')"),
+			      arg, lang, other);
+		else
+			error(_("unknown template '%s' (see 'styr templates' "
+				"for the templates there are)"),
+			      arg);
+		free(there);
+		*status = EXIT_REFUSED;
+		return NULL;
+	}
+	*base = xstrdup(arg);
+	return path;
 }

@@ -213,14 +213,30 @@ void item_set_text(struct reg *r, xmlNodePtr item, const char *name,
 
 /* --- look-ups --- */
 
+/* Remembers an item a writer may change (see changed_part). */
+static void touch(struct reg *r, xmlNodePtr item)
+{
+	if (r->lock.fd < 0 ||
+	    (r->ntouched && r->touched[r->ntouched - 1] == item))
+		return;
+	if (r->ntouched == r->touched_cap) {
+		r->touched_cap = r->touched_cap ? 2 * r->touched_cap : 16;
+		r->touched = xrealloc(r->touched,
+				      r->touched_cap * sizeof *r->touched);
+	}
+	r->touched[r->ntouched++] = item;
+}
+
 xmlNodePtr reg_find_item(struct reg *r, const char *id)
 {
 	xmlNodePtr n;
 
 	for (n = node_first(r->items); n; n = node_after(n)) {
 		const char *nid = node_attr(n, "id");
-		if (nid && !strcasecmp(nid, id))
+		if (nid && !strcasecmp(nid, id)) {
+			touch(r, n);
 			return n;
+		}
 	}
 	return NULL;
 }
@@ -295,6 +311,7 @@ xmlNodePtr reg_new_item(struct reg *r, const char *kind, const char *title)
 	node_set_attr(item, "phase", node_attr(r->model, "current"));
 	xmlAddChild(item, node_new(r, "title", title));
 	xmlAddChild(r->items, item);
+	touch(r, item);
 	return item;
 }
 
@@ -472,6 +489,17 @@ int reg_open(struct reg *r, enum reg_mode mode)
 	return reg_verify(r, r->path) < 0 ? EXIT_UNREADABLE : EXIT_OK;
 }
 
+/* The last element child of N, or NULL. */
+static xmlNodePtr last_element(xmlNodePtr n)
+{
+	xmlNodePtr c;
+
+	for (c = n ? n->last : NULL; c; c = c->prev)
+		if (c->type == XML_ELEMENT_NODE)
+			return c;
+	return NULL;
+}
+
 int reg_verify(struct reg *r, const char *name)
 {
 	const char *path = r->path;
@@ -480,6 +508,7 @@ int reg_verify(struct reg *r, const char *name)
 	if (schema_validate(r->doc, name) < 0)
 		return -1;
 	find_sections(r);
+	r->log_mark = last_element(r->log);
 	r->path = (char *)name; /* messages name what was read */
 	rc = check_consistency(r);
 	r->path = (char *)path;
@@ -593,6 +622,46 @@ static int fsync_dir(const char *path)
 	return rc;
 }
 
+/*
+ * Checking the whole tree against the schema again before every save would
+ * double what a one-item change costs on a big register.  The tree was
+ * valid when loaded, and the schema relates no item (and no log entry) to
+ * another, so a copy that holds every other section whole but only the
+ * items the writer reached and the log entries it added is valid exactly
+ * when the whole tree is.  (Ids and references across the tree are
+ * checked in full by check_consistency, which is cheap.)
+ */
+static xmlDocPtr changed_part(struct reg *r)
+{
+	xmlDocPtr v = xmlNewDoc(BAD_CAST "1.0");
+	xmlNodePtr root = xmlDocCopyNode(r->root, v, 2), c, sect;
+	size_t i;
+
+	if (!v || !root)
+		die(_("out of memory"));
+	xmlDocSetRootElement(v, root);
+	for (c = node_first(r->root); c; c = node_after(c)) {
+		if (c != r->items && c != r->log) {
+			xmlAddChild(root, xmlDocCopyNode(c, v, 1));
+			continue;
+		}
+		sect = xmlAddChild(root, xmlDocCopyNode(c, v, 2));
+		if (c == r->items) {
+			for (i = 0; i < r->ntouched; i++)
+				if (r->touched[i]->parent == r->items)
+					xmlAddChild(sect,
+						    xmlDocCopyNode(r->touched[i],
+								   v, 1));
+			continue;
+		}
+		for (xmlNodePtr e = r->log_mark ? node_after(r->log_mark)
+						: node_first(r->log);
+		     e; e = node_after(e))
+			xmlAddChild(sect, xmlDocCopyNode(e, v, 1));
+	}
+	return v;
+}
+
 int reg_save(struct reg *r)
 {
 	char *tmp = xasprintf("%s.new", r->path);
@@ -604,7 +673,11 @@ int reg_save(struct reg *r)
 	if (r->lock.fd < 0)
 		die("internal error: saving without the lock");
 	/* Never write what we could not read back. */
-	if (schema_validate(r->doc, r->path) < 0) {
+	xmlDocPtr changed = changed_part(r);
+	int invalid = schema_validate(changed, r->path) < 0 ||
+		      check_consistency(r) < 0;
+	xmlFreeDoc(changed);
+	if (invalid) {
 		error(_("%s: internal error: the change would make the register "
 			"invalid; nothing was written"),
 		      r->path);
@@ -662,6 +735,7 @@ void reg_close(struct reg *r)
 	}
 	lock_release(&r->lock);
 	xmlFreeDoc(r->doc);
+	free(r->touched);
 	free(r->path);
 	memset(r, 0, sizeof *r);
 	r->lock.fd = -1;

@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/*
+ * Unit tests of the register module (src/reg.c): what reg_save checks
+ * before it writes.  The check looks at the items a writer reached and the
+ * log entries it added; these tests break such an item behind the
+ * commands' backs and make sure nothing is written, and that a save after
+ * a change elsewhere still works.  Prints TAP.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "reg.h"
+#include "util.h"
+#include "xmlsafe.h"
+
+static int tests, failures;
+
+static void ok(int cond, const char *fmt, ...)
+{
+	va_list ap;
+
+	tests++;
+	if (!cond)
+		failures++;
+	printf("%s %d - ", cond ? "ok" : "not ok", tests);
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	putchar('\n');
+	fflush(stdout);
+}
+
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+	long n;
+
+	if (!f)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	rewind(f);
+	buf = xmalloc((size_t)n + 1);
+	buf[fread(buf, 1, (size_t)n, f)] = '\0';
+	fclose(f);
+	return buf;
+}
+
+/* A fresh register with two items, made the way init and add make it. */
+static void make_register(void)
+{
+	struct reg r;
+	xmlDocPtr model = xmlsafe_read_memory((const char *)model_xml,
+					      model_xml_len, "model", 0);
+
+	unlink("styr.xml");
+	reg_create(&r, model, "Odder Kommune", NULL);
+	reg_new_item(&r, "doc", "Første krav");
+	reg_new_item(&r, "rule", "Anden regel");
+	reg_log(&r, "add", NULL, "two items");
+	if (reg_save(&r))
+		abort();
+	reg_close(&r);
+}
+
+int main(void)
+{
+	char dir[] = "/tmp/styr-unit-reg.XXXXXX";
+	struct reg r;
+	char *before, *after;
+	xmlNodePtr item;
+	int rc;
+
+	if (!mkdtemp(dir) || chdir(dir))
+		return 1;
+	xmlsafe_init();
+	opt.quiet = true;
+	make_register();
+	before = slurp("styr.xml");
+
+	/* An item reached through reg_item and broken is caught. */
+	reg_open(&r, REG_WRITE);
+	item = reg_item(&r, "D1");
+	node_set_attr(item, "kind", "widget");
+	fprintf(stderr, "# expected errors follow\n");
+	rc = reg_save(&r);
+	reg_close(&r);
+	after = slurp("styr.xml");
+	ok(rc != 0, "a touched item that breaks the schema is refused");
+	ok(after && !strcmp(before, after), "and the file is unchanged");
+	free(after);
+
+	/* A broken log entry is caught too. */
+	reg_open(&r, REG_WRITE);
+	node_set_attr(reg_log(&r, "add", NULL, "x"), "when", "yesterday");
+	rc = reg_save(&r);
+	reg_close(&r);
+	after = slurp("styr.xml");
+	ok(rc != 0, "a new log entry that breaks the schema is refused");
+	ok(after && !strcmp(before, after), "and the file is unchanged");
+	free(after);
+
+	/* A broken reference across the tree (checked in full). */
+	reg_open(&r, REG_WRITE);
+	item = reg_new_item(&r, "goal", "Mål");
+	node_set_attr(item, "area", "NOWHERE");
+	rc = reg_save(&r);
+	reg_close(&r);
+	after = slurp("styr.xml");
+	ok(rc != 0, "an item naming an unknown area is refused");
+	ok(after && !strcmp(before, after), "and the file is unchanged");
+	free(after);
+
+	/* A broken section outside the items is always checked whole. */
+	reg_open(&r, REG_WRITE);
+	node_set_attr(r.people, "next", "zero");
+	rc = reg_save(&r);
+	reg_close(&r);
+	ok(rc != 0, "a broken counter on <people> is refused");
+
+	/* And a good change goes through, keeping the other items. */
+	reg_open(&r, REG_WRITE);
+	item = reg_item(&r, "R1");
+	item_set_text(&r, item, "description", "Ny beskrivelse");
+	reg_log(&r, "edit", "R1", "description");
+	rc = reg_save(&r);
+	reg_close(&r);
+	after = slurp("styr.xml");
+	ok(rc == 0, "a valid change is saved");
+	ok(after && strstr(after, "<description>Ny beskrivelse</description>") &&
+		   strstr(after, "Første krav"),
+	   "with the change and the untouched item");
+	free(after);
+	ok(reg_open(&r, REG_READ) == 0, "and the result loads and validates");
+	reg_close(&r);
+
+	free(before);
+	unlink("styr.xml");
+	rmdir(dir);
+	xmlsafe_cleanup();
+	printf("1..%d\n", tests);
+	return failures != 0;
+}
