@@ -44,10 +44,12 @@ MO       = $(patsubst %,locale/%/LC_MESSAGES/styr.mo,$(LINGUAS))
 BUILD_DEPS = gcc make pkg-config libxml2-dev libzip-dev libcsv-dev gettext
 TEST_DEPS  = perl python3 locales libxml2-utils zip unzip \
              libreoffice-writer-nogui pandoc jing poppler-utils \
-             fonts-liberation2 fonts-dejavu-core
+             fonts-liberation2 fonts-dejavu-core \
+             valgrind clang libclang-rt-14-dev
 
 .PHONY: all deps test-deps example check check-plain check-asan unit install \
         uninstall clean format pot
+.PHONY: check-valgrind fuzz fuzz-build fuzz-bins fuzz-smoke
 
 all: $(B)/styr $(MO)
 ifeq ($(B),build)
@@ -78,6 +80,13 @@ $(B)/embedded.o: $(B)/embedded.c
 
 $(B) $(B)/unit:
 	mkdir -p $@
+
+# The fault-injection shim the tests LD_PRELOAD (tests/t0630-faults.sh):
+# built without sanitizers in every build directory, so a test finds it
+# beside the binary it tests.
+$(B)/inject.so: tests/fault/inject.c | $(B)
+	$(CC) -std=c11 -D_GNU_SOURCE -Wall -Wextra -O2 -g -fPIC -shared \
+	  -o $@ $< -ldl
 
 locale/%/LC_MESSAGES/styr.mo: po/%.po
 	mkdir -p $(dir $@)
@@ -132,19 +141,86 @@ unit: $(UNIT_BIN)
 check: test-deps
 	$(MAKE) check-plain
 	$(MAKE) check-asan
+	$(MAKE) check-valgrind
+	if command -v clang >/dev/null; then $(MAKE) fuzz-smoke; fi
 
-check-plain: all unit
+check-plain: all unit $(B)/inject.so
 	STYR=$(CURDIR)/$(B)/styr UNIT_DIR=$(CURDIR)/$(B)/unit \
 	  STYR_LOCALEDIR=$(CURDIR)/locale prove -f tests/t[0-9]*.sh tests/unit.sh
 
 # Sanitizer reports exit 86/87, never one of styr's own statuses, so no
 # report can pass for an expected refusal.
 check-asan:
-	$(MAKE) B=build/asan SANITIZE=1 $(MO) build/asan/styr unit
-	ASAN_OPTIONS=detect_leaks=1:exitcode=86 \
+	$(MAKE) B=build/asan SANITIZE=1 $(MO) build/asan/styr unit \
+	  build/asan/inject.so
+	SANITIZE_BUILD=1 ASAN_OPTIONS=detect_leaks=1:exitcode=86 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=87 \
 	STYR=$(CURDIR)/build/asan/styr UNIT_DIR=$(CURDIR)/build/asan/unit \
 	  STYR_LOCALEDIR=$(CURDIR)/locale prove -f tests/t[0-9]*.sh tests/unit.sh
+
+# A subset of the suite under valgrind memcheck (see the README's
+# Reliability section for which and why): STYR is a wrapper that runs the
+# plain binary under valgrind; a leak or memory error exits 88.
+VALGRIND_TESTS = t0000-basic t0100-init-add t0120-edit-delete \
+             t0130-note-rate-burden t0200-vote-tally t0300-export t0310-import \
+             t0330-validate t0410-milestone t0640-hostile t0650-fuzz-regress
+check-valgrind: all
+	mkdir -p $(B)/valgrind
+	printf '#!/bin/sh\nexec valgrind --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=88 -q %s "$$@"\n' \
+	  "$(CURDIR)/$(B)/styr" >$(B)/valgrind/styr
+	chmod +x $(B)/valgrind/styr
+	SANITIZE_BUILD=1 STYR=$(CURDIR)/$(B)/valgrind/styr \
+	  STYR_LOCALEDIR=$(CURDIR)/locale \
+	  prove -f $(patsubst %,tests/%.sh,$(VALGRIND_TESTS))
+
+# Fuzzing with clang's libFuzzer under ASan+UBSan: the project's objects
+# built with clang into build/fuzz and linked with each tests/fuzz/NAME.c
+# into build/fuzz/fuzz-NAME.  `make fuzz FUZZ_SECONDS=N` runs each target
+# for N seconds from its seed corpus tests/fuzz/corpus-NAME (what it finds
+# goes to build/fuzz/corpus-NAME, crashes to build/fuzz/crashes/);
+# `make fuzz-smoke` replays the seeds and the kept crashing inputs
+# (tests/fuzz/regress-NAME) and fuzzes each target a few seconds.
+FUZZ_B       = build/fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_SMOKE_SECONDS ?= 10
+FUZZ_TARGETS = $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/*.c))
+FUZZ_CFLAGS  = -O1 -g -fsanitize=fuzzer-no-link,address,undefined \
+               -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+FUZZ_RUN     = -timeout=25 -rss_limit_mb=2048 -max_len=65536 \
+               -artifact_prefix=$(FUZZ_B)/crashes/$$t-
+
+fuzz-build:
+	$(MAKE) B=$(FUZZ_B) CC=clang CFLAGS="$(FUZZ_CFLAGS)" fuzz-bins
+
+fuzz-bins: $(patsubst %,$(B)/fuzz-%,$(FUZZ_TARGETS))
+
+$(B)/fuzz-%: tests/fuzz/%.c tests/fuzz/fuzz.h $(LIB_OBJ)
+	$(CC) $(ALL_CPPFLAGS) $(WARNINGS) $(CFLAGS) -fsanitize=fuzzer \
+	  -Wl,--wrap=error -DFUZZ_DATA='"$(CURDIR)/tests/fuzz/data.xml"' -o $@ $< \
+	  $(LIB_OBJ) $(LIBS)
+
+fuzz: fuzz-build
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p $(FUZZ_B)/corpus-$$t $(FUZZ_B)/crashes; \
+	  echo "fuzzing $$t for $(FUZZ_SECONDS) seconds"; \
+	  $(FUZZ_B)/fuzz-$$t $(FUZZ_RUN) -max_total_time=$(FUZZ_SECONDS) \
+	    -dict=tests/fuzz/$$t.dict $(FUZZ_B)/corpus-$$t \
+	    tests/fuzz/corpus-$$t || exit 1; \
+	done
+
+fuzz-smoke: fuzz-build
+	@for t in $(FUZZ_TARGETS); do \
+	  rm -rf $(FUZZ_B)/smoke-$$t; \
+	  mkdir -p $(FUZZ_B)/smoke-$$t $(FUZZ_B)/crashes; \
+	  echo "replaying tests/fuzz/corpus-$$t and regress-$$t"; \
+	  $(FUZZ_B)/fuzz-$$t $(FUZZ_RUN) -runs=0 tests/fuzz/corpus-$$t \
+	    $$(test -d tests/fuzz/regress-$$t && echo tests/fuzz/regress-$$t) \
+	    || exit 1; \
+	  echo "fuzzing $$t for $(FUZZ_SMOKE_SECONDS) seconds"; \
+	  $(FUZZ_B)/fuzz-$$t $(FUZZ_RUN) -max_total_time=$(FUZZ_SMOKE_SECONDS) \
+	    -dict=tests/fuzz/$$t.dict $(FUZZ_B)/smoke-$$t \
+	    tests/fuzz/corpus-$$t || exit 1; \
+	done
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \

@@ -276,8 +276,10 @@ int cmd_handout(int argc, char **argv)
 	}
 	info(_("wrote %s"), output);
 out:
-	odt_free(&t);
+	/* The data first: freed after the (much bigger) tree, its blocks
+	 * would make malloc sort through all the tree's small chunks. */
 	arena_free(arena);
+	odt_free(&t);
 	reg_close(&r);
 	free(title);
 	free(path);

@@ -59,6 +59,17 @@ static const struct argp argp = {
 
 /* --- the fields --- */
 
+/* A copy of a loop variable's name that outlives tpl_singular's buffer. */
+static const char *keep_name(const char *var)
+{
+	static char names[16][64];
+	static int n;
+	char *slot = names[n++ % 16];
+
+	snprintf(slot, 64, "%s", var);
+	return slot;
+}
+
 /* The loops whose elements are of TYPE, e.g. "{{#each items}} (item)". */
 static const char *loops_of(const char *type, struct strbuf *sb)
 {
@@ -80,7 +91,7 @@ static const char *loops_of(const char *type, struct strbuf *sb)
 		else
 			sb_printf(sb, "{{#each %s}} (%s)", f->path, var);
 		if (!first)
-			first = strcmp(var, type) ? type : var;
+			first = keep_name(var);
 	}
 	return first ? first : type;
 }
@@ -92,15 +103,16 @@ static void field_line(const char *prefix, const struct tpl_field *f)
 	const char *doc = _(f->doc);
 	char buf[64];
 
-	if (f->kind == TPL_LIST && f->elem)
-		printf("  %-34s %s (%s: %s)\n", name, doc, _("a list"),
-		       tpl_singular(strrchr(name, '.') ? strrchr(name, '.') + 1
-						       : name,
-				    buf));
-	else if (f->kind == TPL_LIST)
-		printf("  %-34s %s (%s)\n", name, doc, _("a list of values"));
-	else
-		printf("  %-34s %s\n", name, doc);
+	const char *last = strrchr(name, '.') ? strrchr(name, '.') + 1 : name;
+
+	if (f->kind == TPL_LIST) {
+		printf("  %-36s %s; ", name, doc);
+		printf(_("a list: each element is '%s'"),
+		       tpl_singular(last, buf));
+		putchar('\n');
+	} else {
+		printf("  %-36s %s\n", name, doc);
+	}
 	free(name);
 }
 

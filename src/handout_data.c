@@ -6,6 +6,7 @@
 #include <libxml/hash.h>
 
 #include "handout_data.h"
+#include "phase.h"
 #include "util.h"
 #include "view.h"
 #include "vocab.h"
@@ -59,6 +60,8 @@ const struct tpl_field handout_fields[] = {
 	 N_("the kind in the handout's language (mål, regel, ...)")},
 	{"item", "title", V, NULL, N_("the item's title")},
 	{"item", "description", V, NULL, N_("the item's description")},
+	{"item", "phase", V, NULL,
+	 N_("the phase that was current when it was registered")},
 	{"item", "area", V, NULL, N_("id of its review area")},
 	{"item", "area_name", V, NULL, N_("name of its review area")},
 	{"item", "origin", V, NULL,
@@ -166,6 +169,8 @@ const struct tpl_field handout_fields[] = {
 	{"meeting", "title", V, NULL, N_("the meeting's title")},
 	{"meeting", "date", V, NULL, N_("its date")},
 	{"meeting", "phase", V, NULL, N_("the phase it belongs to")},
+	{"meeting", "held", V, NULL,
+	 N_("whether it has been held (its date has come): ja/nej, yes/no")},
 	{"meeting", "attendees", L, NULL, N_("ids of the people who attended")},
 
 	{"person", "id", V, NULL, N_("the person's id, e.g. P3")},
@@ -320,13 +325,8 @@ static long meetings_held(struct reg *r, const char *today)
 	xmlNodePtr m;
 	long n = 0;
 
-	for (m = node_first(r->meetings); m; m = node_after(m)) {
-		const char *held = node_attr(m, "held");
-		const char *date = node_attr(m, "date");
-		if ((held && !strcmp(held, "yes")) ||
-		    (date && strcmp(date, today) < 0))
-			n++;
-	}
+	for (m = node_first(r->meetings); m; m = node_after(m))
+		n += meeting_held(m, today);
 	return n;
 }
 

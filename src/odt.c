@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <libxml/hash.h>
+#include <libxml/xmlsave.h>
 #include <zip.h>
 
 #include "cli.h"
@@ -673,27 +674,39 @@ static xmlNsPtr office_ns(xmlDocPtr doc)
 	return root ? xmlSearchNsByHref(doc, root, BAD_CAST OFFICE_NS) : NULL;
 }
 
-/* Serialises DOC as ODF 1.3 (indented when FORMAT: only for parts without
- * mixed content); the result is malloc'd. */
+static int sink_write(void *ctx, const char *buf, int len)
+{
+	sb_add(ctx, buf, (size_t)len);
+	return len;
+}
+
+static int sink_close(void *ctx)
+{
+	(void)ctx;
+	return 0;
+}
+
+/* Serialises DOC as ODF 1.3 in UTF-8 (indented when FORMAT: only for
+ * parts without mixed content); the result is malloc'd. */
 static char *dump(xmlDocPtr doc, size_t *len, int format)
 {
 	xmlNodePtr root = xmlDocGetRootElement(doc);
 	xmlNsPtr ns = office_ns(doc);
-	xmlChar *buf = NULL;
-	char *copy;
-	int n = 0;
+	struct strbuf sb = {0};
+	xmlSaveCtxtPtr save;
 
 	if (root && ns)
 		xmlSetNsProp(root, ns, BAD_CAST "version", BAD_CAST "1.3");
-	xmlDocDumpFormatMemoryEnc(doc, &buf, &n, "UTF-8", format);
-	if (!buf)
+	/* UTF-8 whatever the template declared; with no encoder given,
+	 * libxml2 writes UTF-8 straight, without converting. */
+	xmlFree((xmlChar *)doc->encoding);
+	doc->encoding = xmlStrdup(BAD_CAST "UTF-8");
+	save = xmlSaveToIO(sink_write, sink_close, &sb, NULL,
+			   format ? XML_SAVE_FORMAT : 0);
+	if (!save || xmlSaveDoc(save, doc) < 0 || xmlSaveClose(save) < 0)
 		die(_("out of memory"));
-	copy = xmalloc((size_t)n + 1);
-	memcpy(copy, buf, (size_t)n);
-	copy[n] = '\0';
-	xmlFree(buf);
-	*len = (size_t)n;
-	return copy;
+	*len = sb.len;
+	return sb_steal(&sb);
 }
 
 static xmlDocPtr empty_styles(void)
@@ -781,7 +794,7 @@ struct buffers {
 	int n;
 };
 
-static int add(zip_t *z, const char *name, const char *data, size_t len,
+static int add(zip_t *z, const char *name, const void *data, size_t len,
 	       bool store)
 {
 	zip_source_t *src = zip_source_buffer(z, data, len, 0);

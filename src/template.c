@@ -239,9 +239,13 @@ struct piece {
 	size_t start, len;
 };
 
-/* A tag's place in the paragraph's text; TAG is NULL when malformed. */
+/* A tag's place in the paragraph's text.  BAD: a '}}' with no '{{'
+ * (1) or a '{{' not closed (2); else TAG is the parsed tag, NULL when
+ * malformed, once PARSED. */
 struct tok {
 	size_t start, end;
+	int bad;
+	bool parsed;
 	struct tag *tag;
 };
 
@@ -722,6 +726,24 @@ static bool resolve(struct cctx *c, struct tag *t, const char *quote,
 		*elem = f->elem;
 		return true;
 	}
+	if (t->depth < 0) {
+		/* A loop variable used outside its loop? */
+		char buf[64];
+		for (f = c->o->fields; f->path; f++) {
+			const char *last = strrchr(f->path, '.');
+			if (f->kind != TPL_LIST ||
+			    (strcmp(tpl_singular(last ? last + 1 : f->path, buf),
+				    t->seg[0]) &&
+			     (!f->elem || strcmp(f->elem, t->seg[0]))))
+				continue;
+			problem(c, t->text, quote,
+				_("unknown field '%s': '%s' is only known "
+				  "inside a loop such as {{#each %s%s%s}}"),
+				t->path, t->seg[0], f->scope, *f->scope ? "." : "",
+				f->path);
+			return false;
+		}
+	}
 	char *hint = suggest(c, t->path);
 	if (hint)
 		problem(c, t->text, quote,
@@ -1046,6 +1068,64 @@ static void plan_texts(struct cctx *c, xmlNodePtr parent, struct tok *toks,
 	}
 }
 
+/* Parses token T of the current paragraph (reporting what is wrong with
+ * it); returns its tag or NULL. */
+static struct tag *parse_tok(struct cctx *c, struct tok *t, const char *quote)
+{
+	const char *s = c->s.buf + t->start;
+	size_t len = t->end - t->start;
+
+	if (t->parsed)
+		return t->tag;
+	t->parsed = true;
+	if (t->bad == 1) {
+		problem(c, "}}", quote, _("'}}' without '{{' before it"));
+		return NULL;
+	}
+	if (t->bad == 2) {
+		if (len > 40) {
+			len = 40;
+			while (len && ((unsigned char)s[len] & 0xc0) == 0x80)
+				len--;
+		}
+		char *text = xasprintf("%.*s", (int)len, s);
+		problem(c, text, quote,
+			_("'{{' is not closed with '}}' in this paragraph"));
+		free(text);
+		return NULL;
+	}
+	char *text = arena_alloc(c->a, len + 1);
+	memcpy(text, s, len);
+	text[len] = '\0';
+	t->tag = parse_tag(c, s + 2, s + len - 2, text, quote);
+	return t->tag;
+}
+
+static void chart_paragraph(struct cctx *c, struct tag *t, xmlNodePtr p)
+{
+	const char *const *name;
+	struct chart_plan *cp;
+
+	for (name = c->o->charts; name && *name; name++)
+		if (!strcmp(*name, t->path))
+			break;
+	if (!name || !*name) {
+		char *quote = quote_text(c->s.buf, c->s.len, 0);
+		struct strbuf names = {0};
+		for (name = c->o->charts; name && *name; name++)
+			sb_printf(&names, "%s%s", names.len ? ", " : "", *name);
+		problem(c, t->text, quote, _("unknown chart '%s' (there are: %s)"),
+			t->path, names.buf ? names.buf : "");
+		sb_free(&names);
+		free(quote);
+		return;
+	}
+	cp = arena_alloc(c->a, sizeof *cp);
+	cp->p.kind = P_CHART;
+	cp->tag = t;
+	p->_private = cp;
+}
+
 static void mixed(struct cctx *c, xmlNodePtr p, struct tok *toks,
 		  size_t ntoks)
 {
@@ -1057,13 +1137,15 @@ static void mixed(struct cctx *c, xmlNodePtr p, struct tok *toks,
 	size_t i;
 
 	for (i = 0; i < ntoks; i++) {
-		struct tag *t = toks[i].tag;
-		if (!t)
-			continue;
+		struct tag *t;
 		quote = quote_text(c->s.buf, c->s.len, toks[i].start);
-		switch (t->kind) {
+		if (toks[i].bad || !toks[i].parsed)
+			parse_tok(c, &toks[i], quote);
+		t = toks[i].tag;
+		switch (t ? t->kind : T_VALUE) {
 		case T_VALUE:
-			check_value(c, t, quote);
+			if (t)
+				check_value(c, t, quote);
 			break;
 		case T_IF:
 			resolve(c, t, quote, &kind, &elem);
@@ -1131,7 +1213,7 @@ static void mixed(struct cctx *c, xmlNodePtr p, struct tok *toks,
  * it is not looked at. */
 static bool paragraph(struct cctx *c, xmlNodePtr p)
 {
-	struct tok *toks = NULL;
+	struct tok *toks = NULL, *t;
 	size_t ntoks = 0, cap = 0, pos = 0;
 	const char *s;
 	bool whole = false;
@@ -1149,76 +1231,44 @@ static bool paragraph(struct cctx *c, xmlNodePtr p)
 		const char *o2, *e;
 		if (!o && !cl)
 			break;
-		if (cl && (!o || cl < o)) {
-			char *quote = quote_text(s, c->s.len, (size_t)(cl - s));
-			problem(c, "}}", quote, _("'}}' without '{{' before it"));
-			free(quote);
-			pos = (size_t)(cl - s) + 2;
-			continue;
-		}
-		e = strstr(o + 2, "}}");
-		o2 = strstr(o + 2, "{{");
-		if (!e || (o2 && o2 < e)) {
-			const char *stop = o2 ? o2 : s + c->s.len;
-			size_t len = (size_t)(stop - o);
-			if (len > 40) {
-				len = 40;
-				while (len && ((unsigned char)o[len] & 0xc0) == 0x80)
-					len--;
-			}
-			char *text = xasprintf("%.*s", (int)len, o);
-			char *quote = quote_text(s, c->s.len, (size_t)(o - s));
-			problem(c, text, quote,
-				_("'{{' is not closed with '}}' in this "
-				  "paragraph"));
-			free(quote);
-			free(text);
-			if (!o2)
-				break;
-			pos = (size_t)(o2 - s);
-			continue;
-		}
 		if (ntoks == cap) {
 			cap = cap ? cap * 2 : 8;
 			toks = xrealloc(toks, cap * sizeof *toks);
 		}
-		struct tok *t = &toks[ntoks++];
+		t = &toks[ntoks++];
+		memset(t, 0, sizeof *t);
+		if (cl && (!o || cl < o)) {
+			t->bad = 1;
+			t->start = (size_t)(cl - s);
+			t->end = t->start + 2;
+			pos = t->end;
+			continue;
+		}
 		t->start = (size_t)(o - s);
+		e = strstr(o + 2, "}}");
+		o2 = strstr(o + 2, "{{");
+		if (!e || (o2 && o2 < e)) {
+			t->bad = 2;
+			t->end = o2 ? (size_t)(o2 - s) : c->s.len;
+			pos = t->end;
+			continue;
+		}
 		t->end = (size_t)(e - s) + 2;
-		char *text = arena_alloc(c->a, t->end - t->start + 1);
-		memcpy(text, o, t->end - t->start);
-		text[t->end - t->start] = '\0';
-		char *quote = quote_text(s, c->s.len, t->start);
-		t->tag = parse_tag(c, o + 2, e, text, quote);
-		free(quote);
 		pos = t->end;
 	}
-	if (ntoks == 1 && toks[0].tag && toks[0].tag->kind != T_VALUE &&
-	    all_space(s, s + toks[0].start) &&
+	if (ntoks == 1 && !toks[0].bad && all_space(s, s + toks[0].start) &&
 	    all_space(s + toks[0].end, s + c->s.len)) {
-		struct tag *t = toks[0].tag;
-		whole = true;
-		if (t->kind == T_CHART) {
-			const char *const *name;
-			for (name = c->o->charts; name && *name; name++)
-				if (!strcmp(*name, t->path))
-					break;
-			if (!name || !*name) {
-				char *quote = quote_text(s, c->s.len, 0);
-				problem(c, t->text, quote,
-					_("unknown chart '%s' (there are: "
-					  "votes, burden)"),
-					t->path);
-				free(quote);
-			} else {
-				struct chart_plan *cp =
-					arena_alloc(c->a, sizeof *cp);
-				cp->p.kind = P_CHART;
-				cp->tag = t;
-				p->_private = cp;
-			}
+		char *quote = quote_text(s, c->s.len, toks[0].start);
+		struct tag *tag = parse_tok(c, &toks[0], quote);
+		free(quote);
+		if (tag && tag->kind != T_VALUE) {
+			whole = true;
+			if (tag->kind == T_CHART)
+				chart_paragraph(c, tag, p);
+			else
+				marker(c, tag, p, toks[0].start);
 		} else {
-			marker(c, t, p, toks[0].start);
+			mixed(c, p, toks, ntoks);
 		}
 	} else if (ntoks) {
 		mixed(c, p, toks, ntoks);
@@ -1482,10 +1532,18 @@ static xmlNodePtr shell(struct rctx *c, xmlNodePtr n, xmlNodePtr parent)
 			    (const char *)XML_XML_NAMESPACE) &&
 		    !strcmp((const char *)a->name, "id"))
 			continue;
-		/* No DTD, so no entity references: the value is text. */
-		xmlChar *v = xmlNodeListGetString(n->doc, a->children, 1);
-		xmlNewNsProp(e, map_ns(c, a->ns), a->name, v ? v : BAD_CAST "");
-		xmlFree(v);
+		/* No DTD, so no entity references: the value is text,
+		 * nearly always one node. */
+		if (a->children && a->children->type == XML_TEXT_NODE &&
+		    !a->children->next) {
+			xmlNewNsProp(e, map_ns(c, a->ns), a->name,
+				     a->children->content);
+		} else {
+			xmlChar *v = xmlNodeListGetString(n->doc, a->children, 1);
+			xmlNewNsProp(e, map_ns(c, a->ns), a->name,
+				     v ? v : BAD_CAST "");
+			xmlFree(v);
+		}
 	}
 	return e;
 }
