@@ -411,6 +411,11 @@ static int done(struct reg *r, xmlNodePtr p, bool force, const char *lang,
 		     n, name, node_attr(p, "completed"));
 		return 1;
 	}
+	const char *started = node_attr(p, "started");
+	if (started && strcmp(date, started) < 0)
+		return error(_("phase %ld '%s' started on %s, so it cannot be "
+			       "done on %s"),
+			     n, name, started, date);
 	if (open) {
 		for (m = node_child(p, "milestone"); m;
 		     m = node_next(m, "milestone"))

@@ -237,9 +237,13 @@ test_expect_success 'a meeting added with no phase current belongs to none' '
 '
 
 test_expect_success '--date records when a phase started or was done' '
-	styr -f d.xml init 2>/dev/null &&
+	styr -f d.xml init --date 2017-06-01 2>/dev/null &&
+	cp d.xml before.xml &&
+	test_expect_code 1 styr -f d.xml phase done 1 --force --date 2017-05-30 2>err &&
+	test_grep "started on 2017-06-01" err &&
+	test_cmp before.xml d.xml &&
 	styr -f d.xml phase done 1 --force --date 2017-06-30 2>/dev/null &&
-	test_grep "<phase number=\"1\" status=\"done\" started=\"$today\" completed=\"2017-06-30\">" d.xml &&
+	test_grep "<phase number=\"1\" status=\"done\" started=\"2017-06-01\" completed=\"2017-06-30\">" d.xml &&
 	styr -f d.xml phase start 2 --date 2017-07-01 2>/dev/null &&
 	test_grep "<phase number=\"2\" status=\"active\" started=\"2017-07-01\">" d.xml &&
 	cp d.xml before.xml &&
