@@ -42,7 +42,7 @@ MO       = $(patsubst %,locale/%/LC_MESSAGES/styr.mo,$(LINGUAS))
 # ODF clients (LibreOffice, pandoc), the ODF schema checker (jing), a Danish
 # locale for the translation tests.
 BUILD_DEPS = gcc make pkg-config libxml2-dev libzip-dev libcsv-dev gettext
-TEST_DEPS  = perl python3 locales libxml2-utils zip unzip \
+TEST_DEPS  = perl python3 locales libc-l10n libxml2-utils zip unzip \
              libreoffice-writer-nogui pandoc jing poppler-utils \
              fonts-liberation2 fonts-dejavu-core \
              valgrind clang libclang-rt-14-dev

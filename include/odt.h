@@ -21,6 +21,8 @@
 #include <stddef.h>
 #include <libxml/tree.h>
 
+#include "util.h"
+
 #define ODT_MAX_ENTRIES 1000
 #define ODT_MAX_ENTRY (50L * 1024 * 1024)
 #define ODT_MAX_TOTAL (200L * 1024 * 1024)
@@ -40,6 +42,9 @@ struct odt_part {
 struct odt {
 	char *name; /* what messages call the package */
 	xmlDocPtr content, styles, meta;
+	/* content.xml and styles.xml as rendered, written instead of the
+	 * documents when not empty. */
+	struct strbuf content_out, styles_out;
 	struct odt_part *parts;
 	size_t nparts, cap;
 };

@@ -7,9 +7,9 @@
  * The engine never works on serialised text: it finds tags in the text of
  * each paragraph (text:p, text:h) across the <text:span> runs LibreOffice
  * splits them into, moves each tag into the run where it starts (keeping
- * that run's style), and builds the output as a new tree from the
- * template's nodes, so values are escaped by the serialiser and the
- * template's styles stay as they are.
+ * that run's style), and writes the output from the template's nodes, so
+ * the template's styles stay as they are; every value is escaped as it is
+ * written.
  *
  * Every tag is checked before anything is rendered, against a static
  * description of the data (struct tpl_field), so that a misspelt field is
@@ -22,6 +22,7 @@
 #include <stdbool.h>
 #include <libxml/tree.h>
 
+#include "util.h"
 #include "value.h"
 
 /* What a field is: a printable value, a list to loop over, or a group of
@@ -70,11 +71,11 @@ struct tpl_opts {
 
 /*
  * Checks every tag of DOC and, when O->data is set and nothing was wrong,
- * replaces DOC's content with the rendered result.  Returns the number of
- * problems found (0: success).  DOC is changed even when problems are
- * found (tags are merged into single runs); throw it away then.
+ * appends the rendered document (serialised XML, UTF-8) to OUT.  Returns
+ * the number of problems found (0: success).  DOC is changed (tags are
+ * merged into single runs, namespaces for charts declared).
  */
-int tpl_render(xmlDocPtr doc, const struct tpl_opts *o);
+int tpl_render(xmlDocPtr doc, const struct tpl_opts *o, struct strbuf *out);
 
 /* The loop variable for a list: items -> item, people -> person, ...;
  * the result is static or points into LIST. Writes at most 64 bytes. */

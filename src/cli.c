@@ -61,6 +61,24 @@ static const struct command {
 	{"log", cmd_log, N_("show the change log")},
 };
 
+/*
+ * glibc's argp looks up its own words in the program's text domain, not in
+ * libc's, so they are listed here for xgettext and translated in po/.
+ */
+static const char *const argp_words[] __attribute__((unused)) = {
+	N_("Usage:"),
+	N_("  or: "),
+	N_(" [OPTION...]"),
+	N_("Give this help list"),
+	N_("Give a short usage message"),
+	N_("Print program version"),
+	N_("Mandatory or optional arguments to long options are also "
+	   "mandatory or optional for any corresponding short options."),
+	N_("Try `%s --help' or `%s --usage' for more information.\n"),
+	N_("Report bugs to %s.\n"),
+	N_("%s: Too many arguments\n"),
+};
+
 /* --- global options --- */
 
 static const struct argp_option common_options[] = {

@@ -154,10 +154,10 @@ static int apply(struct odt *t, const char *name, const struct val *data,
 	o.chart_arg = charts;
 	if (listing)
 		o.report = to_stdout;
-	problems = tpl_render(t->content, &o);
+	problems = tpl_render(t->content, &o, &t->content_out);
 	if (t->styles) {
 		o.where = _("in a page header, footer or style");
-		problems += tpl_render(t->styles, &o);
+		problems += tpl_render(t->styles, &o, &t->styles_out);
 	}
 	return problems;
 }

@@ -110,6 +110,9 @@ static void field_line(const char *prefix, const struct tpl_field *f)
 		printf(_("a list: each element is '%s'"),
 		       tpl_singular(last, buf));
 		putchar('\n');
+	} else if (f->kind == TPL_GROUP) {
+		printf("  %-36s %s; %s\n", name, doc,
+		       _("a group of the fields below it"));
 	} else {
 		printf("  %-36s %s\n", name, doc);
 	}

@@ -256,6 +256,9 @@ static int zip_problem(struct reading *rd, const char *entry, zip_error_t *ze)
 	if (entry)
 		return error(_("%s: cannot read '%s': %s"), rd->t->name, entry,
 			     zip_error_strerror(ze));
+	if (zip_error_code_zip(ze) == ZIP_ER_EXISTS)
+		return error(_("%s: a name is in the template twice; refused"),
+			     rd->t->name);
 	return error(_("%s: cannot read it as an ODF document (a zip file): "
 		       "%s"),
 		     rd->t->name, zip_error_strerror(ze));
@@ -524,6 +527,16 @@ static void free_type(void *payload, const xmlChar *name)
 	free(payload);
 }
 
+static void set_version(xmlDocPtr doc)
+{
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	xmlNsPtr ns = root ? xmlSearchNsByHref(doc, root, BAD_CAST OFFICE_NS)
+			   : NULL;
+
+	if (ns)
+		xmlSetNsProp(root, ns, BAD_CAST "version", BAD_CAST "1.3");
+}
+
 static int check_root(struct odt *t)
 {
 	xmlNodePtr root, body, n;
@@ -586,6 +599,12 @@ int odt_read(struct odt *t, const char *path, const char *name)
 	if (rc == 0)
 		rc = check_root(t);
 	if (rc == 0) {
+		/* What is written is ODF 1.3, whatever the template was. */
+		set_version(t->content);
+		if (t->styles)
+			set_version(t->styles);
+	}
+	if (rc == 0) {
 		/* Media types as the template's manifest gave them, and the
 		 * directories it named that still hold a part. */
 		size_t nfiles = t->nparts;
@@ -626,6 +645,8 @@ void odt_free(struct odt *t)
 	xmlFreeDoc(t->content);
 	xmlFreeDoc(t->styles);
 	xmlFreeDoc(t->meta);
+	sb_free(&t->content_out);
+	sb_free(&t->styles_out);
 	free(t->name);
 	memset(t, 0, sizeof *t);
 }
@@ -667,13 +688,6 @@ static const char *guess_type(const char *name)
 	return "application/octet-stream";
 }
 
-static xmlNsPtr office_ns(xmlDocPtr doc)
-{
-	xmlNodePtr root = xmlDocGetRootElement(doc);
-
-	return root ? xmlSearchNsByHref(doc, root, BAD_CAST OFFICE_NS) : NULL;
-}
-
 static int sink_write(void *ctx, const char *buf, int len)
 {
 	sb_add(ctx, buf, (size_t)len);
@@ -690,13 +704,10 @@ static int sink_close(void *ctx)
  * parts without mixed content); the result is malloc'd. */
 static char *dump(xmlDocPtr doc, size_t *len, int format)
 {
-	xmlNodePtr root = xmlDocGetRootElement(doc);
-	xmlNsPtr ns = office_ns(doc);
 	struct strbuf sb = {0};
 	xmlSaveCtxtPtr save;
 
-	if (root && ns)
-		xmlSetNsProp(root, ns, BAD_CAST "version", BAD_CAST "1.3");
+	set_version(doc);
 	/* UTF-8 whatever the template declared; with no encoder given,
 	 * libxml2 writes UTF-8 straight, without converting. */
 	xmlFree((xmlChar *)doc->encoding);
@@ -807,8 +818,10 @@ static int add(zip_t *z, const char *name, const void *data, size_t len,
 		zip_source_free(src); /* only when the add failed */
 		return -1;
 	}
-	if (store && zip_set_file_compression(z, (zip_uint64_t)idx,
-					      ZIP_CM_STORE, 0) < 0)
+	/* libzip's default is the slowest level; 6 is zlib's usual. */
+	if (zip_set_file_compression(z, (zip_uint64_t)idx,
+				     store ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
+				     store ? 0 : 6) < 0)
 		return -1;
 	return 0;
 }
@@ -858,9 +871,11 @@ int odt_write(struct odt *t, const char *path, bool force,
 	manifest = make_manifest(t);
 	if (!t->styles)
 		styles = empty_styles();
-	b.data[b.n] = dump(t->content, &len[b.n], 0);
+	b.data[b.n] = t->content_out.len ? NULL : dump(t->content, &len[b.n], 0);
 	b.n++;
-	b.data[b.n] = dump(t->styles ? t->styles : styles, &len[b.n], 0);
+	b.data[b.n] = t->styles_out.len
+			      ? NULL
+			      : dump(t->styles ? t->styles : styles, &len[b.n], 0);
 	b.n++;
 	b.data[b.n] = dump(meta, &len[b.n], 1);
 	b.n++;
@@ -878,8 +893,11 @@ int odt_write(struct odt *t, const char *path, bool force,
 	/* A fixed order: mimetype first and stored, so that a reader can
 	 * tell the type from the first bytes; the manifest last. */
 	if (add(z, "mimetype", mimetype, strlen(mimetype), true) < 0 ||
-	    add(z, "content.xml", b.data[0], len[0], false) < 0 ||
-	    add(z, "styles.xml", b.data[1], len[1], false) < 0 ||
+	    add(z, "content.xml",
+		b.data[0] ? b.data[0] : t->content_out.buf,
+		b.data[0] ? len[0] : t->content_out.len, false) < 0 ||
+	    add(z, "styles.xml", b.data[1] ? b.data[1] : t->styles_out.buf,
+		b.data[1] ? len[1] : t->styles_out.len, false) < 0 ||
 	    add(z, "meta.xml", b.data[2], len[2], false) < 0)
 		goto zip_failed;
 	for (p = 0; p < t->nparts; p++)

@@ -8,10 +8,9 @@
  * variables in scope at that point), merges each tag into the run where it
  * starts, and hangs a plan on the nodes that need one (node->_private):
  * the text nodes holding tags, the first node ("unit") of each block
- * construct and chart paragraphs.  render() then builds the new content of
- * the root element from the template's nodes, repeating and dropping
- * sibling ranges as the plans say, so every output node is made once and
- * appended in O(1).
+ * construct and chart paragraphs.  Rendering then walks the template's
+ * tree once, repeating and dropping sibling ranges as the plans say, and
+ * writes the document as it goes.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -22,12 +21,19 @@
 
 #define TEXT_NS "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 #define TABLE_NS "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+#define OFFICE_NS "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+#define STYLE_NS "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
 #define DRAW_NS "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
 #define SVG_NS "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
 #define XLINK_NS "http://www.w3.org/1999/xlink"
 
 enum {
 	MAX_DEPTH = 32,   /* nesting of {{#each}}/{{#if}} */
+	/* A template's loops nested in each other could make an output or a
+	 * number of steps without end; real handouts of 10,000 items take a
+	 * few million steps and tens of megabytes. */
+	MAX_STEPS = 50 * 1000 * 1000,
+	MAX_OUTPUT = 512 * 1024 * 1024,
 	MAX_SEGS = 16,    /* segments of a field path */
 	MAX_SPACES = 1000 /* <text:s text:c="N"/> counted for tag finding */
 };
@@ -45,10 +51,20 @@ struct tag {
 	const char *cmp; /* {{#if f == "text"}}: the text, else NULL */
 };
 
-enum plan_kind { P_TEXT, P_EACH, P_IF, P_CHART };
+enum plan_kind { P_ELEM, P_TEXT, P_EACH, P_IF, P_CHART };
+
+/* What rendering needs to know of an element, found once per template
+ * node rather than once per copy. */
+enum {
+	F_INLINE = 1,	  /* a run: dropped when a branch empties it */
+	F_TABLE_PART = 2, /* a table or row group: dropped without rows */
+	F_ROW = 4,	  /* a table row */
+	F_SKIP = 8,	  /* never written (stale layout hints) */
+};
 
 struct plan {
 	enum plan_kind kind;
+	unsigned flags; /* P_ELEM */
 };
 
 /* A text node holding tags: literal pieces and tags, in order. */
@@ -108,6 +124,28 @@ static bool is_inline_container(xmlNodePtr n)
 		return false;
 	for (i = 0; names[i]; i++)
 		if (!strcmp((const char *)n->name, names[i]))
+			return true;
+	return false;
+}
+
+/* Elements whose content is elements only: white space between their
+ * children is layout of the template's XML, not text, and goes. */
+static bool element_only(xmlNodePtr n)
+{
+	static const char *const text_names[] = {
+		"list", "list-item", "list-header", "section", "note-body",
+		"sequence-decls", "variable-decls", "user-field-decls", NULL};
+	int i;
+
+	if (!n || n->type != XML_ELEMENT_NODE || !n->ns)
+		return false;
+	if (in_ns(n, OFFICE_NS) || in_ns(n, TABLE_NS) || in_ns(n, STYLE_NS) ||
+	    in_ns(n, DRAW_NS))
+		return true;
+	if (!in_ns(n, TEXT_NS))
+		return false;
+	for (i = 0; text_names[i]; i++)
+		if (!strcmp((const char *)n->name, text_names[i]))
 			return true;
 	return false;
 }
@@ -265,6 +303,7 @@ struct cctx {
 	const struct tpl_opts *o;
 	struct arena *a;
 	int problems;
+	int charts; /* chart paragraphs found */
 	struct binding scope[MAX_DEPTH];
 	int depth;
 	struct opened open[MAX_DEPTH];
@@ -686,7 +725,8 @@ static char *suggest(struct cctx *c, const char *path)
 /* Resolves T's path in the static scope; KIND and ELEM say what it is.
  * Returns false (after reporting) when the field does not exist. */
 static bool resolve(struct cctx *c, struct tag *t, const char *quote,
-		    enum tpl_kind *kind, const char **elem)
+		    enum tpl_kind *kind, const char **elem,
+		    const struct tpl_field **field)
 {
 	const struct tpl_field *f;
 	const char *scope = "";
@@ -695,6 +735,8 @@ static bool resolve(struct cctx *c, struct tag *t, const char *quote,
 
 	t->depth = -1;
 	t->first = 0;
+	if (field)
+		*field = NULL;
 	for (d = c->depth - 1; d >= 0; d--)
 		if (!strcmp(c->scope[d].name, t->seg[0]) ||
 		    (c->scope[d].type && !strcmp(c->scope[d].type, t->seg[0])))
@@ -724,6 +766,8 @@ static bool resolve(struct cctx *c, struct tag *t, const char *quote,
 	if (f) {
 		*kind = f->kind;
 		*elem = f->elem;
+		if (field)
+			*field = f;
 		return true;
 	}
 	if (t->depth < 0) {
@@ -760,22 +804,33 @@ static bool resolve(struct cctx *c, struct tag *t, const char *quote,
 /* Checks a field printed as a value. */
 static void check_value(struct cctx *c, struct tag *t, const char *quote)
 {
+	const struct tpl_field *field, *f;
+	const char *elem, *scope, *below;
 	enum tpl_kind kind;
-	const char *elem;
+	size_t n;
 
-	if (!resolve(c, t, quote, &kind, &elem))
+	if (!resolve(c, t, quote, &kind, &elem, &field))
 		return;
-	if (kind == TPL_LIST)
+	if (kind == TPL_LIST) {
 		problem(c, t->text, quote,
 			_("'%s' is a list: repeat it with {{#each %s}} ... "
 			  "{{/each}}"),
 			t->path, t->path);
-	else if (kind == TPL_GROUP)
-		problem(c, t->text, quote,
-			_("'%s' is a group of fields; name one of them, e.g. "
-			  "{{%s.%s}}"),
-			t->path, t->path,
-			elem && !strcmp(elem, "item") ? "title" : "...");
+		return;
+	}
+	if (kind != TPL_GROUP)
+		return;
+	/* Name the group's first value as an example. */
+	scope = field ? field->scope : elem ? elem : "";
+	below = field ? field->path : "";
+	n = strlen(below);
+	for (f = c->o->fields; f->path; f++)
+		if (f->kind == TPL_VALUE && !strcmp(f->scope, scope) &&
+		    (!n || (!strncmp(f->path, below, n) && f->path[n] == '.')))
+			break;
+	problem(c, t->text, quote,
+		_("'%s' is a group of fields; name one of them, e.g. {{%s.%s}}"),
+		t->path, t->path, f->path ? f->path + (n ? n + 1 : 0) : "...");
 }
 
 /* --- block constructs --- */
@@ -868,8 +923,9 @@ static void make_block(struct cctx *c, struct opened *op, xmlNodePtr close,
 					break;
 			if (op->mid && k == nm)
 				continue;
-			if (oc[i]->_private) /* cannot happen: one marker each */
-				continue;
+			if (oc[i]->_private &&
+			    ((struct plan *)oc[i]->_private)->kind != P_ELEM)
+				continue; /* cannot happen: one marker each */
 			struct block *b = arena_alloc(c->a, sizeof *b);
 			b->p.kind = op->tag->kind == T_EACH ? P_EACH : P_IF;
 			b->tag = op->tag;
@@ -906,7 +962,7 @@ static void marker(struct cctx *c, struct tag *t, xmlNodePtr p, size_t at)
 				MAX_DEPTH);
 			break;
 		}
-		ok = resolve(c, t, quote, &kind, &elem);
+		ok = resolve(c, t, quote, &kind, &elem, NULL);
 		if (t->kind == T_EACH) {
 			struct binding *b = &c->scope[c->depth++];
 			b->name = arena_strdup(
@@ -1039,31 +1095,30 @@ static void plan_texts(struct cctx *c, xmlNodePtr parent, struct tok *toks,
 		if (n->type != XML_TEXT_NODE || !n->content ||
 		    !strstr((const char *)n->content, "{{"))
 			continue;
-		const char *s = (const char *)n->content, *p = s, *o, *e;
-		struct seg segs[64];
-		int ns = 0, cap = 64;
-		struct seg *all = segs;
-		while ((o = strstr(p, "{{")) && (e = strstr(o + 2, "}}")) &&
-		       *next < ntoks) {
-			if (ns + 2 > cap) {
-				struct seg *more =
-					arena_alloc(c->a, sizeof *more * cap * 2);
-				memcpy(more, all, sizeof *more * (size_t)ns);
-				all = more;
-				cap *= 2;
-			}
+		const char *s = (const char *)n->content, *p, *o, *e;
+		struct text_plan *tp = arena_alloc(c->a, sizeof *tp);
+		int count = 0;
+
+		/* At most a literal before each tag, the tag, and a last
+		 * literal. */
+		for (p = s; (o = strstr(p, "{{")) && (e = strstr(o + 2, "}}"));
+		     p = e + 2)
+			count++;
+		tp->p.kind = P_TEXT;
+		tp->n = 0;
+		tp->segs = arena_alloc(c->a, sizeof *tp->segs *
+						     (size_t)(2 * count + 1));
+		for (p = s; (o = strstr(p, "{{")) && (e = strstr(o + 2, "}}")) &&
+			    *next < ntoks;
+		     p = e + 2) {
 			if (o > p)
-				all[ns++] = (struct seg){p, (size_t)(o - p), NULL};
-			all[ns++] = (struct seg){o, 0, toks[(*next)++].tag};
-			p = e + 2;
+				tp->segs[tp->n++] =
+					(struct seg){p, (size_t)(o - p), NULL};
+			tp->segs[tp->n++] =
+				(struct seg){o, 0, toks[(*next)++].tag};
 		}
 		if (*p)
-			all[ns++] = (struct seg){p, strlen(p), NULL};
-		struct text_plan *tp = arena_alloc(c->a, sizeof *tp);
-		tp->p.kind = P_TEXT;
-		tp->n = ns;
-		tp->segs = arena_alloc(c->a, sizeof *tp->segs * (size_t)ns);
-		memcpy(tp->segs, all, sizeof *tp->segs * (size_t)ns);
+			tp->segs[tp->n++] = (struct seg){p, strlen(p), NULL};
 		n->_private = tp;
 	}
 }
@@ -1122,6 +1177,7 @@ static void chart_paragraph(struct cctx *c, struct tag *t, xmlNodePtr p)
 	}
 	cp = arena_alloc(c->a, sizeof *cp);
 	cp->p.kind = P_CHART;
+	c->charts++;
 	cp->tag = t;
 	p->_private = cp;
 }
@@ -1148,7 +1204,7 @@ static void mixed(struct cctx *c, xmlNodePtr p, struct tok *toks,
 				check_value(c, t, quote);
 			break;
 		case T_IF:
-			resolve(c, t, quote, &kind, &elem);
+			resolve(c, t, quote, &kind, &elem, NULL);
 			if (depth == MAX_DEPTH)
 				problem(c, t->text, quote,
 					_("blocks nested too deeply (at most "
@@ -1277,6 +1333,48 @@ static bool paragraph(struct cctx *c, xmlNodePtr p)
 	return whole;
 }
 
+static bool table_part(xmlNodePtr n)
+{
+	return is(n, TABLE_NS, "table") || is(n, TABLE_NS, "table-rows") ||
+	       is(n, TABLE_NS, "table-header-rows") ||
+	       is(n, TABLE_NS, "table-row-group");
+}
+
+static void classify_one(struct cctx *c, xmlNodePtr n)
+{
+	struct plan *p = arena_alloc(c->a, sizeof *p);
+
+	p->kind = P_ELEM;
+	p->flags = (is_inline_container(n) ? F_INLINE : 0) |
+		   (table_part(n) ? F_TABLE_PART : 0) |
+		   (is(n, TABLE_NS, "table-row") ? F_ROW : 0) |
+		   (is(n, TEXT_NS, "soft-page-break") ? F_SKIP : 0);
+	n->_private = p;
+}
+
+/* Gives every element its flags, and drops the white space that only
+ * lays out the template's XML (between table cells, list items...). */
+static void classify(struct cctx *c, xmlNodePtr parent)
+{
+	bool elements_only = element_only(parent);
+	xmlNodePtr n, next;
+
+	for (n = parent->children; n; n = next) {
+		next = n->next;
+		if (n->type == XML_TEXT_NODE && elements_only &&
+		    (!n->content ||
+		     all_space((const char *)n->content,
+			       (const char *)n->content +
+				       strlen((const char *)n->content)))) {
+			xmlUnlinkNode(n);
+			xmlFreeNode(n);
+		} else if (n->type == XML_ELEMENT_NODE) {
+			classify_one(c, n);
+			classify(c, n);
+		}
+	}
+}
+
 static void compile_walk(struct cctx *c, xmlNodePtr parent)
 {
 	xmlNodePtr n;
@@ -1294,54 +1392,185 @@ static void compile_walk(struct cctx *c, xmlNodePtr parent)
 /* Rendering                                                             */
 /* ===================================================================== */
 
-struct nsmap {
-	xmlNsPtr from, to;
-};
+/*
+ * The output is written as it is made, straight from the template's nodes
+ * into one buffer: a handout of 10,000 items is tens of megabytes of XML,
+ * and a tree of it would cost ten times that in memory and most of the
+ * time.  Every byte of text and every attribute value goes through
+ * put_escaped(); names and namespace prefixes come from the parsed
+ * template, so they are well-formed already.
+ */
 
 struct rctx {
 	const struct tpl_opts *o;
 	xmlDocPtr doc;
-	xmlNodePtr root;
-	xmlNsPtr text_ns;
+	struct strbuf *out;
+	xmlNsPtr text_ns, draw_ns, svg_ns, xlink_ns;
 	const struct val *scope[MAX_DEPTH];
 	int depth;
-	int repeat;   /* > 0 inside a second or later loop iteration */
+	int repeat;    /* > 0 inside a second or later loop iteration */
 	bool inactive; /* inside a branch of an inline {{#if}} not taken */
 	struct inline_if {
 		bool outer, cond;
 	} ifs[MAX_DEPTH];
 	int nifs;
-	struct nsmap *map;
-	size_t nmap, mapcap;
+	long rows; /* table rows written so far */
+	long steps;
+	bool stop; /* too big: give up */
 	int charts;
 	int failed;
 };
 
-static xmlNsPtr ns_for(struct rctx *c, const char *href, const char *prefix)
+static void put(struct rctx *c, const char *s, size_t n)
 {
-	xmlNsPtr ns = xmlSearchNsByHref(c->doc, c->root, BAD_CAST href);
+	sb_add(c->out, s, n);
+}
+
+static void puts_(struct rctx *c, const char *s)
+{
+	sb_add(c->out, s, strlen(s));
+}
+
+/* Writes LEN bytes of S escaped for XML text or, ATTR, for an attribute
+ * value in double quotes. */
+static void put_escaped(struct rctx *c, const char *s, size_t len, bool attr)
+{
+	const char *p = s, *end = s + len, *run = s;
+
+	for (; p < end; p++) {
+		const char *rep;
+		switch (*p) {
+		case '&':
+			rep = "&amp;";
+			break;
+		case '<':
+			rep = "&lt;";
+			break;
+		case '>':
+			rep = "&gt;";
+			break;
+		case '"':
+			rep = attr ? "&quot;" : NULL;
+			break;
+		case '\r':
+			rep = "&#13;";
+			break;
+		case '\n':
+			rep = attr ? "&#10;" : NULL;
+			break;
+		case '\t':
+			rep = attr ? "&#9;" : NULL;
+			break;
+		default:
+			rep = NULL;
+		}
+		if (!rep)
+			continue;
+		put(c, run, (size_t)(p - run));
+		puts_(c, rep);
+		run = p + 1;
+	}
+	put(c, run, (size_t)(end - run));
+}
+
+static void put_qname(struct rctx *c, xmlNsPtr ns, const xmlChar *name)
+{
+	if (ns && ns->prefix) {
+		puts_(c, (const char *)ns->prefix);
+		put(c, ":", 1);
+	}
+	puts_(c, (const char *)name);
+}
+
+static void put_attr(struct rctx *c, xmlNsPtr ns, const char *name,
+		     const char *value)
+{
+	put(c, " ", 1);
+	put_qname(c, ns, BAD_CAST name);
+	put(c, "=\"", 2);
+	put_escaped(c, value, strlen(value), true);
+	put(c, "\"", 1);
+}
+
+/* "<name" and its namespace declarations; the caller adds attributes and
+ * then open_end(). */
+static void open_start(struct rctx *c, xmlNodePtr n)
+{
+	xmlNsPtr ns;
+
+	put(c, "<", 1);
+	put_qname(c, n->ns, n->name);
+	for (ns = n->nsDef; ns; ns = ns->next) {
+		put(c, " xmlns", 6);
+		if (ns->prefix) {
+			put(c, ":", 1);
+			puts_(c, (const char *)ns->prefix);
+		}
+		put(c, "=\"", 2);
+		put_escaped(c, (const char *)ns->href,
+			    strlen((const char *)ns->href), true);
+		put(c, "\"", 1);
+	}
+}
+
+/* Closes element N whose start tag ended at BODY: "/>" when nothing was
+ * written since. */
+static void close_element(struct rctx *c, xmlNsPtr ns, const xmlChar *name,
+			  size_t body)
+{
+	if (c->out->len == body) {
+		c->out->len--; /* the '>' */
+		put(c, "/>", 2);
+		return;
+	}
+	put(c, "</", 2);
+	put_qname(c, ns, name);
+	put(c, ">", 1);
+}
+
+/* Start tag of a copy of N: attributes as in the template, but no xml:id
+ * in repeated copies (ids must stay unique). */
+static void start_tag(struct rctx *c, xmlNodePtr n)
+{
+	xmlAttrPtr a;
+
+	open_start(c, n);
+	for (a = n->properties; a; a = a->next) {
+		if (c->repeat && !strcmp((const char *)a->name, "id") &&
+		    a->ns &&
+		    !strcmp((const char *)a->ns->href,
+			    (const char *)XML_XML_NAMESPACE))
+			continue;
+		put(c, " ", 1);
+		put_qname(c, a->ns, a->name);
+		put(c, "=\"", 2);
+		/* No DTD, so no entity references: the value is text. */
+		for (xmlNodePtr t = a->children; t; t = t->next)
+			if (t->content)
+				put_escaped(c, (const char *)t->content,
+					    strlen((const char *)t->content),
+					    true);
+		put(c, "\"", 1);
+	}
+	put(c, ">", 1);
+}
+
+static xmlNsPtr ns_for(xmlDocPtr doc, const char *href, const char *prefix)
+{
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	xmlNsPtr ns = xmlSearchNsByHref(doc, root, BAD_CAST href);
 	char buf[32];
 	int i;
 
 	if (ns)
 		return ns;
-	ns = xmlNewNs(c->root, BAD_CAST href, BAD_CAST prefix);
+	ns = xmlNewNs(root, BAD_CAST href, BAD_CAST prefix);
 	for (i = 1; !ns && i < 100; i++) {
 		snprintf(buf, sizeof buf, "%s%d", prefix, i);
-		ns = xmlNewNs(c->root, BAD_CAST href, BAD_CAST buf);
+		ns = xmlNewNs(root, BAD_CAST href, BAD_CAST buf);
 	}
 	if (!ns)
 		die(_("out of memory"));
-	return ns;
-}
-
-static xmlNsPtr map_ns(struct rctx *c, xmlNsPtr ns)
-{
-	size_t i;
-
-	for (i = c->nmap; i-- > 0;)
-		if (c->map[i].from == ns)
-			return c->map[i].to;
 	return ns;
 }
 
@@ -1365,23 +1594,17 @@ static bool condition(struct rctx *c, const struct tag *t)
 	return val_truthy(v);
 }
 
-static xmlNodePtr append(xmlNodePtr parent, xmlNodePtr n)
+/* An empty text:NAME element, e.g. <text:line-break/>. */
+static void text_element(struct rctx *c, const char *name)
 {
-	if (!n)
-		die(_("out of memory"));
-	return xmlAddChild(parent, n);
-}
-
-static xmlNodePtr text_element(struct rctx *c, xmlNodePtr parent,
-			       const char *name)
-{
-	return append(parent,
-		      xmlNewDocNode(c->doc, c->text_ns, BAD_CAST name, NULL));
+	put(c, "<", 1);
+	put_qname(c, c->text_ns, BAD_CAST name);
+	put(c, "/>", 2);
 }
 
 /* Writes a value as ODF text: newlines become line breaks, tabs tabs, and
  * runs of spaces keep their width (ODF collapses them otherwise). */
-static void emit_value(struct rctx *c, xmlNodePtr parent, const char *s)
+static void emit_value(struct rctx *c, const char *s)
 {
 	const char *p = s;
 	char count[32];
@@ -1392,17 +1615,15 @@ static void emit_value(struct rctx *c, xmlNodePtr parent, const char *s)
 			    p[n] != '\r' && !(p[n] == ' ' && p[n + 1] == ' ');
 		     n++)
 			;
-		if (n)
-			append(parent,
-			       xmlNewDocTextLen(c->doc, BAD_CAST p, (int)n));
+		put_escaped(c, p, n, false);
 		p += n;
 		switch (*p) {
 		case '\n':
-			text_element(c, parent, "line-break");
+			text_element(c, "line-break");
 			p++;
 			break;
 		case '\t':
-			text_element(c, parent, "tab");
+			text_element(c, "tab");
 			p++;
 			break;
 		case '\r':
@@ -1410,43 +1631,46 @@ static void emit_value(struct rctx *c, xmlNodePtr parent, const char *s)
 			break;
 		case ' ':
 			n = strspn(p, " ");
-			append(parent, xmlNewDocText(c->doc, BAD_CAST " "));
+			put(c, " <", 2);
+			put_qname(c, c->text_ns, BAD_CAST "s");
 			snprintf(count, sizeof count, "%zu", n - 1);
-			xmlNewNsProp(text_element(c, parent, "s"), c->text_ns,
-				     BAD_CAST "c", BAD_CAST count);
+			put_attr(c, c->text_ns, "c", count);
+			put(c, "/>", 2);
 			p += n;
 			break;
 		}
 	}
 }
 
-static void print_value(struct rctx *c, xmlNodePtr parent,
-			const struct tag *t)
+static void print_value(struct rctx *c, const struct tag *t)
 {
 	const struct val *v = lookup(c, t);
+	bool en = c->o->lang && !strcmp(c->o->lang, "en");
 	char buf[64];
 
 	if (!v)
 		return;
-	if (v->type == VAL_NUM)
-		tpl_number(buf, v->u.num, c->o->lang);
-	else if (v->type == VAL_INT)
-		tpl_number(buf, (double)v->u.i, c->o->lang);
-	else if (v->type == VAL_BOOL)
-		snprintf(buf, sizeof buf, "%s",
-			 v->u.b ? (c->o->lang && !strcmp(c->o->lang, "en")
-					   ? "yes"
-					   : "ja")
-				: (c->o->lang && !strcmp(c->o->lang, "en")
-					   ? "no"
-					   : "nej"));
-	else if (v->type != VAL_STR)
+	switch (v->type) {
+	case VAL_STR:
+		emit_value(c, v->u.str);
 		return;
-	emit_value(c, parent, v->type == VAL_STR ? v->u.str : buf);
+	case VAL_NUM:
+		tpl_number(buf, v->u.num, c->o->lang);
+		break;
+	case VAL_INT:
+		tpl_number(buf, (double)v->u.i, c->o->lang);
+		break;
+	case VAL_BOOL:
+		snprintf(buf, sizeof buf, "%s",
+			 v->u.b ? (en ? "yes" : "ja") : (en ? "no" : "nej"));
+		break;
+	default:
+		return;
+	}
+	puts_(c, buf);
 }
 
-static void text_plan(struct rctx *c, const struct text_plan *tp,
-		      xmlNodePtr parent)
+static void text_plan(struct rctx *c, const struct text_plan *tp)
 {
 	int i;
 
@@ -1454,15 +1678,13 @@ static void text_plan(struct rctx *c, const struct text_plan *tp,
 		const struct seg *s = &tp->segs[i];
 		if (!s->tag) {
 			if (!c->inactive)
-				append(parent,
-				       xmlNewDocTextLen(c->doc, BAD_CAST s->lit,
-							(int)s->len));
+				put_escaped(c, s->lit, s->len, false);
 			continue;
 		}
 		switch (s->tag->kind) {
 		case T_VALUE:
 			if (!c->inactive)
-				print_value(c, parent, s->tag);
+				print_value(c, s->tag);
 			break;
 		case T_IF: {
 			/* A branch is shown when every {{#if}} around it
@@ -1487,74 +1709,6 @@ static void text_plan(struct rctx *c, const struct text_plan *tp,
 	}
 }
 
-static void emit_range(struct rctx *c, xmlNodePtr first, xmlNodePtr stop,
-		       xmlNodePtr parent);
-
-/* True when a table or row group still has a row. */
-static bool has_rows(xmlNodePtr n)
-{
-	xmlNodePtr r;
-
-	for (r = n->children; r; r = r->next)
-		if (is(r, TABLE_NS, "table-row") ||
-		    ((is(r, TABLE_NS, "table-rows") ||
-		      is(r, TABLE_NS, "table-header-rows") ||
-		      is(r, TABLE_NS, "table-row-group")) &&
-		     has_rows(r)))
-			return true;
-	return false;
-}
-
-/* A shallow copy of element N under PARENT: name, namespace declarations
- * and attributes (no xml:id in repeated copies, ids must stay unique). */
-static xmlNodePtr shell(struct rctx *c, xmlNodePtr n, xmlNodePtr parent)
-{
-	xmlNodePtr e = append(parent, xmlNewDocNode(c->doc, NULL, n->name, NULL));
-	xmlAttrPtr a;
-	xmlNsPtr ns;
-
-	for (ns = n->nsDef; ns; ns = ns->next) {
-		xmlNsPtr copy = xmlNewNs(e, ns->href, ns->prefix);
-		if (!copy)
-			continue;
-		if (c->nmap == c->mapcap) {
-			c->mapcap = c->mapcap ? c->mapcap * 2 : 8;
-			c->map = xrealloc(c->map, c->mapcap * sizeof *c->map);
-		}
-		c->map[c->nmap].from = ns;
-		c->map[c->nmap].to = copy;
-		c->nmap++;
-	}
-	xmlSetNs(e, map_ns(c, n->ns));
-	for (a = n->properties; a; a = a->next) {
-		if (c->repeat && a->ns &&
-		    !strcmp((const char *)a->ns->href,
-			    (const char *)XML_XML_NAMESPACE) &&
-		    !strcmp((const char *)a->name, "id"))
-			continue;
-		/* No DTD, so no entity references: the value is text,
-		 * nearly always one node. */
-		if (a->children && a->children->type == XML_TEXT_NODE &&
-		    !a->children->next) {
-			xmlNewNsProp(e, map_ns(c, a->ns), a->name,
-				     a->children->content);
-		} else {
-			xmlChar *v = xmlNodeListGetString(n->doc, a->children, 1);
-			xmlNewNsProp(e, map_ns(c, a->ns), a->name,
-				     v ? v : BAD_CAST "");
-			xmlFree(v);
-		}
-	}
-	return e;
-}
-
-static void set_attr(xmlNodePtr e, xmlNsPtr ns, const char *name,
-		     const char *value)
-{
-	if (!xmlNewNsProp(e, ns, BAD_CAST name, BAD_CAST value))
-		die(_("out of memory"));
-}
-
 /* "12.34cm" whatever the C locale says about decimal points. */
 static void cm(char out[32], double v)
 {
@@ -1563,94 +1717,99 @@ static void cm(char out[32], double v)
 	snprintf(out, 32, "%ld.%02ldcm", hundredths / 100, hundredths % 100);
 }
 
-static void chart(struct rctx *c, xmlNodePtr p, const struct chart_plan *cp,
-		  xmlNodePtr parent)
+static void chart(struct rctx *c, xmlNodePtr p, const struct chart_plan *cp)
 {
-	xmlNsPtr draw = ns_for(c, DRAW_NS, "draw");
-	xmlNsPtr svg = ns_for(c, SVG_NS, "svg");
-	xmlNsPtr xlink = ns_for(c, XLINK_NS, "xlink");
 	struct tpl_picture pic = {0};
-	xmlNodePtr para, frame, img;
-	char buf[32];
+	char name[32], w[32], h[32];
+	size_t body;
 
-	para = shell(c, p, parent);
-	if (!c->o->chart || c->o->chart(c->o->chart_arg, cp->tag->path, &pic) < 0) {
+	start_tag(c, p);
+	body = c->out->len;
+	if (!c->o->chart ||
+	    c->o->chart(c->o->chart_arg, cp->tag->path, &pic) < 0) {
 		c->failed = 1;
+		close_element(c, p->ns, p->name, body);
 		return;
 	}
 	c->charts++;
-	frame = append(para, xmlNewDocNode(c->doc, draw, BAD_CAST "frame", NULL));
-	snprintf(buf, sizeof buf, "Chart %d", c->charts);
-	set_attr(frame, draw, "name", buf);
-	set_attr(frame, c->text_ns, "anchor-type", "as-char");
-	cm(buf, pic.width_cm);
-	set_attr(frame, svg, "width", buf);
-	cm(buf, pic.height_cm);
-	set_attr(frame, svg, "height", buf);
-	img = append(frame, xmlNewDocNode(c->doc, draw, BAD_CAST "image", NULL));
-	set_attr(img, xlink, "href", pic.href);
-	set_attr(img, xlink, "type", "simple");
-	set_attr(img, xlink, "show", "embed");
-	set_attr(img, xlink, "actuate", "onLoad");
-	set_attr(img, draw, "mime-type", "image/svg+xml");
+	snprintf(name, sizeof name, "Chart %d", c->charts);
+	cm(w, pic.width_cm);
+	cm(h, pic.height_cm);
+	put(c, "<", 1);
+	put_qname(c, c->draw_ns, BAD_CAST "frame");
+	put_attr(c, c->draw_ns, "name", name);
+	put_attr(c, c->text_ns, "anchor-type", "as-char");
+	put_attr(c, c->svg_ns, "width", w);
+	put_attr(c, c->svg_ns, "height", h);
+	put(c, "><", 2);
+	put_qname(c, c->draw_ns, BAD_CAST "image");
+	put_attr(c, c->xlink_ns, "href", pic.href);
+	put_attr(c, c->xlink_ns, "type", "simple");
+	put_attr(c, c->xlink_ns, "show", "embed");
+	put_attr(c, c->xlink_ns, "actuate", "onLoad");
+	put_attr(c, c->draw_ns, "mime-type", "image/svg+xml");
+	put(c, "/>", 2);
 	if (pic.title && *pic.title) {
-		xmlNodePtr t = append(frame, xmlNewDocNode(c->doc, svg,
-							   BAD_CAST "title",
-							   NULL));
-		xmlNodeAddContent(t, BAD_CAST pic.title);
+		put(c, "<", 1);
+		put_qname(c, c->svg_ns, BAD_CAST "title");
+		put(c, ">", 1);
+		put_escaped(c, pic.title, strlen(pic.title), false);
+		put(c, "</", 2);
+		put_qname(c, c->svg_ns, BAD_CAST "title");
+		put(c, ">", 1);
 	}
+	put(c, "</", 2);
+	put_qname(c, c->draw_ns, BAD_CAST "frame");
+	put(c, ">", 1);
+	close_element(c, p->ns, p->name, body);
 }
 
-static void emit_node(struct rctx *c, xmlNodePtr n, xmlNodePtr parent)
+static void emit_range(struct rctx *c, xmlNodePtr first, xmlNodePtr stop);
+
+static void emit_node(struct rctx *c, xmlNodePtr n)
 {
 	const struct plan *plan = n->_private;
-	xmlNodePtr e;
-	size_t nmap;
+	unsigned flags = plan && plan->kind == P_ELEM ? plan->flags : 0;
+	size_t start, body;
+	long rows;
 
-	switch (n->type) {
-	case XML_TEXT_NODE:
+	if (n->type == XML_TEXT_NODE) {
 		if (plan && plan->kind == P_TEXT)
-			text_plan(c, (const struct text_plan *)plan, parent);
+			text_plan(c, (const struct text_plan *)plan);
 		else if (!c->inactive && n->content)
-			append(parent, xmlNewDocText(c->doc, n->content));
-		return;
-	case XML_COMMENT_NODE:
-		if (!c->inactive)
-			append(parent, xmlNewDocComment(c->doc, n->content));
-		return;
-	case XML_ELEMENT_NODE:
-		break;
-	default:
+			put_escaped(c, (const char *)n->content,
+				    strlen((const char *)n->content), false);
 		return;
 	}
+	/* Comments (the template's notes to itself) are left out. */
+	if (n->type != XML_ELEMENT_NODE || (flags & F_SKIP))
+		return;
 	if (plan && plan->kind == P_CHART) {
-		chart(c, n, (const struct chart_plan *)plan, parent);
+		chart(c, n, (const struct chart_plan *)plan);
 		return;
 	}
-	/* Layout hints from the last save are stale in a new document. */
-	if (is(n, TEXT_NS, "soft-page-break"))
+	if (c->inactive && !(flags & F_INLINE))
 		return;
-	if (c->inactive && !is_inline_container(n))
+	start = c->out->len;
+	rows = c->rows;
+	start_tag(c, n);
+	body = c->out->len;
+	emit_range(c, n->children, NULL);
+	if (((flags & F_INLINE) && c->out->len == body && n->children) ||
+	    ((flags & F_TABLE_PART) && c->rows == rows)) {
+		/* A run whose text all went with a branch not taken, or a
+		 * table whose rows were all in loops over nothing (a table
+		 * needs rows): left out. */
+		c->out->len = start;
+		c->out->buf[start] = '\0';
 		return;
-	nmap = c->nmap;
-	e = shell(c, n, parent);
-	emit_range(c, n->children, NULL, e);
-	c->nmap = nmap;
-	if (is_inline_container(n) && !e->children && n->children) {
-		/* A run whose text all went away with a branch. */
-		xmlUnlinkNode(e);
-		xmlFreeNode(e);
-	} else if ((is(n, TABLE_NS, "table") || is(n, TABLE_NS, "table-rows") ||
-		    is(n, TABLE_NS, "table-header-rows") ||
-		    is(n, TABLE_NS, "table-row-group")) &&
-		   !has_rows(e)) {
-		/* Every row was in a loop over nothing: a table needs rows. */
-		xmlUnlinkNode(e);
-		xmlFreeNode(e);
 	}
+	close_element(c, n->ns, n->name, body);
+	if (flags & F_ROW)
+		c->rows++;
 }
 
-static void each(struct rctx *c, const struct block *b, xmlNodePtr parent)
+static void each(struct rctx *c, const struct block *b)
 {
 	const struct val *list = lookup(c, b->tag);
 	size_t i;
@@ -1663,50 +1822,80 @@ static void each(struct rctx *c, const struct block *b, xmlNodePtr parent)
 		c->scope[c->depth++] = list->u.arr.v[i];
 		if (i == 1)
 			c->repeat++;
-		emit_range(c, b->open->next, b->close, parent);
+		emit_range(c, b->open->next, b->close);
 		c->depth--;
 	}
 	if (list->u.arr.n > 1)
 		c->repeat--;
 }
 
-static void emit_range(struct rctx *c, xmlNodePtr first, xmlNodePtr stop,
-		       xmlNodePtr parent)
+/* Stops a template whose loops would make a handout without end. */
+static bool too_big(struct rctx *c)
+{
+	char msg[256];
+
+	if (c->stop)
+		return true;
+	if (++c->steps < MAX_STEPS && c->out->len < MAX_OUTPUT)
+		return false;
+	snprintf(msg, sizeof msg,
+		 _("%s: the handout would be too large (more than %d MB or "
+		   "%d million steps); is a loop repeated inside itself?"),
+		 c->o->name, MAX_OUTPUT / (1024 * 1024), MAX_STEPS / 1000000);
+	report(c->o, msg);
+	c->stop = true;
+	c->failed = 1;
+	return true;
+}
+
+static void emit_range(struct rctx *c, xmlNodePtr first, xmlNodePtr stop)
 {
 	xmlNodePtr n = first;
 
-	while (n && n != stop) {
+	while (n && n != stop && !too_big(c)) {
 		const struct plan *plan =
 			n->type == XML_ELEMENT_NODE ? n->_private : NULL;
 		if (plan && (plan->kind == P_EACH || plan->kind == P_IF)) {
 			const struct block *b = (const struct block *)plan;
 			if (plan->kind == P_EACH)
-				each(c, b, parent);
+				each(c, b);
 			else if (condition(c, b->tag))
 				emit_range(c, b->open->next,
-					   b->mid ? b->mid : b->close, parent);
+					   b->mid ? b->mid : b->close);
 			else if (b->mid)
-				emit_range(c, b->mid->next, b->close, parent);
+				emit_range(c, b->mid->next, b->close);
 			n = b->close->next;
 			continue;
 		}
-		emit_node(c, n, parent);
+		emit_node(c, n);
 		n = n->next;
 	}
 }
 
 /* ===================================================================== */
 
-int tpl_render(xmlDocPtr doc, const struct tpl_opts *o)
+/* The plans live in an arena freed at the end: no pointer to it stays. */
+static void clear_plans(xmlNodePtr n)
+{
+	for (; n; n = n->next) {
+		n->_private = NULL;
+		if (n->type == XML_ELEMENT_NODE)
+			clear_plans(n->children);
+	}
+}
+
+int tpl_render(xmlDocPtr doc, const struct tpl_opts *o, struct strbuf *out)
 {
 	struct cctx c = {0};
-	xmlNodePtr root = xmlDocGetRootElement(doc), old;
+	xmlNodePtr root = xmlDocGetRootElement(doc);
 	int i;
 
 	if (!root)
 		return 0;
 	c.o = o;
 	c.a = arena_new();
+	classify_one(&c, root);
+	classify(&c, root);
 	compile_walk(&c, root);
 	for (i = c.nopen; i-- > 0;) {
 		problem(&c, c.open[i].tag->text, c.open[i].quote,
@@ -1717,20 +1906,25 @@ int tpl_render(xmlDocPtr doc, const struct tpl_opts *o)
 	}
 	free(c.pieces);
 	sb_free(&c.s);
-	if (!c.problems && o->data) {
+	if (!c.problems && o->data && out) {
 		struct rctx r = {0};
 		r.o = o;
 		r.doc = doc;
-		r.root = root;
-		r.text_ns = ns_for(&r, TEXT_NS, "text");
-		old = root->children;
-		root->children = root->last = NULL;
-		emit_range(&r, old, NULL, root);
-		xmlFreeNodeList(old);
-		free(r.map);
+		r.out = out;
+		/* Declared on the root before it is written. */
+		r.text_ns = ns_for(doc, TEXT_NS, "text");
+		if (c.charts) {
+			r.draw_ns = ns_for(doc, DRAW_NS, "draw");
+			r.svg_ns = ns_for(doc, SVG_NS, "svg");
+			r.xlink_ns = ns_for(doc, XLINK_NS, "xlink");
+		}
+		puts_(&r, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+		emit_node(&r, root);
+		puts_(&r, "\n");
 		if (r.failed)
 			c.problems++;
 	}
+	clear_plans(root);
 	arena_free(c.a);
 	return c.problems;
 }

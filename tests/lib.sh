@@ -91,3 +91,26 @@ test_done() {
 	echo "1..$test_count"
 	[ "$test_failed" = 0 ]
 }
+
+# big_register N [FILE]: a valid register (default styr.xml) with N doc
+# items D1..DN, written directly rather than by N commands, for tests at
+# scale.  The items carry the usual text, with Danish letters.
+big_register() {
+	rm -f "${2:-styr.xml}" &&
+	"$STYR" -q -f "${2:-styr.xml}" init --org "Odder Kommune" &&
+	awk -v n="$1" '
+	/<items .*\/>/ {
+		sub(/next-doc="1"\/>/, "next-doc=\"" n + 1 "\">")
+		print
+		for (i = 1; i <= n; i++)
+			printf "    <item id=\"D%d\" kind=\"doc\"><title>" \
+			       "Dokumentationskrav nummer %d om bostøtte" \
+			       "</title><description>Beskrivelse af kravet, " \
+			       "med æøå og lidt mere tekst end titlen." \
+			       "</description></item>\n", i, i
+		print "  </items>"
+		next
+	}
+	{ print }' "${2:-styr.xml}" >"${2:-styr.xml}.tmp" &&
+	mv "${2:-styr.xml}.tmp" "${2:-styr.xml}"
+}
