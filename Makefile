@@ -244,7 +244,7 @@ uninstall:
 
 # Refreshes po/styr.pot and merges it into each translation.
 pot:
-	xgettext --from-code=UTF-8 -k_ -kN_ -c/ --package-name=styr \
+	xgettext --from-code=UTF-8 -k_ -kN_ -kC_:1c,2 -c/ --package-name=styr \
 	  --package-version=$(VERSION) -o po/styr.pot $(SRC)
 	for l in $(LINGUAS); do msgmerge -q -U --backup=none po/$$l.po po/styr.pot; done
 

@@ -6,6 +6,11 @@
  * ends.  And the columns of the item table that `export csv` writes and
  * `import csv` reads, so that the two cannot drift apart.
  *
+ * The separator is a comma, or a semicolon: a spreadsheet saving "CSV"
+ * under a Danish (or other decimal-comma) locale separates with ';'.
+ * The reader takes it from the first line: ';' when that line has a
+ * semicolon and no comma outside quotes, else ','.
+ *
  * Reading is strict: a quote in the wrong place, a quoted field that is
  * never closed, a NUL byte, an overlong field or too many rows stop it with
  * "NAME:LINE: ..." printed.  A UTF-8 byte order mark is skipped; CRLF, LF
@@ -42,6 +47,7 @@ struct csv_record {
 	size_t n;
 	long line;   /* physical line (1-based) where the record starts */
 	long number; /* 1 for the first record */
+	char delim;  /* the separator the file is read with: ',' or ';' */
 };
 
 /* Called once per record; returning -1 (after printing) stops the read. */
@@ -54,6 +60,11 @@ typedef int csv_record_fn(const struct csv_record *rec, void *ctx);
  */
 int csv_read(FILE *f, const char *name, const struct csv_limits *limits,
 	     csv_record_fn *fn, void *ctx);
+
+/* The separator LEN bytes of S (the start of a file, after any byte
+ * order mark) use: ';' when its first line has a semicolon and no comma
+ * outside double quotes, else ','. */
+char csv_guess_delim(const char *s, size_t len);
 
 /* Writes one record of N cells (NULL prints as empty), ending in CRLF. */
 void csv_write_row(FILE *f, const char *const cells[], size_t n);

@@ -17,9 +17,9 @@
 #ifndef STYR_ODT_H
 #define STYR_ODT_H
 
+#include <libxml/tree.h>
 #include <stdbool.h>
 #include <stddef.h>
-#include <libxml/tree.h>
 
 #include "util.h"
 
@@ -92,7 +92,7 @@ char *odt_template_in(const char *dir, const char *name);
  * Returns the path (malloc'd), or NULL after an error with the exit status
  * in *STATUS.  *BASE gets the name to call the output (malloc'd).
  */
-char *odt_find(const char *arg, const char *dir, const char *lang,
-	       char **base, int *status);
+char *odt_find(const char *arg, const char *dir, const char *lang, char **base,
+	       int *status);
 
 #endif

@@ -19,8 +19,8 @@
 #ifndef STYR_TEMPLATE_H
 #define STYR_TEMPLATE_H
 
-#include <stdbool.h>
 #include <libxml/tree.h>
+#include <stdbool.h>
 
 #include "util.h"
 #include "value.h"

@@ -21,6 +21,21 @@
 #include <libintl.h>
 #define _(s) gettext(s)
 #define N_(s) (s)
+/*
+ * A message with a context (gettext's msgctxt), for an English word that
+ * reads differently in two places: C_("table header", "ID") is not the
+ * argument name "ID" of a usage line.  glibc has no pgettext, so this is
+ * gettext.h's: the catalog keys such a message "CONTEXT\004MSGID".
+ * xgettext finds it with -kC_:1c,2.
+ */
+#define C_(ctx, s) ctx_gettext(ctx "\004" s, s)
+static inline const char *ctx_gettext(const char *ctx_msgid,
+				      const char *msgid)
+{
+	const char *t = gettext(ctx_msgid);
+
+	return t == ctx_msgid ? msgid : t;
+}
 
 /* Exit status, as SPEC section 3 and the man page's EXIT STATUS fix it. */
 enum exit_status {

@@ -22,18 +22,15 @@ enum {
 	BAR_START = 65,
 	BAR_WIDTH = 78,
 	BURDEN_WIDTH = 66, /* room after the bar for "12.345,5 timer" */
-	ROW = 7,	/* row height */
-	TOP = 20,	/* first row */
-	MAX_ROWS = 15,	/* the items with most votes */
+	ROW = 7,	   /* row height */
+	TOP = 20,	   /* first row */
+	MAX_ROWS = 15,	   /* the items with most votes */
 	LABEL_CHARS = 34,
 };
 
 static const char *const colours[3] = {"#c0392b", "#e0a030", "#2e8b57"};
 
-static bool en(const char *lang)
-{
-	return lang && !strcmp(lang, "en");
-}
+static bool en(const char *lang) { return lang && !strcmp(lang, "en"); }
 
 /* A length as SVG wants it, whatever the C locale's decimal point. */
 static const char *num(char buf[32], double v)
@@ -218,9 +215,9 @@ static void votes_chart(const struct val *data, const char *lang,
 	attr(text(svg, 0, 6, 4.5, "start", title), "font-weight", "bold");
 	/* Legend. */
 	for (p = 0, x = 0; p < 3; p++) {
-		const char *label = vocab_label(&vocab_priority,
-						vocab_priority.words[p].key,
-						en(lang) ? "en" : "da");
+		const char *label =
+		    vocab_label(&vocab_priority, vocab_priority.words[p].key,
+				en(lang) ? "en" : "da");
 		rect(svg, x, 10.5, 3.5, 3.5, colours[p]);
 		text(svg, x + 5, 13.7, 3.5, "start", label);
 		x += 8 + 2.2 * (double)strlen(label);
@@ -239,7 +236,7 @@ static void votes_chart(const struct val *data, const char *lang,
 		free(label);
 		for (p = 0; p < 3; p++) {
 			static const char *const keys[] = {
-				"votes.remove", "votes.change", "votes.anchor"};
+			    "votes.remove", "votes.change", "votes.anchor"};
 			long v = int_at(it, keys[p]);
 			double w = (double)v / (double)max * BAR_WIDTH;
 			if (!v)
@@ -273,9 +270,9 @@ static double hours_of(const struct val *item)
 
 	if (!h)
 		return 0;
-	return h->type == VAL_NUM ? h->u.num
+	return h->type == VAL_NUM   ? h->u.num
 	       : h->type == VAL_INT ? (double)h->u.i
-				   : 0;
+				    : 0;
 }
 
 static void burden_chart(const struct val *data, const char *lang,
@@ -320,8 +317,8 @@ static void burden_chart(const struct val *data, const char *lang,
 		double y = TOP - 7 + (double)i * ROW;
 		double w = max > 0 ? hours[i] / max * BURDEN_WIDTH : 0;
 		char *label = shorten(i < na ? str_at(areas->u.arr.v[i], "name")
-					     : en(lang) ? "No area"
-							: "Uden område",
+				      : en(lang) ? "No area"
+						 : "Uden område",
 				      LABEL_CHARS);
 		text(svg, LABEL_END, y + 3.8, 3.2, "end", label);
 		free(label);

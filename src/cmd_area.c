@@ -70,8 +70,8 @@ static const struct argp argp = {
 	options, parse_opt, N_("add ID NAME\nlist [--format FORMAT]"),
 	N_("Add or list the review areas (styringseftersyn) that items are "
 	   "mapped in.  An area's ID is short, e.g. BOST or hjemmepleje: 1 "
-	   "to 32 letters, digits, '-' or '_'.  'list' shows how many items "
-	   "each area has."),
+	   "to 32 letters A-Z without æ, ø, å, digits, '-' or '_'.  'list' "
+	   "shows how many items each area has."),
 	common_children, NULL, NULL};
 
 /* The schema's area-id pattern, said in words when it does not match. */
@@ -87,9 +87,9 @@ static int check_area_id(const char *id)
 			break;
 	}
 	if (n == 0 || n > 32 || i < n)
-		return error(_("area id '%s': use 1 to 32 letters A-Z or a-z, "
-			       "digits, '-' or '_', beginning with a letter or "
-			       "digit"),
+		return error(_("area id '%s': use 1 to 32 letters A-Z "
+			       "without æ, ø, å (small or capital), digits, "
+			       "'-' or '_', beginning with a letter or digit"),
 			     id);
 	return 0;
 }
@@ -175,7 +175,9 @@ static int area_list(enum format fmt)
 		info(_("no review areas yet; add one with 'styr area add ID "
 		       "NAME'"));
 	} else {
-		const char *table_headers[] = {_("ID"), _("name"), _("items")};
+		const char *table_headers[] = {
+			C_("table header", "ID"), C_("table header", "Name"),
+			C_("table header", "Items")};
 		static const char *const data_headers[] = {"id", "name",
 							   "items"};
 		struct table *t = table_new(

@@ -142,8 +142,12 @@ static int set_default_tariff(const char *value)
 		goto out;
 	old = reg_default_tariff(&r);
 	if ((stored ? v : 0) == old) {
-		info(_("the default tariff is %s already; nothing changed"),
-		     stored ? stored : _("unset"));
+		if (stored)
+			info(_("the default tariff is %s kr per hour already; "
+			       "nothing changed"),
+			     stored);
+		else
+			info(_("there is no default tariff; nothing changed"));
 		goto out;
 	}
 	settings = node_child(r.root, "settings");

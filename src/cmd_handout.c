@@ -19,23 +19,23 @@ struct args {
 };
 
 static const struct argp_option options[] = {
-	{"output", 'o', N_("FILE"), 0,
-	 N_("write the handout to FILE (default: NAME.odt in the current "
-	    "directory)"),
-	 0},
-	{"area", 'a', N_("AREA"), 0,
-	 N_("only the items (and the area) of review area AREA"), 0},
-	{"lang", 'l', N_("LANG"), 0,
-	 N_("the handout's language: da (Danish, the default) or en"), 0},
-	{"template-dir", OPT_TEMPLATE_DIR, N_("DIR"), 0,
-	 N_("look for the template in DIR first"), 0},
-	{"force", OPT_FORCE, NULL, 0, N_("replace the output file if it exists"),
-	 0},
-	{"check", OPT_CHECK, NULL, 0,
-	 N_("only check the template: list every malformed tag and unknown "
-	    "field, write nothing"),
-	 0},
-	{0}};
+    {"output", 'o', N_("FILE"), 0,
+     N_("write the handout to FILE (default: NAME.odt in the current "
+	"directory)"),
+     0},
+    {"area", 'a', N_("AREA"), 0,
+     N_("only the items (and the area) of review area AREA"), 0},
+    {"lang", 'l', N_("LANG"), 0,
+     N_("the handout's language: da (Danish, the default) or en"), 0},
+    {"template-dir", OPT_TEMPLATE_DIR, N_("DIR"), 0,
+     N_("look for the template in DIR first"), 0},
+    {"force", OPT_FORCE, NULL, 0, N_("replace the output file if it exists"),
+     0},
+    {"check", OPT_CHECK, NULL, 0,
+     N_("only check the template: list every malformed tag and unknown "
+	"field, write nothing"),
+     0},
+    {0}};
 
 static error_t parse_opt(int key, char *arg, struct argp_state *state)
 {
@@ -78,18 +78,22 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 }
 
 static const struct argp argp = {
-	options, parse_opt, N_("TEMPLATE"),
-	N_("Print an ODT handout (for LibreOffice, Word and the like) from a "
-	   "template filled with the register's data.  TEMPLATE is a built-in "
-	   "handout (faseplan, kortlaegning, workshop, styregruppe, status, "
-	   "evaluering, beslutninger; see 'styr templates') or your own "
-	   ".odt, .ott or unpacked template.  In a template, {{organisation}} "
-	   "or {{item.title}} prints a value, {{#each items}} ... {{/each}} "
-	   "repeats what stands between, {{#if item.burden}} ... {{else}} ... "
-	   "{{/if}} shows a part only when a field is set, and {{chart votes}} "
-	   "or {{chart burden}} draws a chart; 'styr templates --fields' lists "
-	   "the fields."),
-	common_children, NULL, NULL};
+    options,
+    parse_opt,
+    N_("TEMPLATE"),
+    N_("Print an ODT handout (for LibreOffice, Word and the like) from a "
+       "template filled with the register's data.  TEMPLATE is a built-in "
+       "handout (faseplan, kortlaegning, workshop, styregruppe, status, "
+       "evaluering, beslutninger; see 'styr templates') or your own "
+       ".odt, .ott or unpacked template.  In a template, {{organisation}} "
+       "or {{item.title}} prints a value, {{#each items}} ... {{/each}} "
+       "repeats what stands between, {{#if item.burden}} ... {{else}} ... "
+       "{{/if}} shows a part only when a field is set, and {{chart votes}} "
+       "or {{chart burden}} draws a chart; 'styr templates --fields' lists "
+       "the fields."),
+    common_children,
+    NULL,
+    NULL};
 
 /* Makes the charts a template asks for, as pictures in the package. */
 struct charts {
@@ -230,6 +234,7 @@ int cmd_handout(int argc, char **argv)
 		return rc;
 	}
 	output = a.output ? xstrdup(a.output) : xasprintf("%s.odt", base);
+	/* Said before any work; odt_write checks again when it writes. */
 	if (!a.force && access(output, F_OK) == 0) {
 		error(_("%s exists; use --force to replace it"), output);
 		free(path);

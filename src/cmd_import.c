@@ -59,8 +59,9 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 
 static const struct argp argp = {
 	options, parse_opt, N_("csv FILE"),
-	N_("Add the items in a CSV file (saved from a spreadsheet: comma "
-	   "separated, UTF-8, a header row) to the register.  The header "
+	N_("Add the items in a CSV file (saved from a spreadsheet: UTF-8, a "
+	   "header row, the columns separated by commas or, as a Danish "
+	   "spreadsheet saves CSV, by semicolons) to the register.  The header "
 	   "names the columns: 'kind' and 'title' are needed; 'description', "
 	   "'area', 'origin', 'owner', 'found', 'source', 'minutes', "
 	   "'per_year' and 'staff' may be there, and so may every other "
@@ -80,6 +81,7 @@ struct import {
 	size_t where_size;
 	int col[COL_COUNT];     /* field index of each column, -1 if absent */
 	size_t ncols;
+	char delim;             /* the file's separator: ',' or ';' */
 	char *what[COL_COUNT];  /* "column 'x'", for messages */
 	/* Hashes keep the import linear in rows and register size. */
 	xmlHashTablePtr reg_ids;  /* items in the register before */
@@ -135,6 +137,7 @@ static int read_header(struct import *im, const struct csv_record *rec)
 	int c;
 
 	im->ncols = rec->n;
+	im->delim = rec->delim;
 	for (i = 0; i < rec->n; i++) {
 		const char *h = trim(rec->field[i]);
 
@@ -143,12 +146,14 @@ static int read_header(struct import *im, const struct csv_record *rec)
 				       "header row"),
 				     im->name, rec->line, i + 1);
 		c = item_column(h);
-		/* Spreadsheets under a Danish locale separate with ';'. */
-		if (c < 0 && strchr(h, ';'))
-			return error(_("%s:%ld: the columns are separated by "
-				       "semicolons; styr reads comma-separated "
-				       "files: in the spreadsheet, save as "
-				       "\"CSV UTF-8 (comma delimited)\""),
+		/* Commas or semicolons are read, but one kind per file: the
+		 * header row had a comma, so a ';' here is a mix of both. */
+		if (c < 0 && rec->delim == ',' && strchr(h, ';'))
+			return error(_("%s:%ld: the header row has both commas "
+				       "and semicolons between its columns; "
+				       "styr reads a file separated by either, "
+				       "but one kind only: save it from the "
+				       "spreadsheet again as \"CSV UTF-8\""),
 				     im->name, rec->line);
 		if (c < 0) {
 			for (c = 0; c < COL_COUNT; c++) {
@@ -197,9 +202,10 @@ static int check_id(struct import *im, struct row *row, const char *s)
 	void *line;
 
 	if (toupper((unsigned char)s[0]) != letter)
-		return error(_("column 'id': '%s' does not fit kind %s, whose "
-			       "ids start with %c"),
-			     s, row->kind, letter);
+		return error(_("column 'id': '%s' does not fit the item's "
+			       "kind (%s), whose ids start with %c"),
+			     s, vocab_label(&vocab_kind, row->kind, msg_lang()),
+			     letter);
 	if (!*digits || *digits == '0' ||
 	    strspn(digits, "0123456789") != strlen(digits) ||
 	    strlen(digits) > MAX_ID_DIGITS)
@@ -247,8 +253,9 @@ static int check_area(struct import *im, struct row *row)
 		return 0;
 	}
 	if (!is_area_id(id))
-		return error(_("column 'area': '%s' is not an area id (at most "
-			       "32 letters, digits, '-' and '_')"),
+		return error(_("column 'area': '%s' is not an area id (1 to "
+			       "32 letters A-Z without æ, ø, å, digits, '-' "
+			       "and '_', beginning with a letter or digit)"),
 			     id);
 	lower(key, id, sizeof key);
 	area = xmlHashLookup(im->areas, BAD_CAST key);
@@ -340,9 +347,25 @@ static int check_row(struct import *im, const struct csv_record *rec,
 	size_t i;
 	int c;
 
+	/* Said with the separator: a field with an unquoted one in it is
+	 * the usual cause. */
+	if (rec->n != im->ncols && im->delim == ';')
+		return error(ngettext("the row has %zu field, but the header "
+				      "row has %zu columns (the file is read "
+				      "as separated by semicolons)",
+				      "the row has %zu fields, but the header "
+				      "row has %zu columns (the file is read "
+				      "as separated by semicolons)",
+				      (unsigned long)rec->n),
+			     rec->n, im->ncols);
 	if (rec->n != im->ncols)
-		return error(_("the row has %zu fields, but the header row has "
-			       "%zu columns"),
+		return error(ngettext("the row has %zu field, but the header "
+				      "row has %zu columns (the file is read "
+				      "as separated by commas)",
+				      "the row has %zu fields, but the header "
+				      "row has %zu columns (the file is read "
+				      "as separated by commas)",
+				      (unsigned long)rec->n),
 			     rec->n, im->ncols);
 	for (c = 0; c < COL_COUNT; c++) {
 		row->v[c] = im->col[c] >= 0 ? rec->field[im->col[c]] : "";
@@ -629,28 +652,56 @@ int cmd_import(int argc, char **argv)
 	} else if (!im.items) {
 		info(_("%s: no items in the file; nothing was changed"), name);
 	} else if (a.dry_run) {
-		printf(_("%s: %ld items would be imported; nothing was "
-			 "written\n"),
+		/* The separator was guessed: a trial run says which. */
+		if (im.delim == ';')
+			printf(_("%s: the columns are separated by "
+				 "semicolons\n"),
+			       name);
+		else
+			printf(_("%s: the columns are separated by commas\n"),
+			       name);
+		printf(ngettext("%s: %ld item would be imported; nothing "
+				"was written\n",
+				"%s: %ld items would be imported; nothing "
+				"was written\n",
+				(unsigned long)im.items),
 		       name, im.items);
 		if (im.nareas)
-			printf(_("%s: new review areas would be made: %s\n"),
+			printf(ngettext("%s: a new review area would be made: "
+					"%s\n",
+					"%s: new review areas would be made: "
+					"%s\n",
+					(unsigned long)im.nareas),
 			       name, im.new_areas.buf);
 	} else {
-		if (im.nareas)
-			reg_log(&r, "import", NULL,
-				_("imported %ld items from %s; new review "
-				  "areas: %s"),
-				im.items, name, im.new_areas.buf);
-		else
-			reg_log(&r, "import", NULL,
-				_("imported %ld items from %s"), im.items,
-				name);
+		struct strbuf what = {0};
+
+		sb_printf(&what,
+			  ngettext("imported %ld item from %s",
+				   "imported %ld items from %s",
+				   (unsigned long)im.items),
+			  im.items, name);
+		if (im.nareas) {
+			sb_puts(&what, "; ");
+			sb_printf(&what,
+				  ngettext("new review area: %s",
+					   "new review areas: %s",
+					   (unsigned long)im.nareas),
+				  im.new_areas.buf);
+		}
+		reg_log(&r, "import", NULL, "%s", what.buf);
+		sb_free(&what);
 		rc = reg_save(&r);
 		if (!rc) {
 			if (im.nareas)
-				info(_("%s: new review areas: %s"), name,
-				     im.new_areas.buf);
-			info(_("imported %ld items from %s"), im.items, name);
+				info(ngettext("%s: new review area: %s",
+					      "%s: new review areas: %s",
+					      (unsigned long)im.nareas),
+				     name, im.new_areas.buf);
+			info(ngettext("imported %ld item from %s",
+				      "imported %ld items from %s",
+				      (unsigned long)im.items),
+			     im.items, name);
 		}
 	}
 	import_free(&im);

@@ -159,8 +159,15 @@ static void print_table(const struct row *rows, size_t n, enum format fmt)
 {
 	const char *lang = msg_lang();
 	const char *table_headers[] = {
-		_("ID"), _("kind"), _("area"), _("title"), _("too tight"),
-		_("hours/year"), _("votes"), _("proposal"), _("decision")};
+		C_("table header", "ID"),
+		C_("table header", "Kind"),
+		C_("table header", "Area"),
+		C_("table header", "Title"),
+		C_("table header", "Too tight"),
+		C_("table header", "Hours/year"),
+		C_("table header", "Votes"),
+		C_("table header", "Proposal"),
+		C_("table header", "Decision")};
 	static const char *const data_headers[] = {
 		"id", "kind", "area", "title", "too_tight", "hours_per_year",
 		"votes", "priority", "decision"};

@@ -60,10 +60,10 @@ static void show_time(const char *when, char out[17])
 
 int cmd_log(int argc, char **argv)
 {
-	static const char *const headers[] = {N_("time"), N_("by"),
-					      N_("action"), N_("item"),
-					      N_("what")};
-	const char *header[5];
+	const char *header[] = {
+		C_("table header", "Time"), C_("table header", "Who"),
+		C_("table header", "Action"), C_("table header", "Item"),
+		C_("table header", "What")};
 	struct args a = {0};
 	struct arena *arena = NULL;
 	struct table *t = NULL;
@@ -73,7 +73,7 @@ int cmd_log(int argc, char **argv)
 	xmlNodePtr e;
 	struct reg r;
 	long shown = 0;
-	int rc, i;
+	int rc;
 
 	cli_parse(&argp, argc, argv, &a);
 	if (a.format &&
@@ -88,8 +88,6 @@ int cmd_log(int argc, char **argv)
 		arena = arena_new();
 		json = val_arr(arena);
 	} else {
-		for (i = 0; i < 5; i++)
-			header[i] = _(headers[i]);
 		t = table_new(5, header);
 	}
 	for (e = node_child(r.log, "entry"); e; e = node_next(e, "entry")) {

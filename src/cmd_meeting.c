@@ -221,9 +221,11 @@ static int list(struct reg *r, const struct args *a, const char *lang)
 	static const char *const keys[] = {"id",    "date",   "phase",
 					   "kind",  "title",  "status",
 					   "attendees"};
-	const char *headers[] = {_("ID"),    _("Date"),  _("Phase"),
-				 _("Kind"),  _("Title"), _("Status"),
-				 _("Attendees")};
+	const char *headers[] = {
+		C_("table header", "ID"),     C_("table header", "Date"),
+		C_("table header", "Phase"),  C_("table header", "Kind"),
+		C_("table header", "Title"),  C_("table header", "Status"),
+		C_("table header", "Attendees")};
 	enum format fmt = FMT_TABLE;
 	xmlNodePtr phase = NULL, *v, p;
 	struct table *t;

@@ -97,8 +97,9 @@ static const struct argp argp = {
 
 static void list_table(struct reg *r, xmlNodePtr only, const char *lang)
 {
-	const char *headers[] = {_("ID"), _("Done"), _("Milestone"),
-				 _("Note")};
+	const char *headers[] = {
+		C_("table header", "ID"), C_("table header", "Done"),
+		C_("table header", "Milestone"), C_("table header", "Note")};
 	struct table *t = table_new(4, headers);
 	xmlNodePtr p, m;
 

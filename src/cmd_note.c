@@ -94,8 +94,12 @@ int cmd_note(int argc, char **argv)
 	node_set_attr(note, "by", author());
 	node_set_attr(note, "date", date);
 	node_insert(item, note, item_order);
-	reg_log(&r, "note", node_attr(item, "id"), _("note (%s): %s"),
-		method ? method : "-", a.text);
+	if (method)
+		reg_log(&r, "note", node_attr(item, "id"), _("note (%s): %s"),
+			vocab_label(&vocab_method, method, msg_lang()), a.text);
+	else
+		reg_log(&r, "note", node_attr(item, "id"), _("note: %s"),
+			a.text);
 	rc = reg_save(&r);
 	if (!rc)
 		info(_("%s: note added"), node_attr(item, "id"));

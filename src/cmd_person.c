@@ -119,7 +119,8 @@ static int person_add(const char *name, const char *role_word)
 	node_set_attr(person, "id", id);
 	node_set_attr(person, "role", role);
 	xmlAddChild(r.people, person);
-	reg_log(&r, "person", id, _("added %s '%s' (%s)"), id, name, role);
+	reg_log(&r, "person", id, _("added %s '%s' (%s)"), id, name,
+		vocab_label(&vocab_role, role, msg_lang()));
 	rc = reg_save(&r);
 	if (!rc)
 		printf("%s\n", id);
@@ -154,7 +155,9 @@ static int person_list(enum format fmt)
 		info(_("no people yet; add one with 'styr person add NAME "
 		       "--role ROLE'"));
 	} else {
-		const char *table_headers[] = {_("ID"), _("name"), _("role")};
+		const char *table_headers[] = {
+			C_("table header", "ID"), C_("table header", "Name"),
+			C_("table header", "Role")};
 		static const char *const data_headers[] = {"id", "name",
 							   "role"};
 		struct table *t = table_new(

@@ -137,8 +137,9 @@ static void print_status(char *buf, size_t size, xmlNodePtr p)
 
 static void show_phases(struct reg *r, xmlNodePtr current, const char *lang)
 {
-	const char *headers[] = {"", "#", _("Phase"), _("Status"),
-				 _("Milestones")};
+	const char *headers[] = {"", "#", C_("table header", "Phase"),
+				 C_("table header", "Status"),
+				 C_("table header", "Milestones")};
 	struct table *t = table_new(5, headers);
 	xmlNodePtr p;
 	char status[64];
@@ -191,7 +192,11 @@ static void show_next_milestones(xmlNodePtr phase, const char *lang)
 		shown++;
 	}
 	if (open > shown)
-		printf(_("    ... and %d more (styr milestone list %ld)\n"),
+		printf(ngettext("    ... and %d more (styr milestone list "
+				"%ld)\n",
+				"    ... and %d more (styr milestone list "
+				"%ld)\n",
+				(unsigned long)(open - shown)),
 		       open - shown, phase_number(phase));
 }
 

@@ -80,6 +80,8 @@ int cmd_rate(int argc, char **argv)
 {
 	struct args a = {0};
 	const char *experience, *round = "baseline", *id;
+	const char *lang = msg_lang(), *round_label, *exp_label;
+	const char *old_label = NULL;
 	char today[11];
 	struct reg r;
 	xmlNodePtr item, rating = NULL;
@@ -116,11 +118,15 @@ int cmd_rate(int argc, char **argv)
 	id = node_attr(item, "id");
 	if (a.respondent)
 		rating = find_rating(item, round, a.respondent);
+	/* People read labels ("For stram"), in the log too: it is written
+	 * like minutes, in the language of the one who records. */
+	round_label = vocab_label(&vocab_round, round, lang);
+	exp_label = vocab_label(&vocab_experience, experience, lang);
 	if (rating) {
 		replaced = xstrdup(node_attr(rating, "experience"));
-		reg_log(&r, "rate", id,
-			_("%s rating by %s: '%s' -> '%s'"), round,
-			a.respondent, replaced, experience);
+		old_label = vocab_label(&vocab_experience, replaced, lang);
+		reg_log(&r, "rate", id, _("rating (%s) by %s: '%s' -> '%s'"),
+			round_label, a.respondent, old_label, exp_label);
 		node_set_attr(rating, "experience", experience);
 		node_set_attr(rating, "date", today);
 	} else {
@@ -130,16 +136,19 @@ int cmd_rate(int argc, char **argv)
 		node_set_attr(rating, "respondent", a.respondent);
 		node_set_attr(rating, "date", today);
 		node_insert(item, rating, item_order);
-		reg_log(&r, "rate", id, _("%s rating by %s: '%s'"), round,
+		reg_log(&r, "rate", id, _("rating (%s) by %s: '%s'"),
+			round_label,
 			a.respondent ? a.respondent : _("anonymous"),
-			experience);
+			exp_label);
 	}
 	rc = reg_save(&r);
 	if (!rc && replaced)
-		info(_("%s: %s's earlier %s rating '%s' is replaced by '%s'"),
-		     id, a.respondent, round, replaced, experience);
+		info(_("%s: the earlier rating (%s) by %s, '%s', is replaced "
+		       "by '%s'"),
+		     id, round_label, a.respondent, old_label, exp_label);
 	else if (!rc)
-		info(_("%s: %s rating '%s' recorded"), id, round, experience);
+		info(_("%s: rating '%s' (%s) recorded"), id, exp_label,
+		     round_label);
 out:
 	free(replaced);
 	reg_close(&r);

@@ -77,7 +77,7 @@ int cmd_solution(int argc, char **argv)
 {
 	struct args a = {0};
 	const char *status = NULL, *old_status, *old_criteria, *old_date;
-	const char *criteria, *id, *decision;
+	const char *criteria, *id, *decision, *lang = msg_lang();
 	char date[11];
 	struct strbuf changes = {0};
 	struct reg r;
@@ -111,7 +111,10 @@ int cmd_solution(int argc, char **argv)
 		error(_("%s is not selected by the steering group (decision: "
 			"%s); a solution is tracked for selected items only; "
 			"select it first with 'styr decide %s selected'"),
-		      id, decision ? decision : _("none"), id);
+		      id,
+		      decision ? vocab_label(&vocab_decision, decision, lang)
+			       : _("none"),
+		      id);
 		rc = EXIT_REFUSED;
 		goto out;
 	}
@@ -136,7 +139,10 @@ int cmd_solution(int argc, char **argv)
 
 	if (!old_status || strcmp(old_status, status))
 		sb_printf(&changes, _("status: %s -> %s"),
-			  old_status ? old_status : _("none"), status);
+			  old_status
+				  ? vocab_label(&vocab_status, old_status, lang)
+				  : _("none"),
+			  vocab_label(&vocab_status, status, lang));
 	if (strcmp(old_criteria, criteria)) {
 		if (changes.len)
 			sb_puts(&changes, "; ");

@@ -186,11 +186,19 @@ static void print_text(struct reg *r, const struct counts *c)
 			total++;
 			done += node_attr(m, "done") != NULL;
 		}
-		printf(_("Phase %ld of %ld: %s (%d of %d milestones done)\n"),
+		printf(ngettext("Phase %ld of %ld: %s (%d of %d milestone "
+				"done)\n",
+				"Phase %ld of %ld: %s (%d of %d milestones "
+				"done)\n",
+				(unsigned long)total),
 		       phase_number(c->phase), c->phases,
 		       phase_name(c->phase, lang), done, total);
 	} else {
-		printf(_("No phase is active (the model has %ld phases)\n"),
+		printf(ngettext("No phase is active (the model has %ld "
+				"phase)\n",
+				"No phase is active (the model has %ld "
+				"phases)\n",
+				(unsigned long)c->phases),
 		       c->phases);
 	}
 	printf(_("\nItems in the register: %ld\n"), c->items);
@@ -214,8 +222,11 @@ static void print_text(struct reg *r, const struct counts *c)
 		return;
 	}
 	format_decimal(hours, c->hours);
-	printf(_("Burden: %s hours per year, estimated for %ld of %ld "
-		 "items\n"),
+	printf(ngettext("Burden: %s hours per year, estimated for %ld of "
+			"%ld item\n",
+			"Burden: %s hours per year, estimated for %ld of "
+			"%ld items\n",
+			(unsigned long)c->items),
 	       hours, c->with_burden, c->items);
 	if (c->with_cost == c->with_burden)
 		printf(_("Cost: %.0f kr per year\n"), c->cost);

@@ -80,9 +80,14 @@ static void print_json(struct reg *r, const char *mid)
 static void print_table(struct reg *r, const char *mid, enum format fmt)
 {
 	const char *lang = msg_lang();
-	const char *table_headers[] = {_("ID"),	    _("title"),
-				       _("remove"), _("change"),
-				       _("anchor"), _("leading")};
+	/* The priorities' columns carry their labels, as in the cells. */
+	const char *table_headers[] = {
+		C_("table header", "ID"),
+		C_("table header", "Title"),
+		vocab_label(&vocab_priority, "remove", lang),
+		vocab_label(&vocab_priority, "change", lang),
+		vocab_label(&vocab_priority, "anchor", lang),
+		C_("table header", "Leading")};
 	static const char *const data_headers[] = {
 		"id", "title", "remove", "change", "anchor", "leading"};
 	struct table *t = table_new(6, fmt == FMT_TABLE ? table_headers

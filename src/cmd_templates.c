@@ -22,11 +22,11 @@ struct args {
 };
 
 static const struct argp_option options[] = {
-	{"fields", OPT_FIELDS, NULL, 0,
-	 N_("list the fields a template can use, with what each holds"), 0},
-	{"template-dir", OPT_TEMPLATE_DIR, N_("DIR"), 0,
-	 N_("list the templates in DIR too"), 0},
-	{0}};
+    {"fields", OPT_FIELDS, NULL, 0,
+     N_("list the fields a template can use, with what each holds"), 0},
+    {"template-dir", OPT_TEMPLATE_DIR, N_("DIR"), 0,
+     N_("list the templates in DIR too"), 0},
+    {0}};
 
 static error_t parse_opt(int key, char *arg, struct argp_state *state)
 {
@@ -49,13 +49,17 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 }
 
 static const struct argp argp = {
-	options, parse_opt, NULL,
-	N_("List the handout templates, one a line: the built-in ones and "
-	   "your own (in --template-dir DIR and the directories in "
-	   "$STYR_TEMPLATES, separated by ':'; a template there is NAME.ott, "
-	   "NAME.odt or an unpacked directory NAME/).  'styr handout NAME' "
-	   "prints one.  With --fields, list what a template can show."),
-	common_children, NULL, NULL};
+    options,
+    parse_opt,
+    NULL,
+    N_("List the handout templates, one a line: the built-in ones and "
+       "your own (in --template-dir DIR and the directories in "
+       "$STYR_TEMPLATES, separated by ':'; a template there is NAME.ott, "
+       "NAME.odt or an unpacked directory NAME/).  'styr handout NAME' "
+       "prints one.  With --fields, list what a template can show."),
+    common_children,
+    NULL,
+    NULL};
 
 /* --- the fields --- */
 
@@ -98,8 +102,8 @@ static const char *loops_of(const char *type, struct strbuf *sb)
 
 static void field_line(const char *prefix, const struct tpl_field *f)
 {
-	char *name = *prefix ? xasprintf("%s.%s", prefix, f->path)
-			     : xstrdup(f->path);
+	char *name =
+	    *prefix ? xasprintf("%s.%s", prefix, f->path) : xstrdup(f->path);
 	const char *doc = _(f->doc);
 	char buf[64];
 
@@ -254,8 +258,8 @@ static void builtin_row(struct table *tb, const char *name, char **da,
 	const char *msgs = setlocale(LC_MESSAGES, NULL);
 	/* The description in the language messages are printed in. */
 	bool prefer_da = in_da && (!in_en || (msgs && !strncmp(msgs, "da", 2)));
-	char *path = xasprintf("%s/%s/%s", data_dir(), prefer_da ? "da" : "en",
-			       name);
+	char *path =
+	    xasprintf("%s/%s/%s", data_dir(), prefer_da ? "da" : "en", name);
 	char *desc = describe(path, name);
 
 	table_row(tb);
@@ -316,7 +320,8 @@ int cmd_templates(int argc, char **argv)
 	table_max_width(tb, 3, 70);
 	/* The six phases' order first, then any other built-in ones. */
 	for (i = 0; odt_builtin[i]; i++)
-		if (has(da, nda, odt_builtin[i]) || has(en, nen, odt_builtin[i]))
+		if (has(da, nda, odt_builtin[i]) ||
+		    has(en, nen, odt_builtin[i]))
 			builtin_row(tb, odt_builtin[i], da, nda, en, nen);
 	for (i = 0; i < nda + nen; i++) {
 		const char *name = i < nda ? da[i] : en[i - nda];

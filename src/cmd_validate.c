@@ -40,7 +40,10 @@ int cmd_validate(int argc, char **argv)
 	if (!rc) {
 		for (n = node_first(r.items); n; n = node_after(n))
 			items++;
-		printf(_("%s: valid (%ld items)\n"), r.path, items);
+		printf(ngettext("%s: valid (%ld item)\n",
+				"%s: valid (%ld items)\n",
+				(unsigned long)items),
+		       r.path, items);
 	}
 	reg_close(&r);
 	return rc;

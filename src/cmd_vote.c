@@ -122,7 +122,8 @@ static xmlNodePtr find_vote(xmlNodePtr item, const char *voter,
 int cmd_vote(int argc, char **argv)
 {
 	struct args a = {0};
-	const char *priority, *voter = NULL, *mid = NULL, *id;
+	const char *priority, *voter = NULL, *mid = NULL, *id, *label;
+	const char *lang = msg_lang();
 	char date[11], *where = NULL, *was = NULL;
 	long count = 0;
 	struct reg r;
@@ -176,7 +177,8 @@ int cmd_vote(int argc, char **argv)
 		was = xstrdup(node_attr(vote, "priority"));
 		info(_("%s: %s has voted before; the new vote (%s) replaces "
 		       "the earlier one (%s)"),
-		     id, voter, priority, was);
+		     id, voter, vocab_label(&vocab_priority, priority, lang),
+		     vocab_label(&vocab_priority, was, lang));
 	} else {
 		vote = node_new(&r, "vote", NULL);
 		node_insert(item, vote, item_order);
@@ -194,15 +196,20 @@ int cmd_vote(int argc, char **argv)
 
 	/* TRANSLATORS: appended to a vote in the change log */
 	where = mid ? xasprintf(_(" (meeting %s)"), mid) : xstrdup("");
+	/* The log is written like minutes, in the voter's language. */
+	label = vocab_label(&vocab_priority, priority, lang);
 	if (was)
 		reg_log(&r, "vote", id, _("%s votes %s%s, replacing %s"), voter,
-			priority, where, was);
+			label, where, vocab_label(&vocab_priority, was, lang));
 	else if (voter)
-		reg_log(&r, "vote", id, _("%s votes %s%s"), voter, priority,
+		reg_log(&r, "vote", id, _("%s votes %s%s"), voter, label,
 			where);
 	else
-		reg_log(&r, "vote", id, _("%ld paper votes: %s%s"), count,
-			priority, where);
+		reg_log(&r, "vote", id,
+			ngettext("%ld paper vote: %s%s",
+				 "%ld paper votes: %s%s",
+				 (unsigned long)count),
+			count, label, where);
 	rc = reg_save(&r);
 out:
 	free(where);

@@ -35,6 +35,7 @@ struct reader {
 	bool ended;        /* ... and ended a record */
 	long records;
 	bool failed;
+	char delim;        /* ',' or ';' */
 };
 
 /* libcsv's field callback.  It cannot stop the parser, so after a failure
@@ -92,6 +93,7 @@ static void on_record(int c, void *data)
 	rec.n = rd->nfields;
 	rec.line = rd->record_line;
 	rec.number = rd->records;
+	rec.delim = rd->delim;
 	if (rd->fn(&rec, rd->ctx) < 0)
 		rd->failed = true;
 reset:
@@ -120,6 +122,14 @@ static int feed(struct reader *rd, struct csv_parser *p, const char *s,
 		rd->record_line = rd->line;
 	rd->called = rd->ended = false;
 	if (csv_parse(p, s, len, on_field, on_record, rd) != len) {
+		if (csv_error(p) == CSV_EPARSE && rd->delim == ';')
+			return error(_("%s:%ld: a double quote in the wrong "
+				       "place; in a file separated by "
+				       "semicolons, a field with semicolons, "
+				       "quotes or line breaks must be in double "
+				       "quotes, and a quote inside it doubled "
+				       "(\"\")"),
+				     rd->name, rd->line);
 		if (csv_error(p) == CSV_EPARSE)
 			return error(_("%s:%ld: a double quote in the wrong "
 				       "place; a field with commas, quotes or "
@@ -141,6 +151,26 @@ static int feed(struct reader *rd, struct csv_parser *p, const char *s,
 	else if (content || rd->called)
 		rd->between = false;
 	return 0;
+}
+
+char csv_guess_delim(const char *s, size_t len)
+{
+	bool quoted = false, semicolon = false;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] == '"')
+			quoted = !quoted;
+		else if (quoted)
+			continue;
+		else if (s[i] == '\n' || s[i] == '\r')
+			break;
+		else if (s[i] == ',')
+			return ',';
+		else if (s[i] == ';')
+			semicolon = true;
+	}
+	return semicolon ? ';' : ',';
 }
 
 static int is_not_space(unsigned char c)
@@ -166,6 +196,7 @@ int csv_read(FILE *f, const char *name, const struct csv_limits *limits,
 	rd.fn = fn;
 	rd.ctx = ctx;
 	rd.line = 1;
+	rd.delim = ',';
 	rd.between = true;
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0)
 		die(_("out of memory"));
@@ -177,6 +208,12 @@ int csv_read(FILE *f, const char *name, const struct csv_limits *limits,
 
 		if (first && n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3))
 			s += 3;
+		/* The header line is in the first chunk (or as much of it
+		 * as says anything). */
+		if (first) {
+			rd.delim = csv_guess_delim(s, (size_t)(end - s));
+			csv_set_delim(&p, (unsigned char)rd.delim);
+		}
 		first = false;
 		while (s < end) {
 			const char *e = s;

@@ -18,186 +18,189 @@
 /* Keep in step with view.c and handout_data() below: the unit test
  * compares this table with the data of a filled register both ways. */
 const struct tpl_field handout_fields[] = {
-	{"", "organisation", V, NULL, N_("the organisation's name")},
-	{"", "title", V, NULL, N_("the project's title")},
-	{"", "today", V, NULL, N_("the date the handout is made (YYYY-MM-DD)")},
-	{"", "lang", V, NULL, N_("the handout's language: da or en")},
-	{"", "current_phase", V, NULL,
-	 N_("number of the current phase (0 before any has started)")},
-	{"", "current_phase_name", V, NULL,
-	 N_("name of the current phase, in the handout's language")},
-	{"", "area_filter", V, NULL,
-	 N_("the review area given with --area, else empty")},
-	{"", "format", V, NULL, N_("always \"styr\"")},
-	{"", "version", V, NULL, N_("version of the register format (1)")},
-	{"", "phases", L, "phase", N_("the six phases of the model")},
-	{"", "areas", L, "area", N_("the review areas")},
-	{"", "people", L, "person", N_("the people and their roles")},
-	{"", "meetings", L, "meeting", N_("the meetings, planned and held")},
-	{"", "items", L, "item", N_("every item (goal, rule, documentation)")},
-	{"", "unassigned", L, "item", N_("the items in no review area")},
-	{"", "proposed", L, "item",
-	 N_("the items the workshop proposed a priority for")},
-	{"", "selected", L, "item", N_("the items the steering group selected")},
-	{"", "next_milestones", L, "milestone",
-	 N_("the open milestones of the current phase")},
-	{"", "decisions", L, "entry",
-	 N_("the log of proposals, decisions and solution changes")},
-	{"", "totals", G, NULL, N_("sums over all items")},
-	{"", "totals.items", V, NULL, N_("number of items")},
-	{"", "totals.hours_per_year", V, NULL,
-	 N_("hours per year all estimated items cost")},
-	{"", "totals.hours_freed", V, NULL,
-	 N_("hours per year of the items proposed (or voted) for removal")},
-	{"", "totals.votes", V, NULL, N_("number of workshop votes")},
-	{"", "totals.selected", V, NULL,
-	 N_("number of items the steering group selected")},
-	{"", "totals.meetings_held", V, NULL, N_("number of meetings held")},
+    {"", "organisation", V, NULL, N_("the organisation's name")},
+    {"", "title", V, NULL, N_("the project's title")},
+    {"", "today", V, NULL, N_("the date the handout is made (YYYY-MM-DD)")},
+    {"", "lang", V, NULL, N_("the handout's language: da or en")},
+    {"", "current_phase", V, NULL,
+     N_("number of the current phase (0 before any has started)")},
+    {"", "current_phase_name", V, NULL,
+     N_("name of the current phase, in the handout's language")},
+    {"", "area_filter", V, NULL,
+     N_("the review area given with --area, else empty")},
+    {"", "format", V, NULL, N_("always \"styr\"")},
+    {"", "version", V, NULL, N_("version of the register format (1)")},
+    {"", "phases", L, "phase", N_("the six phases of the model")},
+    {"", "areas", L, "area", N_("the review areas")},
+    {"", "people", L, "person", N_("the people and their roles")},
+    {"", "meetings", L, "meeting", N_("the meetings, planned and held")},
+    {"", "items", L, "item", N_("every item (goal, rule, documentation)")},
+    {"", "unassigned", L, "item", N_("the items in no review area")},
+    {"", "proposed", L, "item",
+     N_("the items the workshop proposed a priority for")},
+    {"", "selected", L, "item", N_("the items the steering group selected")},
+    {"", "next_milestones", L, "milestone",
+     N_("the open milestones of the current phase")},
+    {"", "decisions", L, "entry",
+     N_("the log of proposals, decisions and solution changes")},
+    {"", "totals", G, NULL, N_("sums over all items")},
+    {"", "totals.items", V, NULL, N_("number of items")},
+    {"", "totals.hours_per_year", V, NULL,
+     N_("hours per year all estimated items cost")},
+    {"", "totals.hours_freed", V, NULL,
+     N_("hours per year of the items proposed (or voted) for removal")},
+    {"", "totals.votes", V, NULL, N_("number of workshop votes")},
+    {"", "totals.selected", V, NULL,
+     N_("number of items the steering group selected")},
+    {"", "totals.meetings_held", V, NULL, N_("number of meetings held")},
 
-	{"item", "id", V, NULL, N_("the item's id, e.g. D3")},
-	{"item", "kind", V, NULL, N_("goal, rule or doc")},
-	{"item", "kind_label", V, NULL,
-	 N_("the kind in the handout's language (mål, regel, ...)")},
-	{"item", "title", V, NULL, N_("the item's title")},
-	{"item", "description", V, NULL, N_("the item's description")},
-	{"item", "phase", V, NULL,
-	 N_("the phase that was current when it was registered")},
-	{"item", "area", V, NULL, N_("id of its review area")},
-	{"item", "area_name", V, NULL, N_("name of its review area")},
-	{"item", "origin", V, NULL,
-	 N_("who set the demand: law, council, administration, management, "
-	    "local")},
-	{"item", "origin_label", V, NULL, N_("the origin in the handout's language")},
-	{"item", "owner", V, NULL, N_("who owns the demand")},
-	{"item", "found", V, NULL,
-	 N_("how it was found: interview, document, observation")},
-	{"item", "found_label", V, NULL, N_("how it was found, in the handout's language")},
-	{"item", "source", V, NULL, N_("where it comes from (a law, a document)")},
-	{"item", "notes", L, "note", N_("the field notes: quotes and observations")},
-	{"item", "quotes", L, "note", N_("the item's first two notes")},
-	{"item", "experience", G, NULL, N_("experience ratings per survey round")},
-	{"item", "experience.baseline", G, NULL, N_("ratings of the first round")},
-	{"item", "experience.baseline.supportive", V, NULL,
-	 N_("respondents who find it supportive")},
-	{"item", "experience.baseline.too-tight", V, NULL,
-	 N_("respondents who find it too tight")},
-	{"item", "experience.baseline.too-loose", V, NULL,
-	 N_("respondents who find it too loose")},
-	{"item", "experience.followup", G, NULL,
-	 N_("ratings of the follow-up round")},
-	{"item", "experience.followup.supportive", V, NULL,
-	 N_("follow-up: supportive")},
-	{"item", "experience.followup.too-tight", V, NULL,
-	 N_("follow-up: too tight")},
-	{"item", "experience.followup.too-loose", V, NULL,
-	 N_("follow-up: too loose")},
-	{"item", "supportive", V, NULL, N_("first round: supportive (a number)")},
-	{"item", "tight", V, NULL, N_("first round: too tight (a number)")},
-	{"item", "loose", V, NULL, N_("first round: too loose (a number)")},
-	{"item", "followup_supportive", V, NULL, N_("follow-up: supportive")},
-	{"item", "followup_tight", V, NULL, N_("follow-up: too tight")},
-	{"item", "followup_loose", V, NULL, N_("follow-up: too loose")},
-	{"item", "burden", G, NULL,
-	 N_("the time estimate; empty when there is none")},
-	{"item", "burden.minutes", V, NULL, N_("minutes per occurrence")},
-	{"item", "burden.per_year", V, NULL, N_("occurrences per year")},
-	{"item", "burden.staff", V, NULL, N_("number of staff who carry it")},
-	{"item", "burden.hours_per_year", V, NULL, N_("hours per year")},
-	{"item", "burden.hours_per_person", V, NULL,
-	 N_("hours per year per member of staff")},
-	{"item", "burden.tariff", V, NULL, N_("kr per hour")},
-	{"item", "burden.cost_per_year", V, NULL, N_("kr per year")},
-	{"item", "votes", G, NULL, N_("workshop votes")},
-	{"item", "votes.remove", V, NULL, N_("votes to remove it")},
-	{"item", "votes.change", V, NULL, N_("votes to change it")},
-	{"item", "votes.anchor", V, NULL, N_("votes to anchor it")},
-	{"item", "votes.total", V, NULL, N_("all votes on it")},
-	{"item", "leading", V, NULL,
-	 N_("the priority with most votes: remove, change, anchor or tie")},
-	{"item", "leading_label", V, NULL,
-	 N_("the leading priority in the handout's language")},
-	{"item", "priority", V, NULL, N_("the workshop's proposal")},
-	{"item", "priority_label", V, NULL,
-	 N_("the proposal in the handout's language")},
-	{"item", "priority_reason", V, NULL, N_("why the workshop proposed it")},
-	{"item", "decision", V, NULL,
-	 N_("the steering group's decision: selected, deferred, rejected")},
-	{"item", "decision_label", V, NULL,
-	 N_("the decision in the handout's language")},
-	{"item", "decision_reason", V, NULL, N_("why it was decided so")},
-	{"item", "decision_date", V, NULL, N_("when it was decided")},
-	{"item", "solution", G, NULL,
-	 N_("the solution track; empty when there is none")},
-	{"item", "solution.status", V, NULL,
-	 N_("idea, prototype, pilot or implemented")},
-	{"item", "solution.status_label", V, NULL,
-	 N_("the status in the handout's language")},
-	{"item", "solution.criteria", V, NULL, N_("the evaluation criteria")},
-	{"item", "solution.evaluate_by", V, NULL, N_("when it is evaluated")},
+    {"item", "id", V, NULL, N_("the item's id, e.g. D3")},
+    {"item", "kind", V, NULL, N_("goal, rule or doc")},
+    {"item", "kind_label", V, NULL,
+     N_("the kind in the handout's language (mål, regel, ...)")},
+    {"item", "title", V, NULL, N_("the item's title")},
+    {"item", "description", V, NULL, N_("the item's description")},
+    {"item", "phase", V, NULL,
+     N_("the phase that was current when it was registered")},
+    {"item", "area", V, NULL, N_("id of its review area")},
+    {"item", "area_name", V, NULL, N_("name of its review area")},
+    {"item", "origin", V, NULL,
+     N_("who set the demand: law, council, administration, management, "
+	"local")},
+    {"item", "origin_label", V, NULL,
+     N_("the origin in the handout's language")},
+    {"item", "owner", V, NULL, N_("who owns the demand")},
+    {"item", "found", V, NULL,
+     N_("how it was found: interview, document, observation")},
+    {"item", "found_label", V, NULL,
+     N_("how it was found, in the handout's language")},
+    {"item", "source", V, NULL, N_("where it comes from (a law, a document)")},
+    {"item", "notes", L, "note",
+     N_("the field notes: quotes and observations")},
+    {"item", "quotes", L, "note", N_("the item's first two notes")},
+    {"item", "experience", G, NULL, N_("experience ratings per survey round")},
+    {"item", "experience.baseline", G, NULL, N_("ratings of the first round")},
+    {"item", "experience.baseline.supportive", V, NULL,
+     N_("respondents who find it supportive")},
+    {"item", "experience.baseline.too-tight", V, NULL,
+     N_("respondents who find it too tight")},
+    {"item", "experience.baseline.too-loose", V, NULL,
+     N_("respondents who find it too loose")},
+    {"item", "experience.followup", G, NULL,
+     N_("ratings of the follow-up round")},
+    {"item", "experience.followup.supportive", V, NULL,
+     N_("follow-up: supportive")},
+    {"item", "experience.followup.too-tight", V, NULL,
+     N_("follow-up: too tight")},
+    {"item", "experience.followup.too-loose", V, NULL,
+     N_("follow-up: too loose")},
+    {"item", "supportive", V, NULL, N_("first round: supportive (a number)")},
+    {"item", "tight", V, NULL, N_("first round: too tight (a number)")},
+    {"item", "loose", V, NULL, N_("first round: too loose (a number)")},
+    {"item", "followup_supportive", V, NULL, N_("follow-up: supportive")},
+    {"item", "followup_tight", V, NULL, N_("follow-up: too tight")},
+    {"item", "followup_loose", V, NULL, N_("follow-up: too loose")},
+    {"item", "burden", G, NULL,
+     N_("the time estimate; empty when there is none")},
+    {"item", "burden.minutes", V, NULL, N_("minutes per occurrence")},
+    {"item", "burden.per_year", V, NULL, N_("occurrences per year")},
+    {"item", "burden.staff", V, NULL, N_("number of staff who carry it")},
+    {"item", "burden.hours_per_year", V, NULL, N_("hours per year")},
+    {"item", "burden.hours_per_person", V, NULL,
+     N_("hours per year per member of staff")},
+    {"item", "burden.tariff", V, NULL, N_("kr per hour")},
+    {"item", "burden.cost_per_year", V, NULL, N_("kr per year")},
+    {"item", "votes", G, NULL, N_("workshop votes")},
+    {"item", "votes.remove", V, NULL, N_("votes to remove it")},
+    {"item", "votes.change", V, NULL, N_("votes to change it")},
+    {"item", "votes.anchor", V, NULL, N_("votes to anchor it")},
+    {"item", "votes.total", V, NULL, N_("all votes on it")},
+    {"item", "leading", V, NULL,
+     N_("the priority with most votes: remove, change, anchor or tie")},
+    {"item", "leading_label", V, NULL,
+     N_("the leading priority in the handout's language")},
+    {"item", "priority", V, NULL, N_("the workshop's proposal")},
+    {"item", "priority_label", V, NULL,
+     N_("the proposal in the handout's language")},
+    {"item", "priority_reason", V, NULL, N_("why the workshop proposed it")},
+    {"item", "decision", V, NULL,
+     N_("the steering group's decision: selected, deferred, rejected")},
+    {"item", "decision_label", V, NULL,
+     N_("the decision in the handout's language")},
+    {"item", "decision_reason", V, NULL, N_("why it was decided so")},
+    {"item", "decision_date", V, NULL, N_("when it was decided")},
+    {"item", "solution", G, NULL,
+     N_("the solution track; empty when there is none")},
+    {"item", "solution.status", V, NULL,
+     N_("idea, prototype, pilot or implemented")},
+    {"item", "solution.status_label", V, NULL,
+     N_("the status in the handout's language")},
+    {"item", "solution.criteria", V, NULL, N_("the evaluation criteria")},
+    {"item", "solution.evaluate_by", V, NULL, N_("when it is evaluated")},
 
-	{"note", "text", V, NULL, N_("the quote or observation")},
-	{"note", "method", V, NULL, N_("interview, observation or document")},
-	{"note", "method_label", V, NULL, N_("the method in the handout's language")},
-	{"note", "by", V, NULL, N_("who wrote it down")},
-	{"note", "date", V, NULL, N_("when")},
+    {"note", "text", V, NULL, N_("the quote or observation")},
+    {"note", "method", V, NULL, N_("interview, observation or document")},
+    {"note", "method_label", V, NULL,
+     N_("the method in the handout's language")},
+    {"note", "by", V, NULL, N_("who wrote it down")},
+    {"note", "date", V, NULL, N_("when")},
 
-	{"area", "id", V, NULL, N_("the area's id")},
-	{"area", "name", V, NULL, N_("the area's name")},
-	{"area", "items", L, "item", N_("the items in the area")},
+    {"area", "id", V, NULL, N_("the area's id")},
+    {"area", "name", V, NULL, N_("the area's name")},
+    {"area", "items", L, "item", N_("the items in the area")},
 
-	{"phase", "number", V, NULL, N_("1 to 6")},
-	{"phase", "name", V, NULL, N_("the phase's name in the handout's language")},
-	{"phase", "status", V, NULL, N_("done, active or not-started")},
-	{"phase", "status_label", V, NULL,
-	 N_("the status in the handout's language")},
-	{"phase", "started", V, NULL, N_("when it started")},
-	{"phase", "completed", V, NULL, N_("when it was completed")},
-	{"phase", "milestones_done", V, NULL, N_("milestones reached")},
-	{"phase", "milestones_total", V, NULL, N_("milestones in all")},
-	{"phase", "milestones", L, "milestone", N_("the phase's milestones")},
+    {"phase", "number", V, NULL, N_("1 to 6")},
+    {"phase", "name", V, NULL,
+     N_("the phase's name in the handout's language")},
+    {"phase", "status", V, NULL, N_("done, active or not-started")},
+    {"phase", "status_label", V, NULL,
+     N_("the status in the handout's language")},
+    {"phase", "started", V, NULL, N_("when it started")},
+    {"phase", "completed", V, NULL, N_("when it was completed")},
+    {"phase", "milestones_done", V, NULL, N_("milestones reached")},
+    {"phase", "milestones_total", V, NULL, N_("milestones in all")},
+    {"phase", "milestones", L, "milestone", N_("the phase's milestones")},
 
-	{"milestone", "id", V, NULL, N_("e.g. 4.2")},
-	{"milestone", "title", V, NULL,
-	 N_("what is to be reached, in the handout's language")},
-	{"milestone", "done", V, NULL, N_("when it was reached; empty if open")},
-	{"milestone", "note", V, NULL, N_("a note on it")},
+    {"milestone", "id", V, NULL, N_("e.g. 4.2")},
+    {"milestone", "title", V, NULL,
+     N_("what is to be reached, in the handout's language")},
+    {"milestone", "done", V, NULL, N_("when it was reached; empty if open")},
+    {"milestone", "note", V, NULL, N_("a note on it")},
 
-	{"meeting", "id", V, NULL, N_("the meeting's id, e.g. M2")},
-	{"meeting", "kind", V, NULL,
-	 N_("module, network, workshop, seminar, learning, steering")},
-	{"meeting", "kind_label", V, NULL, N_("the kind in the handout's language")},
-	{"meeting", "title", V, NULL, N_("the meeting's title")},
-	{"meeting", "date", V, NULL, N_("its date")},
-	{"meeting", "phase", V, NULL, N_("the phase it belongs to")},
-	{"meeting", "held", V, NULL,
-	 N_("whether it has been held (its date has come): ja/nej, yes/no")},
-	{"meeting", "attendees", L, NULL, N_("ids of the people who attended")},
+    {"meeting", "id", V, NULL, N_("the meeting's id, e.g. M2")},
+    {"meeting", "kind", V, NULL,
+     N_("module, network, workshop, seminar, learning, steering")},
+    {"meeting", "kind_label", V, NULL,
+     N_("the kind in the handout's language")},
+    {"meeting", "title", V, NULL, N_("the meeting's title")},
+    {"meeting", "date", V, NULL, N_("its date")},
+    {"meeting", "phase", V, NULL, N_("the phase it belongs to")},
+    {"meeting", "held", V, NULL,
+     N_("whether it has been held (its date has come): ja/nej, yes/no")},
+    {"meeting", "attendees", L, NULL, N_("ids of the people who attended")},
 
-	{"person", "id", V, NULL, N_("the person's id, e.g. P3")},
-	{"person", "name", V, NULL, N_("the person's name")},
-	{"person", "role", V, NULL,
-	 N_("management, med, administration, staff, steward, agent, steering")},
-	{"person", "role_label", V, NULL, N_("the role in the handout's language")},
+    {"person", "id", V, NULL, N_("the person's id, e.g. P3")},
+    {"person", "name", V, NULL, N_("the person's name")},
+    {"person", "role", V, NULL,
+     N_("management, med, administration, staff, steward, agent, steering")},
+    {"person", "role_label", V, NULL, N_("the role in the handout's language")},
 
-	{"entry", "when", V, NULL, N_("when (date and time, UTC)")},
-	{"entry", "date", V, NULL, N_("the date (YYYY-MM-DD)")},
-	{"entry", "by", V, NULL, N_("who made the change")},
-	{"entry", "action", V, NULL, N_("prioritise, decide or solution")},
-	{"entry", "action_label", V, NULL,
-	 N_("the action in the handout's language")},
-	{"entry", "ref", V, NULL, N_("the item's id")},
-	{"entry", "item_title", V, NULL, N_("the item's title (now)")},
-	{"entry", "what", V, NULL, N_("what was changed, as the log says it")},
-	{NULL, NULL, V, NULL, NULL}};
+    {"entry", "when", V, NULL, N_("when (date and time, UTC)")},
+    {"entry", "date", V, NULL, N_("the date (YYYY-MM-DD)")},
+    {"entry", "by", V, NULL, N_("who made the change")},
+    {"entry", "action", V, NULL, N_("prioritise, decide or solution")},
+    {"entry", "action_label", V, NULL,
+     N_("the action in the handout's language")},
+    {"entry", "ref", V, NULL, N_("the item's id")},
+    {"entry", "item_title", V, NULL, N_("the item's title (now)")},
+    {"entry", "what", V, NULL, N_("what was changed, as the log says it")},
+    {NULL, NULL, V, NULL, NULL}};
 
 #undef V
 #undef L
 #undef G
 
-static bool en(const char *lang)
-{
-	return lang && !strcmp(lang, "en");
-}
+static bool en(const char *lang) { return lang && !strcmp(lang, "en"); }
 
 static const char *phase_status_label(const char *status, const char *lang)
 {
@@ -230,7 +233,9 @@ static double num_at(const struct val *v, const char *path)
 
 	if (!x)
 		return 0;
-	return x->type == VAL_NUM ? x->u.num : x->type == VAL_INT ? (double)x->u.i : 0;
+	return x->type == VAL_NUM   ? x->u.num
+	       : x->type == VAL_INT ? (double)x->u.i
+				    : 0;
 }
 
 static const char *str_at(const struct val *v, const char *path)
@@ -273,9 +278,8 @@ static void item_extras(struct arena *a, struct val *item, const char *lang)
 	val_set(a, item, "leading_label",
 		val_str(a, !leading ? ""
 			   : !strcmp(leading, "tie")
-				   ? (en(lang) ? "tie" : "uafgjort")
-				   : vocab_label(&vocab_priority, leading,
-						 lang)));
+			       ? (en(lang) ? "tie" : "uafgjort")
+			       : vocab_label(&vocab_priority, leading, lang)));
 }
 
 static struct val *decisions(struct arena *a, struct reg *r,
@@ -296,9 +300,9 @@ static struct val *decisions(struct arena *a, struct reg *r,
 		const char *title;
 		struct val *d;
 
-		if (!action || (strcmp(action, "prioritise") &&
-				strcmp(action, "decide") &&
-				strcmp(action, "solution")))
+		if (!action ||
+		    (strcmp(action, "prioritise") && strcmp(action, "decide") &&
+		     strcmp(action, "solution")))
 			continue;
 		if (area && (!ref || !xmlHashLookup(included, BAD_CAST ref)))
 			continue;
@@ -313,7 +317,8 @@ static struct val *decisions(struct arena *a, struct reg *r,
 			val_str(a, action_label(action, lang)));
 		val_set(a, d, "ref", val_str(a, ref ? ref : ""));
 		val_set(a, d, "item_title", val_str(a, title ? title : ""));
-		val_set(a, d, "what", val_str(a, node_text(node_child(e, "what"))));
+		val_set(a, d, "what",
+			val_str(a, node_text(node_child(e, "what"))));
 		val_push(a, list, d);
 	}
 	xmlHashFree(titles, NULL);
@@ -355,9 +360,9 @@ struct val *handout_data(struct arena *a, struct reg *r, const char *lang,
 	for (i = 0; i < phases->u.arr.n; i++) {
 		struct val *ph = phases->u.arr.v[i];
 		const struct val *ms = val_get(ph, "milestones");
-		val_set(a, ph, "status_label",
-			val_str(a, phase_status_label(str_at(ph, "status"),
-						      lang)));
+		val_set(
+		    a, ph, "status_label",
+		    val_str(a, phase_status_label(str_at(ph, "status"), lang)));
 		if (int_at(ph, "number") != current)
 			continue;
 		phase_name = str_at(ph, "name");
@@ -388,7 +393,8 @@ struct val *handout_data(struct arena *a, struct reg *r, const char *lang,
 		double h = num_at(it, "burden.hours_per_year");
 		hours += h;
 		if (is_str(it, "priority", "remove") ||
-		    (!str_at(it, "priority") && is_str(it, "leading", "remove")))
+		    (!str_at(it, "priority") &&
+		     is_str(it, "leading", "remove")))
 			freed += h;
 		votes += int_at(it, "votes.total");
 	}

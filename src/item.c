@@ -94,6 +94,26 @@ const char *item_check_new(const char *kind, const char *title)
 	return vocab_kind.words[k].key;
 }
 
+/* "area: 'A' -> 'B'" for the change log and the confirmation: the field's
+ * name and keyword values in the language of the one who makes the
+ * change, as the log is read like minutes. */
+static void describe_change(struct strbuf *changes, int i, const char *old,
+			    const char *v)
+{
+	const char *lang = msg_lang();
+
+	if (fields[i].vocab) {
+		if (*old)
+			old = vocab_label(fields[i].vocab, old, lang);
+		if (*v)
+			v = vocab_label(fields[i].vocab, v, lang);
+	}
+	if (changes->len)
+		sb_puts(changes, "; ");
+	/* TRANSLATORS: a change of one field: "title: 'old' -> 'new'" */
+	sb_printf(changes, _("%s: '%s' -> '%s'"), _(fields[i].what), old, v);
+}
+
 int item_fields_apply(struct reg *r, xmlNodePtr item,
 		      const struct item_fields *f, struct strbuf *changes)
 {
@@ -132,12 +152,8 @@ int item_fields_apply(struct reg *r, xmlNodePtr item,
 		old = item_field_value(item, (enum item_field)i);
 		if (!strcmp(old, v))
 			continue;
-		if (changes) {
-			if (changes->len)
-				sb_puts(changes, "; ");
-			sb_printf(changes, "%s: '%s' -> '%s'", fields[i].name,
-				  old, v);
-		}
+		if (changes)
+			describe_change(changes, i, old, v);
 		if (fields[i].attribute)
 			node_set_attr(item, fields[i].name, *v ? v : NULL);
 		else

@@ -36,9 +36,9 @@ struct reading {
 	const char *path;
 	long entries;
 	long long total;
-	xmlHashTablePtr names;	/* entry names seen (no duplicates) */
-	xmlHashTablePtr types;	/* media types from the template's manifest */
-	char **dirs;		/* directories the manifest names */
+	xmlHashTablePtr names; /* entry names seen (no duplicates) */
+	xmlHashTablePtr types; /* media types from the template's manifest */
+	char **dirs;	       /* directories the manifest names */
 	size_t ndirs;
 	bool has_mimetype;
 };
@@ -158,8 +158,8 @@ static int read_manifest(struct reading *rd, xmlDocPtr doc)
 	for (e = root ? root->children : NULL; e; e = e->next) {
 		if (!is_element(e, MANIFEST_NS, "file-entry"))
 			continue;
-		xmlChar *path = xmlGetNsProp(e, BAD_CAST "full-path",
-					     BAD_CAST MANIFEST_NS);
+		xmlChar *path =
+		    xmlGetNsProp(e, BAD_CAST "full-path", BAD_CAST MANIFEST_NS);
 		xmlChar *type = xmlGetNsProp(e, BAD_CAST "media-type",
 					     BAD_CAST MANIFEST_NS);
 		xmlNodePtr c;
@@ -175,12 +175,12 @@ static int read_manifest(struct reading *rd, xmlDocPtr doc)
 		if (path && type && strcmp((const char *)path, "/") &&
 		    good_name((const char *)path)) {
 			if (has_suffix((const char *)path, "/")) {
-				rd->dirs = xrealloc(rd->dirs,
-						    (rd->ndirs + 1) *
-							    sizeof *rd->dirs);
-				rd->dirs[rd->ndirs++] = xasprintf(
-					"%s\t%s", (const char *)path,
-					(const char *)type);
+				rd->dirs =
+				    xrealloc(rd->dirs, (rd->ndirs + 1) *
+							   sizeof *rd->dirs);
+				rd->dirs[rd->ndirs++] =
+				    xasprintf("%s\t%s", (const char *)path,
+					      (const char *)type);
 			} else if (!xmlHashLookup(rd->types, path)) {
 				xmlHashAddEntry(rd->types, path,
 						xstrdup((const char *)type));
@@ -335,7 +335,8 @@ static int read_zip(struct reading *rd, int fd)
 			zip_problem(rd, NULL, zip_get_error(z));
 			goto out;
 		}
-		if (!(st.valid & ZIP_STAT_NAME) || !(st.valid & ZIP_STAT_SIZE)) {
+		if (!(st.valid & ZIP_STAT_NAME) ||
+		    !(st.valid & ZIP_STAT_SIZE)) {
 			error(_("%s: an entry without name or size; refused"),
 			      rd->t->name);
 			goto out;
@@ -360,8 +361,8 @@ static int read_zip(struct reading *rd, int fd)
 		if (see_name(rd, st.name) < 0 ||
 		    count_entry(rd, st.name,
 				st.size > (zip_uint64_t)ODT_MAX_TOTAL
-					? ODT_MAX_TOTAL + 1
-					: (long long)st.size) < 0)
+				    ? ODT_MAX_TOTAL + 1
+				    : (long long)st.size) < 0)
 			goto out;
 		if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) &&
 		    st.encryption_method != ZIP_EM_NONE) {
@@ -371,7 +372,7 @@ static int read_zip(struct reading *rd, int fd)
 			goto out;
 		}
 		if (zip_file_get_external_attributes(z, (zip_uint64_t)i, 0,
-						      &opsys, &attr) == 0 &&
+						     &opsys, &attr) == 0 &&
 		    opsys == ZIP_OPSYS_UNIX &&
 		    ((attr >> 16) & S_IFMT) == S_IFLNK) {
 			error(_("%s: '%s' is a symbolic link; templates may "
@@ -408,7 +409,8 @@ static int by_name(const void *a, const void *b)
 static int read_file_at(struct reading *rd, int dirfd, const char *file,
 			const char *name)
 {
-	int fd = openat(dirfd, file, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+	int fd =
+	    openat(dirfd, file, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
 	struct stat st;
 	size_t got = 0;
 	ssize_t n;
@@ -487,7 +489,7 @@ static int read_dir_at(struct reading *rd, int dirfd, const char *prefix,
 		} else if (S_ISDIR(st.st_mode)) {
 			int sub = openat(dirfd, names[i],
 					 O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
-						 O_CLOEXEC);
+					     O_CLOEXEC);
 			char *subprefix = xasprintf("%s/", name);
 			if (depth >= MAX_DIR_DEPTH)
 				rc = error(_("%s: '%s' is nested too deeply"),
@@ -530,8 +532,8 @@ static void free_type(void *payload, const xmlChar *name)
 static void set_version(xmlDocPtr doc)
 {
 	xmlNodePtr root = xmlDocGetRootElement(doc);
-	xmlNsPtr ns = root ? xmlSearchNsByHref(doc, root, BAD_CAST OFFICE_NS)
-			   : NULL;
+	xmlNsPtr ns =
+	    root ? xmlSearchNsByHref(doc, root, BAD_CAST OFFICE_NS) : NULL;
 
 	if (ns)
 		xmlSetNsProp(root, ns, BAD_CAST "version", BAD_CAST "1.3");
@@ -610,7 +612,7 @@ int odt_read(struct odt *t, const char *path, const char *name)
 		size_t nfiles = t->nparts;
 		for (i = 0; i < nfiles; i++) {
 			const char *type =
-				xmlHashLookup(rd.types, BAD_CAST t->parts[i].name);
+			    xmlHashLookup(rd.types, BAD_CAST t->parts[i].name);
 			if (type)
 				t->parts[i].media_type = xstrdup(type);
 		}
@@ -660,7 +662,8 @@ char *odt_meta_text(const struct odt *t, const char *name)
 			for (e = m->children; e; e = e->next)
 				if (is_element(e, DC_NS, name)) {
 					xmlChar *s = xmlNodeGetContent(e);
-					char *copy = xstrdup(s ? (char *)s : "");
+					char *copy =
+					    xstrdup(s ? (char *)s : "");
 					xmlFree(s);
 					return copy;
 				}
@@ -671,15 +674,21 @@ char *odt_meta_text(const struct odt *t, const char *name)
 
 static const char *guess_type(const char *name)
 {
-	static const char *const types[][2] = {
-		{".xml", "text/xml"},	     {".rdf", "application/rdf+xml"},
-		{".png", "image/png"},	     {".jpg", "image/jpeg"},
-		{".jpeg", "image/jpeg"},     {".gif", "image/gif"},
-		{".svg", "image/svg+xml"},   {".bmp", "image/bmp"},
-		{".tif", "image/tiff"},	     {".tiff", "image/tiff"},
-		{".webp", "image/webp"},     {".wmf", "image/x-wmf"},
-		{".emf", "image/x-emf"},     {".pdf", "application/pdf"},
-		{NULL, NULL}};
+	static const char *const types[][2] = {{".xml", "text/xml"},
+					       {".rdf", "application/rdf+xml"},
+					       {".png", "image/png"},
+					       {".jpg", "image/jpeg"},
+					       {".jpeg", "image/jpeg"},
+					       {".gif", "image/gif"},
+					       {".svg", "image/svg+xml"},
+					       {".bmp", "image/bmp"},
+					       {".tif", "image/tiff"},
+					       {".tiff", "image/tiff"},
+					       {".webp", "image/webp"},
+					       {".wmf", "image/x-wmf"},
+					       {".emf", "image/x-emf"},
+					       {".pdf", "application/pdf"},
+					       {NULL, NULL}};
 	int i;
 
 	for (i = 0; types[i][0]; i++)
@@ -723,8 +732,8 @@ static char *dump(xmlDocPtr doc, size_t *len, int format)
 static xmlDocPtr empty_styles(void)
 {
 	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
-	xmlNodePtr root = xmlNewDocNode(doc, NULL, BAD_CAST "document-styles",
-					NULL);
+	xmlNodePtr root =
+	    xmlNewDocNode(doc, NULL, BAD_CAST "document-styles", NULL);
 
 	xmlDocSetRootElement(doc, root);
 	xmlSetNs(root, xmlNewNs(root, BAD_CAST OFFICE_NS, BAD_CAST "office"));
@@ -744,7 +753,8 @@ static void add_text_child(xmlNodePtr parent, xmlNsPtr ns, const char *name,
 static xmlDocPtr make_meta(const struct odt_info *info)
 {
 	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
-	xmlNodePtr root = xmlNewDocNode(doc, NULL, BAD_CAST "document-meta", NULL);
+	xmlNodePtr root =
+	    xmlNewDocNode(doc, NULL, BAD_CAST "document-meta", NULL);
 	xmlNsPtr office, meta, dc;
 	xmlNodePtr m;
 	char now[21];
@@ -794,8 +804,8 @@ static xmlDocPtr make_manifest(const struct odt *t)
 	for (i = 0; i < t->nparts; i++)
 		manifest_entry(root, ns, t->parts[i].name,
 			       t->parts[i].media_type
-				       ? t->parts[i].media_type
-				       : guess_type(t->parts[i].name));
+				   ? t->parts[i].media_type
+				   : guess_type(t->parts[i].name));
 	return doc;
 }
 
@@ -834,7 +844,10 @@ static int fsync_path(const char *path, int flags)
 		return flags & O_DIRECTORY ? 0 : -1;
 	if (fsync(fd) < 0 && errno != EINVAL)
 		rc = -1;
-	close(fd);
+	/* A file's close may report what its fsync did not; a directory's
+	 * sync is best effort. */
+	if (close(fd) < 0 && !rc && !(flags & O_DIRECTORY))
+		rc = -1;
 	return rc;
 }
 
@@ -851,6 +864,14 @@ int odt_write(struct odt *t, const char *path, bool force,
 	int fd, err = 0, rc = -1, i;
 	size_t p;
 
+	struct stat st;
+
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		error(_("%s is a directory; name the handout's file with -o"),
+		      path);
+		free(tmp);
+		return -1;
+	}
 	if (!force && access(path, F_OK) == 0) {
 		error(_("%s exists; use --force to replace it"), path);
 		free(tmp);
@@ -865,17 +886,23 @@ int odt_write(struct odt *t, const char *path, bool force,
 	mask = umask(0);
 	umask(mask);
 	fchmod(fd, 0666 & ~mask);
-	close(fd);
+	if (close(fd) < 0) {
+		error(_("%s: cannot write: %s"), path, strerror(errno));
+		unlink(tmp);
+		free(tmp);
+		return -1;
+	}
 
 	meta = make_meta(info);
 	manifest = make_manifest(t);
 	if (!t->styles)
 		styles = empty_styles();
-	b.data[b.n] = t->content_out.len ? NULL : dump(t->content, &len[b.n], 0);
+	b.data[b.n] =
+	    t->content_out.len ? NULL : dump(t->content, &len[b.n], 0);
 	b.n++;
 	b.data[b.n] = t->styles_out.len
-			      ? NULL
-			      : dump(t->styles ? t->styles : styles, &len[b.n], 0);
+			  ? NULL
+			  : dump(t->styles ? t->styles : styles, &len[b.n], 0);
 	b.n++;
 	b.data[b.n] = dump(meta, &len[b.n], 1);
 	b.n++;
@@ -893,8 +920,7 @@ int odt_write(struct odt *t, const char *path, bool force,
 	/* A fixed order: mimetype first and stored, so that a reader can
 	 * tell the type from the first bytes; the manifest last. */
 	if (add(z, "mimetype", mimetype, strlen(mimetype), true) < 0 ||
-	    add(z, "content.xml",
-		b.data[0] ? b.data[0] : t->content_out.buf,
+	    add(z, "content.xml", b.data[0] ? b.data[0] : t->content_out.buf,
 		b.data[0] ? len[0] : t->content_out.len, false) < 0 ||
 	    add(z, "styles.xml", b.data[1] ? b.data[1] : t->styles_out.buf,
 		b.data[1] ? len[1] : t->styles_out.len, false) < 0 ||
@@ -956,9 +982,9 @@ out:
 
 /* --- finding templates --- */
 
-const char *const odt_builtin[] = {"faseplan", "kortlaegning", "workshop",
-				   "styregruppe", "status", "evaluering",
-				   "beslutninger", NULL};
+const char *const odt_builtin[] = {
+    "faseplan", "kortlaegning", "workshop",	"styregruppe",
+    "status",	"evaluering",	"beslutninger", NULL};
 
 char *odt_template_in(const char *dir, const char *name)
 {
@@ -994,8 +1020,8 @@ static char *base_of(const char *path)
 	return out;
 }
 
-char *odt_find(const char *arg, const char *dir, const char *lang,
-	       char **base, int *status)
+char *odt_find(const char *arg, const char *dir, const char *lang, char **base,
+	       int *status)
 {
 	const char *env = getenv("STYR_TEMPLATES");
 	char *path = NULL, *dirs, *d, *save = NULL;

@@ -246,8 +246,9 @@ static char *ids_text(struct idlist *l)
 	char *s;
 
 	if (l->n > IDS_SHOWN)
-		s = xasprintf(_("%s and %d more"), l->sb.buf ? l->sb.buf : "",
-			      l->n - IDS_SHOWN);
+		s = xasprintf(ngettext("%s and %d more", "%s and %d more",
+				       (unsigned long)(l->n - IDS_SHOWN)),
+			      l->sb.buf ? l->sb.buf : "", l->n - IDS_SHOWN);
 	else
 		s = xstrdup(l->sb.buf ? l->sb.buf : "");
 	sb_free(&l->sb);

@@ -79,16 +79,26 @@ void principle_small_steps(struct reg *r, xmlNodePtr item)
 	n = principle_selected_areas(r, item, &names);
 	if (n > limit) {
 		if (limit == 1)
-			warning(_("the steering group is selecting focus in "
-				  "%ld review areas at once (%s); the model "
-				  "recommends small steps: one area at a "
-				  "time"),
+			warning(ngettext("the steering group is selecting "
+					 "focus in %ld review area at once "
+					 "(%s); the model recommends small "
+					 "steps: one area at a time",
+					 "the steering group is selecting "
+					 "focus in %ld review areas at once "
+					 "(%s); the model recommends small "
+					 "steps: one area at a time",
+					 (unsigned long)n),
 				n, names.buf);
 		else
-			warning(_("the steering group is selecting focus in "
-				  "%ld review areas at once (%s); the model "
-				  "recommends small steps: at most %ld areas "
-				  "at a time"),
+			warning(ngettext("the steering group is selecting "
+					 "focus in %ld review area at once "
+					 "(%s); the model recommends small "
+					 "steps: at most %ld areas at a time",
+					 "the steering group is selecting "
+					 "focus in %ld review areas at once "
+					 "(%s); the model recommends small "
+					 "steps: at most %ld areas at a time",
+					 (unsigned long)n),
 				n, names.buf, limit);
 	}
 	sb_free(&names);
@@ -150,6 +160,7 @@ int stamp_run(const struct stamp_kind *k, const char *id, const char *value,
 	      const struct stamp_opts *o)
 {
 	const char *key, *why = o->why ? o->why : "";
+	const char *lang, *old_label, *new_label;
 	char date[11], *was = NULL;
 	struct reg r;
 	xmlNodePtr item, old, n;
@@ -191,17 +202,21 @@ int stamp_run(const struct stamp_kind *k, const char *id, const char *value,
 	node_set_attr(n, "by", author());
 	node_insert(item, n, item_order);
 	/* The log keeps every earlier judgement and its reason: the
-	 * decision log (aktindsigt) is read from it. */
+	 * decision log (aktindsigt) is read from it.  Like minutes, it is
+	 * written in the language of the one who decides. */
+	lang = msg_lang();
+	old_label = was ? vocab_label(k->vocab, was, lang) : _("none");
+	new_label = vocab_label(k->vocab, key, lang);
 	if (*why)
 		reg_log(&r, k->action, id, _("%s: %s -> %s; why: %s"),
-			_(k->noun), was ? was : _("none"), key, why);
+			_(k->noun), old_label, new_label, why);
 	else
 		reg_log(&r, k->action, id, _("%s: %s -> %s"), _(k->noun),
-			was ? was : _("none"), key);
+			old_label, new_label);
 	rc = reg_save(&r);
 	if (!rc)
-		info(_("%s: %s: %s -> %s"), id, _(k->noun),
-		     was ? was : _("none"), key);
+		info(_("%s: %s: %s -> %s"), id, _(k->noun), old_label,
+		     new_label);
 out:
 	free(was);
 	reg_close(&r);

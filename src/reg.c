@@ -284,6 +284,11 @@ xmlNodePtr reg_person(struct reg *r, const char *id_or_name)
 	return NULL;
 }
 
+/* The largest number a register may hold in a counter, a count or an
+ * amount (check_values): far beyond any real register, and small enough
+ * that sums of them never overflow. */
+#define MAX_NUMBER 1000000000L
+
 long reg_next_id(xmlNodePtr section, const char *counter)
 {
 	const char *s = node_attr(section, counter);
@@ -292,6 +297,10 @@ long reg_next_id(xmlNodePtr section, const char *counter)
 
 	if (next < 1)
 		next = 1;
+	if (next >= MAX_NUMBER)
+		die(_("the register has used up its numbers for %s; nothing was "
+		      "changed"),
+		    counter);
 	snprintf(buf, sizeof buf, "%ld", next + 1);
 	node_set_attr(section, counter, buf);
 	return next;
@@ -362,6 +371,65 @@ static int dup_check(xmlHashTablePtr seen, xmlNodePtr n, const char *id,
 		     xmlGetLineNo(n), what, id);
 }
 
+/*
+ * What the schema lets through and the commands cannot take: RelaxNG
+ * compares keywords, numbers and dates after collapsing white space, so
+ * kind=" doc" or count=" 3" would validate and then match nothing (or
+ * crash what expects "doc"); and numbers as large as the digits allow
+ * would overflow the sums made of them.  Every attribute but free text
+ * must be written exactly, and counters, counts and amounts stay at most
+ * MAX_NUMBER (a billion), votes in all at most that too.
+ */
+static int check_values(xmlNodePtr n, const char *path, long *votes)
+{
+	static const char *const numbers[] = {
+		"next", "next-goal", "next-rule", "next-doc", "small-steps",
+		"current", "number", "phase", "count", "minutes", "per-year",
+		"staff", "tariff", NULL};
+	int bad = 0, i;
+	xmlAttrPtr a;
+	xmlNodePtr c;
+
+	for (a = n->properties; a; a = a->next) {
+		const char *name = (const char *)a->name;
+		const char *v = node_attr(n, name);
+		size_t len = strlen(v);
+
+		if (!strcmp(name, "by") || !strcmp(name, "respondent") ||
+		    (!strcmp(name, "ref") && node_is(n, "entry")))
+			continue;
+		if (len && (strchr(" \t\r\n", v[0]) ||
+			    strchr(" \t\r\n", v[len - 1]))) {
+			bad |= error(_("%s:%ld: %s=\"%s\": a value in the "
+				       "register may not start or end with a "
+				       "space"),
+				     path, xmlGetLineNo(n), name, v);
+			continue;
+		}
+		for (i = 0; numbers[i]; i++)
+			if (!strcmp(name, numbers[i]))
+				break;
+		if (numbers[i] && strtod(v, NULL) > (double)MAX_NUMBER)
+			bad |= error(_("%s:%ld: %s=\"%s\" is larger than "
+				       "%ld"),
+				     path, xmlGetLineNo(n), name, v,
+				     MAX_NUMBER);
+	}
+	if (node_is(n, "vote") && *votes <= MAX_NUMBER) {
+		const char *count = node_attr(n, "count");
+		long k = count ? strtol(count, NULL, 10) : 1;
+
+		*votes += k > MAX_NUMBER ? MAX_NUMBER + 1 : k;
+		if (*votes > MAX_NUMBER) /* reported once: no more sums */
+			bad |= error(_("%s:%ld: more than %ld votes in the "
+				       "register"),
+				     path, xmlGetLineNo(n), MAX_NUMBER);
+	}
+	for (c = node_first(n); c; c = node_after(c))
+		bad |= check_values(c, path, votes);
+	return bad;
+}
+
 /* Rules the schema cannot say: unique ids, references that resolve, and
  * id counters ahead of every id in use (so no id is ever handed out
  * twice). */
@@ -373,7 +441,10 @@ static int check_consistency(struct reg *r)
 			milestones = xmlHashCreate(0);
 	const char *p = r->path;
 	int bad = 0, phases = 0;
+	long votes = 0;
 	xmlNodePtr n, c;
+
+	bad |= check_values(r->root, p, &votes);
 
 	for (n = node_first(r->areas); n; n = node_after(n))
 		bad |= dup_check(areas, n, node_attr(n, "id"), p, _("area"));
@@ -440,8 +511,9 @@ static int check_consistency(struct reg *r)
 				     p, xmlGetLineNo(n), id, kind,
 				     kind_letter(kind));
 		snprintf(counter, sizeof counter, "next-%s", kind);
-		if (strtol(id + 1, NULL, 10) >=
-		    strtol(node_attr(r->items, counter), NULL, 10))
+		if (node_attr(r->items, counter) &&
+		    strtol(id + 1, NULL, 10) >=
+			    strtol(node_attr(r->items, counter), NULL, 10))
 			bad |= error(_("%s:%ld: item '%s' is not below the "
 				       "next free number"),
 				     p, xmlGetLineNo(n), id);

@@ -2,8 +2,10 @@
 /*
  * The handout template engine; see template.h.
  *
- * Two passes over a part.  compile() visits every paragraph in document
- * order: it gathers the paragraph's text across its runs, parses the tags,
+ * Two passes over a part.  Compiling (classify(), then compile_walk())
+ * notes what each element is, drops the white space that only lays out the
+ * template's XML, and visits every paragraph in document order: it
+ * gathers the paragraph's text across its runs, parses the tags,
  * checks every field against the static field table (with the loop
  * variables in scope at that point), merges each tag into the run where it
  * starts, and hangs a plan on the nodes that need one (node->_private):
@@ -28,14 +30,15 @@
 #define XLINK_NS "http://www.w3.org/1999/xlink"
 
 enum {
-	MAX_DEPTH = 32,   /* nesting of {{#each}}/{{#if}} */
+	MAX_DEPTH = 32, /* nesting of {{#each}}/{{#if}} */
 	/* A template's loops nested in each other could make an output or a
 	 * number of steps without end; real handouts of 10,000 items take a
 	 * few million steps and tens of megabytes. */
 	MAX_STEPS = 50 * 1000 * 1000,
 	MAX_OUTPUT = 512 * 1024 * 1024,
-	MAX_SEGS = 16,    /* segments of a field path */
-	MAX_SPACES = 1000 /* <text:s text:c="N"/> counted for tag finding */
+	MAX_SEGS = 16,	    /* segments of a field path */
+	MAX_REPORTED = 100, /* problems listed; the rest are counted */
+	MAX_SPACES = 1000   /* <text:s text:c="N"/> counted for tag finding */
 };
 
 enum tag_kind { T_VALUE, T_EACH, T_END_EACH, T_IF, T_ELSE, T_END_IF, T_CHART };
@@ -46,8 +49,8 @@ struct tag {
 	const char *path; /* field path or chart name */
 	const char *seg[MAX_SEGS];
 	int nseg;
-	int depth; /* loop variable the path starts from; -1: top level */
-	int first; /* first segment to follow from there */
+	int depth;	 /* the loop variable it starts from; -1: top level */
+	int first;	 /* the first segment to follow from there */
 	const char *cmp; /* {{#if f == "text"}}: the text, else NULL */
 };
 
@@ -116,8 +119,8 @@ static bool is_paragraph(xmlNodePtr n)
  * hold other text and are left alone. */
 static bool is_inline_container(xmlNodePtr n)
 {
-	static const char *const names[] = {"span", "a", "meta", "meta-field",
-					    "ruby", "ruby-base", NULL};
+	static const char *const names[] = {
+	    "span", "a", "meta", "meta-field", "ruby", "ruby-base", NULL};
 	int i;
 
 	if (!in_ns(n, TEXT_NS))
@@ -133,8 +136,9 @@ static bool is_inline_container(xmlNodePtr n)
 static bool element_only(xmlNodePtr n)
 {
 	static const char *const text_names[] = {
-		"list", "list-item", "list-header", "section", "note-body",
-		"sequence-decls", "variable-decls", "user-field-decls", NULL};
+	    "list",	      "list-item",	  "list-header",
+	    "section",	      "note-body",	  "sequence-decls",
+	    "variable-decls", "user-field-decls", NULL};
 	int i;
 
 	if (!n || n->type != XML_ELEMENT_NODE || !n->ns)
@@ -240,16 +244,22 @@ void tpl_number(char out[64], double v, const char *lang)
 
 const char *tpl_singular(const char *list, char buf[64])
 {
-	static const char *const words[][2] = {
-		{"items", "item"},	   {"areas", "area"},
-		{"phases", "phase"},	   {"milestones", "milestone"},
-		{"meetings", "meeting"},   {"people", "person"},
-		{"notes", "note"},	   {"quotes", "quote"},
-		{"decisions", "decision"}, {"selected", "item"},
-		{"proposed", "item"},	   {"unassigned", "item"},
-		{"next_milestones", "milestone"},
-		{"entries", "entry"},	   {"attendees", "attendee"},
-		{NULL, NULL}};
+	static const char *const words[][2] = {{"items", "item"},
+					       {"areas", "area"},
+					       {"phases", "phase"},
+					       {"milestones", "milestone"},
+					       {"meetings", "meeting"},
+					       {"people", "person"},
+					       {"notes", "note"},
+					       {"quotes", "quote"},
+					       {"decisions", "decision"},
+					       {"selected", "item"},
+					       {"proposed", "item"},
+					       {"unassigned", "item"},
+					       {"next_milestones", "milestone"},
+					       {"entries", "entry"},
+					       {"attendees", "attendee"},
+					       {NULL, NULL}};
 	size_t n = strlen(list);
 	int i;
 
@@ -287,6 +297,11 @@ struct tok {
 	struct tag *tag;
 };
 
+struct mark {
+	const char *at; /* NULL: no more */
+	bool searched;
+};
+
 struct binding {
 	const char *name; /* loop variable: "item" */
 	const char *type; /* its type, also usable as a name; NULL: plain */
@@ -308,8 +323,9 @@ struct cctx {
 	int depth;
 	struct opened open[MAX_DEPTH];
 	int nopen;
-	/* The current paragraph. */
+	/* The current paragraph, and where in it the tag at hand is. */
 	struct strbuf s;
+	size_t at;
 	struct piece *pieces;
 	size_t npieces, cap;
 };
@@ -380,7 +396,9 @@ static char *quote_text(const char *s, size_t len, size_t at)
 	return sb_steal(&out);
 }
 
-/* Reports a problem with TAG (as written) in the paragraph QUOTE. */
+/* Reports a problem with TAG (as written) in the paragraph QUOTE, or when
+ * QUOTE is NULL in the current paragraph around c->at (quoted only then:
+ * a long paragraph full of good tags costs nothing). */
 static void problem(struct cctx *c, const char *tag, const char *quote,
 		    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
@@ -389,20 +407,25 @@ static void problem(struct cctx *c, const char *tag, const char *quote,
 {
 	struct strbuf sb = {0};
 	va_list ap;
-	char *what;
+	char *what, *own;
+
+	/* A template can be all mistakes: the first ones tell enough. */
+	if (++c->problems > MAX_REPORTED)
+		return;
+	own = quote ? NULL : quote_text(c->s.buf, c->s.len, c->at);
 
 	va_start(ap, fmt);
 	if (vasprintf(&what, fmt, ap) < 0)
 		die(_("out of memory"));
 	va_end(ap);
 	sb_printf(&sb, "%s: %s: %s", c->o->name, tag, what);
-	sb_printf(&sb, _(", in the paragraph \"%s\""), quote);
+	sb_printf(&sb, _(", in the paragraph \"%s\""), quote ? quote : own);
+	free(own);
 	if (c->o->where)
 		sb_printf(&sb, " (%s)", c->o->where);
 	report(c->o, sb.buf);
 	sb_free(&sb);
 	free(what);
-	c->problems++;
 }
 
 /* Appends LEN bytes of TEXT (NULL: LEN spaces) as a run of NODE. */
@@ -464,8 +487,7 @@ static void collect(struct cctx *c, xmlNodePtr parent)
 static bool path_char(char ch, bool first)
 {
 	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-	       ch == '_' ||
-	       (!first && ((ch >= '0' && ch <= '9') || ch == '-'));
+	       ch == '_' || (!first && ((ch >= '0' && ch <= '9') || ch == '-'));
 }
 
 /* Splits a dotted path into T->seg; false when it is not one. */
@@ -508,8 +530,8 @@ static bool parse_path(struct cctx *c, struct tag *t, const char *s,
  * LibreOffice's autocorrect makes them), 0 if none. */
 static size_t quote_len(const char *s)
 {
-	static const char *const marks[] = {"\"", "'", "“", "”", "„", "‘",
-					    "’", "«", "»", NULL};
+	static const char *const marks[] = {"\"", "'", "“", "”", "„",
+					    "‘",  "’", "«", "»", NULL};
 	int i;
 
 	for (i = 0; marks[i]; i++)
@@ -564,11 +586,12 @@ static struct tag *parse_tag(struct cctx *c, const char *s, const char *end,
 				return NULL;
 			}
 			if (!parse_path(c, t, p, end)) {
-				problem(c, text, quote,
-					_("'%.*s' is not a field name (letters, "
-					  "digits, '_' and '-', parts joined "
-					  "by '.')"),
-					(int)(end - p), p);
+				problem(
+				    c, text, quote,
+				    _("'%.*s' is not a field name (letters, "
+				      "digits, '_' and '-', parts joined "
+				      "by '.')"),
+				    (int)(end - p), p);
 				return NULL;
 			}
 			return t;
@@ -585,11 +608,12 @@ static struct tag *parse_tag(struct cctx *c, const char *s, const char *end,
 			for (q = p; q < end && !space_len(q) && *q != '='; q++)
 				;
 			if (!parse_path(c, t, p, q)) {
-				problem(c, text, quote,
-					_("'%.*s' is not a field name (letters, "
-					  "digits, '_' and '-', parts joined "
-					  "by '.')"),
-					(int)(q - p), p);
+				problem(
+				    c, text, quote,
+				    _("'%.*s' is not a field name (letters, "
+				      "digits, '_' and '-', parts joined "
+				      "by '.')"),
+				    (int)(q - p), p);
 				return NULL;
 			}
 			eq = skip_space(q, end);
@@ -633,8 +657,9 @@ static struct tag *parse_tag(struct cctx *c, const char *s, const char *end,
 		t->kind = T_CHART;
 		p = skip_space(s + 5, end);
 		if (p == end) {
-			problem(c, text, quote,
-				_("{{chart}} needs a name, e.g. {{chart votes}}"));
+			problem(
+			    c, text, quote,
+			    _("{{chart}} needs a name, e.g. {{chart votes}}"));
 			return NULL;
 		}
 		parse_path(c, t, p, end);
@@ -735,6 +760,9 @@ static bool resolve(struct cctx *c, struct tag *t, const char *quote,
 
 	t->depth = -1;
 	t->first = 0;
+	/* Callers use these even when the field is unknown. */
+	*kind = TPL_VALUE;
+	*elem = NULL;
 	if (field)
 		*field = NULL;
 	for (d = c->depth - 1; d >= 0; d--)
@@ -776,15 +804,16 @@ static bool resolve(struct cctx *c, struct tag *t, const char *quote,
 		for (f = c->o->fields; f->path; f++) {
 			const char *last = strrchr(f->path, '.');
 			if (f->kind != TPL_LIST ||
-			    (strcmp(tpl_singular(last ? last + 1 : f->path, buf),
-				    t->seg[0]) &&
+			    (strcmp(
+				 tpl_singular(last ? last + 1 : f->path, buf),
+				 t->seg[0]) &&
 			     (!f->elem || strcmp(f->elem, t->seg[0]))))
 				continue;
 			problem(c, t->text, quote,
 				_("unknown field '%s': '%s' is only known "
 				  "inside a loop such as {{#each %s%s%s}}"),
-				t->path, t->seg[0], f->scope, *f->scope ? "." : "",
-				f->path);
+				t->path, t->seg[0], f->scope,
+				*f->scope ? "." : "", f->path);
 			return false;
 		}
 	}
@@ -828,9 +857,10 @@ static void check_value(struct cctx *c, struct tag *t, const char *quote)
 		if (f->kind == TPL_VALUE && !strcmp(f->scope, scope) &&
 		    (!n || (!strncmp(f->path, below, n) && f->path[n] == '.')))
 			break;
-	problem(c, t->text, quote,
-		_("'%s' is a group of fields; name one of them, e.g. {{%s.%s}}"),
-		t->path, t->path, f->path ? f->path + (n ? n + 1 : 0) : "...");
+	problem(
+	    c, t->text, quote,
+	    _("'%s' is a group of fields; name one of them, e.g. {{%s.%s}}"),
+	    t->path, t->path, f->path ? f->path + (n ? n + 1 : 0) : "...");
 }
 
 /* --- block constructs --- */
@@ -966,7 +996,7 @@ static void marker(struct cctx *c, struct tag *t, xmlNodePtr p, size_t at)
 		if (t->kind == T_EACH) {
 			struct binding *b = &c->scope[c->depth++];
 			b->name = arena_strdup(
-				c->a, tpl_singular(t->seg[t->nseg - 1], buf));
+			    c->a, tpl_singular(t->seg[t->nseg - 1], buf));
 			b->type = elem;
 			b->any = !ok;
 			if (ok && kind != TPL_LIST) {
@@ -1000,8 +1030,9 @@ static void marker(struct cctx *c, struct tag *t, xmlNodePtr p, size_t at)
 	case T_END_EACH:
 	case T_END_IF:
 		if (!top) {
-			problem(c, t->text, quote, _("there is no open block "
-						     "to close here"));
+			problem(c, t->text, quote,
+				_("there is no open block "
+				  "to close here"));
 			break;
 		}
 		if ((t->kind == T_END_EACH) != (top->tag->kind == T_EACH)) {
@@ -1041,15 +1072,19 @@ static void drop_node(xmlNodePtr n)
 	}
 }
 
+/* The run holding byte POS of the paragraph's text (runs are in order). */
 static size_t find_piece(struct cctx *c, size_t pos)
 {
-	size_t i;
+	size_t lo = 0, hi = c->npieces;
 
-	for (i = c->npieces; i-- > 0;)
-		if (c->pieces[i].start <= pos &&
-		    pos < c->pieces[i].start + c->pieces[i].len)
-			return i;
-	return 0;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->pieces[mid].start <= pos)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 /* Moves the whole text of the tag at [START, END) of the paragraph's text
@@ -1107,15 +1142,15 @@ static void plan_texts(struct cctx *c, xmlNodePtr parent, struct tok *toks,
 		tp->p.kind = P_TEXT;
 		tp->n = 0;
 		tp->segs = arena_alloc(c->a, sizeof *tp->segs *
-						     (size_t)(2 * count + 1));
-		for (p = s; (o = strstr(p, "{{")) && (e = strstr(o + 2, "}}")) &&
-			    *next < ntoks;
+						 (size_t)(2 * count + 1));
+		for (p = s; (o = strstr(p, "{{")) &&
+			    (e = strstr(o + 2, "}}")) && *next < ntoks;
 		     p = e + 2) {
 			if (o > p)
 				tp->segs[tp->n++] =
-					(struct seg){p, (size_t)(o - p), NULL};
+				    (struct seg){p, (size_t)(o - p), NULL};
 			tp->segs[tp->n++] =
-				(struct seg){o, 0, toks[(*next)++].tag};
+			    (struct seg){o, 0, toks[(*next)++].tag};
 		}
 		if (*p)
 			tp->segs[tp->n++] = (struct seg){p, strlen(p), NULL};
@@ -1165,14 +1200,14 @@ static void chart_paragraph(struct cctx *c, struct tag *t, xmlNodePtr p)
 		if (!strcmp(*name, t->path))
 			break;
 	if (!name || !*name) {
-		char *quote = quote_text(c->s.buf, c->s.len, 0);
 		struct strbuf names = {0};
 		for (name = c->o->charts; name && *name; name++)
 			sb_printf(&names, "%s%s", names.len ? ", " : "", *name);
-		problem(c, t->text, quote, _("unknown chart '%s' (there are: %s)"),
-			t->path, names.buf ? names.buf : "");
+		c->at = 0;
+		problem(c, t->text, NULL,
+			_("unknown chart '%s' (there are: %s)"), t->path,
+			names.buf ? names.buf : "");
 		sb_free(&names);
-		free(quote);
 		return;
 	}
 	cp = arena_alloc(c->a, sizeof *cp);
@@ -1182,19 +1217,18 @@ static void chart_paragraph(struct cctx *c, struct tag *t, xmlNodePtr p)
 	p->_private = cp;
 }
 
-static void mixed(struct cctx *c, xmlNodePtr p, struct tok *toks,
-		  size_t ntoks)
+static void mixed(struct cctx *c, xmlNodePtr p, struct tok *toks, size_t ntoks)
 {
 	struct tag *stack[MAX_DEPTH];
 	int depth = 0, before = c->problems;
 	enum tpl_kind kind;
 	const char *elem;
-	char *quote;
+	const char *quote = NULL; /* the current paragraph, around c->at */
 	size_t i;
 
 	for (i = 0; i < ntoks; i++) {
 		struct tag *t;
-		quote = quote_text(c->s.buf, c->s.len, toks[i].start);
+		c->at = toks[i].start;
 		if (toks[i].bad || !toks[i].parsed)
 			parse_tok(c, &toks[i], quote);
 		t = toks[i].tag;
@@ -1243,10 +1277,9 @@ static void mixed(struct cctx *c, xmlNodePtr p, struct tok *toks,
 				_("a chart must stand alone in its paragraph"));
 			break;
 		}
-		free(quote);
 	}
 	if (depth) {
-		quote = quote_text(c->s.buf, c->s.len, 0);
+		c->at = 0;
 		while (depth-- > 0) {
 			struct tag *t = stack[depth];
 			problem(c, t->text, quote,
@@ -1254,7 +1287,6 @@ static void mixed(struct cctx *c, xmlNodePtr p, struct tok *toks,
 				  "{{/if}} in the same paragraph (or put both "
 				  "in paragraphs of their own)"));
 		}
-		free(quote);
 	}
 	if (c->problems != before)
 		return;
@@ -1267,8 +1299,21 @@ static void mixed(struct cctx *c, xmlNodePtr p, struct tok *toks,
 /* Finds, parses and checks the tags of paragraph P.  Returns true when P
  * is consumed whole (a block marker or a chart), so that what is nested in
  * it is not looked at. */
+/* The next MARK at or after FROM, remembered in *CACHE so that the text
+ * is searched once however many tags it holds (FROM never goes back). */
+static const char *next_mark(struct mark *cache, const char *from,
+			     const char *mark)
+{
+	if (!cache->searched || (cache->at && cache->at < from)) {
+		cache->at = strstr(from, mark);
+		cache->searched = true;
+	}
+	return cache->at;
+}
+
 static bool paragraph(struct cctx *c, xmlNodePtr p)
 {
+	struct mark opens = {NULL, false}, closes = {NULL, false};
 	struct tok *toks = NULL, *t;
 	size_t ntoks = 0, cap = 0, pos = 0;
 	const char *s;
@@ -1283,7 +1328,8 @@ static bool paragraph(struct cctx *c, xmlNodePtr p)
 	if (!s || (!strstr(s, "{{") && !strstr(s, "}}")))
 		return false;
 	for (;;) {
-		const char *o = strstr(s + pos, "{{"), *cl = strstr(s + pos, "}}");
+		const char *o = next_mark(&opens, s + pos, "{{");
+		const char *cl = next_mark(&closes, s + pos, "}}");
 		const char *o2, *e;
 		if (!o && !cl)
 			break;
@@ -1301,8 +1347,8 @@ static bool paragraph(struct cctx *c, xmlNodePtr p)
 			continue;
 		}
 		t->start = (size_t)(o - s);
-		e = strstr(o + 2, "}}");
-		o2 = strstr(o + 2, "{{");
+		e = next_mark(&closes, o + 2, "}}");
+		o2 = next_mark(&opens, o + 2, "{{");
 		if (!e || (o2 && o2 < e)) {
 			t->bad = 2;
 			t->end = o2 ? (size_t)(o2 - s) : c->s.len;
@@ -1314,9 +1360,8 @@ static bool paragraph(struct cctx *c, xmlNodePtr p)
 	}
 	if (ntoks == 1 && !toks[0].bad && all_space(s, s + toks[0].start) &&
 	    all_space(s + toks[0].end, s + c->s.len)) {
-		char *quote = quote_text(s, c->s.len, toks[0].start);
-		struct tag *tag = parse_tok(c, &toks[0], quote);
-		free(quote);
+		c->at = toks[0].start;
+		struct tag *tag = parse_tok(c, &toks[0], NULL);
 		if (tag && tag->kind != T_VALUE) {
 			whole = true;
 			if (tag->kind == T_CHART)
@@ -1365,7 +1410,7 @@ static void classify(struct cctx *c, xmlNodePtr parent)
 		    (!n->content ||
 		     all_space((const char *)n->content,
 			       (const char *)n->content +
-				       strlen((const char *)n->content)))) {
+				   strlen((const char *)n->content)))) {
 			xmlUnlinkNode(n);
 			xmlFreeNode(n);
 		} else if (n->type == XML_ELEMENT_NODE) {
@@ -1809,26 +1854,6 @@ static void emit_node(struct rctx *c, xmlNodePtr n)
 		c->rows++;
 }
 
-static void each(struct rctx *c, const struct block *b)
-{
-	const struct val *list = lookup(c, b->tag);
-	size_t i;
-
-	if (!list || list->type != VAL_ARR)
-		return;
-	if (c->depth == MAX_DEPTH)
-		return; /* the compiler refuses deeper nesting */
-	for (i = 0; i < list->u.arr.n; i++) {
-		c->scope[c->depth++] = list->u.arr.v[i];
-		if (i == 1)
-			c->repeat++;
-		emit_range(c, b->open->next, b->close);
-		c->depth--;
-	}
-	if (list->u.arr.n > 1)
-		c->repeat--;
-}
-
 /* Stops a template whose loops would make a handout without end. */
 static bool too_big(struct rctx *c)
 {
@@ -1848,13 +1873,33 @@ static bool too_big(struct rctx *c)
 	return true;
 }
 
+static void each(struct rctx *c, const struct block *b)
+{
+	const struct val *list = lookup(c, b->tag);
+	size_t i;
+
+	if (!list || list->type != VAL_ARR)
+		return;
+	if (c->depth == MAX_DEPTH)
+		return; /* the compiler refuses deeper nesting */
+	for (i = 0; i < list->u.arr.n && !too_big(c); i++) {
+		c->scope[c->depth++] = list->u.arr.v[i];
+		if (i == 1)
+			c->repeat++;
+		emit_range(c, b->open->next, b->close);
+		c->depth--;
+	}
+	if (list->u.arr.n > 1)
+		c->repeat--;
+}
+
 static void emit_range(struct rctx *c, xmlNodePtr first, xmlNodePtr stop)
 {
 	xmlNodePtr n = first;
 
 	while (n && n != stop && !too_big(c)) {
 		const struct plan *plan =
-			n->type == XML_ELEMENT_NODE ? n->_private : NULL;
+		    n->type == XML_ELEMENT_NODE ? n->_private : NULL;
 		if (plan && (plan->kind == P_EACH || plan->kind == P_IF)) {
 			const struct block *b = (const struct block *)plan;
 			if (plan->kind == P_EACH)
@@ -1900,9 +1945,15 @@ int tpl_render(xmlDocPtr doc, const struct tpl_opts *o, struct strbuf *out)
 	for (i = c.nopen; i-- > 0;) {
 		problem(&c, c.open[i].tag->text, c.open[i].quote,
 			c.open[i].tag->kind == T_EACH
-				? _("it is never closed with {{/each}}")
-				: _("it is never closed with {{/if}}"));
+			    ? _("it is never closed with {{/each}}")
+			    : _("it is never closed with {{/if}}"));
 		free(c.open[i].quote);
+	}
+	if (c.problems > MAX_REPORTED) {
+		char *msg = xasprintf(_("%s: %d more problems not shown"),
+				      o->name, c.problems - MAX_REPORTED);
+		report(o, msg);
+		free(msg);
 	}
 	free(c.pieces);
 	sb_free(&c.s);

@@ -288,7 +288,8 @@ const char *author(void)
 	if ((s = getenv("STYR_USER")) && *s) {
 		if (check_text("STYR_USER", s) == 0)
 			return s;
-		warning(_("STYR_USER is ignored"));
+		warning(_("STYR_USER holds a control character or invalid "
+			  "UTF-8; it is ignored"));
 		setenv("STYR_USER", "", 1);
 	}
 	if ((pw = getpwuid(getuid())) && pw->pw_name && *pw->pw_name)

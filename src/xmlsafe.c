@@ -217,8 +217,10 @@ int schema_validate(xmlDocPtr doc, const char *name)
 	rc = xmlRelaxNGValidateDoc(vctxt, doc);
 	xmlRelaxNGFreeValidCtxt(vctxt);
 	if (v.count > MAX_REPORTED)
-		error(_("%s: %d more problems not shown"), name,
-		      v.count - MAX_REPORTED);
+		error(ngettext("%s: %d more problem not shown",
+			       "%s: %d more problems not shown",
+			       (unsigned long)(v.count - MAX_REPORTED)),
+		      name, v.count - MAX_REPORTED);
 	if (rc != 0 && v.count == 0 && v.unplaced[0])
 		error(_("%s: does not follow the register format: %s"), name,
 		      v.unplaced);

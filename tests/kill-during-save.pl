@@ -107,14 +107,9 @@ while ($stats{kills} < $want) {
 	my $w = $n % @writers;
 	# Three kills in four land in the save proper, after REGISTER.new
 	# appeared; the fourth anywhere in the run (loading under the lock).
-	my ($killed, $during);
-	if ($n % 4) {
-		($killed, undef, undef, $during) =
-			run($w, $n, rand($end[$w] - $load[$w]), 1);
-	} else {
-		($killed, undef, undef, $during) =
-			run($w, $n, rand($end[$w]), 0);
-	}
+	my $after_new = $n % 4 != 0;
+	my $delay = rand($after_new ? $end[$w] - $load[$w] : $end[$w]);
+	my ($killed, undef, undef, $during) = run($w, $n, $delay, $after_new);
 	$n++;
 	$stats{kills}++ if $killed;
 	$stats{during_write}++ if $killed && $during;
@@ -130,7 +125,8 @@ while ($stats{kills} < $want) {
 	closedir $dh;
 
 	system("$styr -q -f $reg validate >/dev/null 2>validate.err") == 0
-		or fail("after kill $n (writer $w, at $delay s): the register "
+		or fail(sprintf("after kill $n (writer $w, at %.4f s%s): the "
+			. "register ", $delay, $after_new ? " after .new" : "")
 			. "does not validate: " . slurp("validate.err"));
 	my $now = slurp($reg);
 	if ($now eq $before) {

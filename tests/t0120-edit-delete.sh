@@ -29,9 +29,21 @@ test_expect_success 'edit several fields at once; Danish origin alias' '
 	test_grep "id=\"D1\" kind=\"doc\" area=\"HJEM\" origin=\"law\" found=\"document\"" styr.xml &&
 	test_grep "<owner>Myndighed</owner>" styr.xml &&
 	test_grep "<source>SEL § 85</source>" styr.xml &&
-	test_grep "area: .BOST. -&gt; .HJEM." styr.xml &&
+	test_grep "<what>area: .BOST. -&gt; .HJEM.; origin: .. -&gt; .Law.; owner: .. -&gt; .Myndighed.; found: .. -&gt; .Document.; source: .. -&gt; .SEL § 85.</what>" styr.xml &&
 	xmllint --noout --relaxng "$rng" styr.xml
 '
+
+if locale -a 2>/dev/null | grep -qi "^da_DK\.utf-\?8$" &&
+	test -f "$STYR_LOCALEDIR/da/LC_MESSAGES/styr.mo"; then
+	test_expect_success 'a Danish user logs Danish field names and labels' '
+		LC_ALL=da_DK.UTF-8 styr edit D1 --origin council 2>err &&
+		test_grep "<what>oprindelse: .Lovkrav. -&gt; .Kommunalbestyrelsen.</what>" styr.xml &&
+		styr edit D1 --origin law 2>err &&
+		test_grep "<what>origin: .Council. -&gt; .Law.</what>" styr.xml
+	'
+else
+	say "skipping the Danish edit test: no da_DK.UTF-8 locale or catalog"
+fi
 
 test_expect_success 'edit accepts the id in lower case' '
 	styr edit d1 --owner "Myndighedsafdelingen" &&
@@ -84,6 +96,8 @@ test_expect_success 'delete removes the item and logs it whole' '
 	styr rate D2 too-tight --respondent Anne &&
 	styr delete D2 2>err &&
 	test_grep "D2" err &&
+	test_grep "<what>note (Observation): Skrives hver dag</what>" styr.xml &&
+	test_grep "<what>deleted Documentation .Dagbog.</what>" styr.xml &&
 	xmllint --noout --relaxng "$rng" styr.xml &&
 	python3 -c "
 import xml.etree.ElementTree as ET

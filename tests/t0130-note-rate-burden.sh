@@ -60,7 +60,10 @@ test_expect_success 'note: bad method, date, text and id are refused' '
 '
 
 test_expect_success 'rate: respondent, anonymous and Danish aliases' '
-	styr rate R1 too-tight --respondent Anne &&
+	styr rate R1 too-tight --respondent Anne 2>err &&
+	test_grep "^R1: rating .Too tight. (Baseline) recorded$" err &&
+	! grep "too-tight\|baseline" err &&
+	test_grep "rating (Baseline) by Anne: .Too tight.</what>" styr.xml &&
 	styr rate R1 for-stram &&
 	styr rate R1 understøttende --respondent Bo &&
 	styr rate R1 for-slap &&
@@ -75,7 +78,8 @@ test_expect_success 'rate: a second rating by the same respondent replaces the f
 	test_grep "Anne" err && test_grep "replaced" err &&
 	item_json R1 "d[\"experience\"][\"baseline\"] == {\"supportive\": 2, \"too-tight\": 1, \"too-loose\": 1}" &&
 	test "$(grep -c "respondent=\"Anne\"" styr.xml)" = 1 &&
-	test_grep "baseline rating by Anne: .too-tight. -&gt; .supportive." styr.xml
+	test_grep "R1: the earlier rating (Baseline) by Anne, .Too tight., is replaced by .Supportive." err &&
+	test_grep "rating (Baseline) by Anne: .Too tight. -&gt; .Supportive." styr.xml
 '
 
 test_expect_success 'rate: the same respondent in another round is a new rating' '

@@ -100,7 +100,7 @@ test_expect_success 'list --phase: the phase an item was registered in' '
 
 test_expect_success 'the table: columns, labels and numbers' '
 	styr list >out &&
-	test_grep "^ID  *kind  *area  *title  *too tight  *hours/year  *votes  *proposal  *decision$" out &&
+	test_grep "^ID  *Kind  *Area  *Title  *Too tight  *Hours/year  *Votes  *Proposal  *Decision$" out &&
 	test_grep "^D1  *Documentation  *BOST  *Udredning  *2  *100.0  *4  *Remove  *Selected$" out &&
 	test_grep "^G1  *Goal  *BOST  *Aktivt liv  *1  *-  *0  *-  *-$" out &&
 	test_grep "^G2  *Goal  *-  *Trivsel  *2  *1.0  *3  *-  *-$" out &&

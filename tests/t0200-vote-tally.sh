@@ -47,12 +47,14 @@ test_expect_success 'a vote records priority, voter, meeting and date' '
 '
 
 test_expect_success 'the voter is logged as who, with action vote and the id' '
-	test_grep -q "by=\"Anne\" action=\"vote\" ref=\"R1\"" styr.xml
+	test_grep -q "by=\"Anne\" action=\"vote\" ref=\"R1\"" styr.xml &&
+	test_grep "<what>Anne votes Remove (meeting M1)</what>" styr.xml
 '
 
 test_expect_success 'same person, same meeting: the second vote replaces the first' '
 	styr --by anne vote R1 change --meeting m1 2>err &&
-	test_grep "replaces" err &&
+	test_grep "^R1: anne has voted before; the new vote (Change) replaces the earlier one (Remove)$" err &&
+	test_grep "<what>anne votes Change (meeting M1), replacing Remove</what>" styr.xml &&
 	echo "      <vote priority=\"change\" by=\"anne\" meeting=\"M1\" date=\"$today\"/>" >expect &&
 	votes R1 >actual &&
 	test_cmp expect actual
@@ -103,10 +105,13 @@ test_expect_success 'Danish priorities: fjern, forandre, forankr' '
 test_expect_success 'paper ballots: --count N anonymous votes' '
 	styr vote G1 change --count 3 --meeting M1 &&
 	styr vote G1 change --count 2 --meeting M1 &&
+	test_grep "<what>3 paper votes: Change (meeting M1)</what>" styr.xml &&
 	echo "      <vote priority=\"change\" count=\"3\" meeting=\"M1\" date=\"$today\"/>" >expect &&
 	votes G1 | sed -n 2p >actual &&
 	test_cmp expect actual &&
-	test "$(votes G1 | grep -c "count=")" = 2
+	test "$(votes G1 | grep -c "count=")" = 2 &&
+	styr vote G1 anchor --count 1 &&
+	test_grep "<what>1 paper vote: Anchor</what>" styr.xml
 '
 
 test_expect_success 'paper ballots and a voter together are a usage error' '
@@ -235,7 +240,7 @@ test_expect_success 'tally --meeting counts only that meeting' '
 test_expect_success 'tally as a table: labels, ties as a word' '
 	cd tally &&
 	styr tally >out &&
-	test_grep "^ID  *title  *remove  *change  *anchor  *leading" out &&
+	test_grep "^ID  *Title  *Remove  *Change  *Anchor  *Leading$" out &&
 	test_grep "^D1  *Udredning efter VUM  *1  *2  *2  *Tie$" out &&
 	test_grep "^R1  *Bostøtte i eget hjem  *4  *0  *1  *Remove$" out &&
 	test_grep "^G1  *Aktivt medborgerskab  *1  *0  *1  *Tie$" out &&
@@ -247,7 +252,8 @@ if locale -a 2>/dev/null | grep -qi "^da_DK\.utf-\?8$" &&
 	test_expect_success 'tally in Danish shows Danish priority labels' '
 		cd tally &&
 		LC_ALL=da_DK.UTF-8 styr tally >out &&
-		test_grep "^R1 .* 4  *0  *1  *Fjerne$" out
+		test_grep "^R1 .* 4  *0  *1  *Fjerne$" out &&
+		test_grep "^ID  .*  Fjerne  *Forandre  *Forankre  " out
 	'
 else
 	say "skipping the Danish tally test: no da_DK.UTF-8 locale or catalog"

@@ -33,7 +33,7 @@ test_expect_success 'prioritise stores the proposal with reason, date and who' '
 test_expect_success 'the change log has action prioritise, the id, and none -> remove' '
 	grep -A1 "action=\"prioritise\" ref=\"R1\"" styr.xml >log &&
 	test_grep "by=\"tester\"" log &&
-	test_grep "none -&gt; remove; why: Dobbeltregistrering" log
+	test_grep "proposal: none -&gt; Remove; why: Dobbeltregistrering" log
 '
 
 test_expect_success 'a new proposal replaces the earlier one; the log keeps old -> new' '
@@ -42,8 +42,20 @@ test_expect_success 'a new proposal replaces the earlier one; the log keeps old 
 	child R1 priority >actual &&
 	test_cmp expect actual &&
 	grep -A1 "by=\"Anne Agent\" action=\"prioritise\" ref=\"R1\"" styr.xml >log &&
-	test_grep "remove -&gt; change" log
+	test_grep "proposal: Remove -&gt; Change" log
 '
+
+if locale -a 2>/dev/null | grep -qi "^da_DK\.utf-\?8$" &&
+	test -f "$STYR_LOCALEDIR/da/LC_MESSAGES/styr.mo"; then
+	test_expect_success 'a Danish user reads and logs the Danish labels' '
+		LC_ALL=da_DK.UTF-8 styr prioritise D2 fjern 2>err &&
+		test_grep "^D2: forslag: ingen -> Fjerne$" err &&
+		test_grep "<what>forslag: ingen -&gt; Fjerne</what>" styr.xml &&
+		! grep "remove" err
+	'
+else
+	say "skipping the Danish proposal test: no da_DK.UTF-8 locale or catalog"
+fi
 
 test_expect_success 'prioritize (US spelling) and Danish priorities work' '
 	styr prioritize G1 forankre &&
@@ -81,7 +93,7 @@ test_expect_success 'decide stores the decision with reason, date and who' '
 	child R1 decision >actual &&
 	test_cmp expect actual &&
 	grep -A1 "action=\"decide\" ref=\"R1\"" styr.xml >log &&
-	test_grep "none -&gt; selected; why: Mest tid at hente" log
+	test_grep "decision: none -&gt; Selected; why: Mest tid at hente" log
 '
 
 test_expect_success 'the first selected area gives no small-steps warning' '
@@ -116,7 +128,7 @@ test_expect_success 'deferring or rejecting gives no small-steps warning' '
 	child G1 decision | test_grep -q "value=\"deferred\"" &&
 	child D2 decision | test_grep -q "value=\"rejected\"" &&
 	grep -A1 "action=\"decide\" ref=\"D2\"" styr.xml | tail -n 1 >log &&
-	test_grep "selected -&gt; rejected" log
+	test_grep "decision: Selected -&gt; Rejected" log
 '
 
 test_expect_success 'the limit is the model'"'"'s small-steps; rejected items do not count' '

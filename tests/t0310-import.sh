@@ -133,7 +133,7 @@ test_expect_success 'an id handed out before (and deleted) is not reused' '
 
 test_expect_success 'an id of the wrong kind or shape is refused' '
 	crlf "id,kind,title" "R9,goal,Forkert" >kind.csv &&
-	refused kind.csv "kind.csv:2:" "column .id.: .R9. does not fit kind goal" &&
+	refused kind.csv "kind.csv:2:" "column .id.: .R9. does not fit the item.s kind (Goal), whose ids start with G" &&
 	crlf "id,kind,title" "G0,goal,Nul" >zero.csv &&
 	refused zero.csv "zero.csv:2:" "not an item id" &&
 	crlf "id,kind,title" "G12345678901,goal,Stor" >long.csv &&
@@ -150,9 +150,58 @@ test_expect_success 'an unknown column is named; nothing is written' '
 	refused col.csv "col.csv:1: unknown column .farve." "per_year"
 '
 
-test_expect_success 'a file separated by semicolons gets a hint' '
-	crlf "kind;title" "goal;Et mål" >semi.csv &&
-	refused semi.csv "semi.csv:1: the columns are separated by semicolons" "CSV UTF-8"
+# What Excel saves as "CSV" on a Danish system: a byte order mark, ';'
+# between the columns, CRLF, and a field in quotes only when it holds a
+# ';', a quote or a line break (a comma is data like any other).
+test_expect_success 'a file separated by semicolons, as Danish Excel saves it' '
+	cp empty.xml styr.xml &&
+	{
+		printf "\357\273\277" &&
+		crlf "kind;title;area" \
+			"mål;\"Aktivt liv, også i weekenden\";BOST" \
+			"regel;\"Visitation; hver uge, også helligdage\";HJEM" \
+			"dokumentation;Dagbog, daglig;BOST" \
+			"doc;\"Skriv \"\"kort\"\", tak\";"
+	} >excel.csv &&
+	styr import csv excel.csv --dry-run >out 2>err &&
+	test_grep "^excel.csv: the columns are separated by semicolons$" out &&
+	test_grep "^excel.csv: 4 items would be imported" out &&
+	test_cmp empty.xml styr.xml &&
+	styr import csv excel.csv 2>err &&
+	test_grep "^imported 4 items from excel.csv$" err &&
+	! grep "separated" err &&
+	test_grep "<item id=\"G1\" kind=\"goal\" area=\"BOST\"" styr.xml &&
+	test_grep "<title>Aktivt liv, også i weekenden</title>" styr.xml &&
+	test_grep "<item id=\"R1\" kind=\"rule\" area=\"HJEM\"" styr.xml &&
+	test_grep "<title>Visitation; hver uge, også helligdage</title>" styr.xml &&
+	test_grep "<item id=\"D1\" kind=\"doc\" area=\"BOST\"" styr.xml &&
+	test_grep "<title>Dagbog, daglig</title>" styr.xml &&
+	test_grep "<item id=\"D2\" kind=\"doc\" phase" styr.xml &&
+	test_grep "<title>Skriv \"kort\", tak</title>" styr.xml &&
+	test "$(items)" = 4 &&
+	valid styr.xml
+'
+
+test_expect_success 'a comma-separated file says so in a trial run only' '
+	cp empty.xml styr.xml &&
+	crlf "kind,title" "goal,Et mål" >comma.csv &&
+	styr import csv comma.csv --dry-run >out 2>err &&
+	test_grep "^comma.csv: the columns are separated by commas$" out &&
+	styr import csv comma.csv >out 2>err &&
+	! grep "separated" out err
+'
+
+test_expect_success 'semicolon files: errors say how the file is read' '
+	cp empty.xml styr.xml &&
+	crlf "kind;title;area" "goal;Et mål; med semikolon;A" >extra.csv &&
+	refused extra.csv "extra.csv:2: the row has 4 fields, but the header row has 3 columns (the file is read as separated by semicolons)" &&
+	crlf "kind;title" "goal;a\"b" >squote.csv &&
+	refused squote.csv "squote.csv:2: a double quote in the wrong place; in a file separated by semicolons"
+'
+
+test_expect_success 'a header row with both commas and semicolons gets a hint' '
+	crlf "kind;title,area" "goal;Et mål,A" >mixed.csv &&
+	refused mixed.csv "mixed.csv:1: the header row has both commas and semicolons" "CSV UTF-8"
 '
 
 test_expect_success 'kind and title columns are required' '
@@ -209,7 +258,9 @@ test_expect_success 'implemented without criteria is refused, as in solution' '
 
 test_expect_success 'a row with too few or too many fields is refused' '
 	crlf "kind,title,owner" "goal,x" >short.csv &&
-	refused short.csv "short.csv:2: the row has 2 fields" &&
+	refused short.csv "short.csv:2: the row has 2 fields, but the header row has 3 columns (the file is read as separated by commas)" &&
+	crlf "kind,title" "goal" >one.csv &&
+	refused one.csv "one.csv:2: the row has 1 field, but the header row has 2 columns" &&
 	crlf "kind,title" "goal,x,y" >long.csv &&
 	refused long.csv "long.csv:2: the row has 3 fields"
 '
@@ -246,8 +297,9 @@ test_expect_success 'only csv is imported' '
 test_expect_success '--dry-run checks and counts, writes nothing' '
 	cp empty.xml styr.xml &&
 	styr import csv export.csv --dry-run >out 2>err &&
-	test_grep "export.csv: 4 items would be imported" out &&
-	test_grep "A (Bostøtte)" out &&
+	test_grep "^export.csv: the columns are separated by commas$" out &&
+	test_grep "^export.csv: 4 items would be imported; nothing was written$" out &&
+	test_grep "^export.csv: new review areas would be made: A (Bostøtte), B (Børn og unge)$" out &&
 	test_cmp empty.xml styr.xml &&
 	refused bad.csv "bad.csv:4:" &&
 	test_expect_code 1 styr import csv bad.csv --dry-run 2>err &&

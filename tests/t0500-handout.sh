@@ -330,9 +330,13 @@ test_expect_success 'writing fails (file too large): exit 1, nothing left, old f
 	test -z "$(ls -a | grep "\.odt\.")"
 '
 
-test_expect_success 'an output directory that does not exist: exit 1' '
+test_expect_success 'an output in a missing directory, or a directory: exit 1' '
 	test_expect_code 1 styr handout "$SPLIT" -o nodir/x.odt 2>err &&
-	test_grep "nodir/x.odt: cannot write" err
+	test_grep "nodir/x.odt: cannot write" err &&
+	mkdir adir &&
+	test_expect_code 1 styr handout "$SPLIT" -o adir --force 2>err &&
+	test_grep "adir is a directory" err &&
+	test -z "$(ls adir)"
 '
 
 test_expect_success 'the register is never changed by a handout' '

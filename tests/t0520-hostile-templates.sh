@@ -181,6 +181,20 @@ test_expect_success 'template-language bombs: deep nesting is refused (exit 3)' 
 	test ! -e out.odt
 '
 
+test_expect_success 'template-language bombs: loops in loops without end are stopped' '
+	for i in 1 2 3 4 5 6 7 8 9; do styr add doc "Punkt $i" >/dev/null || return 1; done &&
+	body= && close= && i=0 &&
+	while [ $i -lt 9 ]; do
+		body="$body<text:p>{{#each items}}</text:p>" &&
+		close="$close<text:p>{{/each}}</text:p>" && i=$((i + 1))
+	done &&
+	printf "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:text>%s%s</office:text></office:body></office:document-content>" "$body" "$close" >loops.xml &&
+	mkzip loops.odt "$MIME" "content.xml=@loops.xml" &&
+	test_expect_code 3 styr handout ./loops.odt -o out.odt 2>err &&
+	test_grep "loops.odt: the handout would be too large" err &&
+	test ! -e out.odt
+'
+
 test_expect_success 'nothing was unpacked anywhere' '
 	test ! -e evil.txt && test ! -e "$TRASH/../evil.txt" &&
 	test -z "$(ls | grep -e "^Pictures" -e "^META-INF")"

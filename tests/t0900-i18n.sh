@@ -11,7 +11,7 @@ test_expect_success 'a Danish locale exists (make test-deps makes it)' '
 '
 
 test_expect_success 'po/da.po translates every message in the sources' '
-	xgettext --from-code=UTF-8 -k_ -kN_ -o styr.pot "$SRC_DIR"/src/*.c &&
+	xgettext --from-code=UTF-8 -k_ -kN_ -kC_:1c,2 -o styr.pot "$SRC_DIR"/src/*.c &&
 	msgcmp "$SRC_DIR/po/da.po" styr.pot
 '
 

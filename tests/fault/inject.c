@@ -11,7 +11,8 @@
  *                       EACCES, EPERM, EXDEV, or a number
  *   STYR_FAIL_LOG=FILE  appends a line per injected fault: "CALL N PATH",
  *                       PATH being the file or directory the descriptor
- *                       is open on (rename: the old name)
+ *                       is open on, with " (read-only)" after it when it
+ *                       was opened only for reading (rename: the old name)
  *
  * Only calls on regular files and directories count, never on standard
  * input, output or error, so that messages still get out.  stdio has its
@@ -104,8 +105,10 @@ static int must_fail(const char *call, int fd, const char *path)
 		    !(S_ISREG(st.st_mode) || S_ISDIR(st.st_mode)))
 			return 0;
 		snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
-		len = readlink(link, buf, sizeof buf - 1);
+		len = readlink(link, buf, sizeof buf - 16);
 		buf[len > 0 ? len : 0] = '\0';
+		if ((fcntl(fd, F_GETFL) & O_ACCMODE) == O_RDONLY)
+			strcat(buf, " (read-only)");
 		path = buf;
 	}
 	seen++;
@@ -168,19 +171,30 @@ static int stream_fd(FILE *f)
 	return f ? fileno(f) : -1;
 }
 
+/* A stream whose write failed has its error flag set (ferror), as glibc
+ * sets it when its own write fails. */
+static void stream_error(FILE *f)
+{
+	f->_flags |= _IO_ERR_SEEN;
+}
+
 size_t fwrite(const void *p, size_t size, size_t n, FILE *f)
 {
 	REAL(size_t, fwrite, (const void *, size_t, size_t, FILE *));
-	if (stream_fd(f) >= 0 && must_fail("fwrite", stream_fd(f), NULL))
+	if (stream_fd(f) >= 0 && must_fail("fwrite", stream_fd(f), NULL)) {
+		stream_error(f);
 		return 0;
+	}
 	return real_fwrite(p, size, n, f);
 }
 
 int fflush(FILE *f)
 {
 	REAL(int, fflush, (FILE *));
-	if (stream_fd(f) >= 0 && must_fail("fflush", stream_fd(f), NULL))
+	if (stream_fd(f) >= 0 && must_fail("fflush", stream_fd(f), NULL)) {
+		stream_error(f);
 		return EOF;
+	}
 	return real_fflush(f);
 }
 

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /*
  * Unit tests of the CSV reader (src/csv.c): quoting, line ends, the byte
- * order mark, the line each record starts on, and the refusals.  Prints
+ * order mark, the line each record starts on, the separator (',' or ';',
+ * from the first line), and the refusals.  Prints
  * TAP.  Error messages are caught from stderr and checked for the file
  * and line they must name.
  */
@@ -35,6 +36,7 @@ struct got {
 	struct strbuf out;
 	long records;
 	long stop_after; /* the callback fails on this record (0: never) */
+	char delim;      /* the separator the last record was read with */
 };
 
 static int collect(const struct csv_record *rec, void *ctx)
@@ -43,6 +45,7 @@ static int collect(const struct csv_record *rec, void *ctx)
 	size_t i;
 
 	g->records++;
+	g->delim = rec->delim;
 	sb_printf(&g->out, "%ld:", rec->line);
 	for (i = 0; i < rec->n; i++) {
 		if (i)
@@ -113,6 +116,68 @@ static void refuse(const char *what, const char *data, size_t len,
 
 /* A string literal and its length, NUL bytes inside included. */
 #define LIT(s) s, sizeof(s) - 1
+
+/* DATA (a C string) must read into WANT, with the separator DELIM. */
+static void expect_delim(const char *what, const char *data,
+			 const char *want, char delim)
+{
+	struct got g = {0};
+	int rc = read_csv(data, strlen(data), NULL, &g);
+
+	ok(rc == 0 && g.out.buf && !strcmp(g.out.buf, want) &&
+		   g.delim == delim,
+	   "%s", what);
+	if (rc != 0 || !g.out.buf || strcmp(g.out.buf, want) ||
+	    g.delim != delim)
+		printf("#   got (rc %d, '%c'): %s#   want ('%c'): %s"
+		       "#   stderr: %s\n",
+		       rc, g.delim ? g.delim : '0',
+		       g.out.buf ? g.out.buf : "(nothing)\n", delim, want,
+		       errors);
+	sb_free(&g.out);
+}
+
+static void test_delimiter(void)
+{
+	ok(csv_guess_delim(LIT("kind;title;area\r\n")) == ';',
+	   "guess: semicolons and no comma: ';'");
+	ok(csv_guess_delim(LIT("kind,title\n")) == ',',
+	   "guess: commas: ','");
+	ok(csv_guess_delim(LIT("kind;title,area\n")) == ',',
+	   "guess: a comma beside semicolons: ','");
+	ok(csv_guess_delim(LIT("\"a,b\";c\n")) == ';',
+	   "guess: a comma inside quotes does not count");
+	ok(csv_guess_delim(LIT("\"a\nb,c\";d\n")) == ';',
+	   "guess: a line break inside quotes does not end the line");
+	ok(csv_guess_delim(LIT("title\nx;y\n")) == ',',
+	   "guess: only the first line counts");
+	ok(csv_guess_delim(LIT("title\n")) == ',' &&
+		   csv_guess_delim("", 0) == ',',
+	   "guess: no separator at all: ','");
+
+	expect_delim("commas are read as before", "a,b\nc,d\n",
+		     "1:a|b\n2:c|d\n", ',');
+	expect_delim("a header with semicolons only: ';'", "a;b\nc;d\n",
+		     "1:a|b\n2:c|d\n", ';');
+	expect_delim("in a ';' file a comma is data, quoted or not",
+		     "kind;title\ngoal;a, b\ndoc;\"c, d\"\n",
+		     "1:kind|title\n2:goal|a, b\n3:doc|c, d\n", ';');
+	expect_delim("in a ';' file a quoted ';' is data",
+		     "k;t\n\"x;y\";z\n", "1:k|t\n2:x;y|z\n", ';');
+	expect_delim("in a ',' file a ';' is data", "a,b\nx;y,z\n",
+		     "1:a|b\n2:x;y|z\n", ',');
+	expect_delim("Danish Excel: byte order mark, ';', CRLF, quotes",
+		     "\xEF\xBB\xBFkind;title;area\r\n"
+		     "mål;\"Liv; også \"\"aktivt\"\"\";BOST\r\n"
+		     "doc;Dagbog, daglig;\r\n",
+		     "1:kind|title|area\n2:mål|Liv; også \"aktivt\"|BOST\n"
+		     "3:doc|Dagbog, daglig|\n",
+		     ';');
+	refuse("a quote in the wrong place in a ';' file says semicolons",
+	       LIT("a;b\n1;x\"y\n"), NULL,
+	       "t.csv:2: a double quote in the wrong place; in a file "
+	       "separated by semicolons");
+}
 
 static void test_big(void)
 {
@@ -210,6 +275,7 @@ int main(void)
 	sb_free(&g.out);
 
 	test_big();
+	test_delimiter();
 
 	{
 		char out[32];

@@ -57,18 +57,27 @@ static bool contains(const char *s, const char *part)
 #define L TPL_LIST
 #define G TPL_GROUP
 static const struct tpl_field fields[] = {
-	{"", "name", V, NULL, ""},	    {"", "note", V, NULL, ""},
-	{"", "count", V, NULL, ""},	    {"", "zero", V, NULL, ""},
-	{"", "hours", V, NULL, ""},	    {"", "big", V, NULL, ""},
-	{"", "items", L, "item", ""},	    {"", "empty", L, "item", ""},
-	{"", "tags", L, NULL, ""},	    {"", "decisions", L, "entry", ""},
-	{"item", "id", V, NULL, ""},	    {"item", "title", V, NULL, ""},
-	{"item", "priority", V, NULL, ""},  {"item", "notes", L, "note", ""},
-	{"item", "quotes", L, "note", ""},  {"item", "votes", G, NULL, ""},
-	{"item", "votes.remove", V, NULL, ""},
-	{"item", "votes.too-tight", V, NULL, ""},
-	{"note", "text", V, NULL, ""},	    {"entry", "what", V, NULL, ""},
-	{NULL, NULL, V, NULL, NULL}};
+    {"", "name", V, NULL, ""},
+    {"", "note", V, NULL, ""},
+    {"", "count", V, NULL, ""},
+    {"", "zero", V, NULL, ""},
+    {"", "hours", V, NULL, ""},
+    {"", "big", V, NULL, ""},
+    {"", "items", L, "item", ""},
+    {"", "empty", L, "item", ""},
+    {"", "tags", L, NULL, ""},
+    {"", "decisions", L, "entry", ""},
+    {"item", "id", V, NULL, ""},
+    {"item", "title", V, NULL, ""},
+    {"item", "priority", V, NULL, ""},
+    {"item", "notes", L, "note", ""},
+    {"item", "quotes", L, "note", ""},
+    {"item", "votes", G, NULL, ""},
+    {"item", "votes.remove", V, NULL, ""},
+    {"item", "votes.too-tight", V, NULL, ""},
+    {"note", "text", V, NULL, ""},
+    {"entry", "what", V, NULL, ""},
+    {NULL, NULL, V, NULL, NULL}};
 #undef V
 #undef L
 #undef G
@@ -89,7 +98,8 @@ static struct val *item(struct arena *a, const char *id, const char *title,
 	val_set(a, it, "votes", votes);
 	for (i = 1; i <= nnotes; i++) {
 		struct val *n = val_obj(a);
-		val_set(a, n, "text", val_str(a, arena_printf(a, "%s-n%d", id, i)));
+		val_set(a, n, "text",
+			val_str(a, arena_printf(a, "%s-n%d", id, i)));
 		val_push(a, notes, n);
 	}
 	val_set(a, it, "notes", notes);
@@ -158,8 +168,8 @@ static int chart(void *arg, const char *name, struct tpl_picture *pic)
 	"<office:body><office:text>"
 #define TAIL "</office:text></office:body></office:document-content>"
 
-static void render_lang(const char *body, const struct val *d,
-			const char *lang, struct result *r)
+static void render_lang(const char *body, const struct val *d, const char *lang,
+			struct result *r)
 {
 	char *xml = xasprintf(HEAD "%s" TAIL, body);
 	xmlDocPtr doc = xmlsafe_read_memory(xml, strlen(xml), "t", 1);
@@ -197,7 +207,7 @@ static void render_lang(const char *body, const struct val *d,
 		return;
 	}
 	buf = xmlBufferCreate();
-	n = xmlDocGetRootElement(doc)->children;	    /* office:body */
+	n = xmlDocGetRootElement(doc)->children;	 /* office:body */
 	for (n = n ? n->children : NULL; n; n = n->next) /* office:text */
 		for (xmlNodePtr c = n->children; c; c = c->next)
 			xmlNodeDump(buf, doc, c, 0, 0);
@@ -255,6 +265,9 @@ static void expect_problem(const struct val *d, const char *body,
 	done(&r);
 }
 
+/* The bodies below are XML pasted from string literals: laid out by
+ * hand, the formatter would cut them apart. */
+/* clang-format off */
 #define P(x) "<text:p>" x "</text:p>"
 #define ROW(x)                                                                 \
 	"<table:table-row><table:table-cell><text:p>" x                       \
@@ -307,11 +320,13 @@ static void test_loops(const struct val *d)
 	       P("D1: First") P("D2: Second"), "a loop over paragraphs");
 	expect(d,
 	       P("{{#each items}}") P("{{item.id}}") P("{{#each item.notes}}")
-		       P("{{note.text}} of {{item.id}}, {{count}}") P("{{/each}}")
+		       P("{{note.text}} of {{item.id}}, {{count}}")
+			       P("{{/each}}")
 			       P("{{/each}}"),
 	       P("D1") P("D1-n1 of D1, 3") P("D1-n2 of D1, 3") P("D2"),
 	       "nested loops see the loop element and all outer fields");
-	expect(d, P("{{#each item.quotes}}") P("x") P("{{/each}}"), "(problems)",
+	expect(d, P("{{#each item.quotes}}") P("x") P("{{/each}}"),
+	       "(problems)",
 	       "a list of a loop element outside the loop is a problem");
 	expect(d,
 	       P("{{#each items}}") P("{{#each item.quotes}}")
@@ -324,7 +339,9 @@ static void test_loops(const struct val *d)
 	       P("decided decided"), "decisions: decision and entry");
 	expect(d, P("{{#each tags}}") P("[{{tag}}]") P("{{/each}}"),
 	       P("[x]") P("[y]"), "a list of plain values");
-	expect(d, P("a") P("{{#each empty}}") P("{{item.id}}") P("{{/each}}") P("b"),
+	expect(d,
+	       P("a") P("{{#each empty}}") P("{{item.id}}") P("{{/each}}")
+		       P("b"),
 	       P("a") P("b"), "a loop over nothing leaves nothing");
 	expect(d,
 	       "<table:table><table:table-header-rows>" ROW("Id")
@@ -363,14 +380,16 @@ static void test_loops(const struct val *d)
 	   "<text:p xml:id=\"p1\">D1</text:p><text:p>D2</text:p>",
 	   "xml:id is kept once, not repeated");
 	done(&r);
-	expect(d, P("{{#each items}}") "<text:soft-page-break/>" P("{{item.id}}")
+	expect(d,
+	       P("{{#each items}}") "<text:soft-page-break/>" P("{{item.id}}")
 			  P("{{/each}}"),
 	       P("D1") P("D2"), "stale soft page breaks are dropped");
 }
 
 static void test_conditions(const struct val *d)
 {
-	expect(d, P("{{#if count}}") P("yes") P("{{else}}") P("no") P("{{/if}}"),
+	expect(d,
+	       P("{{#if count}}") P("yes") P("{{else}}") P("no") P("{{/if}}"),
 	       P("yes"), "if: the first branch");
 	expect(d, P("{{#if zero}}") P("yes") P("{{else}}") P("no") P("{{/if}}"),
 	       P("no"), "if: zero is false");
@@ -378,7 +397,8 @@ static void test_conditions(const struct val *d)
 	       "if: an empty list is false, no else");
 	expect(d,
 	       P("{{#each items}}") P("{{#if item.priority == \"remove\"}}")
-		       P("{{item.id}} goes") P("{{else}}") P("{{item.id}} stays")
+		       P("{{item.id}} goes") P("{{else}}")
+			       P("{{item.id}} stays")
 			       P("{{/if}}") P("{{/each}}"),
 	       P("D1 goes") P("D2 stays"), "if field == \"text\"");
 	expect(d,
@@ -415,7 +435,8 @@ static void test_charts(const struct val *d)
 	if (!contains(r.out, "<draw:frame"))
 		printf("# %s\n", r.out);
 	done(&r);
-	expect_problem(d, P("{{chart pie}}"), "an unknown chart", "{{chart pie}}",
+	expect_problem(d, P("{{chart pie}}"), "an unknown chart",
+		       "{{chart pie}}",
 		       "unknown chart 'pie'", "votes", NULL);
 	expect_problem(d, P("see {{chart votes}}"),
 		       "a chart must be alone in its paragraph",
@@ -442,7 +463,8 @@ static void test_problems(const struct val *d)
 		       NULL);
 	expect_problem(d, P("{{items}}"), "a list printed as a value",
 		       "is a list", "{{#each items}}", NULL);
-	expect_problem(d, P("{{#each items}}") P("{{item.votes}}") P("{{/each}}"),
+	expect_problem(d,
+		       P("{{#each items}}") P("{{item.votes}}") P("{{/each}}"),
 		       "a group printed as a value", "group of fields", NULL);
 	expect_problem(d, P("{{#each name}}") P("x") P("{{/each}}"),
 		       "each over a value", "not a list", NULL);
@@ -509,6 +531,8 @@ static void test_problems(const struct val *d)
 	}
 }
 
+/* clang-format on */
+
 static void test_helpers(void)
 {
 	char buf[64];
@@ -549,7 +573,8 @@ static void fill(struct reg *r)
 {
 	xmlNodePtr it, m;
 
-	child(r, r->areas, "area", "Visitation", (const char *[]){"id", "VIS", NULL});
+	child(r, r->areas, "area", "Visitation",
+	      (const char *[]){"id", "VIS", NULL});
 	child(r, r->people, "person", "Anne",
 	      (const char *[]){"id", "P1", "role", "agent", NULL});
 	node_set_attr(r->people, "next", "2");
@@ -573,8 +598,8 @@ static void fill(struct reg *r)
 	      (const char *[]){"round", "baseline", "experience", "too-tight",
 			       NULL});
 	child(r, it, "burden", NULL,
-	      (const char *[]){"minutes", "30", "per-year", "400", "staff",
-			       "4", "tariff", "450", NULL});
+	      (const char *[]){"minutes", "30", "per-year", "400", "staff", "4",
+			       "tariff", "450", NULL});
 	child(r, it, "vote", NULL,
 	      (const char *[]){"priority", "remove", "count", "3", NULL});
 	child(r, it, "priority", "Tung",
@@ -603,8 +628,8 @@ static void walk(const struct val *v, const char *scope, const char *prefix,
 	for (i = 0; i < v->u.obj.n; i++) {
 		const char *key = v->u.obj.m[i].key;
 		const struct val *x = v->u.obj.m[i].val;
-		char *path = *prefix ? xasprintf("%s.%s", prefix, key)
-				     : xstrdup(key);
+		char *path =
+		    *prefix ? xasprintf("%s.%s", prefix, key) : xstrdup(key);
 		for (f = 0; handout_fields[f].path; f++)
 			if (!strcmp(handout_fields[f].scope, scope) &&
 			    !strcmp(handout_fields[f].path, path))
@@ -661,34 +686,34 @@ static void test_data(void)
 	const struct val *items = val_get(d, "items");
 	const struct val *area = val_get(d, "areas")->u.arr.v[0];
 	ok(items->u.arr.n == 2 && val_get(area, "items")->u.arr.n == 1 &&
-		   val_get(d, "unassigned")->u.arr.n == 1,
+	       val_get(d, "unassigned")->u.arr.n == 1,
 	   "items are grouped by area, the rest is unassigned");
 	ok(val_path(d, "totals.hours_per_year")->u.num == 200 &&
-		   val_path(d, "totals.hours_freed")->u.num == 200 &&
-		   val_path(d, "totals.votes")->u.i == 3 &&
-		   val_path(d, "totals.selected")->u.i == 1 &&
-		   val_path(d, "totals.items")->u.i == 2,
+	       val_path(d, "totals.hours_freed")->u.num == 200 &&
+	       val_path(d, "totals.votes")->u.i == 3 &&
+	       val_path(d, "totals.selected")->u.i == 1 &&
+	       val_path(d, "totals.items")->u.i == 2,
 	   "totals: 30 min x 400 = 200 hours, freed by a remove proposal");
 	ok(val_get(d, "decisions")->u.arr.n == 1 &&
-		   !strcmp(val_path(val_get(d, "decisions")->u.arr.v[0],
-				    "item_title")
-				   ->u.str,
-			   "Udredning"),
+	       !strcmp(
+		   val_path(val_get(d, "decisions")->u.arr.v[0], "item_title")
+		       ->u.str,
+		   "Udredning"),
 	   "decisions: decide entries only, with the item's title");
 	ok(!strcmp(val_get(d, "current_phase_name")->u.str, "Prioritering") &&
-		   val_get(d, "next_milestones")->u.arr.n == 6,
+	       val_get(d, "next_milestones")->u.arr.n == 6,
 	   "the current phase's name and open milestones");
 	ok(!strcmp(val_path(items->u.arr.v[0], "leading_label")->u.str,
 		   "Fjerne") &&
-		   val_path(items->u.arr.v[0], "tight")->u.i == 1,
+	       val_path(items->u.arr.v[0], "tight")->u.i == 1,
 	   "item extras: leading_label, tight");
 	d = handout_data(a, &r, "en", "VIS");
 	ok(val_get(d, "items")->u.arr.n == 1 &&
-		   val_get(d, "areas")->u.arr.n == 1 &&
-		   val_get(d, "unassigned")->u.arr.n == 0 &&
-		   !strcmp(val_get(d, "area_filter")->u.str, "VIS") &&
-		   !strcmp(val_get(d, "current_phase_name")->u.str,
-			   "Prioritisation"),
+	       val_get(d, "areas")->u.arr.n == 1 &&
+	       val_get(d, "unassigned")->u.arr.n == 0 &&
+	       !strcmp(val_get(d, "area_filter")->u.str, "VIS") &&
+	       !strcmp(val_get(d, "current_phase_name")->u.str,
+		       "Prioritisation"),
 	   "an area filter keeps that area's items; English names");
 	reg_close(&r);
 	arena_free(a);
