@@ -265,8 +265,12 @@ static const char *find_dir(const char *env, const char *beside,
 
 	if (s && *s)
 		return s;
+	/* In the source tree the binary is ./styr or build/styr. */
 	char *p = path[which++ % 2];
 	snprintf(p, 4200, "%s/%s", exe_dir(), beside);
+	if (stat(p, &st) == 0 && S_ISDIR(st.st_mode))
+		return p;
+	snprintf(p, 4200, "%s/../%s", exe_dir(), beside);
 	if (stat(p, &st) == 0 && S_ISDIR(st.st_mode))
 		return p;
 	return installed;
