@@ -142,10 +142,12 @@ static int set_default_tariff(const char *value)
 		goto out;
 	old = reg_default_tariff(&r);
 	if ((stored ? v : 0) == old) {
+		/* As the register has it: "450", not the "450,0" typed. */
 		if (stored)
 			info(_("the default tariff is %s kr per hour already; "
 			       "nothing changed"),
-			     stored);
+			     node_attr(node_child(r.root, "settings"),
+				       "tariff"));
 		else
 			info(_("there is no default tariff; nothing changed"));
 		goto out;

@@ -71,8 +71,9 @@ static void remind(struct reg *r, xmlNodePtr item, const char *decision)
 	else if (solution && was && !strcmp(was, "selected"))
 		info(_("%s is no longer selected; its solution track "
 		       "(status %s) is kept"),
-		     id, vocab_label(&vocab_status, node_attr(solution, "status"),
-				     msg_lang()));
+		     id,
+		     vocab_label(&vocab_status, node_attr(solution, "status"),
+				 msg_lang()));
 }
 
 static const struct stamp_kind decision = {

@@ -126,9 +126,9 @@ static int feed(struct reader *rd, struct csv_parser *p, const char *s,
 			return error(_("%s:%ld: a double quote in the wrong "
 				       "place; in a file separated by "
 				       "semicolons, a field with semicolons, "
-				       "quotes or line breaks must be in double "
-				       "quotes, and a quote inside it doubled "
-				       "(\"\")"),
+				       "quotes or line breaks must be in "
+				       "double quotes, and a quote inside it "
+				       "doubled (\"\")"),
 				     rd->name, rd->line);
 		if (csv_error(p) == CSV_EPARSE)
 			return error(_("%s:%ld: a double quote in the wrong "

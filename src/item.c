@@ -110,8 +110,16 @@ static void describe_change(struct strbuf *changes, int i, const char *old,
 	}
 	if (changes->len)
 		sb_puts(changes, "; ");
-	/* TRANSLATORS: a change of one field: "title: 'old' -> 'new'" */
-	sb_printf(changes, _("%s: '%s' -> '%s'"), _(fields[i].what), old, v);
+	/* TRANSLATORS: these three describe the change of one field of an
+	 * item in the change log: "owner: set to 'Myndighed'" */
+	if (!*old)
+		sb_printf(changes, _("%s: set to '%s'"), _(fields[i].what), v);
+	else if (!*v)
+		sb_printf(changes, _("%s: '%s' removed"), _(fields[i].what),
+			  old);
+	else
+		sb_printf(changes, _("%s: '%s' -> '%s'"), _(fields[i].what),
+			  old, v);
 }
 
 int item_fields_apply(struct reg *r, xmlNodePtr item,

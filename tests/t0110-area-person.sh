@@ -12,6 +12,7 @@ test_expect_success 'area add stores an area; area list shows it' '
 	styr area add hjemmepleje "Hjemmepleje, dag" &&
 	test_grep "<area id=\"BOST\">Bostøtte</area>" styr.xml &&
 	styr area list >out &&
+	test_grep "^ID  *Name  *Items$" out &&
 	test_grep "^BOST  *Bostøtte  *0$" out &&
 	test_grep "^hjemmepleje  *Hjemmepleje, dag  *0$" out &&
 	xmllint --noout --relaxng "$SRC_DIR/data/register.rng" styr.xml
@@ -67,6 +68,7 @@ test_expect_success 'bad area ids are refused, nothing written' '
 	test_expect_code 1 styr area add -- "-lead" "X" 2>err &&
 	test_grep "lead" err &&
 	test_expect_code 1 styr area add "æble" "X" 2>err &&
+	test_grep "^styr: area id .æble.: use 1 to 32 letters A-Z without æ, ø, å" err &&
 	test_expect_code 1 styr area add "a23456789012345678901234567890123" "X" 2>err &&
 	test_grep "32" err &&
 	test_cmp before.xml styr.xml
@@ -108,6 +110,7 @@ test_expect_success 'person add prints P1, P2, ... and stores the role' '
 	test "$(styr person add "Anne Agent" --role agent)" = P1 &&
 	test "$(styr person add "Bo Leder" --role management)" = P2 &&
 	test_grep "<person id=\"P1\" role=\"agent\">Anne Agent</person>" styr.xml &&
+	test_grep "<what>added P1 .Anne Agent. (Documentation agent)</what>" styr.xml &&
 	test_grep "<people next=\"3\">" styr.xml &&
 	xmllint --noout --relaxng "$SRC_DIR/data/register.rng" styr.xml
 '
@@ -156,6 +159,7 @@ test_expect_success 'person add: usage errors exit 2, nothing written' '
 
 test_expect_success 'person list shows id, name and role label' '
 	styr person list >out &&
+	test_grep "^ID  *Name  *Role$" out &&
 	test_grep "^P1  *Anne Agent  *Documentation agent$" out &&
 	test_grep "^P4  *Dan  *Steward$" out &&
 	test "$(grep -c "^P[0-9]" out)" = 8

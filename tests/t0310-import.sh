@@ -316,6 +316,8 @@ test_expect_success 'a header with no rows changes nothing' '
 
 test_expect_success 'standard input is read as FILE -' '
 	crlf "kind,title" "goal,Fra stdin" | styr import csv - 2>err &&
+	test_grep "^imported 1 item from standard input$" err &&
+	test_grep "<what>imported 1 item from standard input</what>" styr.xml &&
 	test_grep "<title>Fra stdin</title>" styr.xml
 '
 

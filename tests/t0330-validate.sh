@@ -22,7 +22,10 @@ test_expect_success 'a valid register: its name and item count, exit 0' '
 test_expect_success 'an empty register is valid too' '
 	styr -f empty.xml init --org X &&
 	styr -f empty.xml validate >out &&
-	test_grep "^empty.xml: valid (0 items)$" out
+	test_grep "^empty.xml: valid (0 items)$" out &&
+	styr -f empty.xml add goal "Det eneste" >/dev/null &&
+	styr -f empty.xml validate >out &&
+	test_grep "^empty.xml: valid (1 item)$" out
 '
 
 test_expect_success 'a syntax error: file and line, exit 3' '
