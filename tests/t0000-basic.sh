@@ -18,6 +18,15 @@ test_expect_success 'every command has its own --help naming it' '
 	done
 '
 
+test_expect_success 'the man page documents every command' '
+	styr --help | sed -n "s/^  \([a-z]*\)  .*/\1/p" >commands &&
+	test "$(wc -l <commands)" -gt 20 &&
+	while read c; do
+		grep -q "^\.It Ic $c\b" "$SRC_DIR/styr.1" ||
+			{ echo "styr.1 lacks $c"; exit 1; }
+	done <commands
+'
+
 test_expect_success 'version' '
 	styr --version >out && test_grep "^styr [0-9]" out
 '
