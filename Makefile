@@ -49,7 +49,7 @@ TEST_DEPS  = perl python3 locales libc-l10n libxml2-utils zip unzip \
 
 .PHONY: all deps test-deps example check check-plain check-asan unit install \
         uninstall clean format pot
-.PHONY: check-valgrind fuzz fuzz-build fuzz-bins fuzz-smoke
+.PHONY: check-valgrind fuzz fuzz-build fuzz-bins fuzz-smoke bench
 
 all: $(B)/styr $(MO)
 ifeq ($(B),build)
@@ -221,6 +221,16 @@ fuzz-smoke: fuzz-build
 	    -dict=tests/fuzz/$$t.dict $(FUZZ_B)/smoke-$$t \
 	    tests/fuzz/corpus-$$t || exit 1; \
 	done
+
+# The benchmark (not part of `make check`): an optimised build of its own,
+# registers of 1,000, 10,000 and 100,000 items, styr's commands against
+# xmllint, zip, Taskwarrior and Carbone in the same run; see bench/run.sh.
+# BENCH_SIZES and BENCH_RUNS choose other sizes and run counts.
+BENCH_SIZES ?= 1000 10000 100000
+BENCH_RUNS  ?= 5
+bench: deps
+	$(MAKE) B=build/bench CFLAGS="-O2 -g" build/bench/styr
+	RUNS=$(BENCH_RUNS) STYR=$(CURDIR)/build/bench/styr bench/run.sh $(BENCH_SIZES)
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \

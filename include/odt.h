@@ -5,7 +5,8 @@
  *
  * Templates come from strangers, so reading refuses: more than
  * ODT_MAX_ENTRIES entries, an entry larger than ODT_MAX_ENTRY or a total
- * above ODT_MAX_TOTAL (declared sizes are checked before anything is
+ * above ODT_MAX_TOTAL, XML parts above ODT_MAX_XML in all (declared sizes
+ * are checked before anything is
  * inflated, and no entry is read past its declared size), entry names that
  * are absolute or climb out with "..", symbolic links, encrypted entries, a
  * DOCTYPE in any XML part, and a missing content.xml.  Entry names are
@@ -26,6 +27,10 @@
 #define ODT_MAX_ENTRIES 1000
 #define ODT_MAX_ENTRY (50L * 1024 * 1024)
 #define ODT_MAX_TOTAL (200L * 1024 * 1024)
+/* The XML parts together: each is parsed into a tree of up to twenty
+ * times its size, so a small zip of XML full of empty elements could
+ * otherwise cost gigabytes of memory. */
+#define ODT_MAX_XML (8L * 1024 * 1024)
 
 #define ODT_MIME "application/vnd.oasis.opendocument.text"
 #define OTT_MIME "application/vnd.oasis.opendocument.text-template"

@@ -79,4 +79,15 @@ const char *val_text(const struct val *v, char buf[64]);
 /* Writes V as JSON, two-space indented, with a final newline. */
 void val_write_json(FILE *f, const struct val *v);
 
+/* Makes element I of a streamed array in arena A (val_write_json_stream);
+ * called for I = 0, 1, ... in turn. */
+typedef struct val *val_make_fn(struct arena *a, size_t i, void *ctx);
+/* Writes V as val_write_json does, but the array HOLE in it (left empty;
+ * it may be V itself) as the N values FN makes one at a time, each in an
+ * arena that is freed once it is written: the same bytes, without a big
+ * register's items all in memory at once. */
+void val_write_json_stream(FILE *f, const struct val *v,
+			   const struct val *hole, size_t n, val_make_fn *fn,
+			   void *ctx);
+
 #endif

@@ -47,6 +47,10 @@ struct val *view_item(struct arena *a, struct reg *r, xmlNodePtr item,
 /* The whole register as `export json` prints it. */
 struct val *view_register(struct arena *a, struct reg *r,
 			  const struct view_opts *o);
+/* The same with "items" left an empty array, for val_write_json_stream to
+ * fill from view_item. */
+struct val *view_register_head(struct arena *a, struct reg *r,
+			       const struct view_opts *o);
 /* The model's phases with their milestones, as in `export json`; names and
  * titles in LANG. */
 struct val *view_phases(struct arena *a, struct reg *r, const char *lang);

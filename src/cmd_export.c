@@ -94,6 +94,8 @@ static void write_csv(struct reg *r, FILE *f)
 	for (n = node_first(r->areas); n; n = node_after(n))
 		xmlHashAddEntry(areas, BAD_CAST node_attr(n, "id"), n);
 
+	/* One lock for all the rows: stdio's own are then nearly free. */
+	flockfile(f);
 	csv_write_row(f, item_columns, COL_COUNT);
 	for (item = node_first(r->items); item; item = node_after(item)) {
 		const char *area = node_attr(item, "area");
@@ -137,19 +139,46 @@ static void write_csv(struct reg *r, FILE *f)
 		cell[COL_EVALUATE_BY] = node_attr(sol, "evaluate-by");
 		csv_write_row(f, cell, COL_COUNT);
 	}
+	funlockfile(f);
 	xmlHashFree(areas, NULL);
+}
+
+/* The items of `export json`, made one at a time as they are written. */
+struct items {
+	struct reg *r;
+	xmlNodePtr next;
+};
+
+static struct val *next_item(struct arena *a, size_t i, void *ctx)
+{
+	struct items *it = ctx;
+	xmlNodePtr item = it->next;
+
+	(void)i;
+	it->next = node_after(item);
+	return view_item(a, it->r, item, NULL);
 }
 
 static void write_export(struct reg *r, enum export_format fmt, FILE *f)
 {
+	struct items it = {r, node_first(r->items)};
 	struct arena *a;
+	struct val *v;
+	xmlNodePtr n;
+	size_t count = 0;
 
 	if (fmt == EXPORT_CSV) {
 		write_csv(r, f);
 		return;
 	}
+	/* Streamed: a big register's items would take more memory as
+	 * values than the register itself. */
+	for (n = it.next; n; n = node_after(n))
+		count++;
 	a = arena_new();
-	val_write_json(f, view_register(a, r, NULL));
+	v = view_register_head(a, r, NULL);
+	val_write_json_stream(f, v, val_get(v, "items"), count, next_item,
+			      &it);
 	arena_free(a);
 }
 

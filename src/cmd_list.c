@@ -217,6 +217,18 @@ static void print_table(const struct row *rows, size_t n, enum format fmt)
 	table_free(t);
 }
 
+struct json_items {
+	struct reg *r;
+	const struct row *rows;
+};
+
+static struct val *json_item(struct arena *a, size_t i, void *ctx)
+{
+	const struct json_items *ji = ctx;
+
+	return view_item(a, ji->r, ji->rows[i].item, NULL);
+}
+
 /* Checks the filters that need no register; -1 after printing. */
 static int parse_filters(const struct args *a, struct filter *fl)
 {
@@ -281,7 +293,7 @@ int cmd_list(int argc, char **argv)
 	struct args a = {0};
 	struct filter fl;
 	struct row *rows = NULL;
-	size_t n = 0, cap = 0, i;
+	size_t n = 0, cap = 0;
 	double tariff;
 	struct reg r;
 	xmlNodePtr item;
@@ -335,12 +347,11 @@ int cmd_list(int argc, char **argv)
 		qsort(rows, n, sizeof *rows, row_cmp);
 
 	if (fl.fmt == FMT_JSON) {
+		/* Streamed, one item's values at a time. */
 		struct arena *arena = arena_new();
+		struct json_items ji = {&r, rows};
 		struct val *arr = val_arr(arena);
-		for (i = 0; i < n; i++)
-			val_push(arena, arr,
-				 view_item(arena, &r, rows[i].item, NULL));
-		val_write_json(stdout, arr);
+		val_write_json_stream(stdout, arr, arr, n, json_item, &ji);
 		arena_free(arena);
 	} else if (!n && fl.fmt == FMT_TABLE) {
 		if (node_first(r.items))

@@ -66,7 +66,16 @@ int lock_take(struct lock *l, const char *register_path)
 	l->fd = -1;
 	l->path = xasprintf("%s.lock", register_path);
 	for (;;) {
-		fd = open(l->path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+		/* Never through a symbolic link: the owner note would
+		 * overwrite whatever file it points to. */
+		fd = open(l->path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC,
+			  0644);
+		if (fd < 0 && errno == ELOOP) {
+			error(_("%s: the lock file is a symbolic link, which "
+				"styr does not follow; remove it"),
+			      l->path);
+			goto fail;
+		}
 		if (fd < 0) {
 			error(_("%s: cannot create lock file: %s"), l->path,
 			      strerror(errno));

@@ -41,7 +41,10 @@ struct reading {
 	char **dirs;	       /* directories the manifest names */
 	size_t ndirs;
 	bool has_mimetype;
+	long long xml; /* bytes of XML parts */
 };
+
+static bool has_suffix(const char *s, const char *suffix);
 
 /* --- names and limits --- */
 
@@ -87,6 +90,13 @@ static int count_entry(struct reading *rd, const char *name, long long size)
 		return error(_("%s: the files in the template would unpack to "
 			       "more than %ld MB; refused"),
 			     rd->t->name, ODT_MAX_TOTAL / (1024 * 1024));
+	/* The parts take_part parses. */
+	if (has_suffix(name, ".xml") || has_suffix(name, ".rdf"))
+		rd->xml += size;
+	if (rd->xml > ODT_MAX_XML)
+		return error(_("%s: its XML parts would unpack to more than "
+			       "%ld MB ('%s' among them); refused"),
+			     rd->t->name, ODT_MAX_XML / (1024 * 1024), name);
 	return 0;
 }
 

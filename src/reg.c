@@ -378,9 +378,9 @@ static int dup_check(xmlHashTablePtr seen, xmlNodePtr n, const char *id,
  * crash what expects "doc"); and numbers as large as the digits allow
  * would overflow the sums made of them.  Every attribute but free text
  * must be written exactly, and counters, counts and amounts stay at most
- * MAX_NUMBER (a billion), votes in all at most that too.
+ * MAX_NUMBER (a billion), an item's votes in all at most that too.
  */
-static int check_values(xmlNodePtr n, const char *path, long *votes)
+static int check_values(xmlNodePtr n, const char *path)
 {
 	static const char *const numbers[] = {
 		"next", "next-goal", "next-rule", "next-doc", "small-steps",
@@ -392,7 +392,11 @@ static int check_values(xmlNodePtr n, const char *path, long *votes)
 
 	for (a = n->properties; a; a = a->next) {
 		const char *name = (const char *)a->name;
-		const char *v = node_attr(n, name);
+		/* node_attr(n, name) without the search: names are unique
+		 * on an element. */
+		const char *v = a->children && a->children->content
+					? (const char *)a->children->content
+					: "";
 		size_t len = strlen(v);
 
 		if (!strcmp(name, "by") || !strcmp(name, "respondent") ||
@@ -406,8 +410,11 @@ static int check_values(xmlNodePtr n, const char *path, long *votes)
 				     path, xmlGetLineNo(n), name, v);
 			continue;
 		}
+		/* The first letters first: this runs for every attribute
+		 * of a register, and most are not numbers. */
 		for (i = 0; numbers[i]; i++)
-			if (!strcmp(name, numbers[i]))
+			if (numbers[i][0] == name[0] &&
+			    !strcmp(name, numbers[i]))
 				break;
 		if (numbers[i] && strtod(v, NULL) > (double)MAX_NUMBER)
 			bad |= error(_("%s:%ld: %s=\"%s\" is larger than "
@@ -415,18 +422,25 @@ static int check_values(xmlNodePtr n, const char *path, long *votes)
 				     path, xmlGetLineNo(n), name, v,
 				     MAX_NUMBER);
 	}
-	if (node_is(n, "vote") && *votes <= MAX_NUMBER) {
-		const char *count = node_attr(n, "count");
-		long k = count ? strtol(count, NULL, 10) : 1;
+	if (node_is(n, "item")) {
+		long votes = 0, k;
 
-		*votes += k > MAX_NUMBER ? MAX_NUMBER + 1 : k;
-		if (*votes > MAX_NUMBER) /* reported once: no more sums */
-			bad |= error(_("%s:%ld: more than %ld votes in the "
-				       "register"),
-				     path, xmlGetLineNo(n), MAX_NUMBER);
+		for (c = node_child(n, "vote"); c; c = node_next(c, "vote")) {
+			k = node_attr(c, "count")
+				    ? strtol(node_attr(c, "count"), NULL, 10)
+				    : 1;
+			votes += k > MAX_NUMBER ? MAX_NUMBER + 1 : k;
+			if (votes > MAX_NUMBER) {
+				bad |= error(_("%s:%ld: item '%s' has more "
+					       "than %ld votes"),
+					     path, xmlGetLineNo(n),
+					     node_attr(n, "id"), MAX_NUMBER);
+				break;
+			}
+		}
 	}
 	for (c = node_first(n); c; c = node_after(c))
-		bad |= check_values(c, path, votes);
+		bad |= check_values(c, path);
 	return bad;
 }
 
@@ -441,10 +455,9 @@ static int check_consistency(struct reg *r)
 			milestones = xmlHashCreate(0);
 	const char *p = r->path;
 	int bad = 0, phases = 0;
-	long votes = 0;
 	xmlNodePtr n, c;
 
-	bad |= check_values(r->root, p, &votes);
+	bad |= check_values(r->root, p);
 
 	for (n = node_first(r->areas); n; n = node_after(n))
 		bad |= dup_check(areas, n, node_attr(n, "id"), p, _("area"));
@@ -755,7 +768,12 @@ int reg_save(struct reg *r)
 		      r->path);
 		goto out;
 	}
-	sink.fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	/* Only the lock holder writes REGISTER.new, so whatever is there is
+	 * a killed writer's leftover -- or a symbolic link someone planted
+	 * to have us overwrite another file: remove it, and create afresh. */
+	unlink(tmp);
+	sink.fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+		       0644);
 	if (sink.fd < 0) {
 		error(_("%s: cannot write: %s; nothing was changed"), tmp,
 		      strerror(errno));

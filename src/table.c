@@ -89,12 +89,19 @@ static size_t prefix_bytes(const char *s, int n)
 	return (size_t)(p - s);
 }
 
-/* The cell as shown in a table: one line, at most max_width. */
-static char *table_text(const struct table *t, int col, const char *s)
+/* The cell as shown in a table: one line, at most max_width; S itself
+ * when it is that already (most cells), else a copy.  *WIDTH is its
+ * width. */
+static const char *table_text(const struct table *t, int col, const char *s,
+			      int *width)
 {
-	char *copy = xstrdup(s), *p;
+	char *copy, *p;
 	int max = t->max_width[col];
 
+	*width = text_width(s);
+	if (!strpbrk(s, "\n\t\r") && !(max > 1 && *width > max))
+		return s;
+	copy = xstrdup(s);
 	for (p = copy; *p; p++)
 		if (*p == '\n' || *p == '\t' || *p == '\r')
 			*p = ' ';
@@ -103,7 +110,20 @@ static char *table_text(const struct table *t, int col, const char *s)
 		copy = xrealloc(copy, n + sizeof "…");
 		memcpy(copy + n, "…", sizeof "…");
 	}
+	*width = text_width(copy);
 	return copy;
+}
+
+/* N spaces. */
+static void pad(FILE *f, int n)
+{
+	static const char spaces[] = "                                ";
+	int k;
+
+	for (; n > 0; n -= k) {
+		k = n < (int)sizeof spaces - 1 ? n : (int)sizeof spaces - 1;
+		fwrite_unlocked(spaces, 1, (size_t)k, f);
+	}
 }
 
 void csv_write_field(FILE *f, const char *s)
@@ -125,56 +145,63 @@ void table_print(struct table *t, enum format fmt, FILE *f)
 {
 	size_t nrows = t->ncells / (size_t)t->ncols, r;
 	int c, *width = xcalloc((size_t)t->ncols, sizeof *width);
-	char **shown = NULL;
+	const char **shown = NULL;
+	int *shown_width = NULL;
 
 	if (fmt == FMT_TABLE) {
 		shown = xcalloc(t->ncells, sizeof *shown);
+		shown_width = xcalloc(t->ncells, sizeof *shown_width);
 		for (r = 0; r < t->ncells; r++) {
 			c = (int)(r % (size_t)t->ncols);
-			shown[r] = table_text(t, c, t->cells[r]);
-			if (text_width(shown[r]) > width[c])
-				width[c] = text_width(shown[r]);
+			shown[r] = table_text(t, c, t->cells[r],
+					      &shown_width[r]);
+			if (shown_width[r] > width[c])
+				width[c] = shown_width[r];
 		}
 	}
+	/* One lock for the whole table: a big register has many cells. */
+	flockfile(f);
 	for (r = 0; r < nrows; r++) {
 		for (c = 0; c < t->ncols; c++) {
-			const char *s = t->cells[r * (size_t)t->ncols + (size_t)c];
+			size_t i = r * (size_t)t->ncols + (size_t)c;
+			const char *s = t->cells[i];
 			switch (fmt) {
 			case FMT_CSV:
 				if (c)
-					putc(',', f);
+					putc_unlocked(',', f);
 				csv_write_field(f, s);
 				break;
 			case FMT_TSV:
 				if (c)
-					putc('\t', f);
+					putc_unlocked('\t', f);
 				for (; *s; s++)
-					putc(*s == '\t' || *s == '\n' ||
-							     *s == '\r'
-						     ? ' '
-						     : *s,
-					     f);
+					putc_unlocked(*s == '\t' || *s == '\n' ||
+							      *s == '\r'
+							      ? ' '
+							      : *s,
+						      f);
 				break;
 			default: {
-				const char *text =
-					shown[r * (size_t)t->ncols + (size_t)c];
-				int pad = width[c] - text_width(text);
+				int room = width[c] - shown_width[i];
 				if (c)
-					fputs("  ", f);
+					fputs_unlocked("  ", f);
 				if (t->right[c])
-					fprintf(f, "%*s", pad, "");
-				fputs(text, f);
+					pad(f, room);
+				fputs_unlocked(shown[i], f);
 				if (!t->right[c] && c < t->ncols - 1)
-					fprintf(f, "%*s", pad, "");
+					pad(f, room);
 			}
 			}
 		}
-		fputs(fmt == FMT_CSV ? "\r\n" : "\n", f);
+		fputs_unlocked(fmt == FMT_CSV ? "\r\n" : "\n", f);
 	}
+	funlockfile(f);
 	if (shown) {
 		for (r = 0; r < t->ncells; r++)
-			free(shown[r]);
+			if (shown[r] != t->cells[r])
+				free((char *)shown[r]);
 		free(shown);
+		free(shown_width);
 	}
 	free(width);
 }

@@ -255,108 +255,228 @@ const char *val_text(const struct val *v, char buf[64])
 
 /* --- JSON --- */
 
-static void write_string(FILE *f, const char *s)
-{
-	const unsigned char *p;
+/*
+ * `export json` of a big register writes hundreds of megabytes, so the
+ * writer gathers its output in a buffer of its own and hands it to stdio
+ * in big pieces, instead of a call (and a lock) for every character; the
+ * bytes are the same.
+ */
+struct out {
+	FILE *f;
+	/* The streamed array (val_write_json_stream), if any. */
+	const struct val *hole;
+	size_t hole_n;
+	val_make_fn *make;
+	void *ctx;
+	size_t n;
+	char buf[65536];
+};
 
-	putc('"', f);
-	for (p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '"':
-			fputs("\\\"", f);
-			break;
-		case '\\':
-			fputs("\\\\", f);
-			break;
-		case '\n':
-			fputs("\\n", f);
-			break;
-		case '\r':
-			fputs("\\r", f);
-			break;
-		case '\t':
-			fputs("\\t", f);
-			break;
-		default:
-			if (*p < 0x20)
-				fprintf(f, "\\u%04x", *p);
-			else
-				putc(*p, f);
+static void out_flush(struct out *o)
+{
+	fwrite_unlocked(o->buf, 1, o->n, o->f);
+	o->n = 0;
+}
+
+static void out_put(struct out *o, const void *p, size_t len)
+{
+	if (len > sizeof o->buf - o->n) {
+		out_flush(o);
+		if (len >= sizeof o->buf) {
+			fwrite_unlocked(p, 1, len, o->f);
+			return;
 		}
 	}
-	putc('"', f);
+	memcpy(o->buf + o->n, p, len);
+	o->n += len;
 }
 
-static void indent(FILE *f, int depth)
+static void out_char(struct out *o, char c)
 {
-	putc('\n', f);
-	for (int i = 0; i < depth; i++)
-		fputs("  ", f);
+	if (o->n == sizeof o->buf)
+		out_flush(o);
+	o->buf[o->n++] = c;
 }
 
-static void write_val(FILE *f, const struct val *v, int depth)
+static void out_str(struct out *o, const char *s)
+{
+	out_put(o, s, strlen(s));
+}
+
+static void write_string(struct out *o, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s, *run = p;
+	char esc[8];
+
+	out_char(o, '"');
+	for (;; p++) {
+		if (*p >= 0x20 && *p != '"' && *p != '\\')
+			continue;
+		out_put(o, run, (size_t)(p - run));
+		if (!*p)
+			break;
+		run = p + 1;
+		switch (*p) {
+		case '"':
+			out_str(o, "\\\"");
+			break;
+		case '\\':
+			out_str(o, "\\\\");
+			break;
+		case '\n':
+			out_str(o, "\\n");
+			break;
+		case '\r':
+			out_str(o, "\\r");
+			break;
+		case '\t':
+			out_str(o, "\\t");
+			break;
+		default:
+			snprintf(esc, sizeof esc, "\\u%04x", *p);
+			out_str(o, esc);
+		}
+	}
+	out_char(o, '"');
+}
+
+static void indent(struct out *o, int depth)
+{
+	static const char spaces[] = "                                ";
+	size_t n = 2 * (size_t)depth, k;
+
+	out_char(o, '\n');
+	for (; n; n -= k) {
+		k = n < sizeof spaces - 1 ? n : sizeof spaces - 1;
+		out_put(o, spaces, k);
+	}
+}
+
+/* As "%ld" prints it, without printf's machinery. */
+static void write_long(struct out *o, long v)
+{
+	char buf[24], *p = buf + sizeof buf;
+	unsigned long u = v < 0 ? -(unsigned long)v : (unsigned long)v;
+
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--p = '-';
+	out_put(o, p, (size_t)(buf + sizeof buf - p));
+}
+
+static void write_val(struct out *o, const struct val *v, int depth);
+
+/* The streamed array at DEPTH, as write_val writes an array. */
+static void write_stream(struct out *o, int depth)
+{
+	struct arena *a;
+	size_t i;
+
+	if (!o->hole_n) {
+		out_str(o, "[]");
+		return;
+	}
+	out_char(o, '[');
+	for (i = 0; i < o->hole_n; i++) {
+		if (i)
+			out_char(o, ',');
+		indent(o, depth + 1);
+		a = arena_new();
+		write_val(o, o->make(a, i, o->ctx), depth + 1);
+		arena_free(a);
+	}
+	indent(o, depth);
+	out_char(o, ']');
+}
+
+static void write_val(struct out *o, const struct val *v, int depth)
 {
 	char buf[64];
 	size_t i;
 
+	if (v == o->hole) {
+		write_stream(o, depth);
+		return;
+	}
 	switch (v->type) {
 	case VAL_NULL:
-		fputs("null", f);
+		out_str(o, "null");
 		break;
 	case VAL_BOOL:
-		fputs(v->u.b ? "true" : "false", f);
+		out_str(o, v->u.b ? "true" : "false");
 		break;
 	case VAL_INT:
-		fprintf(f, "%ld", v->u.i);
+		write_long(o, v->u.i);
 		break;
 	case VAL_NUM:
 		if (!isfinite(v->u.num)) {
-			fputs("null", f);
+			out_str(o, "null");
 			break;
 		}
 		format_decimal(buf, v->u.num);
-		fputs(buf, f);
+		out_str(o, buf);
 		break;
 	case VAL_STR:
-		write_string(f, v->u.str);
+		write_string(o, v->u.str);
 		break;
 	case VAL_ARR:
 		if (!v->u.arr.n) {
-			fputs("[]", f);
+			out_str(o, "[]");
 			break;
 		}
-		putc('[', f);
+		out_char(o, '[');
 		for (i = 0; i < v->u.arr.n; i++) {
 			if (i)
-				putc(',', f);
-			indent(f, depth + 1);
-			write_val(f, v->u.arr.v[i], depth + 1);
+				out_char(o, ',');
+			indent(o, depth + 1);
+			write_val(o, v->u.arr.v[i], depth + 1);
 		}
-		indent(f, depth);
-		putc(']', f);
+		indent(o, depth);
+		out_char(o, ']');
 		break;
 	case VAL_OBJ:
 		if (!v->u.obj.n) {
-			fputs("{}", f);
+			out_str(o, "{}");
 			break;
 		}
-		putc('{', f);
+		out_char(o, '{');
 		for (i = 0; i < v->u.obj.n; i++) {
 			if (i)
-				putc(',', f);
-			indent(f, depth + 1);
-			write_string(f, v->u.obj.m[i].key);
-			fputs(": ", f);
-			write_val(f, v->u.obj.m[i].val, depth + 1);
+				out_char(o, ',');
+			indent(o, depth + 1);
+			write_string(o, v->u.obj.m[i].key);
+			out_put(o, ": ", 2);
+			write_val(o, v->u.obj.m[i].val, depth + 1);
 		}
-		indent(f, depth);
-		putc('}', f);
+		indent(o, depth);
+		out_char(o, '}');
 		break;
 	}
 }
 
 void val_write_json(FILE *f, const struct val *v)
 {
-	write_val(f, v, 0);
-	putc('\n', f);
+	val_write_json_stream(f, v, NULL, 0, NULL, NULL);
+}
+
+void val_write_json_stream(FILE *f, const struct val *v,
+			   const struct val *hole, size_t n, val_make_fn *fn,
+			   void *ctx)
+{
+	struct out *o = xmalloc(sizeof *o);
+
+	o->f = f;
+	o->hole = hole;
+	o->hole_n = n;
+	o->make = fn;
+	o->ctx = ctx;
+	o->n = 0;
+	write_val(o, v, 0);
+	out_char(o, '\n');
+	flockfile(f);
+	out_flush(o);
+	funlockfile(f);
+	free(o);
 }

@@ -103,9 +103,17 @@ static void label(struct arena *a, struct val *obj, const char *key,
 		  const struct vocab *v, const char *value,
 		  const struct view_opts *o)
 {
+	size_t n;
+	char *name;
+
 	if (!o || !o->lang)
 		return;
-	val_set(a, obj, arena_printf(a, "%s_label", key),
+	/* KEY "_label", made without printf: handouts label every item. */
+	n = strlen(key);
+	name = arena_alloc(a, n + sizeof "_label");
+	memcpy(name, key, n);
+	memcpy(name + n, "_label", sizeof "_label");
+	val_set(a, obj, name,
 		val_str(a, value ? vocab_label(v, value, o->lang) : ""));
 }
 
@@ -316,8 +324,8 @@ struct val *view_meeting(struct arena *a, xmlNodePtr n, const char *today,
 	return m;
 }
 
-struct val *view_register(struct arena *a, struct reg *r,
-			  const struct view_opts *o)
+static struct val *view(struct arena *a, struct reg *r,
+			const struct view_opts *o, bool items)
 {
 	const char *lang = o && o->lang ? o->lang : "da";
 	struct val *v = val_obj(a), *arr;
@@ -365,7 +373,7 @@ struct val *view_register(struct arena *a, struct reg *r,
 	val_set(a, v, "meetings", arr);
 
 	arr = val_arr(a);
-	for (n = node_first(r->items); n; n = node_after(n)) {
+	for (n = items ? node_first(r->items) : NULL; n; n = node_after(n)) {
 		const char *area = node_attr(n, "area");
 		if (o && o->area && (!area || strcmp(area, o->area)))
 			continue;
@@ -373,4 +381,16 @@ struct val *view_register(struct arena *a, struct reg *r,
 	}
 	val_set(a, v, "items", arr);
 	return v;
+}
+
+struct val *view_register(struct arena *a, struct reg *r,
+			  const struct view_opts *o)
+{
+	return view(a, r, o, true);
+}
+
+struct val *view_register_head(struct arena *a, struct reg *r,
+			       const struct view_opts *o)
+{
+	return view(a, r, o, false);
 }

@@ -35,6 +35,18 @@ static void collect_error(void *data, xmlErrorPtr e)
 	while (n && fe->msg[n - 1] == '\n')
 		fe->msg[--n] = '\0';
 	fe->line = e->line;
+	/* libxml2 says "Input is not proper UTF-8, indicate encoding !\n
+	 * Bytes: 0xFF 0x20 ..." -- advice for programmers, on two lines. */
+	if (!strncmp(fe->msg, "Input is not proper UTF-8", 25)) {
+		char *bytes = strstr(fe->msg, "Bytes: ");
+		char copy[sizeof fe->msg];
+
+		snprintf(copy, sizeof copy, "%s", bytes ? bytes + 7 : "");
+		snprintf(fe->msg, sizeof fe->msg,
+			 _("not UTF-8 text (the bytes %s); save the file as "
+			   "UTF-8"),
+			 copy);
+	}
 }
 
 static xmlParserInputPtr refuse_entity(const char *url, const char *id,

@@ -163,7 +163,9 @@ throughput() {
 		       "writes/s\n", n, (n > 1 ? "s" : ""), 80 / (t1 - t0)) }'
 }
 
+# Under a sanitizer or valgrind the figures would mean nothing.
 test_expect_success 'throughput at 1, 2, 4 and 8 writers (printed)' '
+	if [ -n "${SANITIZE_BUILD:-}" ]; then exit 0; fi &&
 	rm -f failures &&
 	for n in 1 2 4 8; do
 		throughput $n >>figures.txt || exit 1

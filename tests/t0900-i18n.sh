@@ -39,6 +39,13 @@ test_expect_success '--help is Danish: commands and options' '
 	test_grep "hvem der har stillet kravet" out
 '
 
+test_expect_success "--help is Danish in argp's own words too" '
+	da add --help >out &&
+	test_grep "^Brug: " out &&
+	test_grep "Giv denne hjælpeliste" out &&
+	! grep -q "Usage:\|Give this help list" out
+'
+
 test_expect_success 'Danish keywords and Danish messages in a whole session' '
 	da init --org "Odder Kommune" 2>err &&
 	test_grep "fase 1" err &&

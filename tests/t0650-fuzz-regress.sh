@@ -1,0 +1,102 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# The fuzzers' seeds and every input that once crashed a fuzz target
+# (tests/fuzz/corpus-NAME, tests/fuzz/regress-NAME), replayed through the
+# command line as a user would meet them, so that the fixes stay fixed in
+# the plain, sanitizer and valgrind runs, without clang:
+#   register  styr validate, then styr add on a copy: a refused register
+#             stays as it was, an accepted one stays valid
+#   template  content.xml (up to a NUL byte; after it, the register that
+#             fills it) as an unpacked template: handout --check and
+#             handout
+#   csv       styr import csv into tests/fuzz/data.xml: refused leaves the
+#             register as it was, accepted leaves it valid
+# No input may make styr exit with anything but 0, 1 or 3.
+. "$(dirname "$0")/lib.sh"
+
+FUZZ=$SRC_DIR/tests/fuzz
+
+# ours RC: an exit status of styr's own (not a crash, not a sanitizer's).
+ours() {
+	case $1 in
+	0 | 1 | 3) return 0 ;;
+	*) echo "exit status $1" >&2; return 1 ;;
+	esac
+}
+
+inputs() {
+	for d in "$FUZZ/corpus-$1" "$FUZZ/regress-$1"; do
+		[ -d "$d" ] && ls "$d"/* 2>/dev/null
+	done
+}
+
+test_expect_success 'register inputs: refused cleanly or kept valid' '
+	n=0 &&
+	for f in $(inputs register); do
+		n=$((n + 1))
+		cp "$f" reg.xml && cp "$f" reg.before
+		rc=0; styr -f reg.xml validate >/dev/null 2>err || rc=$?
+		ours $rc || { echo "$f: validate"; cat err; exit 1; }
+		rc2=0; styr -q -f reg.xml add doc "replayed" >/dev/null 2>err ||
+			rc2=$?
+		ours $rc2 || { echo "$f: add"; cat err; exit 1; }
+		if [ $rc = 0 ]; then
+			test $rc2 = 0 && styr -f reg.xml validate >/dev/null ||
+				{ echo "$f: no longer valid after add"; exit 1; }
+		else
+			cmp -s reg.before reg.xml ||
+				{ echo "$f: a refused register changed"; exit 1; }
+		fi
+	done &&
+	echo "$n register inputs" &&
+	test $n -gt 3
+'
+
+test_expect_success 'template inputs: checked and rendered or refused' '
+	n=0 &&
+	for f in $(inputs template); do
+		n=$((n + 1))
+		rm -rf t && mkdir t &&
+		printf "application/vnd.oasis.opendocument.text" >t/mimetype &&
+		perl -0777 -ne "my (\$c, \$r) = split /\\0/, \$_, 2;
+			open my \$o, \">\", \"t/content.xml\" or die; print \$o \$c;
+			open \$o, \">\", \"data.xml\" or die;
+			print \$o defined \$r ? \$r : q{};" "$f" &&
+		if [ -s data.xml ] && styr -f data.xml validate >/dev/null 2>&1
+		then cp data.xml styr.xml
+		else cp "$FUZZ/data.xml" styr.xml
+		fi
+		rc=0; styr handout --check ./t >/dev/null 2>err || rc=$?
+		ours $rc || { echo "$f: --check"; cat err; exit 1; }
+		rc=0; styr -q handout ./t --force -o out.odt >/dev/null 2>err ||
+			rc=$?
+		ours $rc || { echo "$f: handout"; cat err; exit 1; }
+		if [ $rc = 0 ]; then
+			unzip -tq out.odt >/dev/null ||
+				{ echo "$f: a broken handout"; exit 1; }
+		fi
+	done &&
+	echo "$n template inputs" &&
+	test $n -gt 3
+'
+
+test_expect_success 'csv inputs: imported whole or refused cleanly' '
+	n=0 &&
+	for f in $(inputs csv); do
+		n=$((n + 1))
+		cp "$FUZZ/data.xml" styr.xml
+		rc=0; styr -q import csv "$f" >/dev/null 2>err || rc=$?
+		ours $rc || { echo "$f"; cat err; exit 1; }
+		if [ $rc = 0 ]; then
+			styr validate >/dev/null ||
+				{ echo "$f: invalid after the import"; exit 1; }
+		else
+			cmp -s "$FUZZ/data.xml" styr.xml ||
+				{ echo "$f: a refused import changed it"; exit 1; }
+		fi
+	done &&
+	echo "$n csv inputs" &&
+	test $n -gt 3
+'
+
+test_done
