@@ -58,6 +58,32 @@ static void show_time(const char *when, char out[17])
 		out[10] = ' ';
 }
 
+/* What an action keyword of the log is called in the reader's language;
+ * an action this version does not know is shown as stored. */
+static const char *action_label(const char *action)
+{
+	static const char *const keys[] = {
+		"init", "add", "edit", "delete", "note", "rate", "burden",
+		"tariff", "area", "person", "vote", "prioritise", "decide",
+		"solution", "phase", "milestone", "meeting", "import"};
+	const char *labels[] = {
+		C_("log action", "init"), C_("log action", "add"),
+		C_("log action", "edit"), C_("log action", "delete"),
+		C_("log action", "note"), C_("log action", "rate"),
+		C_("log action", "burden"), C_("log action", "tariff"),
+		C_("log action", "area"), C_("log action", "person"),
+		C_("log action", "vote"), C_("log action", "prioritise"),
+		C_("log action", "decide"), C_("log action", "solution"),
+		C_("log action", "phase"), C_("log action", "milestone"),
+		C_("log action", "meeting"), C_("log action", "import")};
+	size_t i;
+
+	for (i = 0; i < sizeof keys / sizeof *keys; i++)
+		if (!strcmp(keys[i], action))
+			return labels[i];
+	return action;
+}
+
 int cmd_log(int argc, char **argv)
 {
 	const char *header[] = {
@@ -117,7 +143,7 @@ int cmd_log(int argc, char **argv)
 		table_row(t);
 		table_cell(t, time);
 		table_cell(t, node_attr(e, "by"));
-		table_cell(t, node_attr(e, "action"));
+		table_cell(t, action_label(node_attr(e, "action")));
 		table_cell(t, ref ? ref : "-");
 		table_cell(t, what);
 	}

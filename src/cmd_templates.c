@@ -298,10 +298,10 @@ static void user_rows(struct table *tb, const char *dir)
 
 int cmd_templates(int argc, char **argv)
 {
-	static const char *const headers[] = {N_("NAME"), N_("LANGUAGE"),
-					      N_("WHERE"), N_("DESCRIPTION")};
-	const char *h[4] = {_(headers[0]), _(headers[1]), _(headers[2]),
-			    _(headers[3])};
+	const char *h[4] = {C_("table header", "Name"),
+			    C_("table header", "Language"),
+			    C_("table header", "Where"),
+			    C_("table header", "Description")};
 	struct args a = {0};
 	struct table *tb;
 	char **da, **en;

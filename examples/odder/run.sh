@@ -19,6 +19,11 @@ mkdir -p "$out"
 cd "$out"
 rm -f odder.xml
 export STYR_FILE=odder.xml
+# Odder works in Danish: the change log (and the decision log handout that
+# quotes it) is written in the language of whoever makes the change.
+if locale -a 2>/dev/null | grep -qi '^da_DK\.utf-\?8$'; then
+	export LC_ALL=da_DK.UTF-8
+fi
 export STYR_USER="Tina Sloth Poulsen"
 
 s() { "$STYR" -q "$@"; }
