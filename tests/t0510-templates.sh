@@ -23,7 +23,7 @@ test_expect_success 'set-up: built-in templates of our own, da and en' '
 test_expect_success 'built-in templates: name, languages, built-in, description' '
 	STYR_DATADIR=$PWD/builtin styr templates >out &&
 	head -n 1 out >header &&
-	test_grep "^NAME *LANGUAGE *WHERE *DESCRIPTION$" header &&
+	test_grep "^Name *Language *Where *Description$" header &&
 	test_grep "^workshop  *da, en  *built-in  *An English description$" out &&
 	test_grep "^extra  *da  *built-in  *Testark$" out &&
 	test "$(wc -l <out)" = 3
