@@ -45,7 +45,7 @@ BUILD_DEPS = gcc make pkg-config libxml2-dev libzip-dev libcsv-dev gettext
 TEST_DEPS  = perl python3 locales libc-l10n libxml2-utils zip unzip \
              libreoffice-writer-nogui pandoc jing poppler-utils \
              fonts-liberation2 fonts-dejavu-core \
-             valgrind clang libclang-rt-14-dev
+             valgrind clang libclang-rt-14-dev time
 
 .PHONY: all deps test-deps example check check-plain check-asan unit install \
         uninstall clean format pot
@@ -161,9 +161,9 @@ check-asan:
 # A subset of the suite under valgrind memcheck (see the README's
 # Reliability section for which and why): STYR is a wrapper that runs the
 # plain binary under valgrind; a leak or memory error exits 88.
-VALGRIND_TESTS = t0000-basic t0100-init-add t0120-edit-delete \
-             t0130-note-rate-burden t0200-vote-tally t0300-export t0310-import \
-             t0330-validate t0410-milestone t0640-hostile t0650-fuzz-regress
+VALGRIND_TESTS = t0000-basic t0100-init-add t0120-edit-delete t0220-solution \
+             t0300-export t0310-import t0330-validate t0340-log t0500-handout \
+             t0520-hostile-templates t0640-hostile t0650-fuzz-regress
 check-valgrind: all
 	mkdir -p $(B)/valgrind
 	printf '#!/bin/sh\nexec valgrind --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=88 -q %s "$$@"\n' \
@@ -225,9 +225,8 @@ fuzz-smoke: fuzz-build
 # The benchmark (not part of `make check`): an optimised build of its own,
 # registers of 1,000, 10,000 and 100,000 items, styr's commands against
 # xmllint, zip, Taskwarrior and Carbone in the same run; see bench/run.sh.
-# BENCH_SIZES and BENCH_RUNS choose other sizes and run counts.
+# BENCH_SIZES and BENCH_RUNS choose other sizes and a run count.
 BENCH_SIZES ?= 1000 10000 100000
-BENCH_RUNS  ?= 5
 bench: deps
 	$(MAKE) B=build/bench CFLAGS="-O2 -g" build/bench/styr
 	RUNS=$(BENCH_RUNS) STYR=$(CURDIR)/build/bench/styr bench/run.sh $(BENCH_SIZES)

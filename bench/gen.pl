@@ -13,7 +13,8 @@
 #                             `styr note`, `styr rate` and `styr vote --by`
 #                             write it (with their log entries): field notes,
 #                             experience ratings, workshop votes by person
-#   gen.pl tasks N            the same items as Taskwarrior import JSON
+#   gen.pl tasks N            the same items as Taskwarrior import JSON (the
+#                             description and notes as annotations)
 #   gen.pl carbone N          the same items as the JSON data a Carbone
 #                             template of the workshop table reads
 #

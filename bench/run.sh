@@ -13,19 +13,20 @@
 #                         tasks; Carbone rendering the workshop table of
 #                         the same items, ODT in and ODT out
 #
-# Each figure is the median of RUNS runs after one warm-up; memory is the
-# peak RSS GNU time reports.  A command that changes the register starts
-# each run from the same copy (the copy is not timed).  Prints a Markdown
-# table and writes it, and a TSV file, to OUT (build/bench/results.*).
+# Each figure is the median of RUNS runs (9 up to 10,000 items, 5 above)
+# after one warm-up, all jobs in turn in each round; memory is the peak
+# RSS GNU time reports.  A command that changes the register starts each
+# run from the same copy (the copy is not timed).  Prints a Markdown table
+# and writes it, and a TSV file, to OUT (build/bench/results.*).
 #
 # Usage: bench/run.sh [SIZE...]     (default: 1000 10000 100000)
-# Environment: STYR (the binary, default build/bench/styr), RUNS (5),
+# Environment: STYR (the binary, default build/bench/styr), RUNS,
 # NO_PEERS=1 to leave out Taskwarrior and Carbone.
 set -euo pipefail
 
 SRC=$(cd "$(dirname "$0")/.." && pwd)
 STYR=${STYR:-$SRC/build/bench/styr}
-RUNS=${RUNS:-5}
+RUNS=${RUNS:-}
 WORK=${WORK:-$SRC/build/bench-data}
 OUT=${OUT:-$SRC/build/bench/results}
 SIZES=${*:-1000 10000 100000}
@@ -130,11 +131,16 @@ job() {
 # same load on a busy machine), and writes "NAME median_seconds peak_kb"
 # lines to DIR/times.  Wall time from bash's clock (GNU time's has 10 ms
 # steps), peak RSS from GNU time.
+runs_for() {
+	echo "${RUNS:-$(($1 > 10000 ? 5 : 9))}"
+}
+
 run_jobs() {
-	local dir=$1 i j t0 t1
+	local dir=$1 i j t0 t1 runs
+	runs=$(runs_for "$(basename "$dir")")
 	rm -rf "$dir/.samples" && mkdir "$dir/.samples"
-	for ((i = 0; i <= RUNS; i++)); do
-		say "bench: $(basename "$dir") items, run $i of $RUNS (0 is the warm-up)"
+	for ((i = 0; i <= runs; i++)); do
+		say "bench: $(basename "$dir") items, run $i of $runs (0 is the warm-up)"
 		for ((j = 0; j < ${#JOB_NAME[@]}; j++)); do
 			[ -z "${JOB_PREP[j]}" ] || (cd "$dir" && eval "${JOB_PREP[j]}")
 			t0=$EPOCHREALTIME
@@ -272,9 +278,17 @@ machine() {
 		"$ram" "$(uname -sr)" \
 		"$(xmllint --version 2>&1 | head -n 1 | sed 's/.*version //')" \
 		"$(date -u +%Y-%m-%d)"
-	printf 'Each figure: median of %s runs after a warm-up, whole processes; ' "$RUNS"
-	printf 'MB: peak RSS (GNU time).\n'
+	local n runs=""
+	for n in $SIZES; do
+		runs="$runs${runs:+, }$(runs_for "$n") at $n"
+	done
+	printf 'Each figure: the median of several runs after a warm-up (%s items), ' "$runs"
+	printf 'whole processes, all commands in turn in each round; MB: peak RSS (GNU time). '
+	printf 'Load average before the run: %s; after it: %s.\n' "$LOAD_BEFORE" \
+		"$(cut -d' ' -f1-3 /proc/loadavg)"
 }
+
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
 setup_peers
 mkdir -p "$(dirname "$OUT")" "$WORK"

@@ -114,6 +114,12 @@ static const char *table_text(const struct table *t, int col, const char *s,
 	return copy;
 }
 
+/* A character of a TSV cell: tabs and line ends become spaces. */
+static char one_line(char c)
+{
+	return c == '\t' || c == '\n' || c == '\r' ? ' ' : c;
+}
+
 /* N spaces. */
 static void pad(FILE *f, int n)
 {
@@ -175,11 +181,7 @@ void table_print(struct table *t, enum format fmt, FILE *f)
 				if (c)
 					putc_unlocked('\t', f);
 				for (; *s; s++)
-					putc_unlocked(*s == '\t' || *s == '\n' ||
-							      *s == '\r'
-							      ? ' '
-							      : *s,
-						      f);
+					putc_unlocked(one_line(*s), f);
 				break;
 			default: {
 				int room = width[c] - shown_width[i];
