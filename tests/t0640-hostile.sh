@@ -461,19 +461,24 @@ test_expect_success 'nothing hostile got out' '
 	! grep -q "root:" out err
 '
 
+# The figures for the README: inputs refused (each tried by a reader and
+# a writer counts once) and the largest peak RSS of each kind.
 if [ -f "$TRASH/hostile.txt" ]; then
-	# Each input was tried once or twice (reader and writer): count files.
-	n=$(sed "s/^[0-9]* //; s/ (writer)//" "$TRASH/hostile.txt" |
-		grep -v "(accepted)" | sort -u | wc -l)
-	max=$(grep -v "(accepted)" "$TRASH/hostile.txt" | sort -n | tail -n 1)
-	echo "# $n hostile inputs refused; largest peak RSS $((${max%% *} / 1024)) MB (${max#* })"
+	grep -v "(accepted)" "$TRASH/hostile.txt" >"$TRASH/refused.txt"
+	sed "s/^[0-9]* //; s/ (writer)//" "$TRASH/refused.txt" | sort -u \
+		>"$TRASH/inputs.txt"
 	for kind in register csv template; do
-		m=$(grep " $kind " "$TRASH/hostile.txt" | grep -v "(accepted)\|rows" |
-			sort -n | tail -n 1)
-		[ -n "$m" ] && echo "# $kind: largest peak RSS $((${m%% *} / 1024)) MB (${m#* })"
+		n=$(grep -c "^$kind " "$TRASH/inputs.txt")
+		m=$(grep " $kind " "$TRASH/refused.txt" | sort -n | tail -n 1)
+		echo "# $n hostile $kind inputs refused, largest peak RSS" \
+			"$((${m%% *} / 1024)) MB (${m#* })"
 	done
-	grep "(accepted)\| csv rows" "$TRASH/hostile.txt" |
-		while read -r kb what; do echo "# $what: $((kb / 1024)) MB"; done
+	echo "# $(wc -l <"$TRASH/inputs.txt") hostile inputs in all, and 3" \
+		"files planted beside the register"
+	grep "(accepted)" "$TRASH/hostile.txt" |
+		while read -r kb what; do
+			echo "# $what: peak RSS $((kb / 1024)) MB"
+		done
 fi
 
 test_done
