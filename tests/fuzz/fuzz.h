@@ -11,6 +11,7 @@
 #ifndef STYR_FUZZ_H
 #define STYR_FUZZ_H
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -31,6 +32,24 @@ static FILE *real_stderr;
 static char *messages;
 static size_t messages_len;
 
+/* At exit: the scratch directory and what the targets left in it. */
+static void fuzz_cleanup(void)
+{
+	DIR *d = opendir(fuzz_dir);
+	struct dirent *e;
+	char path[sizeof fuzz_dir + 256];
+
+	while (d && (e = readdir(d)))
+		if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) {
+			snprintf(path, sizeof path, "%s/%s", fuzz_dir,
+				 e->d_name);
+			unlink(path);
+		}
+	if (d)
+		closedir(d);
+	rmdir(fuzz_dir);
+}
+
 /* Once: libxml2 set up as styr_main does it, a scratch directory, and
  * stderr replaced by a memory stream (ASan and libFuzzer write to file
  * descriptor 2 directly, so their reports still show).  FUZZ_VERBOSE=1
@@ -42,6 +61,7 @@ static void fuzz_setup(void)
 	snprintf(fuzz_dir, sizeof fuzz_dir, "%s/styr-fuzz.XXXXXX", base);
 	if (!mkdtemp(fuzz_dir))
 		abort();
+	atexit(fuzz_cleanup);
 	xmlsafe_init();
 	real_stderr = stderr;
 }
