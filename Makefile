@@ -19,7 +19,7 @@ PKG_LIBS   := $(shell pkg-config --libs libxml-2.0 libzip 2>/dev/null)
 ALL_CPPFLAGS = -D_GNU_SOURCE -Iinclude -I$(B) $(PKG_CFLAGS) \
             -DVERSION='"$(VERSION)"' -DLOCALEDIR='"$(LOCALEDIR)"' \
             -DDATADIR='"$(DATADIR)"' $(CPPFLAGS)
-LIBS      = $(PKG_LIBS) -lcsv -lm
+LIBS      = $(PKG_LIBS) -lcsv -lm -pthread
 
 # Build directory: build/ for the plain binary, build/asan for the
 # sanitizer build (make B=build/asan SANITIZE=1).

@@ -10,12 +10,16 @@
 #ifndef STYR_XMLSAFE_H
 #define STYR_XMLSAFE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <libxml/tree.h>
 
 /* Once per process: refuses external entities, silences libxml2's own
- * printing.  Called by styr_main. */
-void xmlsafe_init(void);
+ * printing.  styr_main says the process runs one command and ends, so
+ * that big trees are left to the exit (see xmlsafe_free_doc). */
+void xmlsafe_init(bool process_runs_one_command);
+/* Frees a document, or keeps it until the exit in a one-command process. */
+void xmlsafe_free_doc(xmlDocPtr doc);
 /* Frees the compiled schema and libxml2's globals, for leak checkers. */
 void xmlsafe_cleanup(void);
 
@@ -30,6 +34,10 @@ xmlDocPtr xmlsafe_read_memory(const char *buf, size_t len, const char *name,
 /* Validates DOC against the register schema; prints each problem as
  * "NAME:LINE: ..." (at most a few dozen) and returns -1 if invalid. */
 int schema_validate(xmlDocPtr doc, const char *name);
+/* The same for a register split into parts (see reg.c), each checked in a
+ * thread of its own; the problems are printed once each, in line order. */
+enum { SCHEMA_MAX_PARTS = 4 };
+int schema_validate_parts(xmlDocPtr *docs, int n, const char *name);
 
 /* The default six-phase model, embedded in the binary. */
 extern const unsigned char model_xml[];

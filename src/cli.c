@@ -309,7 +309,7 @@ int styr_main(int argc, char **argv)
 	bind_textdomain_codeset("styr", "UTF-8");
 	textdomain("styr");
 	argp_err_exit_status = EXIT_USAGE;
-	xmlsafe_init();
+	xmlsafe_init(true);
 
 	argp_parse(&root_argp, argc, argv, ARGP_IN_ORDER, NULL, &args);
 	name = argv[args.command];

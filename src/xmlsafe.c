@@ -2,6 +2,9 @@
 /* Safe XML reading and the register schema; see xmlsafe.h. */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -58,8 +61,36 @@ static xmlParserInputPtr refuse_entity(const char *url, const char *id,
 	return NULL;
 }
 
-void xmlsafe_init(void)
+/*
+ * A styr process runs one command and ends.  Freeing a big register's tree
+ * node by node then costs a tenth of the command, and more when malloc
+ * tidies its free lists at exit, while the kernel takes the pages back at
+ * once.  So in such a process the trees are kept until the exit, reachable
+ * from here so that leak checkers see no leak.  The sanitizer build frees
+ * them, to check that freeing them is right.
+ */
+#ifdef __SANITIZE_ADDRESS__
+static const bool may_keep = false;
+#else
+static const bool may_keep = true;
+#endif
+static bool one_command;
+static xmlDocPtr kept[8];
+static size_t nkept;
+
+void xmlsafe_free_doc(xmlDocPtr doc)
 {
+	if (doc && may_keep && one_command &&
+	    nkept < sizeof kept / sizeof *kept) {
+		kept[nkept++] = doc;
+		return;
+	}
+	xmlFreeDoc(doc);
+}
+
+void xmlsafe_init(bool process_runs_one_command)
+{
+	one_command = process_runs_one_command;
 	xmlInitParser();
 	xmlSetExternalEntityLoader(refuse_entity);
 	xmlSetStructuredErrorFunc(NULL, collect_error);
@@ -163,25 +194,32 @@ xmlDocPtr xmlsafe_read_memory(const char *buf, size_t len, const char *name,
 
 /* --- the register schema --- */
 
+/* A schema problem, kept so that problems found by several threads can be
+ * printed once each, in the order of the file. */
+struct problem {
+	long line;
+	size_t seq; /* the order libxml2 reported it in */
+	char msg[512];
+};
+
 struct validation {
-	const char *name;
-	int count;
+	xmlDocPtr doc;
+	xmlRelaxNGPtr schema;
+	int rc;
+	struct problem *problems;
+	size_t nproblems, cap;
 	char unplaced[512]; /* the first message that had no line */
 };
 
-enum { MAX_REPORTED = 20 };
+enum { MAX_REPORTED = 20, MAX_KEPT = 1000 };
 
-static void report_invalid(void *data, xmlErrorPtr e)
+static void collect_invalid(void *data, xmlErrorPtr e)
 {
 	struct validation *v = data;
-	char msg[512];
+	struct problem *p;
 	size_t n;
 	long line = e->line;
 
-	snprintf(msg, sizeof msg, "%s", e->message ? e->message : "");
-	n = strlen(msg);
-	while (n && msg[n - 1] == '\n')
-		msg[--n] = '\0';
 	if (!line && e->node)
 		line = xmlGetLineNo((xmlNodePtr)e->node);
 	/* RelaxNG follows a precise message with a summary that has no
@@ -189,56 +227,163 @@ static void report_invalid(void *data, xmlErrorPtr e)
 	 * would only confuse.  It is kept in case nothing else comes. */
 	if (line <= 0) {
 		if (!v->unplaced[0])
-			snprintf(v->unplaced, sizeof v->unplaced, "%s", msg);
+			snprintf(v->unplaced, sizeof v->unplaced, "%s",
+				 e->message ? e->message : "");
 		return;
 	}
-	if (++v->count > MAX_REPORTED)
+	if (v->nproblems == MAX_KEPT)
 		return;
-	error(_("%s:%ld: does not follow the register format: %s"), v->name,
-	      line, msg);
+	if (v->nproblems == v->cap) {
+		v->cap = v->cap ? 2 * v->cap : 16;
+		v->problems = xrealloc(v->problems, v->cap * sizeof *p);
+	}
+	p = &v->problems[v->nproblems];
+	p->line = line;
+	p->seq = v->nproblems++;
+	snprintf(p->msg, sizeof p->msg, "%s", e->message ? e->message : "");
+	n = strlen(p->msg);
+	while (n && p->msg[n - 1] == '\n')
+		p->msg[--n] = '\0';
+}
+
+static xmlRelaxNGPtr compile_schema(void)
+{
+	xmlRelaxNGParserCtxtPtr pctxt;
+	xmlRelaxNGPtr s;
+
+	pctxt = xmlRelaxNGNewMemParserCtxt((const char *)register_rng,
+					   (int)register_rng_len);
+	s = xmlRelaxNGParse(pctxt);
+	xmlRelaxNGFreeParserCtxt(pctxt);
+	if (!s)
+		die(_("internal error: the built-in register schema does not "
+		      "compile"));
+	return s;
 }
 
 static xmlRelaxNGPtr schema;
 
-static xmlRelaxNGPtr compiled_schema(void)
+static void *validate_one(void *arg)
 {
-	xmlRelaxNGParserCtxtPtr pctxt;
+	struct validation *v = arg;
+	xmlRelaxNGValidCtxtPtr vctxt = xmlRelaxNGNewValidCtxt(v->schema);
 
-	if (schema)
-		return schema;
-	pctxt = xmlRelaxNGNewMemParserCtxt((const char *)register_rng,
-					   (int)register_rng_len);
-	schema = xmlRelaxNGParse(pctxt);
-	xmlRelaxNGFreeParserCtxt(pctxt);
+	if (!vctxt)
+		die(_("out of memory"));
+	xmlRelaxNGSetValidStructuredErrors(vctxt, collect_invalid, v);
+	v->rc = xmlRelaxNGValidateDoc(vctxt, v->doc);
+
+	xmlRelaxNGFreeValidCtxt(vctxt);
+	return NULL;
+}
+
+static int by_line(const void *a, const void *b)
+{
+	const struct problem *p = a, *q = b;
+
+	if (p->line != q->line)
+		return (p->line > q->line) - (p->line < q->line);
+	return (p->seq > q->seq) - (p->seq < q->seq);
+}
+
+/* Whether ALL[I] was said already on its line (by another part). */
+static bool said_before(const struct problem *all, size_t i)
+{
+	size_t j;
+
+	for (j = i; j-- > 0 && all[j].line == all[i].line;)
+		if (!strcmp(all[j].msg, all[i].msg))
+			return true;
+	return false;
+}
+
+/* Prints the problems of all parts in file order, each once (the parts
+ * share the register's small sections, so these are checked in each). */
+static void report(struct validation *v, int n, const char *name)
+{
+	struct problem *all = NULL;
+	size_t total = 0, i, shown = 0, more = 0;
+	int k, failed = 0;
+
+	for (k = 0; k < n; k++) {
+		failed |= v[k].rc != 0;
+		all = xrealloc(all, (total + v[k].nproblems + 1) * sizeof *all);
+		if (v[k].nproblems)
+			memcpy(all + total, v[k].problems,
+			       v[k].nproblems * sizeof *all);
+		total += v[k].nproblems;
+	}
+	qsort(all, total, sizeof *all, by_line);
+	for (i = 0; i < total; i++) {
+		if (said_before(all, i))
+			continue;
+		if (shown++ < MAX_REPORTED)
+			error(_("%s:%ld: does not follow the register format: "
+				"%s"),
+			      name, all[i].line, all[i].msg);
+		else
+			more++;
+	}
+	if (more)
+		error(ngettext("%s: %d more problem not shown",
+			       "%s: %d more problems not shown",
+			       (unsigned long)more),
+		      name, (int)more);
+	for (k = 0; failed && !shown && k < n; k++)
+		if (v[k].unplaced[0]) {
+			error(_("%s: does not follow the register format: %s"),
+			      name, v[k].unplaced);
+			shown = 1;
+		}
+	if (failed && !shown)
+		error(_("%s: does not follow the register format"), name);
+	free(all);
+}
+
+int schema_validate_parts(xmlDocPtr *docs, int n, const char *name)
+{
+	struct validation v[SCHEMA_MAX_PARTS];
+	pthread_t threads[SCHEMA_MAX_PARTS];
+	int k, started = 1, failed = 0;
+
+	if (n < 1 || n > SCHEMA_MAX_PARTS)
+		die("internal error: validating %d parts", n);
 	if (!schema)
-		die(_("internal error: the built-in register schema does not "
-		      "compile"));
-	return schema;
+		schema = compile_schema();
+	memset(v, 0, sizeof v);
+	for (k = 0; k < n; k++) {
+		v[k].doc = docs[k];
+		v[k].schema = schema;
+	}
+	/* Each thread has a validation context of its own, and a schema of
+	 * its own: libxml2 does not promise that validations may share a
+	 * compiled schema, and compiling one takes a millisecond. */
+	for (k = 1; k < n; k++)
+		v[k].schema = compile_schema();
+	for (k = 1; k < n; k++) {
+		if (pthread_create(&threads[k], NULL, validate_one, &v[k]))
+			break;
+		started++;
+	}
+	validate_one(&v[0]);
+	/* A thread that could not start has its part checked here. */
+	for (k = started; k < n; k++)
+		validate_one(&v[k]);
+	for (k = 1; k < started; k++)
+		pthread_join(threads[k], NULL);
+	report(v, n, name);
+	for (k = 0; k < n; k++) {
+		failed |= v[k].rc != 0;
+		if (k)
+			xmlRelaxNGFree(v[k].schema);
+		free(v[k].problems);
+	}
+	return failed ? -1 : 0;
 }
 
 int schema_validate(xmlDocPtr doc, const char *name)
 {
-	struct validation v = {name, 0, ""};
-	xmlRelaxNGValidCtxtPtr vctxt;
-	int rc;
-
-	vctxt = xmlRelaxNGNewValidCtxt(compiled_schema());
-	if (!vctxt)
-		die(_("out of memory"));
-	xmlRelaxNGSetValidStructuredErrors(vctxt, report_invalid, &v);
-	rc = xmlRelaxNGValidateDoc(vctxt, doc);
-	xmlRelaxNGFreeValidCtxt(vctxt);
-	if (v.count > MAX_REPORTED)
-		error(ngettext("%s: %d more problem not shown",
-			       "%s: %d more problems not shown",
-			       (unsigned long)(v.count - MAX_REPORTED)),
-		      name, v.count - MAX_REPORTED);
-	if (rc != 0 && v.count == 0 && v.unplaced[0])
-		error(_("%s: does not follow the register format: %s"), name,
-		      v.unplaced);
-	else if (rc != 0 && v.count == 0)
-		error(_("%s: does not follow the register format"), name);
-	return rc == 0 ? 0 : -1;
+	return schema_validate_parts(&doc, 1, name);
 }
 
 void xmlsafe_cleanup(void)

@@ -62,7 +62,7 @@ static void fuzz_setup(void)
 	if (!mkdtemp(fuzz_dir))
 		abort();
 	atexit(fuzz_cleanup);
-	xmlsafe_init();
+	xmlsafe_init(false);
 	real_stderr = stderr;
 }
 

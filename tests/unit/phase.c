@@ -282,7 +282,7 @@ int main(void)
 	struct reg r;
 	xmlDocPtr model;
 
-	xmlsafe_init();
+	xmlsafe_init(false);
 	if (!mkdtemp(dir) || chdir(dir) < 0)
 		return 1;
 	opt.file = "styr.xml";

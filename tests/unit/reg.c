@@ -77,7 +77,7 @@ int main(void)
 
 	if (!mkdtemp(dir) || chdir(dir))
 		return 1;
-	xmlsafe_init();
+	xmlsafe_init(false);
 	opt.quiet = true;
 	make_register();
 	before = slurp("styr.xml");

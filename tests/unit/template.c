@@ -727,7 +727,7 @@ int main(void)
 	struct arena *a;
 	struct val *d;
 
-	xmlsafe_init();
+	xmlsafe_init(false);
 	a = arena_new();
 	d = data(a);
 	test_helpers();
