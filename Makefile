@@ -14,8 +14,8 @@ CC       ?= cc
 CFLAGS   ?= -O2 -g
 WARNINGS  = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral
-PKG_CFLAGS := $(shell pkg-config --cflags libxml-2.0 libzip 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs libxml-2.0 libzip 2>/dev/null)
+PKG_CFLAGS := $(shell pkg-config --cflags libxml-2.0 libzip zlib 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs libxml-2.0 libzip zlib 2>/dev/null)
 ALL_CPPFLAGS = -D_GNU_SOURCE -Iinclude -I$(B) $(PKG_CFLAGS) \
             -DVERSION='"$(VERSION)"' -DLOCALEDIR='"$(LOCALEDIR)"' \
             -DDATADIR='"$(DATADIR)"' $(CPPFLAGS)
@@ -41,7 +41,7 @@ MO       = $(patsubst %,locale/%/LC_MESSAGES/styr.mo,$(LINGUAS))
 # Debian packages the build needs, and those the tests use besides: real
 # ODF clients (LibreOffice, pandoc), the ODF schema checker (jing), a Danish
 # locale for the translation tests.
-BUILD_DEPS = gcc make pkg-config libxml2-dev libzip-dev libcsv-dev gettext
+BUILD_DEPS = gcc make pkg-config libxml2-dev libzip-dev zlib1g-dev libcsv-dev gettext
 TEST_DEPS  = perl python3 locales libc-l10n libxml2-utils zip unzip \
              libreoffice-writer-nogui pandoc jing poppler-utils \
              fonts-liberation2 fonts-dejavu-core \

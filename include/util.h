@@ -110,4 +110,8 @@ void format_decimal(char out[32], double v);
  * else "en".  For labels printed beside translated messages. */
 const char *msg_lang(void);
 
+/* How many threads a big job may use: STYR_THREADS, else one per processor
+ * this process may run on; at most MAX. */
+int threads_allowed(int max);
+
 #endif

@@ -3,7 +3,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
-#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -640,27 +639,6 @@ static xmlDocPtr shell(struct reg *r, xmlNodePtr *items, xmlNodePtr *log)
 	return v;
 }
 
-/* How many threads may check a register: STYR_THREADS, else one per
- * processor this process may run on; at most the schema's limit. */
-static int threads_allowed(void)
-{
-	const char *s = getenv("STYR_THREADS");
-	cpu_set_t set;
-	char *end;
-	long n = 0;
-
-	if (s && *s) {
-		n = strtol(s, &end, 10);
-		if (*end || n < 1)
-			n = 0;
-	}
-	if (!n)
-		n = sched_getaffinity(0, sizeof set, &set) == 0
-			    ? CPU_COUNT(&set)
-			    : 1;
-	return n > SCHEMA_MAX_PARTS ? SCHEMA_MAX_PARTS : (int)n;
-}
-
 /* The child element of SECTION at INDEX (counting from 0), or NULL. */
 static xmlNodePtr nth_child(xmlNodePtr section, long index)
 {
@@ -697,7 +675,7 @@ static int validate(struct reg *r, const char *name)
 	xmlDocPtr docs[SCHEMA_MAX_PARTS] = {r->doc};
 	xmlNodePtr items[SCHEMA_MAX_PARTS], log[SCHEMA_MAX_PARTS];
 	long nitems, nentries;
-	int parts = threads_allowed(), k, rc;
+	int parts = threads_allowed(SCHEMA_MAX_PARTS), k, rc;
 
 	find_sections(r);
 	if (!r->items || !r->log)

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <math.h>
 #include <pwd.h>
+#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -324,4 +325,23 @@ const char *msg_lang(void)
 	if (lang && !strncmp(lang + 10, "da", 2))
 		return "da";
 	return "en";
+}
+
+int threads_allowed(int max)
+{
+	const char *s = getenv("STYR_THREADS");
+	cpu_set_t set;
+	char *end;
+	long n = 0;
+
+	if (s && *s) {
+		n = strtol(s, &end, 10);
+		if (*end || n < 1)
+			n = 0;
+	}
+	if (!n)
+		n = sched_getaffinity(0, sizeof set, &set) == 0
+			    ? CPU_COUNT(&set)
+			    : 1;
+	return n > max ? max : (int)n;
 }

@@ -1,10 +1,13 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
-# A big register is checked against the schema in shares, one thread each
-# (reg.c: validate).  Whatever the number of threads (STYR_THREADS), the
-# verdict and every message must be those of checking it whole, and the
-# register must come back in its own order: a save writes what one thread
-# would have written.
+# Big jobs run in threads (STYR_THREADS, default one per processor), and
+# whatever their number the result is the same:
+# - a big register is checked against the schema in shares, one thread
+#   each (reg.c: validate): the verdict and every message are those of
+#   checking it whole, and the register comes back in its own order, so a
+#   save writes what one thread would have written;
+# - a big handout's content.xml is deflated in slices, one thread each
+#   (odt.c: add_deflated): the file unpacks to the same content.
 . "$(dirname "$0")/lib.sh"
 
 # 3,000 items and 1,500 log entries: enough units for 4 shares.
@@ -109,6 +112,32 @@ test_expect_success 'STYR_THREADS that is not a number is ignored' '
 	cp good.xml styr.xml &&
 	STYR_THREADS=mange styr validate >out 2>&1 &&
 	test_grep "valid (3000 items)" out
+'
+
+# 5,000 items make a content.xml of over 8 MB: two slices or more.
+test_expect_success 'a handout deflated in slices unpacks to the same content' '
+	big_register 5000 &&
+	STYR_THREADS=1 styr -q handout workshop -o one.odt &&
+	STYR_THREADS=4 styr -q handout workshop -o four.odt &&
+	unzip -tq one.odt && unzip -tq four.odt &&
+	unzip -p one.odt content.xml >one.xml &&
+	unzip -p four.odt content.xml >four.xml &&
+	test "$(wc -c <one.xml)" -gt 8388608 &&
+	test_cmp one.xml four.xml &&
+	python3 -c "
+import sys, zipfile, zlib
+sizes = []
+for name in sys.argv[1:]:
+    with zipfile.ZipFile(name) as z:
+        assert z.testzip() is None, name
+        info = z.getinfo(\"content.xml\")
+        assert info.compress_type == zipfile.ZIP_DEFLATED, name
+        data = z.read(\"content.xml\")
+        assert zlib.crc32(data) == info.CRC, name
+        sizes.append(info.compress_size)
+# Slices start afresh and end with a flush marker: a few bytes more.
+assert sizes[1] > sizes[0], sizes
+" one.odt four.odt
 '
 
 test_done
