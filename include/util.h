@@ -104,6 +104,10 @@ const char *author(void);
 
 /* Formats hours with at most two decimals and at least one: "100.0". */
 void format_decimal(char out[32], double v);
+/* The same for people reading LANG ("da" or "en"): 12.345,5 or 12,345.5,
+ * thousands grouped from 10000 up as in handouts.  The register, JSON and
+ * CSV keep format_decimal's plain form. */
+void format_decimal_for(char out[32], double v, const char *lang);
 
 /* The language messages are shown in: "da" when the Danish catalog is in
  * use (gettext's own choice from LANGUAGE, LC_ALL, LC_MESSAGES, LANG),

@@ -37,6 +37,12 @@ int vocab_count(const struct vocab *v);
 const char *vocab_label(const struct vocab *v, const char *key,
 			const char *lang);
 
+/* The label as a word inside a sentence: "fjerne" in "Anne stemmer
+ * fjerne", "mål" in "tilføjede mål"; acronyms (MED) keep their capitals.
+ * Points into a small static ring: use it before the fifth call. */
+const char *vocab_word(const struct vocab *v, const char *key,
+		       const char *lang);
+
 /* The id letter of an item kind: goal G, rule R, doc D. */
 char kind_letter(const char *kind);
 

@@ -69,7 +69,7 @@ int cmd_add(int argc, char **argv)
 		goto out;
 	}
 	reg_log(&r, "add", node_attr(item, "id"), _("added %s '%s'"),
-		vocab_label(&vocab_kind, kind, msg_lang()), a.title);
+		vocab_word(&vocab_kind, kind, msg_lang()), a.title);
 	rc = reg_save(&r);
 	if (!rc)
 		printf("%s\n", node_attr(item, "id"));

@@ -223,7 +223,7 @@ int cmd_burden(int argc, char **argv)
 	node_set_attr(b, "tariff", tariff);
 	node_insert(item, b, item_order);
 	item_facts(item, NULL, reg_default_tariff(&r), &f);
-	format_decimal(hours, f.hours_per_year);
+	format_decimal_for(hours, f.hours_per_year, msg_lang());
 	reg_log(&r, "burden", id,
 		_("burden: %s minutes x %s a year, staff %s, tariff %s: %s "
 		  "hours per year"),

@@ -72,8 +72,8 @@ static void remind(struct reg *r, xmlNodePtr item, const char *decision)
 		info(_("%s is no longer selected; its solution track "
 		       "(status %s) is kept"),
 		     id,
-		     vocab_label(&vocab_status, node_attr(solution, "status"),
-				 msg_lang()));
+		     vocab_word(&vocab_status, node_attr(solution, "status"),
+				msg_lang()));
 }
 
 static const struct stamp_kind decision = {

@@ -56,8 +56,8 @@ int cmd_delete(int argc, char **argv)
 	}
 	entry = reg_log(&r, "delete", node_attr(item, "id"),
 			_("deleted %s '%s'"),
-			vocab_label(&vocab_kind, node_attr(item, "kind"),
-				    msg_lang()),
+			vocab_word(&vocab_kind, node_attr(item, "kind"),
+				   msg_lang()),
 			node_text(node_child(item, "title")));
 	/* The schema keeps a deleted item after the entry's <what>. */
 	xmlUnlinkNode(item);

@@ -204,7 +204,7 @@ static int check_id(struct import *im, struct row *row, const char *s)
 	if (toupper((unsigned char)s[0]) != letter)
 		return error(_("column 'id': '%s' does not fit the item's "
 			       "kind (%s), whose ids start with %c"),
-			     s, vocab_label(&vocab_kind, row->kind, msg_lang()),
+			     s, vocab_word(&vocab_kind, row->kind, msg_lang()),
 			     letter);
 	if (!*digits || *digits == '0' ||
 	    strspn(digits, "0123456789") != strlen(digits) ||

@@ -200,7 +200,9 @@ static void print_table(const struct row *rows, size_t n, enum format fmt)
 		table_cell(t, area ? area : none);
 		table_cell(t, node_text(node_child(item, "title")));
 		table_cellf(t, "%d", f->exp[0][1]);
-		if (f->has_burden)
+		if (f->has_burden && people)
+			format_decimal_for(hours, f->hours_per_year, lang);
+		else if (f->has_burden)
 			format_decimal(hours, f->hours_per_year);
 		table_cell(t, f->has_burden ? hours : none);
 		table_cellf(t, "%d", f->votes[0] + f->votes[1] + f->votes[2]);

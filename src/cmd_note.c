@@ -96,7 +96,7 @@ int cmd_note(int argc, char **argv)
 	node_insert(item, note, item_order);
 	if (method)
 		reg_log(&r, "note", node_attr(item, "id"), _("note (%s): %s"),
-			vocab_label(&vocab_method, method, msg_lang()), a.text);
+			vocab_word(&vocab_method, method, msg_lang()), a.text);
 	else
 		reg_log(&r, "note", node_attr(item, "id"), _("note: %s"),
 			a.text);

@@ -120,7 +120,7 @@ static int person_add(const char *name, const char *role_word)
 	node_set_attr(person, "role", role);
 	xmlAddChild(r.people, person);
 	reg_log(&r, "person", id, _("added %s '%s' (%s)"), id, name,
-		vocab_label(&vocab_role, role, msg_lang()));
+		vocab_word(&vocab_role, role, msg_lang()));
 	rc = reg_save(&r);
 	if (!rc)
 		printf("%s\n", id);

@@ -112,7 +112,7 @@ int cmd_solution(int argc, char **argv)
 			"%s); a solution is tracked for selected items only; "
 			"select it first with 'styr decide %s selected'"),
 		      id,
-		      decision ? vocab_label(&vocab_decision, decision, lang)
+		      decision ? vocab_word(&vocab_decision, decision, lang)
 			       : _("none"),
 		      id);
 		rc = EXIT_REFUSED;
@@ -140,9 +140,9 @@ int cmd_solution(int argc, char **argv)
 	if (!old_status || strcmp(old_status, status))
 		sb_printf(&changes, _("status: %s -> %s"),
 			  old_status
-				  ? vocab_label(&vocab_status, old_status, lang)
+				  ? vocab_word(&vocab_status, old_status, lang)
 				  : _("none"),
-			  vocab_label(&vocab_status, status, lang));
+			  vocab_word(&vocab_status, status, lang));
 	if (strcmp(old_criteria, criteria)) {
 		if (changes.len)
 			sb_puts(&changes, "; ");

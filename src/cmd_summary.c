@@ -221,7 +221,7 @@ static void print_text(struct reg *r, const struct counts *c)
 			 "burden')\n"));
 		return;
 	}
-	format_decimal(hours, c->hours);
+	format_decimal_for(hours, c->hours, lang);
 	printf(ngettext("Burden: %s hours per year, estimated for %ld of "
 			"%ld item\n",
 			"Burden: %s hours per year, estimated for %ld of "

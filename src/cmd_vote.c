@@ -177,8 +177,8 @@ int cmd_vote(int argc, char **argv)
 		was = xstrdup(node_attr(vote, "priority"));
 		info(_("%s: %s has voted before; the new vote (%s) replaces "
 		       "the earlier one (%s)"),
-		     id, voter, vocab_label(&vocab_priority, priority, lang),
-		     vocab_label(&vocab_priority, was, lang));
+		     id, voter, vocab_word(&vocab_priority, priority, lang),
+		     vocab_word(&vocab_priority, was, lang));
 	} else {
 		vote = node_new(&r, "vote", NULL);
 		node_insert(item, vote, item_order);
@@ -197,10 +197,10 @@ int cmd_vote(int argc, char **argv)
 	/* TRANSLATORS: appended to a vote in the change log */
 	where = mid ? xasprintf(_(" (meeting %s)"), mid) : xstrdup("");
 	/* The log is written like minutes, in the voter's language. */
-	label = vocab_label(&vocab_priority, priority, lang);
+	label = vocab_word(&vocab_priority, priority, lang);
 	if (was)
 		reg_log(&r, "vote", id, _("%s votes %s%s, replacing %s"), voter,
-			label, where, vocab_label(&vocab_priority, was, lang));
+			label, where, vocab_word(&vocab_priority, was, lang));
 	else if (voter)
 		reg_log(&r, "vote", id, _("%s votes %s%s"), voter, label,
 			where);

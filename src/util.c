@@ -313,6 +313,32 @@ void format_decimal(char out[32], double v)
 		out[--n] = '\0';
 }
 
+void format_decimal_for(char out[32], double v, const char *lang)
+{
+	bool da = !lang || strcmp(lang, "en");
+	char digits[32];
+	const char *p = digits, *dot;
+	size_t whole, i, o = 0;
+
+	format_decimal(digits, v);
+	if (*p == '-')
+		out[o++] = *p++;
+	dot = strchr(p, '.');
+	whole = dot ? (size_t)(dot - p) : strlen(p);
+	/* Grouped as handouts group them (see tpl_number): from 10000 up. */
+	for (i = 0; i < whole && o < 28; i++) {
+		out[o++] = p[i];
+		if (whole >= 5 && i + 1 < whole && (whole - i - 1) % 3 == 0)
+			out[o++] = da ? '.' : ',';
+	}
+	if (dot) {
+		out[o++] = da ? ',' : '.';
+		for (p = dot + 1; *p && o < 31; p++)
+			out[o++] = *p;
+	}
+	out[o] = '\0';
+}
+
 const char *msg_lang(void)
 {
 	/* gettext("") is the loaded catalog's header, "" when messages are

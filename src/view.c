@@ -70,20 +70,22 @@ void item_facts(xmlNodePtr item, const char *meeting, double default_tariff,
 
 void burden_describe(struct strbuf *sb, const struct item_facts *f)
 {
+	const char *lang = msg_lang();
 	char hours[32], per_person[32], tariff[32];
 	size_t n;
 
-	format_decimal(hours, f->hours_per_year);
+	format_decimal_for(hours, f->hours_per_year, lang);
 	sb_printf(sb, _("%s hours per year"), hours);
 	if (f->staff > 0) {
-		format_decimal(per_person, f->hours_per_year / f->staff);
+		format_decimal_for(per_person, f->hours_per_year / f->staff,
+				   lang);
 		sb_printf(sb, _(", %s per person"), per_person);
 	}
 	if (f->cost_per_year >= 0) {
 		/* A tariff is kroner: "450", not "450.0". */
-		format_decimal(tariff, f->tariff);
+		format_decimal_for(tariff, f->tariff, lang);
 		n = strlen(tariff);
-		if (n > 2 && !strcmp(tariff + n - 2, ".0"))
+		if (n > 2 && strchr(".,", tariff[n - 2]) && tariff[n - 1] == '0')
 			tariff[n - 2] = '\0';
 		sb_printf(sb, _(", %.0f kr per year (at %s kr per hour)"),
 			  f->cost_per_year, tariff);

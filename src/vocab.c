@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /* The register's fixed vocabularies with their Danish aliases and labels. */
 #include <stdlib.h>
+#include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -164,6 +166,26 @@ const char *vocab_label(const struct vocab *v, const char *key,
 		return key ? key : "";
 	return lang && !strcmp(lang, "en") ? v->words[i].label_en
 					   : v->words[i].label_da;
+}
+
+const char *vocab_word(const struct vocab *v, const char *key,
+		       const char *lang)
+{
+	/* A few at a time: one message may name the old and the new word. */
+	static char ring[4][96];
+	static int next;
+	const char *label = vocab_label(v, key, lang);
+	char *out = ring[next++ % 4];
+	unsigned char *p = (unsigned char *)out;
+
+	snprintf(out, sizeof ring[0], "%s", label);
+	/* "MED" stays as it is: a second capital means an acronym. */
+	if (isupper(p[0]) && !isupper(p[1]))
+		p[0] = (unsigned char)tolower(p[0]);
+	else if (p[0] == 0xC3 && p[1] >= 0x80 && p[1] <= 0x9E &&
+		 p[1] != 0x97 && !isupper(p[2]))
+		p[1] += 0x20; /* Æ Ø Å and the other Latin-1 capitals */
+	return out;
 }
 
 char kind_letter(const char *kind)

@@ -110,7 +110,7 @@ test_expect_success 'person add prints P1, P2, ... and stores the role' '
 	test "$(styr person add "Anne Agent" --role agent)" = P1 &&
 	test "$(styr person add "Bo Leder" --role management)" = P2 &&
 	test_grep "<person id=\"P1\" role=\"agent\">Anne Agent</person>" styr.xml &&
-	test_grep "<what>added P1 .Anne Agent. (Documentation agent)</what>" styr.xml &&
+	test_grep "<what>added P1 .Anne Agent. (documentation agent)</what>" styr.xml &&
 	test_grep "<people next=\"3\">" styr.xml &&
 	xmllint --noout --relaxng "$SRC_DIR/data/register.rng" styr.xml
 '

@@ -97,8 +97,8 @@ test_expect_success 'delete removes the item and logs it whole' '
 	styr rate D2 too-tight --respondent Anne &&
 	styr delete D2 2>err &&
 	test_grep "D2" err &&
-	test_grep "<what>note (Observation): Skrives hver dag</what>" styr.xml &&
-	test_grep "<what>deleted Documentation .Dagbog.</what>" styr.xml &&
+	test_grep "<what>note (observation): Skrives hver dag</what>" styr.xml &&
+	test_grep "<what>deleted documentation .Dagbog.</what>" styr.xml &&
 	xmllint --noout --relaxng "$rng" styr.xml &&
 	python3 -c "
 import xml.etree.ElementTree as ET

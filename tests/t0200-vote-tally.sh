@@ -48,13 +48,13 @@ test_expect_success 'a vote records priority, voter, meeting and date' '
 
 test_expect_success 'the voter is logged as who, with action vote and the id' '
 	test_grep -q "by=\"Anne\" action=\"vote\" ref=\"R1\"" styr.xml &&
-	test_grep "<what>Anne votes Remove (meeting M1)</what>" styr.xml
+	test_grep "<what>Anne votes remove (meeting M1)</what>" styr.xml
 '
 
 test_expect_success 'same person, same meeting: the second vote replaces the first' '
 	styr --by anne vote R1 change --meeting m1 2>err &&
-	test_grep "^R1: anne has voted before; the new vote (Change) replaces the earlier one (Remove)$" err &&
-	test_grep "<what>anne votes Change (meeting M1), replacing Remove</what>" styr.xml &&
+	test_grep "^R1: anne has voted before; the new vote (change) replaces the earlier one (remove)$" err &&
+	test_grep "<what>anne votes change (meeting M1), replacing remove</what>" styr.xml &&
 	echo "      <vote priority=\"change\" by=\"anne\" meeting=\"M1\" date=\"$today\"/>" >expect &&
 	votes R1 >actual &&
 	test_cmp expect actual
@@ -105,13 +105,13 @@ test_expect_success 'Danish priorities: fjern, forandre, forankr' '
 test_expect_success 'paper ballots: --count N anonymous votes' '
 	styr vote G1 change --count 3 --meeting M1 &&
 	styr vote G1 change --count 2 --meeting M1 &&
-	test_grep "<what>3 paper votes: Change (meeting M1)</what>" styr.xml &&
+	test_grep "<what>3 paper votes: change (meeting M1)</what>" styr.xml &&
 	echo "      <vote priority=\"change\" count=\"3\" meeting=\"M1\" date=\"$today\"/>" >expect &&
 	votes G1 | sed -n 2p >actual &&
 	test_cmp expect actual &&
 	test "$(votes G1 | grep -c "count=")" = 2 &&
 	styr vote G1 anchor --count 1 &&
-	test_grep "<what>1 paper vote: Anchor</what>" styr.xml
+	test_grep "<what>1 paper vote: anchor</what>" styr.xml
 '
 
 test_expect_success 'paper ballots and a voter together are a usage error' '

@@ -133,7 +133,7 @@ test_expect_success 'an id handed out before (and deleted) is not reused' '
 
 test_expect_success 'an id of the wrong kind or shape is refused' '
 	crlf "id,kind,title" "R9,goal,Forkert" >kind.csv &&
-	refused kind.csv "kind.csv:2:" "column .id.: .R9. does not fit the item.s kind (Goal), whose ids start with G" &&
+	refused kind.csv "kind.csv:2:" "column .id.: .R9. does not fit the item.s kind (goal), whose ids start with G" &&
 	crlf "id,kind,title" "G0,goal,Nul" >zero.csv &&
 	refused zero.csv "zero.csv:2:" "not an item id" &&
 	crlf "id,kind,title" "G12345678901,goal,Stor" >long.csv &&

@@ -61,4 +61,27 @@ test_expect_success 'numbers keep a decimal point under a Danish locale' '
 	python3 -c "import json; b = json.load(open(\"d1.json\"))[\"burden\"]; assert b[\"minutes\"] == 7.5 and b[\"hours_per_year\"] == 1.0, b"
 '
 
+# People read 15.001,5 in Danish and 15,001.5 in English (as handouts
+# print them); the register and JSON keep 15001.5.
+test_expect_success 'terminal numbers are written the Danish way under a Danish locale' '
+	da burden D1 --minutes 90 --per-year 10001 >out &&
+	test_grep "15.001,5 timer om året" out &&
+	da show D1 >out && test_grep "15.001,5 timer om året" out &&
+	da summary >out && test_grep "15.001,5" out &&
+	da list >out && test_grep "15.001,5" out &&
+	styr show D1 >out && test_grep "15,001.5 hours per year" out &&
+	styr list --format csv >out && test_grep ",15001.5," out &&
+	da show D1 --format json >d1.json &&
+	python3 -c "import json; b = json.load(open(\"d1.json\"))[\"burden\"]; assert b[\"hours_per_year\"] == 15001.5, b"
+'
+
+test_expect_success 'words in Danish log sentences are not capitalised, acronyms are' '
+	da vote D1 fjern --by Anne >/dev/null &&
+	test_grep "<what>Anne stemte fjerne</what>" styr.xml &&
+	da person add "Mette" --role med >/dev/null &&
+	test_grep "(MED)</what>" styr.xml &&
+	da add mål "Trivsel" >/dev/null &&
+	test_grep "<what>tilføjede mål .Trivsel.</what>" styr.xml
+'
+
 test_done
