@@ -12,7 +12,9 @@ DATADIR   = $(PREFIX)/share/styr
 
 CC       ?= cc
 CFLAGS   ?= -O2 -g
-WARNINGS  = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes \
+# CI builds with WERROR=-Werror (.ci/run); a user's newer compiler may warn
+# about what this one does not, and should not stop the build.
+WARNINGS  = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes $(WERROR) \
             -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral
 PKG_CFLAGS := $(shell pkg-config --cflags libxml-2.0 libzip zlib 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs libxml-2.0 libzip zlib 2>/dev/null)

@@ -117,5 +117,10 @@ const char *msg_lang(void);
 /* How many threads a big job may use: STYR_THREADS, else one per processor
  * this process may run on; at most MAX. */
 int threads_allowed(int max);
+/* Runs FN on each of N jobs (an array of N, SIZE bytes each) at once: the
+ * first in this thread, each other in a thread of its own (or here, when
+ * one cannot be started); returns when all are done.  N <= PARALLEL_MAX. */
+enum { PARALLEL_MAX = 8 };
+void run_parallel(void *(*fn)(void *), void *jobs, size_t size, int n);
 
 #endif

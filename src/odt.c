@@ -5,7 +5,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -856,7 +855,7 @@ static int add(zip_t *z, const char *name, const void *data, size_t len,
  * does), and handed to libzip as data already compressed, which it copies
  * as they are.  A small part is one slice, deflated here.
  */
-enum { SLICE_MIN = 4 << 20, SLICE_MAX_THREADS = 8 };
+enum { SLICE_MIN = 4 << 20 };
 
 struct slice {
 	const unsigned char *in;
@@ -928,9 +927,8 @@ struct deflated {
 
 static int deflate_parallel(const char *in, size_t len, struct deflated *d)
 {
-	struct slice sl[SLICE_MAX_THREADS];
-	pthread_t threads[SLICE_MAX_THREADS];
-	int n = threads_allowed(SLICE_MAX_THREADS), k, started = 1, err = 0;
+	struct slice sl[PARALLEL_MAX];
+	int n = threads_allowed(PARALLEL_MAX), k, err = 0;
 
 	if ((size_t)n > len / SLICE_MIN)
 		n = len / SLICE_MIN ? (int)(len / SLICE_MIN) : 1;
@@ -943,16 +941,7 @@ static int deflate_parallel(const char *in, size_t len, struct deflated *d)
 		sl[k].len = to - from;
 		sl[k].last = k == n - 1;
 	}
-	for (k = 1; k < n; k++) {
-		if (pthread_create(&threads[k], NULL, deflate_slice, &sl[k]))
-			break;
-		started++;
-	}
-	deflate_slice(&sl[0]);
-	for (k = started; k < n; k++)
-		deflate_slice(&sl[k]);
-	for (k = 1; k < started; k++)
-		pthread_join(threads[k], NULL);
+	run_parallel(deflate_slice, sl, sizeof *sl, n);
 
 	memset(d, 0, sizeof *d);
 	d->size = len;

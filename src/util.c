@@ -3,6 +3,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
+#include <pthread.h>
 #include <pwd.h>
 #include <sched.h>
 #include <stdlib.h>
@@ -370,4 +371,25 @@ int threads_allowed(int max)
 			    ? CPU_COUNT(&set)
 			    : 1;
 	return n > max ? max : (int)n;
+}
+
+void run_parallel(void *(*fn)(void *), void *jobs, size_t size, int n)
+{
+	pthread_t threads[PARALLEL_MAX];
+	char *job = jobs;
+	int k, started = 1;
+
+	if (n > PARALLEL_MAX)
+		die("internal error: %d jobs at once", n);
+	for (k = 1; k < n; k++) {
+		if (pthread_create(&threads[k], NULL, fn, job + (size_t)k * size))
+			break;
+		started++;
+	}
+	fn(job);
+	/* A job whose thread could not start is done here. */
+	for (k = started; k < n; k++)
+		fn(job + (size_t)k * size);
+	for (k = 1; k < started; k++)
+		pthread_join(threads[k], NULL);
 }

@@ -2,7 +2,6 @@
 /* Safe XML reading and the register schema; see xmlsafe.h. */
 #include <errno.h>
 #include <fcntl.h>
-#include <pthread.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -343,8 +342,7 @@ static void report(struct validation *v, int n, const char *name)
 int schema_validate_parts(xmlDocPtr *docs, int n, const char *name)
 {
 	struct validation v[SCHEMA_MAX_PARTS];
-	pthread_t threads[SCHEMA_MAX_PARTS];
-	int k, started = 1, failed = 0;
+	int k, failed = 0;
 
 	if (n < 1 || n > SCHEMA_MAX_PARTS)
 		die("internal error: validating %d parts", n);
@@ -360,17 +358,7 @@ int schema_validate_parts(xmlDocPtr *docs, int n, const char *name)
 	 * compiled schema, and compiling one takes a millisecond. */
 	for (k = 1; k < n; k++)
 		v[k].schema = compile_schema();
-	for (k = 1; k < n; k++) {
-		if (pthread_create(&threads[k], NULL, validate_one, &v[k]))
-			break;
-		started++;
-	}
-	validate_one(&v[0]);
-	/* A thread that could not start has its part checked here. */
-	for (k = started; k < n; k++)
-		validate_one(&v[k]);
-	for (k = 1; k < started; k++)
-		pthread_join(threads[k], NULL);
+	run_parallel(validate_one, v, sizeof *v, n);
 	report(v, n, name);
 	for (k = 0; k < n; k++) {
 		failed |= v[k].rc != 0;
