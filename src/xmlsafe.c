@@ -74,7 +74,8 @@ static const bool may_keep = false;
 static const bool may_keep = true;
 #endif
 static bool one_command;
-static xmlDocPtr kept[8];
+/* volatile: the compiler sees nothing read this, and would drop it. */
+static xmlDocPtr volatile kept[8];
 static size_t nkept;
 
 void xmlsafe_free_doc(xmlDocPtr doc)
