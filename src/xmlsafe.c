@@ -208,16 +208,27 @@ struct validation {
 	int rc;
 	struct problem *problems;
 	size_t nproblems, cap;
+	size_t dropped; /* problems past MAX_KEPT: counted, not kept */
 	char unplaced[512]; /* the first message that had no line */
 };
 
 enum { MAX_REPORTED = 20, MAX_KEPT = 1000 };
 
+/* libxml2's message without its trailing newline. */
+static void copy_message(char *out, size_t size, const xmlError *e)
+{
+	size_t n;
+
+	snprintf(out, size, "%s", e->message ? e->message : "");
+	n = strlen(out);
+	while (n && out[n - 1] == '\n')
+		out[--n] = '\0';
+}
+
 static void collect_invalid(void *data, xmlErrorPtr e)
 {
 	struct validation *v = data;
 	struct problem *p;
-	size_t n;
 	long line = e->line;
 
 	if (!line && e->node)
@@ -227,12 +238,16 @@ static void collect_invalid(void *data, xmlErrorPtr e)
 	 * would only confuse.  It is kept in case nothing else comes. */
 	if (line <= 0) {
 		if (!v->unplaced[0])
-			snprintf(v->unplaced, sizeof v->unplaced, "%s",
-				 e->message ? e->message : "");
+			copy_message(v->unplaced, sizeof v->unplaced, e);
 		return;
 	}
-	if (v->nproblems == MAX_KEPT)
+	/* Past the first thousand only the count matters: those are items'
+	 * and entries' own problems, said once (each part reports the
+	 * shared small sections first). */
+	if (v->nproblems == MAX_KEPT) {
+		v->dropped++;
 		return;
+	}
 	if (v->nproblems == v->cap) {
 		v->cap = v->cap ? 2 * v->cap : 16;
 		v->problems = xrealloc(v->problems, v->cap * sizeof *p);
@@ -240,10 +255,7 @@ static void collect_invalid(void *data, xmlErrorPtr e)
 	p = &v->problems[v->nproblems];
 	p->line = line;
 	p->seq = v->nproblems++;
-	snprintf(p->msg, sizeof p->msg, "%s", e->message ? e->message : "");
-	n = strlen(p->msg);
-	while (n && p->msg[n - 1] == '\n')
-		p->msg[--n] = '\0';
+	copy_message(p->msg, sizeof p->msg, e);
 }
 
 static xmlRelaxNGPtr compile_schema(void)
@@ -307,6 +319,7 @@ static void report(struct validation *v, int n, const char *name)
 
 	for (k = 0; k < n; k++) {
 		failed |= v[k].rc != 0;
+		more += v[k].dropped;
 		all = xrealloc(all, (total + v[k].nproblems + 1) * sizeof *all);
 		if (v[k].nproblems)
 			memcpy(all + total, v[k].problems,

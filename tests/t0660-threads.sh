@@ -75,6 +75,17 @@ test_expect_success 'bad items in every share: the same messages, in file order'
 	for t in 2 3 4; do test_cmp err.1 err.$t || return 1; done
 '
 
+test_expect_success 'thousands of problems: the count of those not shown is exact' '
+	cp good.xml styr.xml &&
+	perl -pi -e "s/kind=\"doc\"/kind=\"dok\"/ if /<item id=\"D/" styr.xml &&
+	for t in 1 4; do
+		test_expect_code 3 env STYR_THREADS=$t "$STYR" validate \
+			>/dev/null 2>err.$t || return 1
+	done &&
+	test_grep "2980 more problems not shown" err.1 &&
+	test_cmp err.1 err.4
+'
+
 test_expect_success 'a bad log entry at the very end is found' '
 	cp good.xml styr.xml &&
 	perl -0pi -e "s{(.*)action=\"note\"}{\$1action=\"no te\"}s" styr.xml &&
