@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /* The register's fixed vocabularies with their Danish aliases and labels. */
-#include <stdlib.h>
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -173,7 +173,7 @@ const char *vocab_word(const struct vocab *v, const char *key,
 {
 	/* A few at a time: one message may name the old and the new word. */
 	static char ring[4][96];
-	static int next;
+	static unsigned next;
 	const char *label = vocab_label(v, key, lang);
 	char *out = ring[next++ % 4];
 	unsigned char *p = (unsigned char *)out;
