@@ -1025,6 +1025,31 @@ static int add_deflated(zip_t *z, const char *name, const char *data,
 	return 0;
 }
 
+/* Writes the archive MEM (a buffer source, closed) holds to FD; -1 with
+ * errno set on failure. */
+static int write_archive(zip_source_t *mem, int fd)
+{
+	char buf[65536];
+	zip_int64_t n;
+	int rc = 0;
+
+	if (zip_source_open(mem) < 0) {
+		errno = ENOMEM;
+		return -1;
+	}
+	while ((n = zip_source_read(mem, buf, sizeof buf)) > 0)
+		if (write_all(fd, buf, (size_t)n) < 0) {
+			rc = -1;
+			break;
+		}
+	if (n < 0) {
+		errno = EIO;
+		rc = -1;
+	}
+	zip_source_close(mem);
+	return rc;
+}
+
 static int fsync_path(const char *path, int flags)
 {
 	int fd = open(path, flags | O_CLOEXEC), rc = 0;
@@ -1050,8 +1075,10 @@ int odt_write(struct odt *t, const char *path, bool force,
 	char *tmp = xasprintf("%s.XXXXXX", path), *dir;
 	size_t len[8];
 	zip_t *z = NULL;
+	zip_source_t *mem = NULL;
+	zip_error_t ze;
 	mode_t mask;
-	int fd, err = 0, rc = -1, i;
+	int fd, rc = -1, i;
 	size_t p;
 
 	struct stat st;
@@ -1067,7 +1094,7 @@ int odt_write(struct odt *t, const char *path, bool force,
 		free(tmp);
 		return -1;
 	}
-	fd = mkstemp(tmp);
+	fd = mkstemp_removed_on_signal(tmp);
 	if (fd < 0) {
 		error(_("%s: cannot write: %s"), path, strerror(errno));
 		free(tmp);
@@ -1076,12 +1103,6 @@ int odt_write(struct odt *t, const char *path, bool force,
 	mask = umask(0);
 	umask(mask);
 	fchmod(fd, 0666 & ~mask);
-	if (close(fd) < 0) {
-		error(_("%s: cannot write: %s"), path, strerror(errno));
-		unlink(tmp);
-		free(tmp);
-		return -1;
-	}
 
 	meta = make_meta(info);
 	manifest = make_manifest(t);
@@ -1099,12 +1120,15 @@ int odt_write(struct odt *t, const char *path, bool force,
 	b.data[b.n] = dump(manifest, &len[b.n], 1);
 	b.n++;
 
-	z = zip_open(tmp, ZIP_TRUNCATE, &err);
+	/* The archive is made in memory and written to TMP here, so that
+	 * libzip leaves no temporary file of its own when interrupted. */
+	zip_error_init(&ze);
+	mem = zip_source_buffer_create(NULL, 0, 0, &ze);
+	if (mem)
+		zip_source_keep(mem);
+	z = mem ? zip_open_from_source(mem, ZIP_TRUNCATE, &ze) : NULL;
 	if (!z) {
-		zip_error_t ze;
-		zip_error_init_with_code(&ze, err);
 		error(_("%s: cannot write: %s"), path, zip_error_strerror(&ze));
-		zip_error_fini(&ze);
 		goto out;
 	}
 	/* A fixed order: mimetype first and stored, so that a reader can
@@ -1128,7 +1152,14 @@ int odt_write(struct odt *t, const char *path, bool force,
 	if (zip_close(z) < 0)
 		goto zip_failed;
 	z = NULL;
-	if (fsync_path(tmp, O_RDONLY) < 0) {
+	if (write_archive(mem, fd) < 0 || fsync(fd) < 0) {
+		error(_("%s: cannot write: %s"), path, strerror(errno));
+		goto out;
+	}
+	/* A file's close may report what its fsync did not. */
+	i = close(fd);
+	fd = -1;
+	if (i < 0) {
 		error(_("%s: cannot write: %s"), path, strerror(errno));
 		goto out;
 	}
@@ -1161,8 +1192,14 @@ zip_failed:
 out:
 	if (z)
 		zip_discard(z);
+	if (mem)
+		zip_source_free(mem);
+	zip_error_fini(&ze);
+	if (fd >= 0)
+		close(fd);
 	if (rc)
 		unlink(tmp);
+	remove_on_signal(NULL);
 	for (i = 0; i < b.n; i++)
 		free(b.data[i]);
 	sb_free(&content.data);

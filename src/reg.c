@@ -790,17 +790,10 @@ struct sink {
 static int sink_write(void *ctx, const char *buf, int len)
 {
 	struct sink *s = ctx;
-	int done = 0;
 
-	while (done < len) {
-		ssize_t n = write(s->fd, buf + done, (size_t)(len - done));
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			s->err = n < 0 ? errno : EIO;
-			return -1;
-		}
-		done += (int)n;
+	if (write_all(s->fd, buf, (size_t)len) < 0) {
+		s->err = errno;
+		return -1;
 	}
 	return len;
 }
@@ -891,6 +884,7 @@ int reg_save(struct reg *r)
 	 * a killed writer's leftover -- or a symbolic link someone planted
 	 * to have us overwrite another file: remove it, and create afresh. */
 	unlink(tmp);
+	remove_on_signal(tmp);
 	sink.fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
 		       0644);
 	if (sink.fd < 0) {
@@ -929,6 +923,7 @@ failed:
 		close(sink.fd);
 	unlink(tmp);
 out:
+	remove_on_signal(NULL);
 	free(tmp);
 	return rc;
 }

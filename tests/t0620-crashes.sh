@@ -52,4 +52,25 @@ test_expect_success 'a register made only by killed and finished writers exports
 		"$(grep -c "<item " reg/big.xml)"
 '
 
+# Ctrl-C (SIGINT), SIGTERM or a closed terminal (SIGHUP) in the middle
+# of writing: the temporary file goes with the process.  (kill -9 cannot
+# be caught; then the next writer removes styr.xml.new.)
+test_expect_success 'an interrupted handout leaves no temporary file' '
+	mkdir int && cp reg/big.xml int/styr.xml && cd int &&
+	for sig in INT TERM HUP; do
+		perl "$SRC_DIR/tests/interrupt.pl" $sig "^out\.odt\.\w{6}\$" \
+			"$STYR" -q handout workshop --force -o out.odt || exit 1
+	done &&
+	styr validate >/dev/null
+'
+
+test_expect_success 'an interrupted save leaves no styr.xml.new' '
+	cd int &&
+	for sig in INT TERM; do
+		perl "$SRC_DIR/tests/interrupt.pl" $sig "^styr\.xml\.new\$" \
+			"$STYR" -q add doc "afbrudt" || exit 1
+	done &&
+	styr validate >/dev/null
+'
+
 test_done
