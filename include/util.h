@@ -108,6 +108,8 @@ void format_decimal(char out[32], double v);
  * thousands grouped from 10000 up as in handouts.  The register, JSON and
  * CSV keep format_decimal's plain form. */
 void format_decimal_for(char out[32], double v, const char *lang);
+/* Kroner, whole, for people reading LANG: 1.004.625 or 1,004,625. */
+void format_kroner_for(char out[32], double v, const char *lang);
 
 /* The language messages are shown in: "da" when the Danish catalog is in
  * use (gettext's own choice from LANGUAGE, LC_ALL, LC_MESSAGES, LANG),

@@ -170,7 +170,7 @@ static void print_text(struct reg *r, const struct counts *c)
 	const char *lang = msg_lang();
 	const char *org = node_text(node_child(r->root, "organisation"));
 	const char *title = node_text(node_child(r->root, "title"));
-	char hours[32];
+	char hours[32], cost[32];
 	int width;
 
 	if (*org && *title)
@@ -228,12 +228,13 @@ static void print_text(struct reg *r, const struct counts *c)
 			"%ld items\n",
 			(unsigned long)c->items),
 	       hours, c->with_burden, c->items);
+	format_kroner_for(cost, c->cost, lang);
 	if (c->with_cost == c->with_burden)
-		printf(_("Cost: %.0f kr per year\n"), c->cost);
+		printf(_("Cost: %s kr per year\n"), cost);
 	else if (c->with_cost)
-		printf(_("Cost: %.0f kr per year, counting only the items "
+		printf(_("Cost: %s kr per year, counting only the items "
 			 "with a known hourly rate (%ld of %ld)\n"),
-		       c->cost, c->with_cost, c->with_burden);
+		       cost, c->with_cost, c->with_burden);
 }
 
 int cmd_summary(int argc, char **argv)

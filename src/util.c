@@ -315,14 +315,13 @@ void format_decimal(char out[32], double v)
 		out[--n] = '\0';
 }
 
-void format_decimal_for(char out[32], double v, const char *lang)
+/* DIGITS ("-12345.5", as printf writes it) as people read it in LANG. */
+static void for_people(char out[32], const char *digits, const char *lang)
 {
 	bool da = !lang || strcmp(lang, "en");
-	char digits[32];
 	const char *p = digits, *dot;
 	size_t whole, i, o = 0;
 
-	format_decimal(digits, v);
 	if (*p == '-')
 		out[o++] = *p++;
 	dot = strchr(p, '.');
@@ -339,6 +338,22 @@ void format_decimal_for(char out[32], double v, const char *lang)
 			out[o++] = *p;
 	}
 	out[o] = '\0';
+}
+
+void format_decimal_for(char out[32], double v, const char *lang)
+{
+	char digits[32];
+
+	format_decimal(digits, v);
+	for_people(out, digits, lang);
+}
+
+void format_kroner_for(char out[32], double v, const char *lang)
+{
+	char digits[32];
+
+	snprintf(digits, sizeof digits, "%.0f", v);
+	for_people(out, digits, lang);
 }
 
 const char *msg_lang(void)

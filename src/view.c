@@ -71,7 +71,7 @@ void item_facts(xmlNodePtr item, const char *meeting, double default_tariff,
 void burden_describe(struct strbuf *sb, const struct item_facts *f)
 {
 	const char *lang = msg_lang();
-	char hours[32], per_person[32], tariff[32];
+	char hours[32], per_person[32], tariff[32], cost[32];
 	size_t n;
 
 	format_decimal_for(hours, f->hours_per_year, lang);
@@ -87,8 +87,9 @@ void burden_describe(struct strbuf *sb, const struct item_facts *f)
 		n = strlen(tariff);
 		if (n > 2 && strchr(".,", tariff[n - 2]) && tariff[n - 1] == '0')
 			tariff[n - 2] = '\0';
-		sb_printf(sb, _(", %.0f kr per year (at %s kr per hour)"),
-			  f->cost_per_year, tariff);
+		format_kroner_for(cost, f->cost_per_year, lang);
+		sb_printf(sb, _(", %s kr per year (at %s kr per hour)"), cost,
+			  tariff);
 	}
 }
 

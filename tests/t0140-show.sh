@@ -39,7 +39,7 @@ test_expect_success 'show prints the whole card' '
 	                Det tager en hel dag
 	Experience:   Baseline: Supportive 1, Too tight 2, Too loose 0
 	              Follow-up: Supportive 0, Too tight 0, Too loose 1
-	Burden:       100.0 hours per year, 16.67 per person, 45000 kr per year (at 450 kr per hour)
+	Burden:       100.0 hours per year, 16.67 per person, 45,000 kr per year (at 450 kr per hour)
 	Votes:        Remove 3, Change 1, Anchor 0
 	Proposal:     Remove: Frigør 100 timer
 	Decision:     Selected (2026-04-01): Et lille skridt

@@ -78,13 +78,13 @@ test_expect_success 'summary as text: phase, counts with labels, burden' '
 	test_grep -E "^  Selected +1$" out &&
 	test_grep -E "^  None +2$" out &&
 	test_grep "^Burden: 105.0 hours per year, estimated for 2 of 4 items$" out &&
-	test_grep "^Cost: 45000 kr per year, counting only the items with a known hourly rate (1 of 2)$" out
+	test_grep "^Cost: 45,000 kr per year, counting only the items with a known hourly rate (1 of 2)$" out
 '
 
 test_expect_success 'with a default tariff every estimate has a cost' '
 	styr burden --default-tariff 300 >/dev/null 2>&1 &&
 	styr summary >out &&
-	test_grep "^Cost: 46500 kr per year$" out
+	test_grep "^Cost: 46,500 kr per year$" out
 '
 
 test_expect_success 'an unknown format is a usage error' '

@@ -64,12 +64,15 @@ test_expect_success 'numbers keep a decimal point under a Danish locale' '
 # People read 15.001,5 in Danish and 15,001.5 in English (as handouts
 # print them); the register and JSON keep 15001.5.
 test_expect_success 'terminal numbers are written the Danish way under a Danish locale' '
-	da burden D1 --minutes 90 --per-year 10001 >out &&
+	da burden D1 --minutes 90 --per-year 10001 --tariff 450 >out &&
 	test_grep "15.001,5 timer om året" out &&
+	test_grep "6.750.675 kr. om året (ved 450 kr. i timen)" out &&
 	da show D1 >out && test_grep "15.001,5 timer om året" out &&
 	da summary >out && test_grep "15.001,5" out &&
+	test_grep "^Udgift: 6.750.675 kr. om året$" out &&
 	da list >out && test_grep "15.001,5" out &&
 	styr show D1 >out && test_grep "15,001.5 hours per year" out &&
+	test_grep "6,750,675 kr per year" out &&
 	styr list --format csv >out && test_grep ",15001.5," out &&
 	da show D1 --format json >d1.json &&
 	python3 -c "import json; b = json.load(open(\"d1.json\"))[\"burden\"]; assert b[\"hours_per_year\"] == 15001.5, b"
