@@ -225,6 +225,49 @@ static void copy_message(char *out, size_t size, const xmlError *e)
 		out[--n] = '\0';
 }
 
+/*
+ * libxml2's RelaxNG messages are English and written for programmers
+ * ("Expecting an element , got nothing").  The common ones are said again
+ * in the messages' language, naming the element and the value; any other
+ * is kept as libxml2 wrote it.
+ */
+static void plain_message(char *out, size_t size, const xmlError *e)
+{
+	const xmlNode *n = e->node;
+	const char *el = n && n->name ? (const char *)n->name : "";
+	char a[64], b[64];
+	xmlChar *value;
+
+	copy_message(out, size, e);
+	if (sscanf(out, "Invalid attribute %63s for element %63s", a, b) == 2 &&
+	    n && n->type == XML_ELEMENT_NODE) {
+		value = xmlGetProp(n, BAD_CAST a);
+		snprintf(out, size, _("%s=\"%s\" is not allowed on <%s>"), a,
+			 value ? (const char *)value : "", b);
+		xmlFree(value);
+	} else if (sscanf(out, "Did not expect element %63s there", a) == 1) {
+		snprintf(out, size, _("<%s> does not belong here"), a);
+	} else if (sscanf(out, "Element %63s has extra content: %63s", a, b) ==
+		   2) {
+		snprintf(out, size, _("<%s> holds something it may not: <%s>"),
+			 a, b);
+	} else if (sscanf(out, "Expecting element %63[^,], got %63s", a, b) ==
+		   2) {
+		snprintf(out, size, _("expected <%s> here, found <%s>"), a, b);
+	} else if (!strcmp(out, "Expecting an element , got nothing")) {
+		snprintf(out, size, _("<%s> lacks an element it must have"), el);
+	} else if (sscanf(out, "Element %63s failed to validate attributes",
+			  a) == 1) {
+		snprintf(out, size,
+			 _("<%s> has an attribute that is missing or not "
+			   "allowed"),
+			 a);
+	} else if (sscanf(out, "Element %63s failed to validate content",
+			  a) == 1) {
+		snprintf(out, size, _("<%s> holds something it may not"), a);
+	}
+}
+
 static void collect_invalid(void *data, xmlErrorPtr e)
 {
 	struct validation *v = data;
@@ -238,7 +281,7 @@ static void collect_invalid(void *data, xmlErrorPtr e)
 	 * would only confuse.  It is kept in case nothing else comes. */
 	if (line <= 0) {
 		if (!v->unplaced[0])
-			copy_message(v->unplaced, sizeof v->unplaced, e);
+			plain_message(v->unplaced, sizeof v->unplaced, e);
 		return;
 	}
 	/* Past the first thousand only the count matters: those are items'
@@ -255,7 +298,7 @@ static void collect_invalid(void *data, xmlErrorPtr e)
 	p = &v->problems[v->nproblems];
 	p->line = line;
 	p->seq = v->nproblems++;
-	copy_message(p->msg, sizeof p->msg, e);
+	plain_message(p->msg, sizeof p->msg, e);
 }
 
 static xmlRelaxNGPtr compile_schema(void)

@@ -55,6 +55,24 @@ test_expect_success 'a schema violation (kind="widget"): its line, exit 3' '
 	test_grep "widget" err
 '
 
+# A hand-edited register: the problem in words a user can act on, not
+# libxml2's ("Invalid attribute kind for element item").
+test_expect_success 'schema problems are said plainly, in English and Danish' '
+	test_expect_code 3 styr -f widget.xml validate 2>err &&
+	test_grep "kind=\"widget\" is not allowed on <item>" err &&
+	test_expect_code 3 env LC_ALL=da_DK.UTF-8 "$STYR" -f widget.xml \
+		validate 2>err &&
+	test_grep "følger ikke registerformatet: kind=\"widget\" er ikke tilladt på <item>" err &&
+	perl -0pe "s|(<item [^>]*>\s*)<title>([^<]*)</title>|\$1<titel>\$2</titel>|" \
+		styr.xml >titel.xml &&
+	test_expect_code 3 styr -f titel.xml validate 2>err &&
+	test_grep "<titel> does not belong here" err &&
+	perl -0pe "s|(<item [^>]*>\s*)<title>[^<]*</title>|\$1|" styr.xml \
+		>untitled.xml &&
+	test_expect_code 3 styr -f untitled.xml validate 2>err &&
+	test_grep "<item> lacks an element it must have" err
+'
+
 test_expect_success 'a duplicate id: the second one and its line, exit 3' '
 	sed "s|id=\"G2\"|id=\"G1\"|" styr.xml >dup.xml &&
 	n=$(grep -n "<item id=\"G1\"" dup.xml | tail -n 1 | cut -d: -f1) &&
