@@ -1078,9 +1078,8 @@ int odt_write(struct odt *t, const char *path, bool force,
 	zip_source_t *mem = NULL;
 	zip_error_t ze;
 	mode_t mask;
-	int fd, rc = -1, i;
+	int fd, rc = -1, closed, i;
 	size_t p;
-
 	struct stat st;
 
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
@@ -1157,9 +1156,9 @@ int odt_write(struct odt *t, const char *path, bool force,
 		goto out;
 	}
 	/* A file's close may report what its fsync did not. */
-	i = close(fd);
+	closed = close(fd);
 	fd = -1;
-	if (i < 0) {
+	if (closed < 0) {
 		error(_("%s: cannot write: %s"), path, strerror(errno));
 		goto out;
 	}
