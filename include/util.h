@@ -102,11 +102,15 @@ void today_iso(char out[11]);
 /* The author for the change log: --by, STYR_USER, the login name. */
 const char *author(void);
 
+/* PLAIN ("-12345.5", as printf writes it) as people read it in LANG
+ * ("da" or "en"): 12.345,5 or 12,345.5, thousands grouped from 10000 up.
+ * Handouts and terminal text write numbers through this. */
+void number_for_people(char *out, size_t size, const char *plain,
+		       const char *lang);
 /* Formats hours with at most two decimals and at least one: "100.0". */
 void format_decimal(char out[32], double v);
-/* The same for people reading LANG ("da" or "en"): 12.345,5 or 12,345.5,
- * thousands grouped from 10000 up as in handouts.  The register, JSON and
- * CSV keep format_decimal's plain form. */
+/* The same for people reading LANG (number_for_people).  The register,
+ * JSON and CSV keep format_decimal's plain form. */
 void format_decimal_for(char out[32], double v, const char *lang);
 /* Kroner, whole, for people reading LANG: 1.004.625 or 1,004,625. */
 void format_kroner_for(char out[32], double v, const char *lang);

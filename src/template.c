@@ -208,11 +208,9 @@ static const char *trim_end(const char *s, const char *end)
 
 void tpl_number(char out[64], double v, const char *lang)
 {
-	bool en = lang && !strcmp(lang, "en");
-	char digits[40];
-	long long cents, whole;
+	char plain[48];
+	long long cents;
 	int frac;
-	size_t n, i, o = 0;
 
 	out[0] = '\0';
 	if (!isfinite(v))
@@ -222,24 +220,17 @@ void tpl_number(char out[64], double v, const char *lang)
 		return;
 	}
 	cents = llround(fabs(v) * 100);
-	whole = cents / 100;
 	frac = (int)(cents % 100);
-	if (v < 0 && cents)
-		out[o++] = '-';
-	snprintf(digits, sizeof digits, "%lld", whole);
-	n = strlen(digits);
-	for (i = 0; i < n; i++) {
-		out[o++] = digits[i];
-		if (n >= 5 && i + 1 < n && (n - i - 1) % 3 == 0)
-			out[o++] = en ? ',' : '.';
-	}
-	if (frac) {
-		out[o++] = en ? '.' : ',';
-		out[o++] = (char)('0' + frac / 10);
-		if (frac % 10)
-			out[o++] = (char)('0' + frac % 10);
-	}
-	out[o] = '\0';
+	/* At most two decimals, none for whole numbers: "12345.5". */
+	snprintf(plain, sizeof plain, "%s%lld", v < 0 && cents ? "-" : "",
+		 cents / 100);
+	if (frac % 10)
+		snprintf(plain + strlen(plain), sizeof plain - strlen(plain),
+			 ".%02d", frac);
+	else if (frac)
+		snprintf(plain + strlen(plain), sizeof plain - strlen(plain),
+			 ".%d", frac / 10);
+	number_for_people(out, 64, plain, lang);
 }
 
 const char *tpl_singular(const char *list, char buf[64])

@@ -315,26 +315,25 @@ void format_decimal(char out[32], double v)
 		out[--n] = '\0';
 }
 
-/* DIGITS ("-12345.5", as printf writes it) as people read it in LANG. */
-static void for_people(char out[32], const char *digits, const char *lang)
+void number_for_people(char *out, size_t size, const char *plain,
+		       const char *lang)
 {
 	bool da = !lang || strcmp(lang, "en");
-	const char *p = digits, *dot;
+	const char *p = plain, *dot;
 	size_t whole, i, o = 0;
 
-	if (*p == '-')
+	if (*p == '-' && o + 1 < size)
 		out[o++] = *p++;
 	dot = strchr(p, '.');
 	whole = dot ? (size_t)(dot - p) : strlen(p);
-	/* Grouped as handouts group them (see tpl_number): from 10000 up. */
-	for (i = 0; i < whole && o < 28; i++) {
+	for (i = 0; i < whole && o + 2 < size; i++) {
 		out[o++] = p[i];
 		if (whole >= 5 && i + 1 < whole && (whole - i - 1) % 3 == 0)
 			out[o++] = da ? '.' : ',';
 	}
-	if (dot) {
+	if (dot && o + 1 < size) {
 		out[o++] = da ? ',' : '.';
-		for (p = dot + 1; *p && o < 31; p++)
+		for (p = dot + 1; *p && o + 1 < size; p++)
 			out[o++] = *p;
 	}
 	out[o] = '\0';
@@ -345,7 +344,7 @@ void format_decimal_for(char out[32], double v, const char *lang)
 	char digits[32];
 
 	format_decimal(digits, v);
-	for_people(out, digits, lang);
+	number_for_people(out, 32, digits, lang);
 }
 
 void format_kroner_for(char out[32], double v, const char *lang)
@@ -353,7 +352,7 @@ void format_kroner_for(char out[32], double v, const char *lang)
 	char digits[32];
 
 	snprintf(digits, sizeof digits, "%.0f", v);
-	for_people(out, digits, lang);
+	number_for_people(out, 32, digits, lang);
 }
 
 const char *msg_lang(void)

@@ -24,18 +24,25 @@ struct first_error {
 
 static struct first_error *collecting;
 
+/* libxml2's message without its trailing newline. */
+static void copy_message(char *out, size_t size, const xmlError *e)
+{
+	size_t n;
+
+	snprintf(out, size, "%s", e->message ? e->message : "");
+	n = strlen(out);
+	while (n && out[n - 1] == '\n')
+		out[--n] = '\0';
+}
+
 static void collect_error(void *data, xmlErrorPtr e)
 {
 	struct first_error *fe = collecting;
-	size_t n;
 
 	(void)data;
 	if (!fe || fe->msg[0] || !e || !e->message)
 		return;
-	snprintf(fe->msg, sizeof fe->msg, "%s", e->message);
-	n = strlen(fe->msg);
-	while (n && fe->msg[n - 1] == '\n')
-		fe->msg[--n] = '\0';
+	copy_message(fe->msg, sizeof fe->msg, e);
 	fe->line = e->line;
 	/* libxml2 says "Input is not proper UTF-8, indicate encoding !\n
 	 * Bytes: 0xFF 0x20 ..." -- advice for programmers, on two lines. */
@@ -214,16 +221,6 @@ struct validation {
 
 enum { MAX_REPORTED = 20, MAX_KEPT = 1000 };
 
-/* libxml2's message without its trailing newline. */
-static void copy_message(char *out, size_t size, const xmlError *e)
-{
-	size_t n;
-
-	snprintf(out, size, "%s", e->message ? e->message : "");
-	n = strlen(out);
-	while (n && out[n - 1] == '\n')
-		out[--n] = '\0';
-}
 
 /*
  * libxml2's RelaxNG messages are English and written for programmers

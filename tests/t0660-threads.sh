@@ -34,6 +34,17 @@ if command -v strace >/dev/null; then
 	'
 fi
 
+# refused_with_threads CMD T...: styr CMD, refused (exit 3) with each
+# thread count T, its messages in err.T.
+refused_with_threads() {
+	cmd=$1
+	shift
+	for t in "$@"; do
+		test_expect_code 3 env STYR_THREADS=$t "$STYR" $cmd \
+			>/dev/null 2>err.$t || return 1
+	done
+}
+
 test_expect_success 'every thread count reads it alike' '
 	for t in 1 2 3 4; do
 		STYR_THREADS=$t styr validate >out.$t 2>&1 &&
@@ -62,10 +73,7 @@ test_expect_success 'a save after a split check keeps the order of everything' '
 test_expect_success 'bad items in every share: the same messages, in file order' '
 	cp good.xml styr.xml &&
 	perl -pi -e "s/kind=\"doc\"/kind=\"dok\"/ if /<item id=\"D(\d+)\"/ && \$1 % 100 == 0" styr.xml &&
-	for t in 1 2 3 4; do
-		test_expect_code 3 env STYR_THREADS=$t "$STYR" validate \
-			>/dev/null 2>err.$t || return 1
-	done &&
+	refused_with_threads validate 1 2 3 4 &&
 	test "$(grep -c "does not follow the register format" err.1)" = 20 &&
 	test_grep "10 more problems not shown" err.1 &&
 	line=$(grep -n "<item id=\"D100\"" styr.xml | cut -d: -f1) &&
@@ -78,10 +86,7 @@ test_expect_success 'bad items in every share: the same messages, in file order'
 test_expect_success 'thousands of problems: the count of those not shown is exact' '
 	cp good.xml styr.xml &&
 	perl -pi -e "s/kind=\"doc\"/kind=\"dok\"/ if /<item id=\"D/" styr.xml &&
-	for t in 1 4; do
-		test_expect_code 3 env STYR_THREADS=$t "$STYR" validate \
-			>/dev/null 2>err.$t || return 1
-	done &&
+	refused_with_threads validate 1 4 &&
 	test_grep "2980 more problems not shown" err.1 &&
 	test_cmp err.1 err.4
 '
@@ -90,10 +95,7 @@ test_expect_success 'a bad log entry at the very end is found' '
 	cp good.xml styr.xml &&
 	perl -0pi -e "s{(.*)action=\"note\"}{\$1action=\"no te\"}s" styr.xml &&
 	line=$(grep -n "action=\"no te\"" styr.xml | cut -d: -f1) &&
-	for t in 1 4; do
-		test_expect_code 3 env STYR_THREADS=$t "$STYR" list \
-			>/dev/null 2>err.$t || return 1
-	done &&
+	refused_with_threads list 1 4 &&
 	test_grep "^styr: styr.xml:$line: " err.1 &&
 	test_cmp err.1 err.4
 '
