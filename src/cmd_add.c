@@ -56,7 +56,7 @@ int cmd_add(int argc, char **argv)
 	xmlNodePtr item;
 	int rc;
 
-	cli_parse(&argp, argc, argv, &a);
+	cli_parse_argp(&argp, argc, argv, &a);
 	kind = item_check_new(a.kind, a.title);
 	if (!kind)
 		return EXIT_REFUSED;

@@ -191,7 +191,7 @@ int cmd_burden(int argc, char **argv)
 	double v;
 	int rc = EXIT_REFUSED;
 
-	cli_parse(&argp, argc, argv, &a);
+	cli_parse_argp(&argp, argc, argv, &a);
 	if (a.default_tariff)
 		return set_default_tariff(a.default_tariff);
 	if (!(minutes = amount(_("minutes"), a.minutes, MAX_MINUTES, false,

@@ -83,6 +83,6 @@ int cmd_decide(int argc, char **argv)
 {
 	struct args a = {0};
 
-	cli_parse(&argp, argc, argv, &a);
+	cli_parse_argp(&argp, argc, argv, &a);
 	return stamp_run(&decision, a.id, a.decision, &a.stamp);
 }

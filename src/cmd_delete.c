@@ -45,7 +45,7 @@ int cmd_delete(int argc, char **argv)
 	xmlNodePtr item, entry;
 	int rc;
 
-	cli_parse(&argp, argc, argv, &a);
+	cli_parse_argp(&argp, argc, argv, &a);
 	rc = reg_open(&r, REG_WRITE);
 	if (rc)
 		goto out;

@@ -63,7 +63,7 @@ int cmd_edit(int argc, char **argv)
 	const char *id;
 	int rc;
 
-	cli_parse(&argp, argc, argv, &a);
+	cli_parse_argp(&argp, argc, argv, &a);
 	rc = reg_open(&r, REG_WRITE);
 	if (rc)
 		goto out;

@@ -274,7 +274,7 @@ int cmd_export(int argc, char **argv)
 	struct reg r;
 	int rc;
 
-	cli_parse(&argp, argc, argv, &a);
+	cli_parse_argp(&argp, argc, argv, &a);
 	if (!strcasecmp(a.format, "csv"))
 		fmt = EXPORT_CSV;
 	else if (!strcasecmp(a.format, "json"))

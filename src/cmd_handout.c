@@ -218,7 +218,7 @@ int cmd_handout(int argc, char **argv)
 	char *path, *base = NULL, *output = NULL, *title = NULL;
 	int rc = EXIT_OK, problems;
 
-	cli_parse(&argp, argc, argv, &a);
+	cli_parse_argp(&argp, argc, argv, &a);
 	lang = a.lang ? a.lang : "da";
 	if (strcmp(lang, "da") && strcmp(lang, "en")) {
 		error(_("unknown handout language '%s' (use da or en)"), lang);

@@ -621,7 +621,7 @@ int cmd_import(int argc, char **argv)
 	FILE *f;
 	int rc;
 
-	cli_parse(&argp, argc, argv, &a);
+	cli_parse_argp(&argp, argc, argv, &a);
 	if (strcasecmp(a.format, "csv"))
 		return cli_usage(argv[0], _("unknown format '%s' (styr imports "
 					    "csv)"),

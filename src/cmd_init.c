@@ -84,7 +84,7 @@ int cmd_init(int argc, char **argv)
 	struct reg r;
 	int rc;
 
-	cli_parse(&argp, argc, argv, &a);
+	cli_parse_argp(&argp, argc, argv, &a);
 	if (check_text(_("organisation"), a.org) < 0 ||
 	    (a.title && check_text(_("title"), a.title) < 0))
 		return EXIT_REFUSED;

@@ -301,7 +301,7 @@ int cmd_list(int argc, char **argv)
 	xmlNodePtr item;
 	int rc;
 
-	cli_parse(&argp, argc, argv, &a);
+	cli_parse_argp(&argp, argc, argv, &a);
 	if (parse_filters(&a, &fl) < 0)
 		return EXIT_REFUSED;
 	rc = reg_open(&r, REG_READ);

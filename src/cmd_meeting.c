@@ -301,7 +301,7 @@ int cmd_meeting(int argc, char **argv)
 	int rc;
 
 	a.pos = xcalloc((size_t)argc, sizeof *a.pos);
-	cli_parse(&argp, argc, argv, &a);
+	cli_parse_argp(&argp, argc, argv, &a);
 	if (a.action == LIST) {
 		rc = reg_open(&r, REG_READ);
 		if (!rc)

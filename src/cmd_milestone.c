@@ -247,7 +247,7 @@ int cmd_milestone(int argc, char **argv)
 	struct reg r;
 	int rc;
 
-	cli_parse(&argp, argc, argv, &a);
+	cli_parse_argp(&argp, argc, argv, &a);
 	if (a.action == LIST) {
 		rc = reg_open(&r, REG_READ);
 		if (!rc)

@@ -135,7 +135,7 @@ int cmd_model(int argc, char **argv)
 	struct reg r;
 	int rc;
 
-	cli_parse(&argp, argc, argv, &a);
+	cli_parse_argp(&argp, argc, argv, &a);
 	if (a.action == EXPORT)
 		return export(&a) < 0 ? EXIT_REFUSED : EXIT_OK;
 	rc = reg_open(&r, REG_READ);

@@ -63,7 +63,7 @@ int cmd_note(int argc, char **argv)
 	xmlNodePtr item, note;
 	int k, rc;
 
-	cli_parse(&argp, argc, argv, &a);
+	cli_parse_argp(&argp, argc, argv, &a);
 	if (check_text(_("note"), a.text) < 0)
 		return EXIT_REFUSED;
 	if (!*a.text) {

@@ -186,7 +186,7 @@ int cmd_person(int argc, char **argv)
 	struct args a = {0};
 	enum format fmt = FMT_TABLE;
 
-	cli_parse(&argp, argc, argv, &a);
+	cli_parse_argp(&argp, argc, argv, &a);
 	if (!strcmp(a.sub, "add"))
 		return person_add(a.name, a.role);
 	if (a.format &&

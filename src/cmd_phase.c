@@ -499,7 +499,7 @@ int cmd_phase(int argc, char **argv)
 	xmlNodePtr p;
 	int rc;
 
-	cli_parse(&argp, argc, argv, &a);
+	cli_parse_argp(&argp, argc, argv, &a);
 	if (a.date && parse_date(_("date"), a.date, date) < 0)
 		return EXIT_REFUSED;
 	if (!a.date)

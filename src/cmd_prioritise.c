@@ -65,6 +65,6 @@ int cmd_prioritise(int argc, char **argv)
 {
 	struct args a = {0};
 
-	cli_parse(&argp, argc, argv, &a);
+	cli_parse_argp(&argp, argc, argv, &a);
 	return stamp_run(&proposal, a.id, a.priority, &a.stamp);
 }

@@ -88,7 +88,7 @@ int cmd_rate(int argc, char **argv)
 	char *replaced = NULL;
 	int k, rc;
 
-	cli_parse(&argp, argc, argv, &a);
+	cli_parse_argp(&argp, argc, argv, &a);
 	if ((k = vocab_parse(&vocab_experience, a.experience)) < 0)
 		return EXIT_REFUSED;
 	experience = vocab_experience.words[k].key;

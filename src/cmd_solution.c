@@ -84,7 +84,7 @@ int cmd_solution(int argc, char **argv)
 	xmlNodePtr item, sol;
 	int rc;
 
-	cli_parse(&argp, argc, argv, &a);
+	cli_parse_argp(&argp, argc, argv, &a);
 	if (a.status) {
 		int s = vocab_parse(&vocab_status, a.status);
 		if (s < 0)

@@ -129,7 +129,7 @@ int cmd_tally(int argc, char **argv)
 	struct reg r;
 	int rc;
 
-	cli_parse(&argp, argc, argv, &a);
+	cli_parse_argp(&argp, argc, argv, &a);
 	if (a.format &&
 	    cli_format(a.format,
 		       1u << FMT_TABLE | 1u << FMT_CSV | 1u << FMT_TSV |

@@ -309,7 +309,7 @@ int cmd_templates(int argc, char **argv)
 	const char *env = getenv("STYR_TEMPLATES");
 	char *da_dir, *en_dir;
 
-	cli_parse(&argp, argc, argv, &a);
+	cli_parse_argp(&argp, argc, argv, &a);
 	if (a.fields)
 		return print_fields();
 	da_dir = xasprintf("%s/da", data_dir());

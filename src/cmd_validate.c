@@ -33,7 +33,7 @@ int cmd_validate(int argc, char **argv)
 	long items = 0;
 	int rc;
 
-	cli_parse(&argp, argc, argv, NULL);
+	cli_parse_argp(&argp, argc, argv, NULL);
 	/* Loading is validating: reg_open checks the schema and what it
 	 * cannot express, and prints every problem with its line. */
 	rc = reg_open(&r, REG_READ);

@@ -130,7 +130,7 @@ int cmd_vote(int argc, char **argv)
 	xmlNodePtr item, vote;
 	int p, rc;
 
-	cli_parse(&argp, argc, argv, &a);
+	cli_parse_argp(&argp, argc, argv, &a);
 	p = vocab_parse(&vocab_priority, a.priority);
 	if (p < 0)
 		return EXIT_REFUSED;
