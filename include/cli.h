@@ -60,10 +60,6 @@ struct cli_sub {
 void cli_parse(const struct cli_sub *cmd, int argc, char **argv,
 	       void *input);
 
-/* The old way, until every command is declared by table. */
-void cli_parse_argp(const struct argp *argp, int argc, char **argv,
-		    void *input);
-
 /* Finds the subcommand in ARGV (ARGV[0] is the command's name) among
  * SUBS (ended by an entry without RUN; an entry without a name runs when
  * no subcommand is given), parses its options and arguments and returns

@@ -307,18 +307,6 @@ void cli_parse(const struct cli_sub *cmd, int argc, char **argv, void *input)
 	free(c.words);
 }
 
-void cli_parse_argp(const struct argp *argp, int argc, char **argv,
-		    void *input)
-{
-	char *name = xasprintf("styr %s", argv[0]);
-	char *saved = argv[0];
-
-	argv[0] = name;
-	argp_parse(argp, argc, argv, 0, NULL, input);
-	argv[0] = saved;
-	free(name);
-}
-
 int cli_dispatch(const struct cli_sub *subs, const char *doc, int argc,
 		 char **argv, void *input)
 {
