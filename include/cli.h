@@ -22,9 +22,51 @@ extern const struct argp common_argp;
 /* Children list for a command's argp: just common_argp. */
 extern const struct argp_child common_children[];
 
-/* Runs argp_parse for command NAME with ARGV[0] shown as "styr NAME".
- * Unknown options or missing arguments exit with EXIT_USAGE (argp). */
-void cli_parse(const struct argp *argp, int argc, char **argv, void *input);
+/*
+ * A command, or one subcommand of it, declared once: its positional
+ * arguments (how many, and what they are in words), its own options and
+ * its help.  The counting and the wording of every usage error live in
+ * cli.c, so that all commands say the same thing the same way:
+ *
+ *   'add' needs the new area's id and name           (fewer than MIN)
+ *   unexpected argument 'x'; put a name in quotes    (more than MAX)
+ *   unknown subcommand 'x' (use add or list)
+ *
+ * PARSE_OPT sees the keys of OPTIONS (and ARGP_KEY_INIT/END for checks
+ * between options) with state->input the command's own INPUT.  If it
+ * does not take ARGP_KEY_ARG, the words are collected and handed to RUN.
+ * Use designated initialisers; unset fields are NULL or 0.
+ */
+#define CLI_MANY -1 /* max: no limit */
+
+typedef int cli_run_fn(void *input, int argc, char **argv);
+
+struct cli_sub {
+	const char *name;     /* the subcommand's word; NULL: none given */
+	cli_run_fn *run;      /* called with the positional words */
+	int min, max;         /* how many positional words */
+	const char *args_doc; /* e.g. N_("ID NAME") */
+	const char *needs;    /* e.g. N_("the new area's id and name") */
+	const char *hint;     /* after an unexpected argument, or NULL */
+	const struct argp_option *options; /* its own, or NULL */
+	argp_parser_t parse_opt;
+	const struct argp_child *children; /* NULL: common_children */
+	const char *doc;
+};
+
+/* Parses a command without subcommands: ARGV[0] is its name, shown as
+ * "styr NAME".  Usage errors exit with EXIT_USAGE (argp); RUN is not
+ * called (the caller goes on). */
+void cli_parse(const struct cli_sub *cmd, int argc, char **argv,
+	       void *input);
+
+/* Finds the subcommand in ARGV (ARGV[0] is the command's name) among
+ * SUBS (ended by an entry without RUN; an entry without a name runs when
+ * no subcommand is given), parses its options and arguments and returns
+ * what its RUN returns.  DOC is the command's --help text, which lists
+ * the subcommands. */
+int cli_dispatch(const struct cli_sub *subs, const char *doc, int argc,
+		 char **argv, void *input);
 
 /* Prints a usage error for the current command and returns EXIT_USAGE. */
 int cli_usage(const char *cmd, const char *fmt, ...)

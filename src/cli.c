@@ -176,15 +176,181 @@ static const struct argp root_argp = {
 	root_help,
 	NULL};
 
-void cli_parse(const struct argp *argp, int argc, char **argv, void *input)
+/* --- commands and subcommands declared by table --- */
+
+/* What the wrapping parser knows while argp runs over one (sub)command. */
+struct cli_ctx {
+	const struct cli_sub *sub;  /* whose options and arguments */
+	const struct cli_sub *subs; /* looking for a subcommand's word */
+	const char *word;           /* the (sub)command's name, for messages */
+	void *input;                /* the command's own */
+	int first;                  /* index of the subcommand's word */
+	bool own_options;           /* options of SUB seen before the word */
+	int nwords;
+	char **words;
+};
+
+static const struct cli_sub *find_sub(const struct cli_sub *subs,
+				      const char *name)
 {
-	char *name = xasprintf("styr %s", argv[0]);
+	for (; subs->run; subs++)
+		if (name ? subs->name && !strcmp(subs->name, name) : !subs->name)
+			return subs;
+	return NULL;
+}
+
+/* "add, list or attend" */
+static char *sub_names(const struct cli_sub *subs)
+{
+	struct strbuf sb = {0};
+	const struct cli_sub *s;
+	int n = 0, i = 0;
+
+	for (s = subs; s->run; s++)
+		n += s->name != NULL;
+	for (s = subs; s->run; s++) {
+		if (!s->name)
+			continue;
+		if (i && i == n - 1)
+			sb_printf(&sb, " %s ", C_("a list", "or"));
+		else if (i)
+			sb_puts(&sb, ", ");
+		sb_puts(&sb, s->name);
+		i++;
+	}
+	return sb_steal(&sb);
+}
+
+static error_t cli_parser(int key, char *arg, struct argp_state *state)
+{
+	struct cli_ctx *c = state->input;
+	const struct cli_sub *s = c->sub;
+	error_t e = ARGP_ERR_UNKNOWN;
+
+	if (c->subs && key == ARGP_KEY_ARG) {
+		/* The first word names the subcommand; the rest is its. */
+		const struct cli_sub *w = find_sub(c->subs, arg);
+		if (!w || !w->name) {
+			char *names = sub_names(c->subs);
+			argp_error(state, _("unknown subcommand '%s' (use %s)"),
+				   arg, names);
+			free(names);
+		}
+		if (c->own_options)
+			argp_error(state, _("put '%s' first, then its options"),
+				   arg);
+		c->first = state->next - 1;
+		state->next = state->argc;
+		return 0;
+	}
+	if (c->subs && key == ARGP_KEY_END && !c->first && !s) {
+		char *names = sub_names(c->subs);
+		argp_error(state, _("say what to do: %s"), names);
+		free(names);
+	}
+	if (c->subs && c->first && key == ARGP_KEY_END)
+		return 0; /* the subcommand's own parse checks */
+	if (!s)
+		return ARGP_ERR_UNKNOWN;
+	if (key == ARGP_KEY_ARG && s->max != CLI_MANY &&
+	    (int)state->arg_num >= s->max) {
+		if (s->hint)
+			argp_error(state, _("unexpected argument '%s'; %s"), arg,
+				   _(s->hint));
+		argp_error(state, _("unexpected argument '%s'"), arg);
+	}
+	if (key == ARGP_KEY_END && (int)state->arg_num < s->min)
+		argp_error(state, _("'%s' needs %s"), c->word,
+			   _(s->needs ? s->needs : s->args_doc));
+	if (s->parse_opt) {
+		state->input = c->input;
+		e = s->parse_opt(key, arg, state);
+		state->input = c;
+	}
+	if (key == ARGP_KEY_ARG && e == ARGP_ERR_UNKNOWN) {
+		c->words = xrealloc(c->words,
+				    (size_t)(c->nwords + 1) * sizeof *c->words);
+		c->words[c->nwords++] = arg;
+		e = 0;
+	}
+	if (!e && key > 0 && key < ARGP_KEY_END)
+		c->own_options = true;
+	return e;
+}
+
+/* Runs argp over ARGV for C->sub with ARGV[0] shown as NAME. */
+static void parse_as(struct cli_ctx *c, const char *name, const char *usage,
+		     const char *doc, unsigned flags, int argc, char **argv)
+{
+	const struct cli_sub *s = c->sub;
+	struct argp argp = {s ? s->options : NULL,
+			    cli_parser,
+			    usage,
+			    doc,
+			    s && s->children ? s->children : common_children,
+			    NULL,
+			    NULL};
 	char *saved = argv[0];
 
-	argv[0] = name;
-	argp_parse(argp, argc, argv, 0, NULL, input);
+	argv[0] = (char *)name;
+	argp_parse(&argp, argc, argv, flags, NULL, c);
 	argv[0] = saved;
+}
+
+void cli_parse(const struct cli_sub *cmd, int argc, char **argv, void *input)
+{
+	struct cli_ctx c = {cmd, NULL, argv[0], input, 0, false, 0, NULL};
+	char *name = xasprintf("styr %s", argv[0]);
+
+	parse_as(&c, name, cmd->args_doc, cmd->doc, 0, argc, argv);
 	free(name);
+	free(c.words);
+}
+
+int cli_dispatch(const struct cli_sub *subs, const char *doc, int argc,
+		 char **argv, void *input)
+{
+	struct cli_ctx c = {find_sub(subs, NULL), subs, argv[0], input,
+			    0, false, 0, NULL};
+	struct strbuf usage = {0}, help = {0};
+	const struct cli_sub *s;
+	char *name = xasprintf("styr %s", argv[0]);
+	int rc;
+
+	/* The command's --help: its usage lines, its text, its subcommands. */
+	for (s = subs; s->run; s++) {
+		if (usage.len || s != subs)
+			sb_puts(&usage, "\n");
+		sb_printf(&usage, "%s%s%s", s->name ? s->name : "",
+			  s->name && s->args_doc ? " " : "",
+			  s->args_doc ? _(s->args_doc) : "");
+	}
+	sb_printf(&help, "%s%s%s\n", _(doc), strchr(_(doc), '\v') ? "\n\n" : "\v",
+		  _("Subcommands:"));
+	for (s = subs; s->run; s++)
+		if (s->name && s->doc)
+			sb_printf(&help, "  %-8s %.*s\n", s->name,
+				  (int)strcspn(_(s->doc), "\v"), _(s->doc));
+	sb_printf(&help, "\n");
+	sb_printf(&help, _("'styr %s SUBCOMMAND --help' tells more."), argv[0]);
+	parse_as(&c, name, usage.buf, help.buf, ARGP_IN_ORDER, argc, argv);
+	sb_free(&usage);
+	sb_free(&help);
+	free(name);
+	if (c.first) {
+		int first = c.first;
+
+		c.sub = find_sub(subs, argv[first]);
+		c.subs = NULL;
+		c.word = c.sub->name;
+		name = xasprintf("styr %s %s", argv[0], c.sub->name);
+		parse_as(&c, name, c.sub->args_doc, c.sub->doc, 0,
+			 argc - first, argv + first);
+		free(name);
+	}
+	rc = c.sub->run(input, c.nwords, c.words);
+	free(c.words);
+	return rc;
 }
 
 int cli_usage(const char *cmd, const char *fmt, ...)

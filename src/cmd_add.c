@@ -20,18 +20,7 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 		state->child_inputs[0] = &a->fields;
 		break;
 	case ARGP_KEY_ARG:
-		if (state->arg_num == 0)
-			a->kind = arg;
-		else if (state->arg_num == 1)
-			a->title = arg;
-		else
-			argp_error(state, _("too many arguments; put a title "
-					    "with spaces in quotes"));
-		break;
-	case ARGP_KEY_END:
-		if (state->arg_num < 2)
-			argp_error(state, _("give a kind (goal, rule, doc) "
-					    "and a title"));
+		*(state->arg_num ? &a->title : &a->kind) = arg;
 		break;
 	default:
 		return ARGP_ERR_UNKNOWN;
@@ -42,11 +31,17 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 static const struct argp_child children[] = {
 	{&item_fields_argp, 0, NULL, 0}, {&common_argp, 0, N_("Common options:"), -1}, {0}};
 
-static const struct argp argp = {
-	NULL, parse_opt, N_("KIND TITLE"),
+static const struct cli_sub cmd = {
+	.min = 2,
+	.max = 2,
+	.args_doc = N_("KIND TITLE"),
+	.needs = N_("a kind (goal, rule, doc) and a title"),
+	.hint = N_("put a title with spaces in quotes"),
+	.parse_opt = parse_opt,
+	.children = children,
+	.doc =
 	N_("Add a governance item.  KIND is goal (mål), rule (regel) or doc "
-	   "(dokumentation).  Prints the new item's id."),
-	children, NULL, NULL};
+	   "(dokumentation).  Prints the new item's id.")};
 
 int cmd_add(int argc, char **argv)
 {
@@ -56,7 +51,7 @@ int cmd_add(int argc, char **argv)
 	xmlNodePtr item;
 	int rc;
 
-	cli_parse(&argp, argc, argv, &a);
+	cli_parse(&cmd, argc, argv, &a);
 	kind = item_check_new(a.kind, a.title);
 	if (!kind)
 		return EXIT_REFUSED;

@@ -12,67 +12,18 @@
 #include "value.h"
 
 struct args {
-	const char *sub;
-	const char *pos[2]; /* add: ID NAME */
-	int npos;
 	const char *format;
 };
-
-static const struct argp_option options[] = {
-	{"format", 'F', N_("FORMAT"), 0,
-	 N_("for 'list': table (default), csv, tsv or json"), 0},
-	{0}};
 
 static error_t parse_opt(int key, char *arg, struct argp_state *state)
 {
 	struct args *a = state->input;
 
-	switch (key) {
-	case 'F':
-		a->format = arg;
-		break;
-	case ARGP_KEY_ARG:
-		if (!a->sub)
-			a->sub = arg;
-		else if (a->npos < 2)
-			a->pos[a->npos++] = arg;
-		else
-			argp_error(state, _("too many arguments; put a name "
-					    "with spaces in quotes"));
-		break;
-	case ARGP_KEY_END:
-		if (!a->sub)
-			argp_error(state, _("say what to do: add or list"));
-		else if (!strcmp(a->sub, "add")) {
-			if (a->npos < 2)
-				argp_error(state, _("give the new area's id "
-						    "and name"));
-			if (a->format)
-				argp_error(state, _("--format is for 'styr "
-						    "area list'"));
-		} else if (!strcmp(a->sub, "list")) {
-			if (a->npos)
-				argp_error(state, _("'list' takes no "
-						    "arguments"));
-		} else {
-			argp_error(state, _("unknown subcommand '%s' (use add "
-					    "or list)"),
-				   a->sub);
-		}
-		break;
-	default:
+	if (key != 'F')
 		return ARGP_ERR_UNKNOWN;
-	}
+	a->format = arg;
 	return 0;
 }
-
-static const struct argp argp = {
-	options, parse_opt, N_("add ID NAME\nlist [--format FORMAT]"),
-	N_("Add or list the review areas (styringseftersyn) that items are "
-	   "mapped in.  An area's ID is short, e.g. BOST or hjemmepleje: 1 "
-	   "to 32 letters A-Z without æ, ø, å, digits, '-' or '_'.  'list' "
-	   "shows how many items each area has."),
-	common_children, NULL, NULL};
 
 /* The schema's area-id pattern, said in words when it does not match. */
 static int check_area_id(const char *id)
@@ -199,19 +150,51 @@ out:
 	return rc;
 }
 
-int cmd_area(int argc, char **argv)
+static int run_add(void *input, int argc, char **argv)
 {
-	struct args a = {0};
+	(void)input, (void)argc;
+	return area_add(argv[0], argv[1]);
+}
+
+static int run_list(void *input, int argc, char **argv)
+{
+	struct args *a = input;
 	enum format fmt = FMT_TABLE;
 
-	cli_parse(&argp, argc, argv, &a);
-	if (!strcmp(a.sub, "add"))
-		return area_add(a.pos[0], a.pos[1]);
-	if (a.format &&
-	    cli_format(a.format,
+	(void)argc, (void)argv;
+	if (a->format &&
+	    cli_format(a->format,
 		       1u << FMT_TABLE | 1u << FMT_CSV | 1u << FMT_TSV |
 			       1u << FMT_JSON,
 		       &fmt) < 0)
 		return EXIT_REFUSED;
 	return area_list(fmt);
+}
+
+static const struct argp_option list_options[] = {
+	{"format", 'F', N_("FORMAT"), 0,
+	 N_("table (default), csv, tsv or json"), 0},
+	{0}};
+
+static const struct cli_sub subs[] = {
+	{.name = "add", .run = run_add, .min = 2, .max = 2,
+	 .args_doc = N_("ID NAME"), .needs = N_("the new area's id and name"),
+	 .hint = N_("put a name with spaces in quotes"),
+	 .doc = N_("Add a review area.\vIts ID is short, e.g. BOST or "
+		   "hjemmepleje: 1 to 32 letters A-Z without æ, ø, å, digits, "
+		   "'-' or '_'.")},
+	{.name = "list", .run = run_list, .options = list_options,
+	 .parse_opt = parse_opt,
+	 .doc = N_("List the review areas and how many items each has.")},
+	{0}};
+
+int cmd_area(int argc, char **argv)
+{
+	struct args a = {0};
+
+	return cli_dispatch(
+		subs,
+		N_("Add or list the review areas (styringseftersyn) that items "
+		   "are mapped in."),
+		argc, argv, &a);
 }

@@ -62,10 +62,7 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 		a->default_tariff = arg;
 		break;
 	case ARGP_KEY_ARG:
-		if (state->arg_num == 0)
-			a->id = arg;
-		else
-			argp_error(state, _("too many arguments"));
+		a->id = arg;
 		break;
 	case ARGP_KEY_END:
 		if (a->default_tariff) {
@@ -87,16 +84,18 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 	return 0;
 }
 
-static const struct argp argp = {
-	options, parse_opt,
-	N_("ID --minutes M --per-year N [--staff K] [--tariff KR_PER_HOUR]\n"
+static const struct cli_sub cmd = {
+	.max = 1,
+	.args_doc = N_("ID --minutes M --per-year N [--staff K] [--tariff KR_PER_HOUR]\n"
 	   "--default-tariff KR_PER_HOUR"),
+	.options = options,
+	.parse_opt = parse_opt,
+	.doc =
 	N_("Estimate the time item ID costs: minutes each time times the "
 	   "number of times a year gives hours per year; with --staff also "
 	   "hours per person, and with a tariff (the item's or the "
 	   "register's default) the cost per year in kroner.  A new "
-	   "estimate replaces the old one."),
-	common_children, NULL, NULL};
+	   "estimate replaces the old one.")};
 
 /*
  * Checks a decimal option and returns it as stored: the user's digits
@@ -191,7 +190,7 @@ int cmd_burden(int argc, char **argv)
 	double v;
 	int rc = EXIT_REFUSED;
 
-	cli_parse(&argp, argc, argv, &a);
+	cli_parse(&cmd, argc, argv, &a);
 	if (a.default_tariff)
 		return set_default_tariff(a.default_tariff);
 	if (!(minutes = amount(_("minutes"), a.minutes, MAX_MINUTES, false,

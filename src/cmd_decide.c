@@ -20,20 +20,7 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 		state->child_inputs[0] = &a->stamp;
 		break;
 	case ARGP_KEY_ARG:
-		if (state->arg_num == 0)
-			a->id = arg;
-		else if (state->arg_num == 1)
-			a->decision = arg;
-		else
-			argp_error(state, _("too many arguments; put a reason "
-					    "with spaces in quotes after "
-					    "--why"));
-		break;
-	case ARGP_KEY_END:
-		if (state->arg_num < 2)
-			argp_error(state, _("give an item id and a decision "
-					    "(selected, deferred or "
-					    "rejected)"));
+		*(state->arg_num ? &a->decision : &a->id) = arg;
 		break;
 	default:
 		return ARGP_ERR_UNKNOWN;
@@ -46,14 +33,20 @@ static const struct argp_child children[] = {
 	{&common_argp, 0, N_("Common options:"), -1},
 	{0}};
 
-static const struct argp argp = {
-	NULL, parse_opt, N_("ID selected|deferred|rejected"),
+static const struct cli_sub cmd = {
+	.min = 2,
+	.max = 2,
+	.args_doc = N_("ID selected|deferred|rejected"),
+	.needs = N_("an item id and a decision (selected, deferred or rejected)"),
+	.hint = N_("put a reason with spaces in quotes after --why"),
+	.parse_opt = parse_opt,
+	.children = children,
+	.doc =
 	N_("Record the steering group's decision on an item: selected "
 	   "(valgt) as a focus to work on, deferred (udskudt) or rejected "
 	   "(afvist).  A new decision replaces the earlier one; the change "
 	   "log keeps both.  Selecting focus in more review areas at once "
-	   "than the model's small-steps limit warns."),
-	children, NULL, NULL};
+	   "than the model's small-steps limit warns.")};
 
 static void remind(struct reg *r, xmlNodePtr item, const char *decision)
 {
@@ -83,6 +76,6 @@ int cmd_decide(int argc, char **argv)
 {
 	struct args a = {0};
 
-	cli_parse(&argp, argc, argv, &a);
+	cli_parse(&cmd, argc, argv, &a);
 	return stamp_run(&decision, a.id, a.decision, &a.stamp);
 }

@@ -15,15 +15,7 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 
 	switch (key) {
 	case ARGP_KEY_ARG:
-		if (state->arg_num == 0)
-			a->id = arg;
-		else
-			argp_error(state, _("delete one item at a time"));
-		break;
-	case ARGP_KEY_END:
-		if (state->arg_num < 1)
-			argp_error(state, _("give the id of the item to "
-					    "delete"));
+		a->id = arg;
 		break;
 	default:
 		return ARGP_ERR_UNKNOWN;
@@ -31,12 +23,17 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 	return 0;
 }
 
-static const struct argp argp = {
-	NULL, parse_opt, N_("ID"),
+static const struct cli_sub cmd = {
+	.min = 1,
+	.max = 1,
+	.args_doc = N_("ID"),
+	.needs = N_("the id of the item to delete"),
+	.hint = N_("delete one item at a time"),
+	.parse_opt = parse_opt,
+	.doc =
 	N_("Delete item ID without asking.  The change log keeps the whole "
 	   "item (notes, ratings, votes and all), and its id is never given "
-	   "to another item."),
-	common_children, NULL, NULL};
+	   "to another item.")};
 
 int cmd_delete(int argc, char **argv)
 {
@@ -45,7 +42,7 @@ int cmd_delete(int argc, char **argv)
 	xmlNodePtr item, entry;
 	int rc;
 
-	cli_parse(&argp, argc, argv, &a);
+	cli_parse(&cmd, argc, argv, &a);
 	rc = reg_open(&r, REG_WRITE);
 	if (rc)
 		goto out;

@@ -20,16 +20,9 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 		state->child_inputs[0] = &a->fields;
 		break;
 	case ARGP_KEY_ARG:
-		if (state->arg_num == 0)
-			a->id = arg;
-		else
-			argp_error(state, _("too many arguments; put a text "
-					    "with spaces in quotes"));
+		a->id = arg;
 		break;
 	case ARGP_KEY_END:
-		if (state->arg_num < 1)
-			argp_error(state, _("give the id of the item to "
-					    "change"));
 		for (i = 0; i < F_COUNT; i++)
 			given |= a->fields.v[i] != NULL;
 		if (!given)
@@ -47,12 +40,18 @@ static const struct argp_child children[] = {
 	{&common_argp, 0, N_("Common options:"), -1},
 	{0}};
 
-static const struct argp argp = {
-	NULL, parse_opt, N_("ID [--title TEXT] [--desc TEXT] [--area ID] ..."),
+static const struct cli_sub cmd = {
+	.min = 1,
+	.max = 1,
+	.args_doc = N_("ID [--title TEXT] [--desc TEXT] [--area ID] ..."),
+	.needs = N_("the id of the item to change"),
+	.hint = N_("put a text with spaces in quotes"),
+	.parse_opt = parse_opt,
+	.children = children,
+	.doc =
 	N_("Change the fields of item ID.  An empty value (\"\") clears a "
 	   "field; the title cannot be cleared.  The change log records the "
-	   "old and the new value."),
-	children, NULL, NULL};
+	   "old and the new value.")};
 
 int cmd_edit(int argc, char **argv)
 {
@@ -63,7 +62,7 @@ int cmd_edit(int argc, char **argv)
 	const char *id;
 	int rc;
 
-	cli_parse(&argp, argc, argv, &a);
+	cli_parse(&cmd, argc, argv, &a);
 	rc = reg_open(&r, REG_WRITE);
 	if (rc)
 		goto out;

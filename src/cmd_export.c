@@ -39,14 +39,7 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 		a->output = arg;
 		break;
 	case ARGP_KEY_ARG:
-		if (state->arg_num == 0)
-			a->format = arg;
-		else
-			argp_error(state, _("unexpected argument '%s'"), arg);
-		break;
-	case ARGP_KEY_END:
-		if (state->arg_num < 1)
-			argp_error(state, _("say which format: csv or json"));
+		a->format = arg;
 		break;
 	default:
 		return ARGP_ERR_UNKNOWN;
@@ -54,14 +47,19 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 	return 0;
 }
 
-static const struct argp argp = {
-	options, parse_opt, N_("csv|json"),
+static const struct cli_sub cmd = {
+	.min = 1,
+	.max = 1,
+	.args_doc = N_("csv|json"),
+	.needs = N_("a format: csv or json"),
+	.options = options,
+	.parse_opt = parse_opt,
+	.doc =
 	N_("Write the whole register for other programs.  csv is one row per "
 	   "item with its fields, burden, vote counts, priority, decision and "
 	   "solution, for spreadsheets; 'styr import csv' reads it back.  "
 	   "json is everything the register holds (phases, areas, people, "
-	   "meetings, items with notes and ratings), for scripts."),
-	common_children, NULL, NULL};
+	   "meetings, items with notes and ratings), for scripts.")};
 
 /* A numeric attribute as a plain number, "" when absent. */
 static const char *number(xmlNodePtr n, const char *attr, char buf[32])
@@ -274,7 +272,7 @@ int cmd_export(int argc, char **argv)
 	struct reg r;
 	int rc;
 
-	cli_parse(&argp, argc, argv, &a);
+	cli_parse(&cmd, argc, argv, &a);
 	if (!strcasecmp(a.format, "csv"))
 		fmt = EXPORT_CSV;
 	else if (!strcasecmp(a.format, "json"))

@@ -61,15 +61,7 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 		a->check = true;
 		break;
 	case ARGP_KEY_ARG:
-		if (state->arg_num > 0)
-			argp_error(state, _("give one template"));
 		a->template = arg;
-		break;
-	case ARGP_KEY_END:
-		if (!a->template)
-			argp_error(state,
-				   _("give a template: a name such as workshop "
-				     "(see 'styr templates') or a file"));
 		break;
 	default:
 		return ARGP_ERR_UNKNOWN;
@@ -77,11 +69,16 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 	return 0;
 }
 
-static const struct argp argp = {
-    options,
-    parse_opt,
-    N_("TEMPLATE"),
-    N_("Print an ODT handout (for LibreOffice, Word and the like) from a "
+static const struct cli_sub cmd = {
+	.min = 1,
+	.max = 1,
+	.args_doc = N_("TEMPLATE"),
+	.needs = N_("a template: a name such as workshop (see 'styr templates') or a file"),
+	.hint = N_("give one template"),
+	.options = options,
+	.parse_opt = parse_opt,
+	.doc =
+	N_("Print an ODT handout (for LibreOffice, Word and the like) from a "
        "template filled with the register's data.  TEMPLATE is a built-in "
        "handout (faseplan, kortlaegning, workshop, styregruppe, status, "
        "evaluering, beslutninger; see 'styr templates') or your own "
@@ -90,10 +87,7 @@ static const struct argp argp = {
        "repeats what stands between, {{#if item.burden}} ... {{else}} ... "
        "{{/if}} shows a part only when a field is set, and {{chart votes}} "
        "or {{chart burden}} draws a chart; 'styr templates --fields' lists "
-       "the fields."),
-    common_children,
-    NULL,
-    NULL};
+       "the fields.")};
 
 /* Makes the charts a template asks for, as pictures in the package. */
 struct charts {
@@ -218,7 +212,7 @@ int cmd_handout(int argc, char **argv)
 	char *path, *base = NULL, *output = NULL, *title = NULL;
 	int rc = EXIT_OK, problems;
 
-	cli_parse(&argp, argc, argv, &a);
+	cli_parse(&cmd, argc, argv, &a);
 	lang = a.lang ? a.lang : "da";
 	if (strcmp(lang, "da") && strcmp(lang, "en")) {
 		error(_("unknown handout language '%s' (use da or en)"), lang);

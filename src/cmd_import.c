@@ -39,17 +39,7 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 		a->dry_run = true;
 		break;
 	case ARGP_KEY_ARG:
-		if (state->arg_num == 0)
-			a->format = arg;
-		else if (state->arg_num == 1)
-			a->file = arg;
-		else
-			argp_error(state, _("unexpected argument '%s'"), arg);
-		break;
-	case ARGP_KEY_END:
-		if (state->arg_num < 2)
-			argp_error(state, _("give the format and the file: "
-					    "import csv FILE"));
+		*(state->arg_num ? &a->file : &a->format) = arg;
 		break;
 	default:
 		return ARGP_ERR_UNKNOWN;
@@ -57,8 +47,14 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 	return 0;
 }
 
-static const struct argp argp = {
-	options, parse_opt, N_("csv FILE"),
+static const struct cli_sub cmd = {
+	.min = 2,
+	.max = 2,
+	.args_doc = N_("csv FILE"),
+	.needs = N_("the format and the file: import csv FILE"),
+	.options = options,
+	.parse_opt = parse_opt,
+	.doc =
 	N_("Add the items in a CSV file (saved from a spreadsheet: UTF-8, a "
 	   "header row, the columns separated by commas or, as a Danish "
 	   "spreadsheet saves CSV, by semicolons) to the register.  The header "
@@ -68,8 +64,7 @@ static const struct argp argp = {
 	   "column 'styr export csv' writes.  Review areas that do not exist "
 	   "yet are created.  A bad row stops the import with its line "
 	   "number, and then nothing is added.  FILE - reads standard "
-	   "input."),
-	common_children, NULL, NULL};
+	   "input.")};
 
 enum { MAX_ID_DIGITS = 9 };
 
@@ -621,7 +616,7 @@ int cmd_import(int argc, char **argv)
 	FILE *f;
 	int rc;
 
-	cli_parse(&argp, argc, argv, &a);
+	cli_parse(&cmd, argc, argv, &a);
 	if (strcasecmp(a.format, "csv"))
 		return cli_usage(argv[0], _("unknown format '%s' (styr imports "
 					    "csv)"),

@@ -43,20 +43,19 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 	case 'd':
 		a->date = arg;
 		break;
-	case ARGP_KEY_ARG:
-		argp_error(state, _("unexpected argument '%s'"), arg);
-		break;
 	default:
 		return ARGP_ERR_UNKNOWN;
 	}
 	return 0;
 }
 
-static const struct argp argp = {
-	options, parse_opt, NULL,
+static const struct cli_sub cmd = {
+	.max = 0,
+	.options = options,
+	.parse_opt = parse_opt,
+	.doc =
 	N_("Start a new register (styr.xml, or the file named with -f) with "
-	   "the six-phase model, phase 1 active."),
-	common_children, NULL, NULL};
+	   "the six-phase model, phase 1 active.")};
 
 /* A model starts with no progress recorded, whatever the file says. */
 static void reset_progress(xmlNodePtr model)
@@ -84,7 +83,7 @@ int cmd_init(int argc, char **argv)
 	struct reg r;
 	int rc;
 
-	cli_parse(&argp, argc, argv, &a);
+	cli_parse(&cmd, argc, argv, &a);
 	if (check_text(_("organisation"), a.org) < 0 ||
 	    (a.title && check_text(_("title"), a.title) < 0))
 		return EXIT_REFUSED;

@@ -70,25 +70,23 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 	case OPT_FORMAT:
 		a->format = arg;
 		break;
-	case ARGP_KEY_ARG:
-		argp_error(state, _("unexpected argument '%s' (filters are "
-				    "options, e.g. --kind doc)"),
-			   arg);
-		break;
 	default:
 		return ARGP_ERR_UNKNOWN;
 	}
 	return 0;
 }
 
-static const struct argp argp = {
-	options, parse_opt, NULL,
+static const struct cli_sub cmd = {
+	.max = 0,
+	.hint = N_("filters are options, e.g. --kind doc"),
+	.options = options,
+	.parse_opt = parse_opt,
+	.doc =
 	N_("List the items, one line each: id, kind, area, title, how many "
 	   "find it too tight (baseline), hours per year, votes, the "
 	   "workshop's proposal and the steering group's decision.  Filters "
 	   "combine.  csv and tsv give the same columns with full titles and "
-	   "keywords instead of labels; json gives every item whole."),
-	common_children, NULL, NULL};
+	   "keywords instead of labels; json gives every item whole.")};
 
 enum sort_key { SORT_ID, SORT_BURDEN, SORT_VOTES, SORT_TIGHT };
 static const struct word sort_words[] = {
@@ -301,7 +299,7 @@ int cmd_list(int argc, char **argv)
 	xmlNodePtr item;
 	int rc;
 
-	cli_parse(&argp, argc, argv, &a);
+	cli_parse(&cmd, argc, argv, &a);
 	if (parse_filters(&a, &fl) < 0)
 		return EXIT_REFUSED;
 	rc = reg_open(&r, REG_READ);

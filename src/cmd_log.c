@@ -34,21 +34,20 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 	case 'F':
 		a->format = arg;
 		break;
-	case ARGP_KEY_ARG:
-		argp_error(state, _("unexpected argument '%s'"), arg);
-		break;
 	default:
 		return ARGP_ERR_UNKNOWN;
 	}
 	return 0;
 }
 
-static const struct argp argp = {
-	options, parse_opt, NULL,
+static const struct cli_sub cmd = {
+	.max = 0,
+	.options = options,
+	.parse_opt = parse_opt,
+	.doc =
 	N_("Show the change log: every change to the register, oldest first, "
 	   "with when (UTC), who, what kind of change, the item or other id "
-	   "concerned, and what was changed."),
-	common_children, NULL, NULL};
+	   "concerned, and what was changed.")};
 
 /* "2026-03-01T12:00:00Z" as "2026-03-01 12:00". */
 static void show_time(const char *when, char out[17])
@@ -101,7 +100,7 @@ int cmd_log(int argc, char **argv)
 	long shown = 0;
 	int rc;
 
-	cli_parse(&argp, argc, argv, &a);
+	cli_parse(&cmd, argc, argv, &a);
 	if (a.format &&
 	    cli_format(a.format, 1u << FMT_TEXT | 1u << FMT_JSON, &fmt) < 0)
 		return EXIT_USAGE;

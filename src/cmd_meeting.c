@@ -14,8 +14,6 @@
 
 enum action { LIST, ADD, ATTEND };
 
-static const char *const action_names[] = {"list", "add", "attend"};
-
 struct args {
 	enum action action;
 	const char **pos; /* the arguments after the action */
@@ -25,21 +23,22 @@ struct args {
 
 enum { OPT_DATE = 'd', OPT_PHASE = 'p', OPT_FORMAT = 'F' };
 
-static const struct argp_option options[] = {
+static const struct argp_option add_options[] = {
 	{"date", OPT_DATE, N_("DATE"), 0,
-	 N_("with 'add': the meeting's date (YYYY-MM-DD)"), 0},
+	 N_("the meeting's date (YYYY-MM-DD)"), 0},
 	{"phase", OPT_PHASE, N_("N"), 0,
-	 N_("with 'add': the phase it belongs to (default: the current "
-	    "phase); with 'list': only that phase's meetings"),
-	 0},
+	 N_("the phase it belongs to (default: the current phase)"), 0},
+	{0}};
+
+static const struct argp_option list_options[] = {
+	{"phase", OPT_PHASE, N_("N"), 0, N_("only that phase's meetings"), 0},
 	{"format", OPT_FORMAT, N_("FORMAT"), 0,
-	 N_("with 'list': table (default), csv, tsv or json"), 0},
+	 N_("table (default), csv, tsv or json"), 0},
 	{0}};
 
 static error_t parse_opt(int key, char *arg, struct argp_state *state)
 {
 	struct args *a = state->input;
-	int i;
 
 	switch (key) {
 	case OPT_DATE:
@@ -51,63 +50,12 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 	case OPT_FORMAT:
 		a->format = arg;
 		break;
-	case ARGP_KEY_ARG:
-		if (state->arg_num > 0) {
-			a->pos[a->npos++] = arg;
-			break;
-		}
-		for (i = LIST; i <= ATTEND; i++)
-			if (!strcmp(arg, action_names[i]))
-				break;
-		if (i > ATTEND)
-			argp_error(state,
-				   _("unknown action '%s' (use add, list or "
-				     "attend)"),
-				   arg);
-		a->action = (enum action)i;
-		break;
-	case ARGP_KEY_END:
-		if (a->action == ADD && a->npos != 2)
-			argp_error(state, _("'add' needs a KIND and a TITLE "
-					    "(put a title with spaces in "
-					    "quotes)"));
-		if (a->action == ADD && !a->date)
-			argp_error(state, _("'add' needs --date DATE"));
-		if (a->action == LIST && a->npos)
-			argp_error(state, _("unexpected argument '%s'"),
-				   a->pos[0]);
-		if (a->action == ATTEND && a->npos < 2)
-			argp_error(state, _("'attend' needs a meeting id and "
-					    "one or more people"));
-		if (a->action != ADD && a->date)
-			argp_error(state, _("--date goes with 'add'"));
-		if (a->action == ATTEND && a->phase)
-			argp_error(state, _("--phase goes with 'add' and "
-					    "'list'"));
-		if (a->action != LIST && a->format)
-			argp_error(state, _("--format goes with 'list'"));
-		break;
 	default:
 		return ARGP_ERR_UNKNOWN;
 	}
 	return 0;
 }
 
-static const struct argp argp = {
-	options, parse_opt,
-	N_("[list] [--phase N] [--format FORMAT]\n"
-	   "add KIND TITLE --date DATE [--phase N]\n"
-	   "attend ID NAME..."),
-	N_("Plan the process's meetings and record who took part.\v"
-	   "KIND is module (undervisningsmodul), network (netværksmøde), "
-	   "workshop, seminar, learning (læringsmøde), steering "
-	   "(styregruppemøde) or other.  'add' prints the new meeting's id "
-	   "(M1, M2, ...).  A meeting counts as held from its date on.\n\n"
-	   "'attend' records the people who took part: each NAME is a "
-	   "person's id (P3) or their exact name (see 'styr person list').  "
-	   "Their roles show in 'styr phase' which parts of the governance "
-	   "chain have taken part."),
-	common_children, NULL, NULL};
 
 /* Adds the meeting; ID receives its id.  0, or -1 when refused. */
 static int add(struct reg *r, const struct args *a, const char *lang,
@@ -292,16 +240,13 @@ static int list(struct reg *r, const struct args *a, const char *lang)
 	return EXIT_OK;
 }
 
-int cmd_meeting(int argc, char **argv)
+static int meeting(struct args a)
 {
-	struct args a = {0};
 	const char *lang = msg_lang();
 	char id[32] = "";
 	struct reg r;
 	int rc;
 
-	a.pos = xcalloc((size_t)argc, sizeof *a.pos);
-	cli_parse(&argp, argc, argv, &a);
 	if (a.action == LIST) {
 		rc = reg_open(&r, REG_READ);
 		if (!rc)
@@ -320,6 +265,77 @@ int cmd_meeting(int argc, char **argv)
 		printf("%s\n", id);
 out:
 	reg_close(&r);
-	free(a.pos);
 	return rc;
+}
+
+/* The table's calls: which subcommand, and its arguments. */
+static int run_as(enum action action, void *input, int argc, char **argv)
+{
+	struct args *a = input;
+
+	a->action = action;
+	a->pos = (const char **)argv;
+	a->npos = argc;
+	return meeting(*a);
+}
+
+static int run_list(void *input, int argc, char **argv)
+{
+	return run_as(LIST, input, argc, argv);
+}
+
+static int run_add(void *input, int argc, char **argv)
+{
+	return run_as(ADD, input, argc, argv);
+}
+
+static int run_attend(void *input, int argc, char **argv)
+{
+	return run_as(ATTEND, input, argc, argv);
+}
+
+/* 'add' cannot go without --date. */
+static error_t parse_add(int key, char *arg, struct argp_state *state)
+{
+	const struct args *a = state->input;
+
+	if (key == ARGP_KEY_END && !a->date)
+		argp_error(state, _("'add' needs --date DATE"));
+	return parse_opt(key, arg, state);
+}
+
+static const struct cli_sub subs[] = {
+	{.run = run_list, .max = 0, .options = list_options,
+	 .parse_opt = parse_opt},
+	{.name = "list", .run = run_list, .max = 0,
+	 .args_doc = N_("[--phase N] [--format FORMAT]"),
+	 .options = list_options, .parse_opt = parse_opt,
+	 .doc = N_("List the meetings.")},
+	{.name = "add", .run = run_add, .min = 2, .max = 2,
+	 .args_doc = N_("KIND TITLE --date DATE [--phase N]"),
+	 .needs = N_("a KIND and a TITLE (put a title with spaces in quotes)"),
+	 .hint = N_("put a title with spaces in quotes"),
+	 .options = add_options, .parse_opt = parse_add,
+	 .doc = N_("Plan a meeting and print its id (M1, M2, ...).\vKIND is "
+		   "module (undervisningsmodul), network (netværksmøde), "
+		   "workshop, seminar, learning (læringsmøde), steering "
+		   "(styregruppemøde) or other.  A meeting counts as held from "
+		   "its date on.")},
+	{.name = "attend", .run = run_attend, .min = 2, .max = CLI_MANY,
+	 .args_doc = N_("ID NAME..."),
+	 .needs = N_("a meeting id and one or more people"),
+	 .doc = N_("Record the people who took part.\vEach NAME is a "
+		   "person's id (P3) or their exact name (see 'styr person "
+		   "list').  Their roles show in 'styr phase' which parts of the "
+		   "governance chain have taken part.")},
+	{0}};
+
+int cmd_meeting(int argc, char **argv)
+{
+	struct args a = {0};
+
+	return cli_dispatch(
+		subs,
+		N_("Plan the process's meetings and record who took part."),
+		argc, argv, &a);
 }

@@ -12,8 +12,6 @@
 
 enum action { LIST, DONE, UNDO };
 
-static const char *const action_names[] = {"list", "done", "undo"};
-
 struct args {
 	enum action action;
 	const char *arg; /* phase number (list) or milestone id */
@@ -22,21 +20,21 @@ struct args {
 
 enum { OPT_DATE = 'd', OPT_NOTE = 'n', OPT_FORMAT = 'F' };
 
-static const struct argp_option options[] = {
+static const struct argp_option list_options[] = {
+	{"format", OPT_FORMAT, N_("FORMAT"), 0, N_("table (default) or json"),
+	 0},
+	{0}};
+
+static const struct argp_option done_options[] = {
 	{"date", OPT_DATE, N_("DATE"), 0,
-	 N_("with 'done': when it was reached (YYYY-MM-DD; default today)"),
-	 0},
+	 N_("when it was reached (YYYY-MM-DD; default today)"), 0},
 	{"note", OPT_NOTE, N_("TEXT"), 0,
-	 N_("with 'done': a note, e.g. where the decision is written down"),
-	 0},
-	{"format", OPT_FORMAT, N_("FORMAT"), 0,
-	 N_("with 'list': table (default) or json"), 0},
+	 N_("a note, e.g. where the decision is written down"), 0},
 	{0}};
 
 static error_t parse_opt(int key, char *arg, struct argp_state *state)
 {
 	struct args *a = state->input;
-	int i;
 
 	switch (key) {
 	case OPT_DATE:
@@ -48,52 +46,12 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 	case OPT_FORMAT:
 		a->format = arg;
 		break;
-	case ARGP_KEY_ARG:
-		if (state->arg_num == 0) {
-			for (i = LIST; i <= UNDO; i++)
-				if (!strcmp(arg, action_names[i]))
-					break;
-			if (i > UNDO)
-				argp_error(state,
-					   _("unknown action '%s' (use list, "
-					     "done or undo)"),
-					   arg);
-			a->action = (enum action)i;
-		} else if (state->arg_num == 1) {
-			a->arg = arg;
-		} else {
-			argp_error(state, _("unexpected argument '%s'"), arg);
-		}
-		break;
-	case ARGP_KEY_END:
-		if (a->action != LIST && !a->arg)
-			argp_error(state, _("'%s' needs a milestone id, "
-					    "such as 2.3"),
-				   action_names[a->action]);
-		if (a->action != DONE && (a->date || a->note))
-			argp_error(state, _("--date and --note go with "
-					    "'done'"));
-		if (a->action != LIST && a->format)
-			argp_error(state, _("--format goes with 'list'"));
-		break;
 	default:
 		return ARGP_ERR_UNKNOWN;
 	}
 	return 0;
 }
 
-static const struct argp argp = {
-	options, parse_opt,
-	N_("\n"
-	   "list [N] [--format table|json]\n"
-	   "done ID [--date DATE] [--note TEXT]\n"
-	   "undo ID"),
-	N_("List the milestones of the phase model, or tick one off.\v"
-	   "Milestone ids are PHASE.N, such as 2.3 (see 'styr milestone "
-	   "list').  'done' records the date it was reached (today unless "
-	   "--date says otherwise) and an optional note; 'undo' takes the "
-	   "tick away again.  Both are logged.  'list N' shows phase N only."),
-	common_children, NULL, NULL};
 
 static void list_table(struct reg *r, xmlNodePtr only, const char *lang)
 {
@@ -240,14 +198,12 @@ static int undo(struct reg *r, const char *id, const char *lang)
 	return 0;
 }
 
-int cmd_milestone(int argc, char **argv)
+static int milestone(struct args a)
 {
-	struct args a = {0};
 	const char *lang = msg_lang();
 	struct reg r;
 	int rc;
 
-	cli_parse(&argp, argc, argv, &a);
 	if (a.action == LIST) {
 		rc = reg_open(&r, REG_READ);
 		if (!rc)
@@ -268,4 +224,59 @@ int cmd_milestone(int argc, char **argv)
 out:
 	reg_close(&r);
 	return rc;
+}
+
+/* The table's calls: which subcommand, and its one argument. */
+static int run_as(enum action action, void *input, int argc, char **argv)
+{
+	struct args *a = input;
+
+	a->action = action;
+	a->arg = argc ? argv[0] : NULL;
+	return milestone(*a);
+}
+
+static int run_list(void *input, int argc, char **argv)
+{
+	return run_as(LIST, input, argc, argv);
+}
+
+static int run_done(void *input, int argc, char **argv)
+{
+	return run_as(DONE, input, argc, argv);
+}
+
+static int run_undo(void *input, int argc, char **argv)
+{
+	return run_as(UNDO, input, argc, argv);
+}
+
+static const struct cli_sub subs[] = {
+	{.run = run_list, .max = 0, .options = list_options,
+	 .parse_opt = parse_opt},
+	{.name = "list", .run = run_list, .max = 1,
+	 .args_doc = N_("[N] [--format table|json]"), .options = list_options,
+	 .parse_opt = parse_opt,
+	 .doc = N_("List the milestones, of phase N only if given.")},
+	{.name = "done", .run = run_done, .min = 1, .max = 1,
+	 .args_doc = N_("ID [--date DATE] [--note TEXT]"),
+	 .needs = N_("a milestone id, such as 2.3"), .options = done_options,
+	 .parse_opt = parse_opt,
+	 .doc = N_("Tick milestone ID off, with the date it was reached (today "
+		   "unless --date says otherwise) and an optional note.")},
+	{.name = "undo", .run = run_undo, .min = 1, .max = 1,
+	 .args_doc = N_("ID"), .needs = N_("a milestone id, such as 2.3"),
+	 .doc = N_("Take the tick of milestone ID away again.")},
+	{0}};
+
+int cmd_milestone(int argc, char **argv)
+{
+	struct args a = {0};
+
+	return cli_dispatch(
+		subs,
+		N_("List the milestones of the phase model, or tick one off.\v"
+		   "Milestone ids are PHASE.N, such as 2.3 (see 'styr milestone "
+		   "list').  Ticking off and undoing are logged."),
+		argc, argv, &a);
 }

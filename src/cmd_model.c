@@ -25,9 +25,8 @@ enum { OPT_FORCE = 256 };
 
 static const struct argp_option options[] = {
 	{"output", 'o', N_("FILE"), 0,
-	 N_("with 'export': write to FILE instead of standard output"), 0},
-	{"force", OPT_FORCE, NULL, 0, N_("with 'export': overwrite FILE"),
-	 0},
+	 N_("write to FILE instead of standard output"), 0},
+	{"force", OPT_FORCE, NULL, 0, N_("overwrite FILE"), 0},
 	{0}};
 
 static error_t parse_opt(int key, char *arg, struct argp_state *state)
@@ -41,40 +40,12 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 	case OPT_FORCE:
 		a->force = true;
 		break;
-	case ARGP_KEY_ARG:
-		if (state->arg_num > 0)
-			argp_error(state, _("unexpected argument '%s'"), arg);
-		else if (!strcmp(arg, "export"))
-			a->action = EXPORT;
-		else if (strcmp(arg, "show"))
-			argp_error(state, _("unknown action '%s' (use export "
-					    "or show)"),
-				   arg);
-		break;
-	case ARGP_KEY_END:
-		if (a->action != EXPORT && (a->output || a->force))
-			argp_error(state, _("-o and --force go with "
-					    "'export'"));
-		break;
 	default:
 		return ARGP_ERR_UNKNOWN;
 	}
 	return 0;
 }
 
-static const struct argp argp = {
-	options, parse_opt,
-	N_("[show]\n"
-	   "export [-o FILE] [--force]"),
-	N_("Show the register's phase model, or print the default one to "
-	   "tailor.\v"
-	   "'show' lists the register's phases and milestones and the "
-	   "small-steps limit (how many review areas the steering group "
-	   "should select focus in at once).  'export' prints the default "
-	   "six-phase model as XML: copy it, rename or add phases and "
-	   "milestones to fit your organisation, and start a register with "
-	   "'styr init --model FILE'."),
-	common_children, NULL, NULL};
 
 static int export(const struct args *a)
 {
@@ -129,18 +100,46 @@ static void show(struct reg *r)
 	}
 }
 
-int cmd_model(int argc, char **argv)
+static int run_export(void *input, int argc, char **argv)
 {
-	struct args a = {SHOW, NULL, false};
+	(void)argc, (void)argv;
+	return export(input) < 0 ? EXIT_REFUSED : EXIT_OK;
+}
+
+static int run_show(void *input, int argc, char **argv)
+{
 	struct reg r;
 	int rc;
 
-	cli_parse(&argp, argc, argv, &a);
-	if (a.action == EXPORT)
-		return export(&a) < 0 ? EXIT_REFUSED : EXIT_OK;
+	(void)input, (void)argc, (void)argv;
 	rc = reg_open(&r, REG_READ);
 	if (!rc)
 		show(&r);
 	reg_close(&r);
 	return rc;
+}
+
+static const struct cli_sub subs[] = {
+	{.run = run_show, .max = 0},
+	{.name = "show", .run = run_show, .max = 0,
+	 .doc = N_("List the register's phases and milestones and the "
+		   "small-steps limit.\vThe limit is how many review areas the "
+		   "steering group should select focus in at once.")},
+	{.name = "export", .run = run_export, .max = 0,
+	 .args_doc = N_("[-o FILE] [--force]"), .options = options,
+	 .parse_opt = parse_opt,
+	 .doc = N_("Print the default six-phase model as XML.\vCopy it, "
+		   "rename or add phases and milestones to fit your "
+		   "organisation, and start a register with 'styr init --model "
+		   "FILE'.")},
+	{0}};
+
+int cmd_model(int argc, char **argv)
+{
+	struct args a = {SHOW, NULL, false};
+
+	return cli_dispatch(subs,
+			    N_("Show the register's phase model, or print the "
+			       "default one to tailor."),
+			    argc, argv, &a);
 }

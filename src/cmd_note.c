@@ -29,18 +29,7 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 		a->date = arg;
 		break;
 	case ARGP_KEY_ARG:
-		if (state->arg_num == 0)
-			a->id = arg;
-		else if (state->arg_num == 1)
-			a->text = arg;
-		else
-			argp_error(state, _("too many arguments; put the "
-					    "note in quotes"));
-		break;
-	case ARGP_KEY_END:
-		if (state->arg_num < 2)
-			argp_error(state, _("give an item's id and the text "
-					    "of the note"));
+		*(state->arg_num ? &a->text : &a->id) = arg;
 		break;
 	default:
 		return ARGP_ERR_UNKNOWN;
@@ -48,11 +37,17 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 	return 0;
 }
 
-static const struct argp argp = {
-	options, parse_opt, N_("ID TEXT"),
+static const struct cli_sub cmd = {
+	.min = 2,
+	.max = 2,
+	.args_doc = N_("ID TEXT"),
+	.needs = N_("an item's id and the text of the note"),
+	.hint = N_("put the note in quotes"),
+	.options = options,
+	.parse_opt = parse_opt,
+	.doc =
 	N_("Record a quote or an observation from the mapping on item ID, "
-	   "with how it was gathered, who wrote it down (--by) and when."),
-	common_children, NULL, NULL};
+	   "with how it was gathered, who wrote it down (--by) and when.")};
 
 int cmd_note(int argc, char **argv)
 {
@@ -63,7 +58,7 @@ int cmd_note(int argc, char **argv)
 	xmlNodePtr item, note;
 	int k, rc;
 
-	cli_parse(&argp, argc, argv, &a);
+	cli_parse(&cmd, argc, argv, &a);
 	if (check_text(_("note"), a.text) < 0)
 		return EXIT_REFUSED;
 	if (!*a.text) {

@@ -10,78 +10,31 @@
 #include "vocab.h"
 
 struct args {
-	const char *sub, *name;
 	const char *role, *format;
 };
 
-static const struct argp_option options[] = {
-	{"role", 'r', N_("ROLE"), 0,
-	 N_("for 'add': management (ledelse), med, administration "
-	    "(forvaltning), staff (medarbejder), steward (tr), agent "
-	    "(dokumentationsagent) or steering (styregruppe)"),
-	 0},
-	{"format", 'F', N_("FORMAT"), 0,
-	 N_("for 'list': table (default), csv, tsv or json"), 0},
-	{0}};
-
-static error_t parse_opt(int key, char *arg, struct argp_state *state)
+static error_t parse_add(int key, char *arg, struct argp_state *state)
 {
 	struct args *a = state->input;
 
-	switch (key) {
-	case 'r':
+	if (key == 'r')
 		a->role = arg;
-		break;
-	case 'F':
-		a->format = arg;
-		break;
-	case ARGP_KEY_ARG:
-		if (!a->sub)
-			a->sub = arg;
-		else if (!a->name)
-			a->name = arg;
-		else
-			argp_error(state, _("too many arguments; put a name "
-					    "with spaces in quotes"));
-		break;
-	case ARGP_KEY_END:
-		if (!a->sub)
-			argp_error(state, _("say what to do: add or list"));
-		else if (!strcmp(a->sub, "add")) {
-			if (!a->name)
-				argp_error(state, _("give the person's name"));
-			if (!a->role)
-				argp_error(state, _("give the person's role "
-						    "with --role"));
-			if (a->format)
-				argp_error(state, _("--format is for 'styr "
-						    "person list'"));
-		} else if (!strcmp(a->sub, "list")) {
-			if (a->name)
-				argp_error(state, _("'list' takes no "
-						    "arguments"));
-			if (a->role)
-				argp_error(state, _("--role is for 'styr "
-						    "person add'"));
-		} else {
-			argp_error(state, _("unknown subcommand '%s' (use add "
-					    "or list)"),
-				   a->sub);
-		}
-		break;
-	default:
+	else if (key == ARGP_KEY_END && !a->role)
+		argp_error(state, _("give the person's role with --role"));
+	else
 		return ARGP_ERR_UNKNOWN;
-	}
 	return 0;
 }
 
-static const struct argp argp = {
-	options, parse_opt,
-	N_("add NAME --role ROLE\nlist [--format FORMAT]"),
-	N_("Add or list the people taking part in the process and their "
-	   "roles.  'add' prints the new person's id (P1, P2, ...); a person "
-	   "can later be named by id or by name."),
-	common_children, NULL, NULL};
+static error_t parse_list(int key, char *arg, struct argp_state *state)
+{
+	struct args *a = state->input;
+
+	if (key != 'F')
+		return ARGP_ERR_UNKNOWN;
+	a->format = arg;
+	return 0;
+}
 
 static int person_add(const char *name, const char *role_word)
 {
@@ -181,19 +134,58 @@ out:
 	return rc;
 }
 
-int cmd_person(int argc, char **argv)
+static int run_add(void *input, int argc, char **argv)
 {
-	struct args a = {0};
+	(void)argc;
+	return person_add(argv[0], ((struct args *)input)->role);
+}
+
+static int run_list(void *input, int argc, char **argv)
+{
+	struct args *a = input;
 	enum format fmt = FMT_TABLE;
 
-	cli_parse(&argp, argc, argv, &a);
-	if (!strcmp(a.sub, "add"))
-		return person_add(a.name, a.role);
-	if (a.format &&
-	    cli_format(a.format,
+	(void)argc, (void)argv;
+	if (a->format &&
+	    cli_format(a->format,
 		       1u << FMT_TABLE | 1u << FMT_CSV | 1u << FMT_TSV |
 			       1u << FMT_JSON,
 		       &fmt) < 0)
 		return EXIT_REFUSED;
 	return person_list(fmt);
+}
+
+static const struct argp_option add_options[] = {
+	{"role", 'r', N_("ROLE"), 0,
+	 N_("management (ledelse), med, administration (forvaltning), staff "
+	    "(medarbejder), steward (tr), agent (dokumentationsagent) or "
+	    "steering (styregruppe)"),
+	 0},
+	{0}};
+
+static const struct argp_option list_options[] = {
+	{"format", 'F', N_("FORMAT"), 0,
+	 N_("table (default), csv, tsv or json"), 0},
+	{0}};
+
+static const struct cli_sub subs[] = {
+	{.name = "add", .run = run_add, .min = 1, .max = 1,
+	 .args_doc = N_("NAME --role ROLE"), .needs = N_("the person's name"),
+	 .hint = N_("put a name with spaces in quotes"),
+	 .options = add_options, .parse_opt = parse_add,
+	 .doc = N_("Add a person and print the new id (P1, P2, ...).\vA "
+		   "person can later be named by id or by name.")},
+	{.name = "list", .run = run_list, .options = list_options,
+	 .parse_opt = parse_list,
+	 .doc = N_("List the people and their roles.")},
+	{0}};
+
+int cmd_person(int argc, char **argv)
+{
+	struct args a = {0};
+
+	return cli_dispatch(subs,
+			    N_("Add or list the people taking part in the "
+			       "process and their roles."),
+			    argc, argv, &a);
 }

@@ -13,9 +13,6 @@
 
 enum action { SHOW, START, DONE, REOPEN, CHECK };
 
-static const char *const action_names[] = {"", "start", "done", "reopen",
-					   "check"};
-
 struct args {
 	enum action action;
 	const char *number, *date;
@@ -25,20 +22,21 @@ struct args {
 /* Long only: -F is --format in other commands. */
 enum { OPT_FORCE = 256, OPT_DATE = 'd' };
 
-static const struct argp_option options[] = {
-	{"force", OPT_FORCE, NULL, 0,
-	 N_("with 'done': mark the phase done although milestones are open"),
-	 0},
+static const struct argp_option start_options[] = {
 	{"date", OPT_DATE, N_("DATE"), 0,
-	 N_("with 'start' or 'done': when it happened (YYYY-MM-DD; default "
-	    "today)"),
-	 0},
+	 N_("when it happened (YYYY-MM-DD; default today)"), 0},
+	{0}};
+
+static const struct argp_option done_options[] = {
+	{"force", OPT_FORCE, NULL, 0,
+	 N_("mark the phase done although milestones are open"), 0},
+	{"date", OPT_DATE, N_("DATE"), 0,
+	 N_("when it happened (YYYY-MM-DD; default today)"), 0},
 	{0}};
 
 static error_t parse_opt(int key, char *arg, struct argp_state *state)
 {
 	struct args *a = state->input;
-	int i;
 
 	switch (key) {
 	case OPT_FORCE:
@@ -47,62 +45,12 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 	case OPT_DATE:
 		a->date = arg;
 		break;
-	case ARGP_KEY_ARG:
-		if (state->arg_num == 0) {
-			for (i = START; i <= CHECK; i++)
-				if (!strcmp(arg, action_names[i]))
-					break;
-			if (i > CHECK)
-				argp_error(state,
-					   _("unknown action '%s' (use start, "
-					     "done, reopen or check)"),
-					   arg);
-			a->action = (enum action)i;
-		} else if (state->arg_num == 1 && a->action != SHOW) {
-			a->number = arg;
-		} else {
-			argp_error(state, _("unexpected argument '%s'"), arg);
-		}
-		break;
-	case ARGP_KEY_END:
-		if ((a->action == START || a->action == DONE ||
-		     a->action == REOPEN) &&
-		    !a->number)
-			argp_error(state, _("'%s' needs a phase number"),
-				   action_names[a->action]);
-		if (a->force && a->action != DONE)
-			argp_error(state, _("--force goes with 'done'"));
-		if (a->date && a->action != START && a->action != DONE)
-			argp_error(state, _("--date goes with 'start' and "
-					    "'done'"));
-		break;
 	default:
 		return ARGP_ERR_UNKNOWN;
 	}
 	return 0;
 }
 
-static const struct argp argp = {
-	options, parse_opt,
-	N_("\n"
-	   "start N [--date DATE]\n"
-	   "done N [--force] [--date DATE]\n"
-	   "reopen N\n"
-	   "check [N]"),
-	N_("Show where the six-phase process stands, or move it on.\v"
-	   "Without an action: the phases, their status and milestones, and "
-	   "for the current phase its open milestones, its meetings and which "
-	   "parts of the governance chain have taken part so far.\n\n"
-	   "start N makes phase N active and current (earlier phases stay "
-	   "active: the phases overlap).  done N marks it done today (or on "
-	   "--date); with open milestones it warns and needs --force.  "
-	   "reopen N goes back to a phase that is done.  Every move is "
-	   "logged.\n\n"
-	   "check lists what the current phase (or phase N) still lacks: its "
-	   "open milestones and what the phase is about, such as field notes "
-	   "in phase 3 or votes in phase 4.  It exits with 0 when nothing "
-	   "lacks and 1 otherwise, so scripts can use it."),
-	common_children, NULL, NULL};
 
 /* Prints S left-aligned in WIDTH columns (UTF-8 aware). */
 static void put_padded(const char *s, int width)
@@ -490,16 +438,14 @@ static int reopen(struct reg *r, xmlNodePtr p, const char *lang,
 	return 0;
 }
 
-int cmd_phase(int argc, char **argv)
+static int phase(struct args a)
 {
-	struct args a = {SHOW, NULL, NULL, false};
 	const char *lang = msg_lang();
 	char date[11];
 	struct reg r;
 	xmlNodePtr p;
 	int rc;
 
-	cli_parse(&argp, argc, argv, &a);
 	if (a.date && parse_date(_("date"), a.date, date) < 0)
 		return EXIT_REFUSED;
 	if (!a.date)
@@ -540,4 +486,76 @@ int cmd_phase(int argc, char **argv)
 out:
 	reg_close(&r);
 	return rc;
+}
+
+/* The table's calls: which subcommand, and its phase number. */
+static int run_as(enum action action, void *input, int argc, char **argv)
+{
+	struct args *a = input;
+
+	a->action = action;
+	a->number = argc ? argv[0] : NULL;
+	return phase(*a);
+}
+
+static int run_show(void *input, int argc, char **argv)
+{
+	return run_as(SHOW, input, argc, argv);
+}
+
+static int run_start(void *input, int argc, char **argv)
+{
+	return run_as(START, input, argc, argv);
+}
+
+static int run_done(void *input, int argc, char **argv)
+{
+	return run_as(DONE, input, argc, argv);
+}
+
+static int run_reopen(void *input, int argc, char **argv)
+{
+	return run_as(REOPEN, input, argc, argv);
+}
+
+static int run_check(void *input, int argc, char **argv)
+{
+	return run_as(CHECK, input, argc, argv);
+}
+
+static const struct cli_sub subs[] = {
+	{.run = run_show, .max = 0},
+	{.name = "start", .run = run_start, .min = 1, .max = 1,
+	 .args_doc = N_("N [--date DATE]"), .needs = N_("a phase number"),
+	 .options = start_options, .parse_opt = parse_opt,
+	 .doc = N_("Make phase N active and current.\vEarlier phases stay "
+		   "active: the phases overlap.")},
+	{.name = "done", .run = run_done, .min = 1, .max = 1,
+	 .args_doc = N_("N [--force] [--date DATE]"),
+	 .needs = N_("a phase number"), .options = done_options,
+	 .parse_opt = parse_opt,
+	 .doc = N_("Mark phase N done today (or on --date).\vWith open "
+		   "milestones it warns and needs --force.")},
+	{.name = "reopen", .run = run_reopen, .min = 1, .max = 1,
+	 .args_doc = N_("N"), .needs = N_("a phase number"),
+	 .doc = N_("Go back to a phase that is done.")},
+	{.name = "check", .run = run_check, .max = 1, .args_doc = N_("[N]"),
+	 .doc = N_("List what the current phase (or phase N) still lacks.\v"
+		   "Its open milestones and what the phase is about, such as "
+		   "field notes in phase 3 or votes in phase 4.  It exits with 0 "
+		   "when nothing lacks and 1 otherwise, so scripts can use it.")},
+	{0}};
+
+int cmd_phase(int argc, char **argv)
+{
+	struct args a = {SHOW, NULL, NULL, false};
+
+	return cli_dispatch(
+		subs,
+		N_("Show where the six-phase process stands, or move it on.\v"
+		   "Without a subcommand: the phases, their status and "
+		   "milestones, and for the current phase its open milestones, "
+		   "its meetings and which parts of the governance chain have "
+		   "taken part so far.  Every move is logged."),
+		argc, argv, &a);
 }

@@ -18,19 +18,7 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 		state->child_inputs[0] = &a->stamp;
 		break;
 	case ARGP_KEY_ARG:
-		if (state->arg_num == 0)
-			a->id = arg;
-		else if (state->arg_num == 1)
-			a->priority = arg;
-		else
-			argp_error(state, _("too many arguments; put a reason "
-					    "with spaces in quotes after "
-					    "--why"));
-		break;
-	case ARGP_KEY_END:
-		if (state->arg_num < 2)
-			argp_error(state, _("give an item id and a priority "
-					    "(remove, change or anchor)"));
+		*(state->arg_num ? &a->priority : &a->id) = arg;
 		break;
 	default:
 		return ARGP_ERR_UNKNOWN;
@@ -43,14 +31,20 @@ static const struct argp_child children[] = {
 	{&common_argp, 0, N_("Common options:"), -1},
 	{0}};
 
-static const struct argp argp = {
-	NULL, parse_opt, N_("ID PRIORITY"),
+static const struct cli_sub cmd = {
+	.min = 2,
+	.max = 2,
+	.args_doc = N_("ID PRIORITY"),
+	.needs = N_("an item id and a priority (remove, change or anchor)"),
+	.hint = N_("put a reason with spaces in quotes after --why"),
+	.parse_opt = parse_opt,
+	.children = children,
+	.doc =
 	N_("Record the workshop's proposed priority for an item, for the "
 	   "steering group to decide on.  PRIORITY is remove (fjerne), "
 	   "change (forandre) or anchor (forankre).  A new proposal replaces "
 	   "the earlier one; the change log keeps both.  Proposing to remove "
-	   "a legal demand warns: the law cannot simply be removed."),
-	children, NULL, NULL};
+	   "a legal demand warns: the law cannot simply be removed.")};
 
 static void remind(struct reg *r, xmlNodePtr item, const char *priority)
 {
@@ -65,6 +59,6 @@ int cmd_prioritise(int argc, char **argv)
 {
 	struct args a = {0};
 
-	cli_parse(&argp, argc, argv, &a);
+	cli_parse(&cmd, argc, argv, &a);
 	return stamp_run(&proposal, a.id, a.priority, &a.stamp);
 }

@@ -34,18 +34,7 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 		a->respondent = arg;
 		break;
 	case ARGP_KEY_ARG:
-		if (state->arg_num == 0)
-			a->id = arg;
-		else if (state->arg_num == 1)
-			a->experience = arg;
-		else
-			argp_error(state, _("too many arguments"));
-		break;
-	case ARGP_KEY_END:
-		if (state->arg_num < 2)
-			argp_error(state, _("give an item's id and an "
-					    "experience: supportive, too-tight "
-					    "or too-loose"));
+		*(state->arg_num ? &a->experience : &a->id) = arg;
 		break;
 	default:
 		return ARGP_ERR_UNKNOWN;
@@ -53,13 +42,18 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 	return 0;
 }
 
-static const struct argp argp = {
-	options, parse_opt, N_("ID EXPERIENCE"),
+static const struct cli_sub cmd = {
+	.min = 2,
+	.max = 2,
+	.args_doc = N_("ID EXPERIENCE"),
+	.needs = N_("an item's id and an experience: supportive, too-tight or too-loose"),
+	.options = options,
+	.parse_opt = parse_opt,
+	.doc =
 	N_("Record how a respondent experiences item ID: supportive "
 	   "(understøttende), too-tight (for-stram) or too-loose (for-slap).  "
 	   "Each respondent has one rating per round; rate again to change "
-	   "it."),
-	common_children, NULL, NULL};
+	   "it.")};
 
 /* The rating RESPONDENT gave in ROUND, or NULL. */
 static xmlNodePtr find_rating(xmlNodePtr item, const char *round,
@@ -88,7 +82,7 @@ int cmd_rate(int argc, char **argv)
 	char *replaced = NULL;
 	int k, rc;
 
-	cli_parse(&argp, argc, argv, &a);
+	cli_parse(&cmd, argc, argv, &a);
 	if ((k = vocab_parse(&vocab_experience, a.experience)) < 0)
 		return EXIT_REFUSED;
 	experience = vocab_experience.words[k].key;

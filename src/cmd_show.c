@@ -28,15 +28,7 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 		a->format = arg;
 		break;
 	case ARGP_KEY_ARG:
-		if (state->arg_num == 0)
-			a->id = arg;
-		else
-			argp_error(state, _("show one item at a time"));
-		break;
-	case ARGP_KEY_END:
-		if (state->arg_num < 1)
-			argp_error(state, _("give the id of the item to show "
-					    "(see 'styr list')"));
+		a->id = arg;
 		break;
 	default:
 		return ARGP_ERR_UNKNOWN;
@@ -44,12 +36,18 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 	return 0;
 }
 
-static const struct argp argp = {
-	options, parse_opt, N_("ID"),
+static const struct cli_sub cmd = {
+	.min = 1,
+	.max = 1,
+	.args_doc = N_("ID"),
+	.needs = N_("the id of the item to show (see 'styr list')"),
+	.hint = N_("show one item at a time"),
+	.options = options,
+	.parse_opt = parse_opt,
+	.doc =
 	N_("Show item ID as a card: what it is, where it was found, the notes "
 	   "from the mapping, how it is experienced, what it costs, the "
-	   "votes, the proposal, the decision and the solution."),
-	common_children, NULL, NULL};
+	   "votes, the proposal, the decision and the solution.")};
 
 /* The card's labels, so that the values line up in any language. */
 enum label {
@@ -246,7 +244,7 @@ int cmd_show(int argc, char **argv)
 	xmlNodePtr item;
 	int rc;
 
-	cli_parse(&argp, argc, argv, &a);
+	cli_parse(&cmd, argc, argv, &a);
 	if (a.format &&
 	    cli_format(a.format, 1u << FMT_TEXT | 1u << FMT_JSON, &fmt) < 0)
 		return EXIT_REFUSED;

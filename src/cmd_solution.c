@@ -42,16 +42,9 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 		a->evaluate_by = arg;
 		break;
 	case ARGP_KEY_ARG:
-		if (state->arg_num == 0)
-			a->id = arg;
-		else
-			argp_error(state, _("too many arguments; put criteria "
-					    "with spaces in quotes after "
-					    "--criteria"));
+		a->id = arg;
 		break;
 	case ARGP_KEY_END:
-		if (state->arg_num < 1)
-			argp_error(state, _("give the id of a selected item"));
 		if (!a->status && !a->criteria && !a->evaluate_by)
 			argp_error(state, _("say what to record: --status, "
 					    "--criteria or --evaluate-by"));
@@ -62,16 +55,22 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 	return 0;
 }
 
-static const struct argp argp = {
-	options, parse_opt, N_("ID [--status STATUS] [--criteria TEXT] "
+static const struct cli_sub cmd = {
+	.min = 1,
+	.max = 1,
+	.args_doc = N_("ID [--status STATUS] [--criteria TEXT] "
 			       "[--evaluate-by DATE]"),
+	.needs = N_("the id of a selected item"),
+	.hint = N_("put criteria with spaces in quotes after --criteria"),
+	.options = options,
+	.parse_opt = parse_opt,
+	.doc =
 	N_("Track the new governance solution for an item the steering group "
 	   "has selected: its status goes from idea through prototype and "
 	   "pilot to implemented.  The model asks that the evaluation "
 	   "criteria (what, how and when to evaluate) are agreed before "
 	   "implementation, so 'implemented' is refused until criteria are "
-	   "recorded.  A new track starts at idea."),
-	common_children, NULL, NULL};
+	   "recorded.  A new track starts at idea.")};
 
 int cmd_solution(int argc, char **argv)
 {
@@ -84,7 +83,7 @@ int cmd_solution(int argc, char **argv)
 	xmlNodePtr item, sol;
 	int rc;
 
-	cli_parse(&argp, argc, argv, &a);
+	cli_parse(&cmd, argc, argv, &a);
 	if (a.status) {
 		int s = vocab_parse(&vocab_status, a.status);
 		if (s < 0)

@@ -27,22 +27,21 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 	case 'F':
 		a->format = arg;
 		break;
-	case ARGP_KEY_ARG:
-		argp_error(state, _("unexpected argument '%s'"), arg);
-		break;
 	default:
 		return ARGP_ERR_UNKNOWN;
 	}
 	return 0;
 }
 
-static const struct argp argp = {
-	options, parse_opt, NULL,
+static const struct cli_sub cmd = {
+	.max = 0,
+	.options = options,
+	.parse_opt = parse_opt,
+	.doc =
 	N_("Sum up the register: where the process stands, how many goals, "
 	   "rules and documentation demands were found, how they were "
 	   "experienced (baseline ratings), prioritised and decided, and the "
-	   "burden they put on the staff in hours (and kroner) per year."),
-	common_children, NULL, NULL};
+	   "burden they put on the staff in hours (and kroner) per year.")};
 
 /* The counts, the last slot of each being "none" where that applies. */
 struct counts {
@@ -245,7 +244,7 @@ int cmd_summary(int argc, char **argv)
 	struct reg r;
 	int rc;
 
-	cli_parse(&argp, argc, argv, &a);
+	cli_parse(&cmd, argc, argv, &a);
 	if (a.format &&
 	    cli_format(a.format, 1u << FMT_TEXT | 1u << FMT_JSON, &fmt) < 0)
 		return EXIT_USAGE;

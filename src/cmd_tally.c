@@ -30,22 +30,21 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 	case 'F':
 		a->format = arg;
 		break;
-	case ARGP_KEY_ARG:
-		argp_error(state, _("unexpected argument '%s'"), arg);
-		break;
 	default:
 		return ARGP_ERR_UNKNOWN;
 	}
 	return 0;
 }
 
-static const struct argp argp = {
-	options, parse_opt, NULL,
+static const struct cli_sub cmd = {
+	.max = 0,
+	.options = options,
+	.parse_opt = parse_opt,
+	.doc =
 	N_("Count the workshop votes per item: how many for remove "
 	   "(fjerne), change (forandre) and anchor (forankre), and which "
 	   "leads.  When two priorities have the most votes, the item shows "
-	   "a tie."),
-	common_children, NULL, NULL};
+	   "a tie.")};
 
 /* The leading priority's keyword, "tie", or NULL when nobody voted. */
 static const char *leading_key(const struct item_facts *f)
@@ -129,7 +128,7 @@ int cmd_tally(int argc, char **argv)
 	struct reg r;
 	int rc;
 
-	cli_parse(&argp, argc, argv, &a);
+	cli_parse(&cmd, argc, argv, &a);
 	if (a.format &&
 	    cli_format(a.format,
 		       1u << FMT_TABLE | 1u << FMT_CSV | 1u << FMT_TSV |

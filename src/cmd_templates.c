@@ -39,27 +39,22 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 	case OPT_TEMPLATE_DIR:
 		a->dir = arg;
 		break;
-	case ARGP_KEY_ARG:
-		argp_error(state, _("unexpected argument '%s'"), arg);
-		break;
 	default:
 		return ARGP_ERR_UNKNOWN;
 	}
 	return 0;
 }
 
-static const struct argp argp = {
-    options,
-    parse_opt,
-    NULL,
-    N_("List the handout templates, one a line: the built-in ones and "
+static const struct cli_sub cmd = {
+	.max = 0,
+	.options = options,
+	.parse_opt = parse_opt,
+	.doc =
+	N_("List the handout templates, one a line: the built-in ones and "
        "your own (in --template-dir DIR and the directories in "
        "$STYR_TEMPLATES, separated by ':'; a template there is NAME.ott, "
        "NAME.odt or an unpacked directory NAME/).  'styr handout NAME' "
-       "prints one.  With --fields, list what a template can show."),
-    common_children,
-    NULL,
-    NULL};
+       "prints one.  With --fields, list what a template can show.")};
 
 /* --- the fields --- */
 
@@ -309,7 +304,7 @@ int cmd_templates(int argc, char **argv)
 	const char *env = getenv("STYR_TEMPLATES");
 	char *da_dir, *en_dir;
 
-	cli_parse(&argp, argc, argv, &a);
+	cli_parse(&cmd, argc, argv, &a);
 	if (a.fields)
 		return print_fields();
 	da_dir = xasprintf("%s/da", data_dir());

@@ -4,27 +4,15 @@
 #include "reg.h"
 #include "util.h"
 
-static error_t parse_opt(int key, char *arg, struct argp_state *state)
-{
-	switch (key) {
-	case ARGP_KEY_ARG:
-		argp_error(state, _("unexpected argument '%s'; name another "
-				    "register with -f FILE"),
-			   arg);
-		break;
-	default:
-		return ARGP_ERR_UNKNOWN;
-	}
-	return 0;
-}
-
-static const struct argp argp = {
-	NULL, parse_opt, NULL,
+static const struct cli_sub cmd = {
+	.min = 0,
+	.max = 0,
+	.hint = N_("name another register with -f FILE"),
+	.doc =
 	N_("Check the register: that it is well-formed XML, follows the "
 	   "register format, and that its ids are unique and its references "
 	   "resolve.  Each problem is printed with the file and line number "
-	   "to look at; the exit status is 3 when there is any."),
-	common_children, NULL, NULL};
+	   "to look at; the exit status is 3 when there is any.")};
 
 int cmd_validate(int argc, char **argv)
 {
@@ -33,7 +21,7 @@ int cmd_validate(int argc, char **argv)
 	long items = 0;
 	int rc;
 
-	cli_parse(&argp, argc, argv, NULL);
+	cli_parse(&cmd, argc, argv, NULL);
 	/* Loading is validating: reg_open checks the schema and what it
 	 * cannot express, and prints every problem with its line. */
 	rc = reg_open(&r, REG_READ);

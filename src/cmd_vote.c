@@ -38,18 +38,9 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 		a->meeting = arg;
 		break;
 	case ARGP_KEY_ARG:
-		if (state->arg_num == 0)
-			a->id = arg;
-		else if (state->arg_num == 1)
-			a->priority = arg;
-		else
-			argp_error(state, _("too many arguments; give one item "
-					    "id and one priority"));
+		*(state->arg_num ? &a->priority : &a->id) = arg;
 		break;
 	case ARGP_KEY_END:
-		if (state->arg_num < 2)
-			argp_error(state, _("give an item id and a priority "
-					    "(remove, change or anchor)"));
 		if (a->count && voter)
 			argp_error(state, _("--count records anonymous paper "
 					    "votes; leave out --by"));
@@ -64,15 +55,21 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 	return 0;
 }
 
-static const struct argp argp = {
-	options, parse_opt, N_("ID PRIORITY --by NAME\nID PRIORITY --count N"),
+static const struct cli_sub cmd = {
+	.min = 2,
+	.max = 2,
+	.args_doc = N_("ID PRIORITY --by NAME\nID PRIORITY --count N"),
+	.needs = N_("an item id and a priority (remove, change or anchor)"),
+	.hint = N_("give one item id and one priority"),
+	.options = options,
+	.parse_opt = parse_opt,
+	.doc =
 	N_("Record a workshop vote on an item.  PRIORITY is remove (fjerne), "
 	   "change (forandre) or anchor (forankre).  Each participant votes "
 	   "once per workshop: a second vote by the same person (--by NAME) "
 	   "in the same meeting replaces the first.  Votes from paper "
 	   "ballots are typed in as a number with --count.  'styr tally' "
-	   "counts them."),
-	common_children, NULL, NULL};
+	   "counts them.")};
 
 /* The next code point of UTF-8 text, folded to lower case for the letters
  * names use (ASCII and Latin-1: Æ, Ø, Å, É...). */
@@ -130,7 +127,7 @@ int cmd_vote(int argc, char **argv)
 	xmlNodePtr item, vote;
 	int p, rc;
 
-	cli_parse(&argp, argc, argv, &a);
+	cli_parse(&cmd, argc, argv, &a);
 	p = vocab_parse(&vocab_priority, a.priority);
 	if (p < 0)
 		return EXIT_REFUSED;

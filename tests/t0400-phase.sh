@@ -273,7 +273,7 @@ test_expect_success 'usage errors exit 2' '
 	test_expect_code 2 styr phase start 2>err &&
 	test_grep "needs a phase number" err &&
 	test_expect_code 2 styr phase begin 2 2>err &&
-	test_grep "unknown action .begin." err &&
+	test_grep "unknown subcommand .begin." err &&
 	test_expect_code 2 styr phase start 2 --force 2>err &&
 	test_grep "force" err &&
 	test_expect_code 2 styr phase done 2 3 2>err &&

@@ -142,7 +142,7 @@ test_expect_success 'usage errors exit 2' '
 	test_expect_code 2 styr milestone done 2>err &&
 	test_grep "needs a milestone id" err &&
 	test_expect_code 2 styr milestone tick 2.1 2>err &&
-	test_grep "unknown action .tick." err &&
+	test_grep "unknown subcommand .tick." err &&
 	test_expect_code 2 styr milestone list --note x 2>err &&
 	test_expect_code 2 styr milestone undo 2.1 --date 2026-01-01 2>err &&
 	test_expect_code 2 styr milestone done 2.1 --format json 2>err &&

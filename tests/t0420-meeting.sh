@@ -168,7 +168,7 @@ test_expect_success 'usage errors exit 2' '
 	test_expect_code 2 styr meeting attend M1 2>err &&
 	test_grep "one or more people" err &&
 	test_expect_code 2 styr meeting plan 2>err &&
-	test_grep "unknown action .plan." err &&
+	test_grep "unknown subcommand .plan." err &&
 	test_expect_code 2 styr meeting list --date 2020-01-01 2>err &&
 	test_expect_code 2 styr meeting add workshop "X" --date 2020-01-01 --format json 2>err &&
 	test_expect_code 2 styr meeting list --format xml 2>err &&

@@ -239,7 +239,7 @@ test_expect_success 'model show without a register: exit 3' '
 
 test_expect_success 'usage errors exit 2' '
 	test_expect_code 2 styr model print 2>err &&
-	test_grep "unknown action .print." err &&
+	test_grep "unknown subcommand .print." err &&
 	test_expect_code 2 styr model show -o x.xml 2>err &&
 	test_expect_code 2 styr model export extra 2>err &&
 	test ! -e x.xml
