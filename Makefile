@@ -9,6 +9,14 @@ BINDIR    = $(PREFIX)/bin
 MANDIR    = $(PREFIX)/share/man
 LOCALEDIR = $(PREFIX)/share/locale
 DATADIR   = $(PREFIX)/share/styr
+# The installed binary finds its data relative to itself (git's
+# RUNTIME_PREFIX; src/paths.c): these are the ways from BINDIR to DATADIR
+# and LOCALEDIR, the same for every PREFIX, so `make install PREFIX=...`
+# needs no rebuild and an installed tree can be moved.  The absolute
+# places above are only the last resort.
+relpath   = $(shell realpath -m --relative-to='$(1)' '$(2)' 2>/dev/null || echo '$(3)')
+RELATIVE_DATADIR   := $(call relpath,$(BINDIR),$(DATADIR),../share/styr)
+RELATIVE_LOCALEDIR := $(call relpath,$(BINDIR),$(LOCALEDIR),../share/locale)
 
 CC       ?= cc
 CFLAGS   ?= -O2 -g
@@ -20,7 +28,9 @@ PKG_CFLAGS := $(shell pkg-config --cflags libxml-2.0 libzip zlib 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs libxml-2.0 libzip zlib 2>/dev/null)
 ALL_CPPFLAGS = -D_GNU_SOURCE -Iinclude -I$(B) $(PKG_CFLAGS) \
             -DVERSION='"$(VERSION)"' -DLOCALEDIR='"$(LOCALEDIR)"' \
-            -DDATADIR='"$(DATADIR)"' $(CPPFLAGS)
+            -DDATADIR='"$(DATADIR)"' \
+            -DRELATIVE_DATADIR='"$(RELATIVE_DATADIR)"' \
+            -DRELATIVE_LOCALEDIR='"$(RELATIVE_LOCALEDIR)"' $(CPPFLAGS)
 LIBS      = $(PKG_LIBS) -lcsv -lm -pthread
 
 # Build directory: build/ for the plain binary, build/asan for the
@@ -233,25 +243,27 @@ bench: deps
 	$(MAKE) B=build/bench CFLAGS="-O2 -g" build/bench/styr
 	RUNS=$(BENCH_RUNS) STYR=$(CURDIR)/build/bench/styr bench/run.sh $(BENCH_SIZES)
 
+# PREFIX (and BINDIR, DATADIR...) may differ from the build's: the binary
+# does not depend on it.  Quoted throughout, for a PREFIX with a space.
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
-	  $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(DATADIR)/templates
-	install -m 755 $(B)/styr $(DESTDIR)$(BINDIR)/styr
-	install -m 644 styr.1 $(DESTDIR)$(MANDIR)/man1/styr.1
-	install -m 644 styr.5 $(DESTDIR)$(MANDIR)/man5/styr.5
+	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(MANDIR)/man1" \
+	  "$(DESTDIR)$(MANDIR)/man5" "$(DESTDIR)$(DATADIR)/templates"
+	install -m 755 $(B)/styr "$(DESTDIR)$(BINDIR)/styr"
+	install -m 644 styr.1 "$(DESTDIR)$(MANDIR)/man1/styr.1"
+	install -m 644 styr.5 "$(DESTDIR)$(MANDIR)/man5/styr.5"
 	for l in $(LINGUAS); do \
-	  install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES; \
+	  install -d "$(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES"; \
 	  install -m 644 locale/$$l/LC_MESSAGES/styr.mo \
-	    $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/styr.mo; \
+	    "$(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/styr.mo"; \
 	done
-	cp -R templates/. $(DESTDIR)$(DATADIR)/templates/
+	cp -R templates/. "$(DESTDIR)$(DATADIR)/templates/"
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/styr $(DESTDIR)$(MANDIR)/man1/styr.1 \
-	  $(DESTDIR)$(MANDIR)/man5/styr.5
-	rm -rf $(DESTDIR)$(DATADIR)
+	rm -f "$(DESTDIR)$(BINDIR)/styr" "$(DESTDIR)$(MANDIR)/man1/styr.1" \
+	  "$(DESTDIR)$(MANDIR)/man5/styr.5"
+	rm -rf "$(DESTDIR)$(DATADIR)"
 	for l in $(LINGUAS); do \
-	  rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/styr.mo; done
+	  rm -f "$(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/styr.mo"; done
 
 # Refreshes po/styr.pot and merges it into each translation.
 pot:
