@@ -61,7 +61,7 @@ TEST_DEPS  = perl python3 locales libc-l10n libxml2-utils zip unzip \
 
 .PHONY: all deps test-deps example check check-plain check-asan unit install \
         uninstall clean format pot
-.PHONY: check-valgrind fuzz fuzz-build fuzz-bins fuzz-smoke bench
+.PHONY: check-valgrind fuzz fuzz-build fuzz-bins fuzz-smoke bench deb
 
 all: $(B)/styr $(MO)
 ifeq ($(B),build)
@@ -265,6 +265,27 @@ uninstall:
 	for l in $(LINGUAS); do \
 	  rm -f "$(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/styr.mo"; done
 
+# The Debian package, built by Debian's own tools (debian/, dh calling the
+# install target above with PREFIX=/usr) in a copy of the tree under
+# build/deb, so that the build here (build/, ./styr) is left as it is:
+# styr_VERSION_ARCH.deb, copied to the top directory.  debian/changelog's
+# version must be the Makefile's.
+DEB_DEPS = $(BUILD_DEPS) debhelper dpkg-dev lintian fakeroot
+DEB_DIR  = build/deb/styr-$(VERSION)
+deb:
+	@$(MAKE) -s deps PACKAGES="$(DEB_DEPS)"
+	@v=$$(dpkg-parsechangelog -S Version); [ "$$v" = "$(VERSION)" ] || { \
+	  echo "debian/changelog is at $$v, the Makefile at $(VERSION):" \
+	    "add an entry with dch -v $(VERSION)"; exit 1; }
+	rm -rf build/deb && mkdir -p $(DEB_DIR)
+	tar -cf - --exclude-vcs --exclude=./build --exclude=./styr \
+	  --exclude=./locale --exclude='./styr_*' --exclude='./tests/trash*' \
+	  --exclude=./examples/odder/out . | tar -xf - -C $(DEB_DIR)
+	cd $(DEB_DIR) && dpkg-buildpackage -us -uc -b
+	cp build/deb/styr_$(VERSION)_$$(dpkg --print-architecture).deb .
+	@echo "built styr_$(VERSION)_$$(dpkg --print-architecture).deb;" \
+	  "check it with: lintian styr_$(VERSION)_*.deb"
+
 # Refreshes po/styr.pot and merges it into each translation.
 pot:
 	xgettext --from-code=UTF-8 -k_ -kN_ -kC_:1c,2 -c/ --package-name=styr \
@@ -275,4 +296,4 @@ format:
 	clang-format -i $(SRC) include/*.h $(UNIT_SRC)
 
 clean:
-	rm -rf build styr locale
+	rm -rf build styr locale styr_*.deb
