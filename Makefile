@@ -9,6 +9,14 @@ BINDIR    = $(PREFIX)/bin
 MANDIR    = $(PREFIX)/share/man
 LOCALEDIR = $(PREFIX)/share/locale
 DATADIR   = $(PREFIX)/share/styr
+# The installed binary finds its data relative to itself (git's
+# RUNTIME_PREFIX; src/paths.c): these are the ways from BINDIR to DATADIR
+# and LOCALEDIR, the same for every PREFIX, so `make install PREFIX=...`
+# needs no rebuild and an installed tree can be moved.  The absolute
+# places above are only the last resort.
+relpath   = $(shell realpath -m --relative-to='$(1)' '$(2)' 2>/dev/null || echo '$(3)')
+RELATIVE_DATADIR   := $(call relpath,$(BINDIR),$(DATADIR),../share/styr)
+RELATIVE_LOCALEDIR := $(call relpath,$(BINDIR),$(LOCALEDIR),../share/locale)
 
 CC       ?= cc
 CFLAGS   ?= -O2 -g
@@ -20,7 +28,9 @@ PKG_CFLAGS := $(shell pkg-config --cflags libxml-2.0 libzip zlib 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs libxml-2.0 libzip zlib 2>/dev/null)
 ALL_CPPFLAGS = -D_GNU_SOURCE -Iinclude -I$(B) $(PKG_CFLAGS) \
             -DVERSION='"$(VERSION)"' -DLOCALEDIR='"$(LOCALEDIR)"' \
-            -DDATADIR='"$(DATADIR)"' $(CPPFLAGS)
+            -DDATADIR='"$(DATADIR)"' \
+            -DRELATIVE_DATADIR='"$(RELATIVE_DATADIR)"' \
+            -DRELATIVE_LOCALEDIR='"$(RELATIVE_LOCALEDIR)"' $(CPPFLAGS)
 LIBS      = $(PKG_LIBS) -lcsv -lm -pthread
 
 # Build directory: build/ for the plain binary, build/asan for the
@@ -51,7 +61,7 @@ TEST_DEPS  = perl python3 locales libc-l10n libxml2-utils zip unzip \
 
 .PHONY: all deps test-deps example check check-plain check-asan unit install \
         uninstall clean format pot
-.PHONY: check-valgrind fuzz fuzz-build fuzz-bins fuzz-smoke bench
+.PHONY: check-valgrind fuzz fuzz-build fuzz-bins fuzz-smoke bench deb
 
 all: $(B)/styr $(MO)
 ifeq ($(B),build)
@@ -233,25 +243,48 @@ bench: deps
 	$(MAKE) B=build/bench CFLAGS="-O2 -g" build/bench/styr
 	RUNS=$(BENCH_RUNS) STYR=$(CURDIR)/build/bench/styr bench/run.sh $(BENCH_SIZES)
 
+# PREFIX (and BINDIR, DATADIR...) may differ from the build's: the binary
+# does not depend on it.  Quoted throughout, for a PREFIX with a space.
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
-	  $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(DATADIR)/templates
-	install -m 755 $(B)/styr $(DESTDIR)$(BINDIR)/styr
-	install -m 644 styr.1 $(DESTDIR)$(MANDIR)/man1/styr.1
-	install -m 644 styr.5 $(DESTDIR)$(MANDIR)/man5/styr.5
+	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(MANDIR)/man1" \
+	  "$(DESTDIR)$(MANDIR)/man5" "$(DESTDIR)$(DATADIR)/templates"
+	install -m 755 $(B)/styr "$(DESTDIR)$(BINDIR)/styr"
+	install -m 644 styr.1 "$(DESTDIR)$(MANDIR)/man1/styr.1"
+	install -m 644 styr.5 "$(DESTDIR)$(MANDIR)/man5/styr.5"
 	for l in $(LINGUAS); do \
-	  install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES; \
+	  install -d "$(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES"; \
 	  install -m 644 locale/$$l/LC_MESSAGES/styr.mo \
-	    $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/styr.mo; \
+	    "$(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/styr.mo"; \
 	done
-	cp -R templates/. $(DESTDIR)$(DATADIR)/templates/
+	cp -R templates/. "$(DESTDIR)$(DATADIR)/templates/"
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/styr $(DESTDIR)$(MANDIR)/man1/styr.1 \
-	  $(DESTDIR)$(MANDIR)/man5/styr.5
-	rm -rf $(DESTDIR)$(DATADIR)
+	rm -f "$(DESTDIR)$(BINDIR)/styr" "$(DESTDIR)$(MANDIR)/man1/styr.1" \
+	  "$(DESTDIR)$(MANDIR)/man5/styr.5"
+	rm -rf "$(DESTDIR)$(DATADIR)"
 	for l in $(LINGUAS); do \
-	  rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/styr.mo; done
+	  rm -f "$(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/styr.mo"; done
+
+# The Debian package, built by Debian's own tools (debian/, dh calling the
+# install target above with PREFIX=/usr) in a copy of the tree under
+# build/deb, so that the build here (build/, ./styr) is left as it is:
+# styr_VERSION_ARCH.deb, copied to the top directory.  debian/changelog's
+# version must be the Makefile's.
+DEB_DEPS = $(BUILD_DEPS) debhelper dpkg-dev lintian fakeroot
+DEB_DIR  = build/deb/styr-$(VERSION)
+deb:
+	@$(MAKE) -s deps PACKAGES="$(DEB_DEPS)"
+	@v=$$(dpkg-parsechangelog -S Version); [ "$$v" = "$(VERSION)" ] || { \
+	  echo "debian/changelog is at $$v, the Makefile at $(VERSION):" \
+	    "add an entry with dch -v $(VERSION)"; exit 1; }
+	rm -rf build/deb && mkdir -p $(DEB_DIR)
+	tar -cf - --exclude-vcs --exclude=./build --exclude=./styr \
+	  --exclude=./locale --exclude='./styr_*' --exclude='./tests/trash*' \
+	  --exclude=./examples/odder/out . | tar -xf - -C $(DEB_DIR)
+	cd $(DEB_DIR) && dpkg-buildpackage -us -uc -b
+	cp build/deb/styr_$(VERSION)_$$(dpkg --print-architecture).deb .
+	@echo "built styr_$(VERSION)_$$(dpkg --print-architecture).deb;" \
+	  "check it with: lintian styr_$(VERSION)_*.deb"
 
 # Refreshes po/styr.pot and merges it into each translation.
 pot:
@@ -263,4 +296,4 @@ format:
 	clang-format -i $(SRC) include/*.h $(UNIT_SRC)
 
 clean:
-	rm -rf build styr locale
+	rm -rf build styr locale styr_*.deb

@@ -79,10 +79,8 @@ int cli_format(const char *s, unsigned allowed, enum format *out);
 /* Checks that stdout was written completely; returns an exit status. */
 int cli_finish_stdout(int status);
 
-/* Directory with the compiled translations and the built-in templates:
- * the environment (STYR_LOCALEDIR, STYR_DATADIR), else beside the binary
- * when run from the build tree, else the installed location. */
-const char *locale_dir(void);
-const char *data_dir(void);
+/* locale_dir() and data_dir() live in paths.h now; included here so that
+ * code written against cli.h for them still builds. */
+#include "paths.h"
 
 #endif

@@ -4,20 +4,13 @@
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include "commands.h"
+#include "paths.h"
 #include "util.h"
 #include "xmlsafe.h"
 
-#ifndef LOCALEDIR
-#define LOCALEDIR "/usr/local/share/locale"
-#endif
-#ifndef DATADIR
-#define DATADIR "/usr/local/share/styr"
-#endif
 #ifndef VERSION
 #define VERSION "0.1"
 #endif
@@ -402,64 +395,6 @@ int cli_finish_stdout(int status)
 	return status;
 }
 
-/* The directory of the running binary, for finding data in the build
- * tree; "" when unknown. */
-static const char *exe_dir(void)
-{
-	static char dir[4096];
-	ssize_t n;
-
-	if (dir[0])
-		return dir;
-	n = readlink("/proc/self/exe", dir, sizeof dir - 1);
-	if (n <= 0)
-		return "";
-	dir[n] = '\0';
-	char *slash = strrchr(dir, '/');
-	if (slash)
-		*slash = '\0';
-	return dir;
-}
-
-static const char *find_dir(const char *env, const char *beside,
-			    const char *installed)
-{
-	static char path[2][4200];
-	static int which;
-	const char *s = getenv(env);
-	struct stat st;
-
-	if (s && *s)
-		return s;
-	/* In the source tree the binary is ./styr or build/styr. */
-	char *p = path[which++ % 2];
-	snprintf(p, 4200, "%s/%s", exe_dir(), beside);
-	if (stat(p, &st) == 0 && S_ISDIR(st.st_mode))
-		return p;
-	snprintf(p, 4200, "%s/../%s", exe_dir(), beside);
-	if (stat(p, &st) == 0 && S_ISDIR(st.st_mode))
-		return p;
-	return installed;
-}
-
-const char *locale_dir(void)
-{
-	static const char *dir;
-
-	if (!dir)
-		dir = find_dir("STYR_LOCALEDIR", "locale", LOCALEDIR);
-	return dir;
-}
-
-const char *data_dir(void)
-{
-	static const char *dir;
-
-	if (!dir)
-		dir = find_dir("STYR_DATADIR", "templates", DATADIR "/templates");
-	return dir;
-}
-
 int styr_main(int argc, char **argv)
 {
 	struct root_args args = {0};
@@ -474,6 +409,7 @@ int styr_main(int argc, char **argv)
 	bindtextdomain("styr", locale_dir());
 	bind_textdomain_codeset("styr", "UTF-8");
 	textdomain("styr");
+	paths_check_translation();
 	argp_err_exit_status = EXIT_USAGE;
 	xmlsafe_init(true);
 

@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /* styr handout: an ODT handout from a template and the register. */
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "chart.h"
 #include "commands.h"
 #include "handout_data.h"
 #include "odt.h"
+#include "paths.h"
 #include "reg.h"
 #include "template.h"
 #include "util.h"
@@ -201,6 +204,43 @@ static char *doc_title(const struct odt *t, const char *base,
 	return title;
 }
 
+/*
+ * A built-in template's NAME while the built-in templates are missing (a
+ * binary copied alone, an install that lost its data) and no template of
+ * that name is where odt_find looks first: says what is missing and what to
+ * do, once, rather than "unknown template".
+ */
+static bool builtin_missing(const char *name, const char *dir)
+{
+	const char *env = getenv("STYR_TEMPLATES");
+	char *path = NULL, *dirs, *d, *save = NULL;
+	struct stat st;
+	size_t i;
+
+	if (paths_have_templates())
+		return false;
+	for (i = 0; odt_builtin[i] && strcmp(odt_builtin[i], name); i++)
+		;
+	if (!odt_builtin[i] || stat(name, &st) == 0)
+		return false;
+	if (dir)
+		path = odt_template_in(dir, name);
+	if (!path && env && *env) {
+		dirs = xstrdup(env);
+		for (d = strtok_r(dirs, ":", &save); d && !path;
+		     d = strtok_r(NULL, ":", &save))
+			if (*d)
+				path = odt_template_in(d, name);
+		free(dirs);
+	}
+	if (path) {
+		free(path);
+		return false;
+	}
+	paths_no_templates();
+	return true;
+}
+
 int cmd_handout(int argc, char **argv)
 {
 	struct args a = {0};
@@ -218,6 +258,8 @@ int cmd_handout(int argc, char **argv)
 		error(_("unknown handout language '%s' (use da or en)"), lang);
 		return EXIT_REFUSED;
 	}
+	if (builtin_missing(a.template, a.dir))
+		return EXIT_UNREADABLE;
 	path = odt_find(a.template, a.dir, lang, &base, &rc);
 	if (!path)
 		return rc;

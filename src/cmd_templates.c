@@ -10,6 +10,7 @@
 #include "commands.h"
 #include "handout_data.h"
 #include "odt.h"
+#include "paths.h"
 #include "table.h"
 #include "template.h"
 #include "util.h"
@@ -307,6 +308,9 @@ int cmd_templates(int argc, char **argv)
 	cli_parse(&cmd, argc, argv, &a);
 	if (a.fields)
 		return print_fields();
+	/* The user's own templates are still listed. */
+	if (!paths_have_templates())
+		paths_no_templates();
 	da_dir = xasprintf("%s/da", data_dir());
 	en_dir = xasprintf("%s/en", data_dir());
 	nda = names_in(da_dir, false, &da);

@@ -15,8 +15,8 @@
 #include <zip.h>
 #include <zlib.h>
 
-#include "cli.h"
 #include "odt.h"
+#include "paths.h"
 #include "util.h"
 #include "xmlsafe.h"
 

@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * Where styr's own data is: the compiled translations (a locale directory
+ * holding da/LC_MESSAGES/styr.mo) and the built-in templates (a directory
+ * holding da/ and en/).  Each is looked for, in this order:
+ *
+ *   1. the environment: STYR_LOCALEDIR, STYR_DATADIR (taken as given);
+ *   2. the source tree, when the binary is its ./styr or build/styr
+ *      (locale/ and templates/ beside styr.1);
+ *   3. beside the running binary, as git's RUNTIME_PREFIX does:
+ *      BINDIR/../share/locale and BINDIR/../share/styr/templates, BINDIR
+ *      being the directory of /proc/self/exe and the relative paths the
+ *      Makefile's (RELATIVE_LOCALEDIR, RELATIVE_DATADIR), so an install
+ *      under any PREFIX, or a whole installed tree moved, finds its data;
+ *   4. the absolute place the build was configured for (LOCALEDIR,
+ *      DATADIR), as a last resort.
+ *
+ * The strings returned are computed once and live until exit; callers do
+ * not free them.
+ */
+#ifndef STYR_PATHS_H
+#define STYR_PATHS_H
+
+#include <stdbool.h>
+
+/* The directory to bind the "styr" text domain to. */
+const char *locale_dir(void);
+/* The directory of the built-in templates (DIR/da/NAME, DIR/en/NAME). */
+const char *data_dir(void);
+
+/* Whether data_dir() holds templates at all. */
+bool paths_have_templates(void);
+/* Says, once per run, that the built-in templates are missing: where styr
+ * looked and what to do. */
+void paths_no_templates(void);
+
+/* After setlocale() and bindtextdomain(): warns, once, when the locale asks
+ * for a language styr ships and its translation is not where styr looked. */
+void paths_check_translation(void);
+
+#endif
