@@ -10,24 +10,10 @@
 #include <stdbool.h>
 #include <libxml/tree.h>
 
+#include "item.h"
 #include "reg.h"
 #include "value.h"
 
-/* What can be computed from an item's votes, ratings and burden. */
-struct item_facts {
-	int votes[3];      /* remove, change, anchor */
-	int exp[2][3];     /* [baseline|followup][supportive|too-tight|too-loose] */
-	int leading;       /* index of the leading priority, -2 tie, -1 none */
-	bool has_burden;
-	double minutes, per_year, staff, tariff; /* tariff 0 when none */
-	double hours_per_year;
-	double cost_per_year; /* < 0 when no tariff is known */
-};
-
-/* Computes FACTS for ITEM; MEETING limits votes to one meeting (or NULL).
- * DEFAULT_TARIFF is the register's (0 when unset). */
-void item_facts(xmlNodePtr item, const char *meeting, double default_tariff,
-		struct item_facts *facts);
 /* The register's default tariff in kr per hour, 0 when unset. */
 double reg_default_tariff(struct reg *r);
 struct strbuf;

@@ -105,6 +105,11 @@ static int attr_rank(const xmlChar *name)
 	return i;
 }
 
+bool node_has_attrs(xmlNodePtr n)
+{
+	return n->properties != NULL;
+}
+
 void node_set_attr(xmlNodePtr n, const char *name, const char *value)
 {
 	xmlAttrPtr a, at;
@@ -166,6 +171,28 @@ xmlNodePtr node_new(struct reg *r, const char *name, const char *text)
 	return n;
 }
 
+void node_append(xmlNodePtr parent, xmlNodePtr child)
+{
+	xmlAddChild(parent, child);
+}
+
+void node_insert_before(xmlNodePtr sibling, xmlNodePtr n)
+{
+	xmlAddPrevSibling(sibling, n);
+}
+
+void node_move(xmlNodePtr n, xmlNodePtr parent)
+{
+	xmlUnlinkNode(n);
+	xmlAddChild(parent, n);
+}
+
+void node_remove(xmlNodePtr n)
+{
+	xmlUnlinkNode(n);
+	xmlFreeNode(n);
+}
+
 static int order_rank(const char *const order[], const xmlChar *name)
 {
 	int i;
@@ -192,23 +219,6 @@ void node_insert(xmlNodePtr parent, xmlNodePtr child,
 		xmlAddPrevSibling(before, child);
 	else
 		xmlAddChild(parent, child);
-}
-
-const char *const item_order[] = {
-	"title", "description", "owner", "source", "note", "rating",
-	"burden", "vote", "priority", "decision", "solution", NULL};
-
-void item_set_text(struct reg *r, xmlNodePtr item, const char *name,
-		   const char *value)
-{
-	xmlNodePtr old = node_child(item, name);
-
-	if (old) {
-		xmlUnlinkNode(old);
-		xmlFreeNode(old);
-	}
-	if (value && *value)
-		node_insert(item, node_new(r, name, value), item_order);
 }
 
 /* --- look-ups --- */
@@ -322,6 +332,51 @@ xmlNodePtr reg_new_item(struct reg *r, const char *kind, const char *title)
 	xmlAddChild(r->items, item);
 	touch(r, item);
 	return item;
+}
+
+xmlNodePtr reg_new_area(struct reg *r, const char *id, const char *name)
+{
+	xmlNodePtr area = node_new(r, "area", name);
+
+	node_set_attr(area, "id", id);
+	xmlAddChild(r->areas, area);
+	return area;
+}
+
+xmlNodePtr reg_new_person(struct reg *r, const char *name, const char *role)
+{
+	xmlNodePtr person = node_new(r, "person", name);
+	char id[32];
+
+	snprintf(id, sizeof id, "P%ld", reg_next_id(r->people, "next"));
+	node_set_attr(person, "id", id);
+	node_set_attr(person, "role", role);
+	xmlAddChild(r->people, person);
+	return person;
+}
+
+xmlNodePtr reg_new_meeting(struct reg *r, const char *kind, const char *date,
+			   const char *phase, const char *title)
+{
+	xmlNodePtr m = node_new(r, "meeting", NULL);
+	char id[32];
+
+	snprintf(id, sizeof id, "M%ld", reg_next_id(r->meetings, "next"));
+	node_set_attr(m, "id", id);
+	node_set_attr(m, "kind", kind);
+	node_set_attr(m, "date", date);
+	node_set_attr(m, "phase", phase);
+	xmlAddChild(m, node_new(r, "title", title));
+	xmlAddChild(r->meetings, m);
+	return m;
+}
+
+void reg_add_attendee(struct reg *r, xmlNodePtr meeting, const char *pid)
+{
+	xmlNodePtr att = node_new(r, "attendee", NULL);
+
+	node_set_attr(att, "ref", pid);
+	xmlAddChild(meeting, att);
 }
 
 xmlNodePtr reg_log(struct reg *r, const char *action, const char *ref,

@@ -20,54 +20,6 @@ double reg_default_tariff(struct reg *r)
 	return attr_num(node_child(r->root, "settings"), "tariff");
 }
 
-void item_facts(xmlNodePtr item, const char *meeting, double default_tariff,
-		struct item_facts *f)
-{
-	xmlNodePtr n;
-	int best = 0, i;
-
-	memset(f, 0, sizeof *f);
-	for (n = node_first(item); n; n = node_after(n)) {
-		if (node_is(n, "vote")) {
-			int p = vocab_index(&vocab_priority,
-					    node_attr(n, "priority"));
-			const char *m = node_attr(n, "meeting");
-			const char *count = node_attr(n, "count");
-			if (p < 0 || (meeting && (!m || strcmp(m, meeting))))
-				continue;
-			f->votes[p] += count ? atoi(count) : 1;
-		} else if (node_is(n, "rating")) {
-			int round = vocab_index(&vocab_round,
-						node_attr(n, "round"));
-			int e = vocab_index(&vocab_experience,
-					    node_attr(n, "experience"));
-			if (round >= 0 && e >= 0)
-				f->exp[round][e]++;
-		} else if (node_is(n, "burden")) {
-			f->has_burden = true;
-			f->minutes = attr_num(n, "minutes");
-			f->per_year = attr_num(n, "per-year");
-			f->staff = attr_num(n, "staff");
-			f->tariff = attr_num(n, "tariff");
-		}
-	}
-	f->leading = -1;
-	for (i = 0; i < 3; i++)
-		if (f->votes[i] > best) {
-			best = f->votes[i];
-			f->leading = i;
-		} else if (f->votes[i] == best && best > 0) {
-			f->leading = -2;
-		}
-	if (f->has_burden) {
-		f->hours_per_year = f->minutes * f->per_year / 60.0;
-		if (!f->tariff)
-			f->tariff = default_tariff;
-		f->cost_per_year =
-			f->tariff ? f->hours_per_year * f->tariff : -1;
-	}
-}
-
 void burden_describe(struct strbuf *sb, const struct item_facts *f)
 {
 	const char *lang = msg_lang();
