@@ -84,6 +84,12 @@ xmlNodePtr reg_new_meeting(struct reg *r, const char *kind, const char *date,
 			   const char *phase, const char *title);
 /* Adds person PID to MEETING's attendees. */
 void reg_add_attendee(struct reg *r, xmlNodePtr meeting, const char *pid);
+/* The text of the first child NAME whose lang is LANG, else of the first
+ * child NAME; "" when none (phase names, milestone titles). */
+const char *lang_text(xmlNodePtr parent, const char *name, const char *lang);
+/* Number of the current phase, 0 when none is active. */
+int reg_current_phase(struct reg *r);
+
 /* Hands out the next number of a counter attribute on SECTION ("next"). */
 long reg_next_id(xmlNodePtr section, const char *counter);
 

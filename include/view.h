@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <libxml/tree.h>
 
+#include "csv.h"
 #include "item.h"
 #include "reg.h"
 #include "value.h"
@@ -21,6 +22,20 @@ struct strbuf;
  * per person, 45000 kr per year (at 450 kr per hour)"; what is unknown
  * is left out.  FACTS must have a burden. */
 void burden_describe(struct strbuf *sb, const struct item_facts *facts);
+
+/* ITEM as one row of the item table `export csv` writes (csv.h's
+ * columns); the cells point into the tree or into the row's buffers, NULL
+ * for an empty cell. */
+struct item_row {
+	const char *cell[COL_COUNT];
+	char num[4][32], votes[3][16];
+};
+struct strmap;
+/* Area ids to their <area>, so that a large register stays linear;
+ * strmap_free() it. */
+struct strmap *view_area_index(struct reg *r);
+void view_item_row(struct strmap *areas, xmlNodePtr item,
+		   struct item_row *row);
 
 struct view_opts {
 	const char *lang; /* "da" or "en": adds *_label keys when set */
@@ -43,10 +58,4 @@ struct val *view_phases(struct arena *a, struct reg *r, const char *lang);
 /* MEETING as in `export json`, plus "held" (its date is TODAY or before). */
 struct val *view_meeting(struct arena *a, xmlNodePtr meeting,
 			 const char *today, const struct view_opts *o);
-/* The text of the first child NAME whose lang is LANG, else of the first
- * child NAME; "" when none (phase names, milestone titles). */
-const char *lang_text(xmlNodePtr parent, const char *name, const char *lang);
-/* Number of the current phase, 0 when none is active. */
-int reg_current_phase(struct reg *r);
-
 #endif

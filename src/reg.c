@@ -403,6 +403,28 @@ xmlNodePtr reg_log(struct reg *r, const char *action, const char *ref,
 	return e;
 }
 
+int reg_current_phase(struct reg *r)
+{
+	const char *s = node_attr(r->model, "current");
+
+	return s ? atoi(s) : 0;
+}
+
+/* The text of the first child NAME in LANG, else the first of any. */
+const char *lang_text(xmlNodePtr parent, const char *name, const char *lang)
+{
+	xmlNodePtr n, first = NULL;
+
+	for (n = node_child(parent, name); n; n = node_next(n, name)) {
+		const char *l = node_attr(n, "lang");
+		if (!first)
+			first = n;
+		if (l && !strcmp(l, lang))
+			return node_text(n);
+	}
+	return first ? node_text(first) : "";
+}
+
 /* --- load --- */
 
 static int find_sections(struct reg *r)
