@@ -3,9 +3,9 @@
  * What a handout template sees: the register as `export json` shows it
  * (view_register with labels in the handout's language) plus the extras
  * the handouts need (today, area.items, proposed, selected, decisions,
- * totals...; see notes/handout-contract.md), and the table of every field
- * with a short description, which checks templates and which
- * `styr templates --fields` prints.
+ * totals...; templates/README.md explains them to template authors), and
+ * the table of every field with a short description, which checks
+ * templates and which `styr templates --fields` prints.
  */
 #ifndef STYR_HANDOUT_DATA_H
 #define STYR_HANDOUT_DATA_H

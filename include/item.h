@@ -1,7 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * The descriptive fields of an item that `add`, `edit` and `import` share:
- * their options, their checks and how they are stored.
+ * An item and its parts, in one place: the descriptive fields that `add`,
+ * `edit` and `import` share (their options, their checks and how they are
+ * stored), and the children SPEC section 2 gives an item (notes, ratings,
+ * burden, votes, priority, decision, solution).  Commands and import build
+ * and change items only through these, so that each part is made one way;
+ * view.c reads them for JSON, CSV and templates.
+ *
+ * Values given to the builders are checked and canonical already; NULL
+ * leaves an attribute out.
  */
 #ifndef STYR_ITEM_H
 #define STYR_ITEM_H
@@ -41,5 +48,60 @@ const char *item_field_value(xmlNodePtr item, enum item_field field);
 /* Checks KIND and TITLE of a new item; returns the canonical kind or NULL
  * after printing. */
 const char *item_check_new(const char *kind, const char *title);
+
+/* Canonical child order of an item, as the schema fixes it. */
+extern const char *const item_order[];
+/* Sets, replaces or (VALUE NULL or "") removes the simple text child NAME
+ * of ITEM, keeping the canonical order. */
+void item_set_text(struct reg *r, xmlNodePtr item, const char *name,
+		   const char *value);
+
+/* Adds a field note (TEXT non-empty); METHOD a vocab_method key or NULL. */
+void item_add_note(struct reg *r, xmlNodePtr item, const char *text,
+		   const char *method, const char *by, const char *date);
+/* The rating RESPONDENT gave in ROUND, or NULL. */
+xmlNodePtr item_find_rating(xmlNodePtr item, const char *round,
+			    const char *respondent);
+/* Records EXPERIENCE on RATING (an existing one from item_find_rating),
+ * or adds a new rating when RATING is NULL. */
+void item_set_rating(struct reg *r, xmlNodePtr item, xmlNodePtr rating,
+		     const char *round, const char *experience,
+		     const char *respondent, const char *date);
+/* Replaces the burden estimate; the amounts as stored (decimal point). */
+void item_set_burden(struct reg *r, xmlNodePtr item, const char *minutes,
+		     const char *per_year, const char *staff,
+		     const char *tariff);
+/* Records a vote for PRIORITY on VOTE (an earlier one to replace), or on
+ * a new one when VOTE is NULL: by BY (a person), or COUNT anonymous
+ * paper votes when BY is NULL. */
+void item_set_vote(struct reg *r, xmlNodePtr item, xmlNodePtr vote,
+		   const char *priority, const char *by, long count,
+		   const char *meeting, const char *date);
+/* Replaces the stamped judgement ELEMENT ("priority" or "decision") with
+ * VALUE, REASON ("" for none), DATE and BY.  Returns the value it
+ * replaced (the caller frees it), or NULL when there was none. */
+char *item_set_stamp(struct reg *r, xmlNodePtr item, const char *element,
+		     const char *value, const char *reason, const char *date,
+		     const char *by);
+/* Sets the solution track, making it when absent: STATUS always;
+ * EVALUATE_BY when non-NULL; CRITERIA when non-NULL ("" removes them). */
+void item_set_solution(struct reg *r, xmlNodePtr item, const char *status,
+		       const char *evaluate_by, const char *criteria);
+
+/* What can be computed from an item's votes, ratings and burden. */
+struct item_facts {
+	int votes[3];      /* remove, change, anchor */
+	int exp[2][3];     /* [baseline|followup][supportive|too-tight|too-loose] */
+	int leading;       /* index of the leading priority, -2 tie, -1 none */
+	bool has_burden;
+	double minutes, per_year, staff, tariff; /* tariff 0 when none */
+	double hours_per_year;
+	double cost_per_year; /* < 0 when no tariff is known */
+};
+
+/* Computes FACTS for ITEM; MEETING limits votes to one meeting (or NULL).
+ * DEFAULT_TARIFF is the register's (0 when unset). */
+void item_facts(xmlNodePtr item, const char *meeting, double default_tariff,
+		struct item_facts *facts);
 
 #endif

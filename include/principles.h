@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Phase 4 and 5 of the model: the principles styr reminds of (seed 000,
- * SPEC section 2) and what `prioritise` and `decide` share.
+ * SPEC section 2): the rules only; `prioritise` and `decide` share their
+ * command body in stamp.h.
  *
  * - A legal demand (origin law) cannot simply be removed: voting or
  *   proposing `remove` on it warns and suggests `change`.
@@ -47,30 +48,5 @@ int principle_criteria_first(const char *id, const char *status,
 /* Warns when a solution goes to implemented from OLD_STATUS (NULL: no
  * track yet) without having been tried as a prototype or pilot. */
 void principle_try_first(const char *id, const char *old_status);
-
-/*
- * A stamped judgement on an item: <priority> (the workshop's proposal)
- * or <decision> (the steering group's), each <NAME value by date>reason.
- * `prioritise` and `decide` differ only in the table below.
- */
-struct stamp_opts {
-	const char *why;  /* reason, NULL when not given */
-	const char *date; /* --date, NULL for today */
-};
-/* argp child with --why and --date; its input is a struct stamp_opts. */
-extern const struct argp stamp_argp;
-
-struct stamp_kind {
-	const char *element;       /* "priority" / "decision" */
-	const char *action;        /* change-log action: "prioritise" */
-	const char *noun;          /* for people, N_(): "proposal" */
-	const struct vocab *vocab; /* the values it takes */
-	/* Reminders before the change, given the canonical VALUE. */
-	void (*remind)(struct reg *r, xmlNodePtr item, const char *value);
-};
-/* Opens the register, checks ID, VALUE and O, replaces ITEM's element,
- * logs "old -> new" and saves.  Returns an exit status. */
-int stamp_run(const struct stamp_kind *k, const char *id, const char *value,
-	      const struct stamp_opts *o);
 
 #endif

@@ -74,6 +74,22 @@ xmlNodePtr reg_new_item(struct reg *r, const char *kind, const char *title);
 xmlNodePtr reg_area(struct reg *r, const char *id);
 xmlNodePtr reg_person(struct reg *r, const char *id_or_name);
 xmlNodePtr reg_meeting(struct reg *r, const char *id);
+/* New areas, people and meetings, appended to their section; the
+ * values are checked and canonical already (NULL leaves one out). */
+xmlNodePtr reg_new_area(struct reg *r, const char *id, const char *name);
+/* Hands out the next P-id. */
+xmlNodePtr reg_new_person(struct reg *r, const char *name, const char *role);
+/* Hands out the next M-id; PHASE is a phase number or NULL. */
+xmlNodePtr reg_new_meeting(struct reg *r, const char *kind, const char *date,
+			   const char *phase, const char *title);
+/* Adds person PID to MEETING's attendees. */
+void reg_add_attendee(struct reg *r, xmlNodePtr meeting, const char *pid);
+/* The text of the first child NAME whose lang is LANG, else of the first
+ * child NAME; "" when none (phase names, milestone titles). */
+const char *lang_text(xmlNodePtr parent, const char *name, const char *lang);
+/* Number of the current phase, 0 when none is active. */
+int reg_current_phase(struct reg *r);
+
 /* Hands out the next number of a counter attribute on SECTION ("next"). */
 long reg_next_id(xmlNodePtr section, const char *counter);
 
@@ -81,6 +97,8 @@ long reg_next_id(xmlNodePtr section, const char *counter);
 
 /* Value of attribute NAME or NULL; no copy. */
 const char *node_attr(xmlNodePtr n, const char *name);
+/* Whether N has any attribute. */
+bool node_has_attrs(xmlNodePtr n);
 /* Sets (VALUE non-NULL) or removes attribute NAME. */
 void node_set_attr(xmlNodePtr n, const char *name, const char *value);
 /* Text content of a simple element ("" when empty); no copy. */
@@ -95,17 +113,18 @@ xmlNodePtr node_after(xmlNodePtr n);
 bool node_is(xmlNodePtr n, const char *name);
 /* New element NAME with optional text, not yet linked. */
 xmlNodePtr node_new(struct reg *r, const char *name, const char *text);
+/* Appends CHILD (not yet linked) as PARENT's last child. */
+void node_append(xmlNodePtr parent, xmlNodePtr child);
+/* Links N (not yet linked) just before SIBLING. */
+void node_insert_before(xmlNodePtr sibling, xmlNodePtr n);
+/* Unlinks N from where it is and appends it to PARENT. */
+void node_move(xmlNodePtr n, xmlNodePtr parent);
+/* Unlinks and frees N with everything in it. */
+void node_remove(xmlNodePtr n);
 /* Links CHILD into PARENT at its canonical place among the siblings, as
  * ORDER (NULL-terminated element names) fixes it; appends after the last
  * sibling of the same name. */
 void node_insert(xmlNodePtr parent, xmlNodePtr child,
 		 const char *const order[]);
-
-/* Canonical child order of an item, as the schema fixes it. */
-extern const char *const item_order[];
-/* Sets, replaces or (VALUE NULL or "") removes the simple text child NAME
- * of ITEM, keeping the canonical order. */
-void item_set_text(struct reg *r, xmlNodePtr item, const char *name,
-		   const char *value);
 
 #endif

@@ -88,6 +88,8 @@ void sb_free(struct strbuf *sb);
  * On failure prints an error naming WHAT and returns -1.
  */
 int check_text(const char *what, const char *s);
+/* Whether S is valid UTF-8. */
+bool utf8_valid(const char *s);
 
 /* Parses a non-negative number; returns -1 (and prints) on junk. */
 int parse_count(const char *what, const char *s, long max, long *out);

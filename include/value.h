@@ -7,7 +7,7 @@
  *
  * Ownership: every value and string lives in the arena it was made in and
  * is freed with it; strings passed to val_str are borrowed and must outlive
- * the arena (use val_strdup for a copy).
+ * the arena (copy a short-lived one with arena_strdup first).
  */
 #ifndef STYR_VALUE_H
 #define STYR_VALUE_H
@@ -55,8 +55,7 @@ struct val *val_null(struct arena *a);
 struct val *val_bool(struct arena *a, bool b);
 struct val *val_int(struct arena *a, long i);
 struct val *val_num(struct arena *a, double d);
-struct val *val_str(struct arena *a, const char *s);    /* borrowed */
-struct val *val_strdup(struct arena *a, const char *s); /* copied */
+struct val *val_str(struct arena *a, const char *s); /* borrowed */
 /* A string, or null when S is NULL. */
 struct val *val_str_or_null(struct arena *a, const char *s);
 struct val *val_arr(struct arena *a);

@@ -10,24 +10,11 @@
 #include <stdbool.h>
 #include <libxml/tree.h>
 
+#include "csv.h"
+#include "item.h"
 #include "reg.h"
 #include "value.h"
 
-/* What can be computed from an item's votes, ratings and burden. */
-struct item_facts {
-	int votes[3];      /* remove, change, anchor */
-	int exp[2][3];     /* [baseline|followup][supportive|too-tight|too-loose] */
-	int leading;       /* index of the leading priority, -2 tie, -1 none */
-	bool has_burden;
-	double minutes, per_year, staff, tariff; /* tariff 0 when none */
-	double hours_per_year;
-	double cost_per_year; /* < 0 when no tariff is known */
-};
-
-/* Computes FACTS for ITEM; MEETING limits votes to one meeting (or NULL).
- * DEFAULT_TARIFF is the register's (0 when unset). */
-void item_facts(xmlNodePtr item, const char *meeting, double default_tariff,
-		struct item_facts *facts);
 /* The register's default tariff in kr per hour, 0 when unset. */
 double reg_default_tariff(struct reg *r);
 struct strbuf;
@@ -35,6 +22,20 @@ struct strbuf;
  * per person, 45000 kr per year (at 450 kr per hour)"; what is unknown
  * is left out.  FACTS must have a burden. */
 void burden_describe(struct strbuf *sb, const struct item_facts *facts);
+
+/* ITEM as one row of the item table `export csv` writes (csv.h's
+ * columns); the cells point into the tree or into the row's buffers, NULL
+ * for an empty cell. */
+struct item_row {
+	const char *cell[COL_COUNT];
+	char num[4][32], votes[3][16];
+};
+struct strmap;
+/* Area ids to their <area>, so that a large register stays linear;
+ * strmap_free() it. */
+struct strmap *view_area_index(struct reg *r);
+void view_item_row(struct strmap *areas, xmlNodePtr item,
+		   struct item_row *row);
 
 struct view_opts {
 	const char *lang; /* "da" or "en": adds *_label keys when set */
@@ -57,10 +58,4 @@ struct val *view_phases(struct arena *a, struct reg *r, const char *lang);
 /* MEETING as in `export json`, plus "held" (its date is TODAY or before). */
 struct val *view_meeting(struct arena *a, xmlNodePtr meeting,
 			 const char *today, const struct view_opts *o);
-/* The text of the first child NAME whose lang is LANG, else of the first
- * child NAME; "" when none (phase names, milestone titles). */
-const char *lang_text(xmlNodePtr parent, const char *name, const char *lang);
-/* Number of the current phase, 0 when none is active. */
-int reg_current_phase(struct reg *r);
-
 #endif

@@ -3,10 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/hash.h>
-
 #include "commands.h"
 #include "reg.h"
+#include "strmap.h"
 #include "table.h"
 #include "util.h"
 #include "value.h"
@@ -48,7 +47,7 @@ static int check_area_id(const char *id)
 static int area_add(const char *id, const char *name)
 {
 	struct reg r;
-	xmlNodePtr old, area;
+	xmlNodePtr old;
 	int rc;
 
 	if (check_area_id(id) < 0 || check_text(_("area name"), name) < 0)
@@ -68,9 +67,7 @@ static int area_add(const char *id, const char *name)
 		rc = EXIT_REFUSED;
 		goto out;
 	}
-	area = node_new(&r, "area", name);
-	node_set_attr(area, "id", id);
-	xmlAddChild(r.areas, area);
+	reg_new_area(&r, id, name);
 	reg_log(&r, "area", id, _("added review area %s '%s'"), id, name);
 	rc = reg_save(&r);
 	if (!rc)
@@ -83,7 +80,7 @@ out:
 static int area_list(enum format fmt)
 {
 	struct reg r;
-	xmlHashTablePtr index;
+	struct strmap *index;
 	xmlNodePtr n, *area = NULL;
 	long *count = NULL;
 	size_t i, nareas = 0;
@@ -98,17 +95,16 @@ static int area_list(enum format fmt)
 	}
 	/* One pass over the items, counting through an id -> slot index. */
 	count = xcalloc(nareas, sizeof *count);
-	index = xmlHashCreate((int)nareas);
+	index = strmap_new((int)nareas);
 	for (i = 0; i < nareas; i++)
-		xmlHashAddEntry(index, BAD_CAST node_attr(area[i], "id"),
-				&count[i]);
+		strmap_add(index, node_attr(area[i], "id"), &count[i]);
 	for (n = node_first(r.items); n; n = node_after(n)) {
 		const char *id = node_attr(n, "area");
-		long *c = id ? xmlHashLookup(index, BAD_CAST id) : NULL;
+		long *c = id ? strmap_get(index, id) : NULL;
 		if (c)
 			(*c)++;
 	}
-	xmlHashFree(index, NULL);
+	strmap_free(index);
 
 	if (fmt == FMT_JSON) {
 		struct arena *a = arena_new();

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "item.h"
 #include "reg.h"
 #include "util.h"
 #include "view.h"
@@ -155,13 +156,11 @@ static int set_default_tariff(const char *value)
 	if (!settings) {
 		/* Its place is just before the model (after the title). */
 		settings = node_new(&r, "settings", NULL);
-		xmlAddPrevSibling(r.model, settings);
+		node_insert_before(r.model, settings);
 	}
 	node_set_attr(settings, "tariff", stored);
-	if (!stored && !settings->properties) {
-		xmlUnlinkNode(settings);
-		xmlFreeNode(settings);
-	}
+	if (!stored && !node_has_attrs(settings))
+		node_remove(settings);
 	if (stored)
 		reg_log(&r, "tariff", NULL,
 			_("default tariff set to %s kr per hour"), stored);
@@ -185,7 +184,7 @@ int cmd_burden(int argc, char **argv)
 	struct item_facts f;
 	char hours[32];
 	struct reg r;
-	xmlNodePtr item, b;
+	xmlNodePtr item;
 	const char *id;
 	double v;
 	int rc = EXIT_REFUSED;
@@ -211,16 +210,7 @@ int cmd_burden(int argc, char **argv)
 		goto out;
 	}
 	id = node_attr(item, "id");
-	if ((b = node_child(item, "burden"))) {
-		xmlUnlinkNode(b);
-		xmlFreeNode(b);
-	}
-	b = node_new(&r, "burden", NULL);
-	node_set_attr(b, "minutes", minutes);
-	node_set_attr(b, "per-year", per_year);
-	node_set_attr(b, "staff", staff);
-	node_set_attr(b, "tariff", tariff);
-	node_insert(item, b, item_order);
+	item_set_burden(&r, item, minutes, per_year, staff, tariff);
 	item_facts(item, NULL, reg_default_tariff(&r), &f);
 	format_decimal_for(hours, f.hours_per_year, msg_lang());
 	reg_log(&r, "burden", id,

@@ -4,6 +4,7 @@
 
 #include "commands.h"
 #include "principles.h"
+#include "stamp.h"
 #include "util.h"
 
 struct args {

@@ -57,8 +57,7 @@ int cmd_delete(int argc, char **argv)
 				   msg_lang()),
 			node_text(node_child(item, "title")));
 	/* The schema keeps a deleted item after the entry's <what>. */
-	xmlUnlinkNode(item);
-	xmlAddChild(entry, item);
+	node_move(item, entry);
 	rc = reg_save(&r);
 	if (!rc)
 		info(_("%s: deleted; the change log keeps it"),

@@ -9,11 +9,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <libxml/hash.h>
-
 #include "commands.h"
 #include "csv.h"
 #include "reg.h"
+#include "strmap.h"
 #include "util.h"
 #include "value.h"
 #include "view.h"
@@ -61,84 +60,21 @@ static const struct cli_sub cmd = {
 	   "json is everything the register holds (phases, areas, people, "
 	   "meetings, items with notes and ratings), for scripts.")};
 
-/* A numeric attribute as a plain number, "" when absent. */
-static const char *number(xmlNodePtr n, const char *attr, char buf[32])
-{
-	const char *s = node_attr(n, attr);
-
-	if (!s)
-		return "";
-	csv_format_number(buf, strtod(s, NULL));
-	return buf;
-}
-
-static const char *text_of(xmlNodePtr parent, const char *name)
-{
-	return node_text(node_child(parent, name));
-}
-
 static void write_csv(struct reg *r, FILE *f)
 {
-	xmlHashTablePtr areas = xmlHashCreate(0);
-	const char *cell[COL_COUNT];
-	char num[4][32], votes[3][16];
-	struct item_facts facts;
-	xmlNodePtr item, n;
-	int i;
-
-	if (!areas)
-		die(_("out of memory"));
-	/* Area names by id, so that a large register stays linear. */
-	for (n = node_first(r->areas); n; n = node_after(n))
-		xmlHashAddEntry(areas, BAD_CAST node_attr(n, "id"), n);
+	struct strmap *areas = view_area_index(r);
+	struct item_row row;
+	xmlNodePtr item;
 
 	/* One lock for all the rows: stdio's own are then nearly free. */
 	flockfile(f);
 	csv_write_row(f, item_columns, COL_COUNT);
 	for (item = node_first(r->items); item; item = node_after(item)) {
-		const char *area = node_attr(item, "area");
-		xmlNodePtr burden = node_child(item, "burden");
-		xmlNodePtr prio = node_child(item, "priority");
-		xmlNodePtr dec = node_child(item, "decision");
-		xmlNodePtr sol = node_child(item, "solution");
-
-		memset(cell, 0, sizeof cell);
-		cell[COL_ID] = node_attr(item, "id");
-		cell[COL_KIND] = node_attr(item, "kind");
-		cell[COL_TITLE] = text_of(item, "title");
-		cell[COL_DESCRIPTION] = text_of(item, "description");
-		cell[COL_AREA] = area;
-		if (area) {
-			n = xmlHashLookup(areas, BAD_CAST area);
-			cell[COL_AREA_NAME] = n ? node_text(n) : NULL;
-		}
-		cell[COL_ORIGIN] = node_attr(item, "origin");
-		cell[COL_OWNER] = text_of(item, "owner");
-		cell[COL_FOUND] = node_attr(item, "found");
-		cell[COL_SOURCE] = text_of(item, "source");
-		/* The item's own figures, not the register's default
-		 * tariff: what is written is what import stores. */
-		cell[COL_MINUTES] = number(burden, "minutes", num[0]);
-		cell[COL_PER_YEAR] = number(burden, "per-year", num[1]);
-		cell[COL_STAFF] = number(burden, "staff", num[2]);
-		cell[COL_TARIFF] = number(burden, "tariff", num[3]);
-		item_facts(item, NULL, 0, &facts);
-		for (i = 0; i < 3; i++) {
-			snprintf(votes[i], sizeof votes[i], "%d",
-				 facts.votes[i]);
-			cell[COL_VOTES_REMOVE + i] = votes[i];
-		}
-		cell[COL_PRIORITY] = node_attr(prio, "value");
-		cell[COL_PRIORITY_REASON] = prio ? node_text(prio) : NULL;
-		cell[COL_DECISION] = node_attr(dec, "value");
-		cell[COL_DECISION_REASON] = dec ? node_text(dec) : NULL;
-		cell[COL_SOLUTION] = node_attr(sol, "status");
-		cell[COL_CRITERIA] = sol ? text_of(sol, "criteria") : NULL;
-		cell[COL_EVALUATE_BY] = node_attr(sol, "evaluate-by");
-		csv_write_row(f, cell, COL_COUNT);
+		view_item_row(areas, item, &row);
+		csv_write_row(f, row.cell, COL_COUNT);
 	}
 	funlockfile(f);
-	xmlHashFree(areas, NULL);
+	strmap_free(areas);
 }
 
 /* The items of `export json`, made one at a time as they are written. */

@@ -7,14 +7,12 @@
 #include <string.h>
 #include <strings.h>
 
-#include <libxml/hash.h>
-#include <libxml/xmlstring.h>
-
 #include "commands.h"
 #include "csv.h"
 #include "item.h"
 #include "principles.h"
 #include "reg.h"
+#include "strmap.h"
 #include "util.h"
 #include "vocab.h"
 
@@ -79,9 +77,9 @@ struct import {
 	char delim;             /* the file's separator: ',' or ';' */
 	char *what[COL_COUNT];  /* "column 'x'", for messages */
 	/* Hashes keep the import linear in rows and register size. */
-	xmlHashTablePtr reg_ids;  /* items in the register before */
-	xmlHashTablePtr file_ids; /* id -> line of the row that has it */
-	xmlHashTablePtr areas;    /* lower-cased id -> <area> */
+	struct strmap *reg_ids;   /* items in the register before */
+	struct strmap *file_ids;  /* id -> line of the row that has it */
+	struct strmap *areas;     /* lower-cased id -> <area> */
 	long first_free[3];       /* the id counters before the import */
 	char today[11];
 	char *by;                 /* author(), looked up once */
@@ -209,11 +207,11 @@ static int check_id(struct import *im, struct row *row, const char *s)
 			     s, letter);
 	row->id = strtol(digits, NULL, 10);
 	snprintf(id, sizeof id, "%c%ld", letter, row->id);
-	if (xmlHashLookup(im->reg_ids, BAD_CAST id))
+	if (strmap_get(im->reg_ids, id))
 		return error(_("column 'id': item %s exists already; leave "
 			       "the id empty to add the row as a new item"),
 			     id);
-	line = xmlHashLookup(im->file_ids, BAD_CAST id);
+	line = strmap_get(im->file_ids, id);
 	if (line)
 		return error(_("column 'id': %s is already the id of the item "
 			       "on line %ld"),
@@ -253,7 +251,7 @@ static int check_area(struct import *im, struct row *row)
 			       "and '_', beginning with a letter or digit)"),
 			     id);
 	lower(key, id, sizeof key);
-	area = xmlHashLookup(im->areas, BAD_CAST key);
+	area = strmap_get(im->areas, key);
 	if (area)
 		row->area = node_attr(area, "id");
 	else
@@ -264,8 +262,6 @@ static int check_area(struct import *im, struct row *row)
 /* The burden's columns and the attributes they are stored in. */
 static const int burden_col[4] = {COL_MINUTES, COL_PER_YEAR, COL_STAFF,
 				  COL_TARIFF};
-static const char *const burden_attr[4] = {"minutes", "per-year", "staff",
-					   "tariff"};
 
 static int check_burden(struct import *im, struct row *row)
 {
@@ -365,7 +361,7 @@ static int check_row(struct import *im, const struct csv_record *rec,
 	for (c = 0; c < COL_COUNT; c++) {
 		row->v[c] = im->col[c] >= 0 ? rec->field[im->col[c]] : "";
 		/* Older spreadsheets save in Windows-1252 unless asked. */
-		if (!xmlCheckUTF8((const xmlChar *)row->v[c]))
+		if (!utf8_valid(row->v[c]))
 			return error(_("column '%s': not valid UTF-8 text; in "
 				       "the spreadsheet, save the file as "
 				       "\"CSV UTF-8\""),
@@ -440,13 +436,11 @@ static xmlNodePtr new_item(struct import *im, const struct row *row)
 static const char *add_area(struct import *im, const char *id,
 			    const char *name)
 {
-	xmlNodePtr area = node_new(im->r, "area", *name ? name : id);
+	xmlNodePtr area = reg_new_area(im->r, id, *name ? name : id);
 	char key[40];
 
-	node_set_attr(area, "id", id);
-	xmlAddChild(im->r->areas, area);
 	lower(key, id, sizeof key);
-	xmlHashAddEntry(im->areas, BAD_CAST key, area);
+	strmap_add(im->areas, key, area);
 	if (im->nareas++)
 		sb_puts(&im->new_areas, ", ");
 	sb_printf(&im->new_areas, "%s (%s)", id, *name ? name : id);
@@ -458,20 +452,17 @@ static const char *add_area(struct import *im, const char *id,
 static void add_stamp(struct import *im, xmlNodePtr item, const char *name,
 		      const char *value, const char *reason)
 {
-	xmlNodePtr n = node_new(im->r, name, reason);
-
-	node_set_attr(n, "value", value);
-	node_set_attr(n, "date", im->today);
-	node_set_attr(n, "by", im->by);
-	node_insert(item, n, item_order);
+	free(item_set_stamp(im->r, item, name, value, reason, im->today,
+			    im->by));
 }
 
 static int add_row(struct import *im, const struct csv_record *rec,
 		   const struct row *row)
 {
 	struct item_fields f = {0};
-	xmlNodePtr item, n;
-	char buf[32];
+	const char *amount[4];
+	char buf[4][32];
+	xmlNodePtr item;
 	int i;
 
 	item = new_item(im, row);
@@ -489,25 +480,22 @@ static int add_row(struct import *im, const struct csv_record *rec,
 	if (item_fields_apply(im->r, item, &f, NULL) < 0)
 		return -1;
 	if (row->burden) {
-		n = node_new(im->r, "burden", NULL);
 		for (i = 0; i < 4; i++) {
+			amount[i] = NULL;
 			if (!*row->v[burden_col[i]])
 				continue;
-			csv_format_number(buf, row->num[i]);
-			node_set_attr(n, burden_attr[i], buf);
+			csv_format_number(buf[i], row->num[i]);
+			amount[i] = buf[i];
 		}
-		node_insert(item, n, item_order);
+		item_set_burden(im->r, item, amount[0], amount[1], amount[2],
+				amount[3]);
 	}
 	/* Vote counts are what paper ballots give: anonymous counts. */
-	for (i = 0; i < 3; i++) {
-		if (row->votes[i] <= 0)
-			continue;
-		n = node_new(im->r, "vote", NULL);
-		node_set_attr(n, "priority", vocab_priority.words[i].key);
-		snprintf(buf, sizeof buf, "%ld", row->votes[i]);
-		node_set_attr(n, "count", buf);
-		node_insert(item, n, item_order);
-	}
+	for (i = 0; i < 3; i++)
+		if (row->votes[i] > 0)
+			item_set_vote(im->r, item, NULL,
+				      vocab_priority.words[i].key, NULL,
+				      row->votes[i], NULL, NULL);
 	if (row->priority)
 		add_stamp(im, item, "priority", row->priority,
 			  row->v[COL_PRIORITY_REASON]);
@@ -521,16 +509,12 @@ static int add_row(struct import *im, const struct csv_record *rec,
 					     row->v[COL_CRITERIA]) < 0)
 			return -1;
 		at(im, -1);
-		n = node_new(im->r, "solution", NULL);
-		node_set_attr(n, "status", row->status);
-		if (*row->evaluate_by)
-			node_set_attr(n, "evaluate-by", row->evaluate_by);
-		if (*row->v[COL_CRITERIA])
-			xmlAddChild(n, node_new(im->r, "criteria",
-						row->v[COL_CRITERIA]));
-		node_insert(item, n, item_order);
+		item_set_solution(im->r, item, row->status,
+				  *row->evaluate_by ? row->evaluate_by : NULL,
+				  *row->v[COL_CRITERIA] ? row->v[COL_CRITERIA]
+							: NULL);
 	}
-	xmlHashAddEntry(im->file_ids, BAD_CAST node_attr(item, "id"),
+	strmap_add(im->file_ids, node_attr(item, "id"),
 			(void *)(intptr_t)rec->line);
 	im->items++;
 	return 0;
@@ -571,16 +555,14 @@ static void import_init(struct import *im, struct reg *r, const char *name)
 		im->col[c] = -1;
 		im->what[c] = xasprintf(_("column '%s'"), item_columns[c]);
 	}
-	im->reg_ids = xmlHashCreate(0);
-	im->file_ids = xmlHashCreate(0);
-	im->areas = xmlHashCreate(0);
-	if (!im->reg_ids || !im->file_ids || !im->areas)
-		die(_("out of memory"));
+	im->reg_ids = strmap_new(0);
+	im->file_ids = strmap_new(0);
+	im->areas = strmap_new(0);
 	for (n = node_first(r->items); n; n = node_after(n))
-		xmlHashAddEntry(im->reg_ids, BAD_CAST node_attr(n, "id"), n);
+		strmap_add(im->reg_ids, node_attr(n, "id"), n);
 	for (n = node_first(r->areas); n; n = node_after(n)) {
 		lower(key, node_attr(n, "id"), sizeof key);
-		xmlHashAddEntry(im->areas, BAD_CAST key, n);
+		strmap_add(im->areas, key, n);
 	}
 	for (c = 0; c < 3; c++) {
 		char counter[32];
@@ -601,9 +583,9 @@ static void import_free(struct import *im)
 		free(im->what[c]);
 	free(im->where);
 	free(im->by);
-	xmlHashFree(im->reg_ids, NULL);
-	xmlHashFree(im->file_ids, NULL);
-	xmlHashFree(im->areas, NULL);
+	strmap_free(im->reg_ids);
+	strmap_free(im->file_ids);
+	strmap_free(im->areas);
 	sb_free(&im->new_areas);
 }
 

@@ -83,14 +83,9 @@ static int add(struct reg *r, const struct args *a, const char *lang,
 	if (!a->phase)
 		phase = phase_current(r);
 
-	snprintf(id, 32, "M%ld", reg_next_id(r->meetings, "next"));
-	m = node_new(r, "meeting", NULL);
-	node_set_attr(m, "id", id);
-	node_set_attr(m, "kind", kind);
-	node_set_attr(m, "date", date);
-	node_set_attr(m, "phase", phase ? node_attr(phase, "number") : NULL);
-	xmlAddChild(m, node_new(r, "title", title));
-	xmlAddChild(r->meetings, m);
+	m = reg_new_meeting(r, kind, date,
+			    phase ? node_attr(phase, "number") : NULL, title);
+	snprintf(id, 32, "%s", node_attr(m, "id"));
 	if (phase)
 		reg_log(r, "meeting", id, _("added %s '%s' on %s in phase %ld"),
 			vocab_label(&vocab_meeting_kind, kind, lang), title,
@@ -136,13 +131,10 @@ static int attend(struct reg *r, const struct args *a)
 	}
 	for (i = 1; i < a->npos; i++) {
 		const char *pid = node_attr(people[i], "id");
-		xmlNodePtr att;
 		/* Attending twice (or naming someone twice) is harmless. */
 		if (attends(m, pid))
 			continue;
-		att = node_new(r, "attendee", NULL);
-		node_set_attr(att, "ref", pid);
-		xmlAddChild(m, att);
+		reg_add_attendee(r, m, pid);
 		if (added++)
 			sb_puts(&names, ", ");
 		sb_printf(&names, "%s (%s)", node_text(people[i]), pid);

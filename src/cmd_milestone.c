@@ -158,12 +158,10 @@ static int done(struct reg *r, const struct args *a, const char *lang)
 	}
 	node_set_attr(m, "done", date);
 	if (a->note) {
-		if (note) {
-			xmlUnlinkNode(note);
-			xmlFreeNode(note);
-		}
+		if (note)
+			node_remove(note);
 		if (*a->note)
-			xmlAddChild(m, node_new(r, "note", a->note));
+			node_append(m, node_new(r, "note", a->note));
 	}
 	if (a->note && *a->note)
 		reg_log(r, "milestone", id, _("milestone %s '%s' done %s: %s"),

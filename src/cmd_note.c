@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /* styr note: a quote or observation from the mapping, kept on its item. */
 #include "commands.h"
+#include "item.h"
 #include "reg.h"
 #include "util.h"
 #include "vocab.h"
@@ -55,7 +56,7 @@ int cmd_note(int argc, char **argv)
 	const char *method = NULL;
 	char date[11];
 	struct reg r;
-	xmlNodePtr item, note;
+	xmlNodePtr item;
 	int k, rc;
 
 	cli_parse(&cmd, argc, argv, &a);
@@ -84,11 +85,7 @@ int cmd_note(int argc, char **argv)
 		rc = EXIT_REFUSED;
 		goto out;
 	}
-	note = node_new(&r, "note", a.text);
-	node_set_attr(note, "method", method);
-	node_set_attr(note, "by", author());
-	node_set_attr(note, "date", date);
-	node_insert(item, note, item_order);
+	item_add_note(&r, item, a.text, method, author(), date);
 	if (method)
 		reg_log(&r, "note", node_attr(item, "id"), _("note (%s): %s"),
 			vocab_word(&vocab_method, method, msg_lang()), a.text);

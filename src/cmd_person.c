@@ -67,11 +67,8 @@ static int person_add(const char *name, const char *role_word)
 		rc = EXIT_REFUSED;
 		goto out;
 	}
-	snprintf(id, sizeof id, "P%ld", reg_next_id(r.people, "next"));
-	person = node_new(&r, "person", name);
-	node_set_attr(person, "id", id);
-	node_set_attr(person, "role", role);
-	xmlAddChild(r.people, person);
+	person = reg_new_person(&r, name, role);
+	snprintf(id, sizeof id, "%s", node_attr(person, "id"));
 	reg_log(&r, "person", id, _("added %s '%s' (%s)"), id, name,
 		vocab_word(&vocab_role, role, msg_lang()));
 	rc = reg_save(&r);

@@ -2,6 +2,7 @@
 /* styr prioritise: the workshop's proposed priority for an item. */
 #include "commands.h"
 #include "principles.h"
+#include "stamp.h"
 #include "util.h"
 
 struct args {

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "item.h"
 #include "reg.h"
 #include "util.h"
 #include "vocab.h"
@@ -55,21 +56,6 @@ static const struct cli_sub cmd = {
 	   "Each respondent has one rating per round; rate again to change "
 	   "it.")};
 
-/* The rating RESPONDENT gave in ROUND, or NULL. */
-static xmlNodePtr find_rating(xmlNodePtr item, const char *round,
-			      const char *respondent)
-{
-	xmlNodePtr n;
-
-	for (n = node_child(item, "rating"); n; n = node_next(n, "rating")) {
-		const char *who = node_attr(n, "respondent");
-		if (who && !strcmp(who, respondent) &&
-		    !strcmp(node_attr(n, "round"), round))
-			return n;
-	}
-	return NULL;
-}
-
 int cmd_rate(int argc, char **argv)
 {
 	struct args a = {0};
@@ -111,7 +97,7 @@ int cmd_rate(int argc, char **argv)
 	}
 	id = node_attr(item, "id");
 	if (a.respondent)
-		rating = find_rating(item, round, a.respondent);
+		rating = item_find_rating(item, round, a.respondent);
 	/* People read labels ("For stram"), in the log too: it is written
 	 * like minutes, in the language of the one who records. */
 	round_label = vocab_label(&vocab_round, round, lang);
@@ -121,20 +107,14 @@ int cmd_rate(int argc, char **argv)
 		old_label = vocab_label(&vocab_experience, replaced, lang);
 		reg_log(&r, "rate", id, _("rating (%s) by %s: '%s' -> '%s'"),
 			round_label, a.respondent, old_label, exp_label);
-		node_set_attr(rating, "experience", experience);
-		node_set_attr(rating, "date", today);
 	} else {
-		rating = node_new(&r, "rating", NULL);
-		node_set_attr(rating, "round", round);
-		node_set_attr(rating, "experience", experience);
-		node_set_attr(rating, "respondent", a.respondent);
-		node_set_attr(rating, "date", today);
-		node_insert(item, rating, item_order);
 		reg_log(&r, "rate", id, _("rating (%s) by %s: '%s'"),
 			round_label,
 			a.respondent ? a.respondent : _("anonymous"),
 			exp_label);
 	}
+	item_set_rating(&r, item, rating, round, experience, a.respondent,
+			today);
 	rc = reg_save(&r);
 	if (!rc && replaced)
 		info(_("%s: the earlier rating (%s) by %s, '%s', is replaced "

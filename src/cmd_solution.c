@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "item.h"
 #include "principles.h"
 #include "reg.h"
 #include "util.h"
@@ -169,22 +170,8 @@ int cmd_solution(int argc, char **argv)
 				  "one with --evaluate-by DATE"),
 				id);
 	}
-	if (!sol) {
-		sol = node_new(&r, "solution", NULL);
-		node_insert(item, sol, item_order);
-	}
-	node_set_attr(sol, "status", status);
-	if (a.evaluate_by)
-		node_set_attr(sol, "evaluate-by", date);
-	if (a.criteria) {
-		xmlNodePtr c = node_child(sol, "criteria");
-		if (c) {
-			xmlUnlinkNode(c);
-			xmlFreeNode(c);
-		}
-		if (*a.criteria)
-			xmlAddChild(sol, node_new(&r, "criteria", a.criteria));
-	}
+	item_set_solution(&r, item, status, a.evaluate_by ? date : NULL,
+			  a.criteria);
 	reg_log(&r, "solution", id, "%s", changes.buf);
 	rc = reg_save(&r);
 	if (!rc)

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "item.h"
 #include "principles.h"
 #include "reg.h"
 #include "util.h"
@@ -176,20 +177,8 @@ int cmd_vote(int argc, char **argv)
 		       "the earlier one (%s)"),
 		     id, voter, vocab_word(&vocab_priority, priority, lang),
 		     vocab_word(&vocab_priority, was, lang));
-	} else {
-		vote = node_new(&r, "vote", NULL);
-		node_insert(item, vote, item_order);
 	}
-	node_set_attr(vote, "priority", priority);
-	if (voter) {
-		node_set_attr(vote, "by", voter);
-	} else {
-		char n[32];
-		snprintf(n, sizeof n, "%ld", count);
-		node_set_attr(vote, "count", n);
-	}
-	node_set_attr(vote, "meeting", mid);
-	node_set_attr(vote, "date", date);
+	item_set_vote(&r, item, vote, priority, voter, count, mid, date);
 
 	/* TRANSLATORS: appended to a vote in the change log */
 	where = mid ? xasprintf(_(" (meeting %s)"), mid) : xstrdup("");

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-/* An item's descriptive fields, shared by add, edit and import. */
+/* An item and its parts; see item.h. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "item.h"
@@ -169,3 +170,194 @@ int item_fields_apply(struct reg *r, xmlNodePtr item,
 	}
 	return 0;
 }
+
+/* --- the parts of an item --- */
+
+/* Removes ITEM's child NAME, if it has one. */
+static void remove_child(xmlNodePtr item, const char *name)
+{
+	xmlNodePtr n = node_child(item, name);
+
+	if (n)
+		node_remove(n);
+}
+
+const char *const item_order[] = {
+	"title", "description", "owner", "source", "note", "rating",
+	"burden", "vote", "priority", "decision", "solution", NULL};
+
+void item_set_text(struct reg *r, xmlNodePtr item, const char *name,
+		   const char *value)
+{
+	remove_child(item, name);
+	if (value && *value)
+		node_insert(item, node_new(r, name, value), item_order);
+}
+
+void item_add_note(struct reg *r, xmlNodePtr item, const char *text,
+		   const char *method, const char *by, const char *date)
+{
+	xmlNodePtr note = node_new(r, "note", text);
+
+	node_set_attr(note, "method", method);
+	node_set_attr(note, "by", by);
+	node_set_attr(note, "date", date);
+	node_insert(item, note, item_order);
+}
+
+xmlNodePtr item_find_rating(xmlNodePtr item, const char *round,
+			    const char *respondent)
+{
+	xmlNodePtr n;
+
+	for (n = node_child(item, "rating"); n; n = node_next(n, "rating")) {
+		const char *who = node_attr(n, "respondent");
+		if (who && !strcmp(who, respondent) &&
+		    !strcmp(node_attr(n, "round"), round))
+			return n;
+	}
+	return NULL;
+}
+
+void item_set_rating(struct reg *r, xmlNodePtr item, xmlNodePtr rating,
+		     const char *round, const char *experience,
+		     const char *respondent, const char *date)
+{
+	if (!rating) {
+		rating = node_new(r, "rating", NULL);
+		node_set_attr(rating, "round", round);
+		node_set_attr(rating, "respondent", respondent);
+		node_insert(item, rating, item_order);
+	}
+	node_set_attr(rating, "experience", experience);
+	node_set_attr(rating, "date", date);
+}
+
+void item_set_burden(struct reg *r, xmlNodePtr item, const char *minutes,
+		     const char *per_year, const char *staff,
+		     const char *tariff)
+{
+	xmlNodePtr b = node_new(r, "burden", NULL);
+
+	remove_child(item, "burden");
+	node_set_attr(b, "minutes", minutes);
+	node_set_attr(b, "per-year", per_year);
+	node_set_attr(b, "staff", staff);
+	node_set_attr(b, "tariff", tariff);
+	node_insert(item, b, item_order);
+}
+
+void item_set_vote(struct reg *r, xmlNodePtr item, xmlNodePtr vote,
+		   const char *priority, const char *by, long count,
+		   const char *meeting, const char *date)
+{
+	char n[32];
+
+	if (!vote) {
+		vote = node_new(r, "vote", NULL);
+		node_insert(item, vote, item_order);
+	}
+	node_set_attr(vote, "priority", priority);
+	if (by) {
+		node_set_attr(vote, "by", by);
+	} else {
+		snprintf(n, sizeof n, "%ld", count);
+		node_set_attr(vote, "count", n);
+	}
+	node_set_attr(vote, "meeting", meeting);
+	node_set_attr(vote, "date", date);
+}
+
+char *item_set_stamp(struct reg *r, xmlNodePtr item, const char *element,
+		     const char *value, const char *reason, const char *date,
+		     const char *by)
+{
+	xmlNodePtr old = node_child(item, element), n;
+	char *was = NULL;
+
+	if (old) {
+		was = xstrdup(node_attr(old, "value"));
+		node_remove(old);
+	}
+	n = node_new(r, element, reason);
+	node_set_attr(n, "value", value);
+	node_set_attr(n, "date", date);
+	node_set_attr(n, "by", by);
+	node_insert(item, n, item_order);
+	return was;
+}
+
+void item_set_solution(struct reg *r, xmlNodePtr item, const char *status,
+		       const char *evaluate_by, const char *criteria)
+{
+	xmlNodePtr sol = node_child(item, "solution");
+
+	if (!sol) {
+		sol = node_new(r, "solution", NULL);
+		node_insert(item, sol, item_order);
+	}
+	node_set_attr(sol, "status", status);
+	if (evaluate_by)
+		node_set_attr(sol, "evaluate-by", evaluate_by);
+	if (criteria) {
+		remove_child(sol, "criteria");
+		if (*criteria)
+			node_append(sol, node_new(r, "criteria", criteria));
+	}
+}
+
+static double attr_num(xmlNodePtr n, const char *name)
+{
+	const char *s = node_attr(n, name);
+
+	return s ? strtod(s, NULL) : 0;
+}
+
+void item_facts(xmlNodePtr item, const char *meeting, double default_tariff,
+		struct item_facts *f)
+{
+	xmlNodePtr n;
+	int best = 0, i;
+
+	memset(f, 0, sizeof *f);
+	for (n = node_first(item); n; n = node_after(n)) {
+		if (node_is(n, "vote")) {
+			int p = vocab_index(&vocab_priority,
+					    node_attr(n, "priority"));
+			const char *m = node_attr(n, "meeting");
+			const char *count = node_attr(n, "count");
+			if (p < 0 || (meeting && (!m || strcmp(m, meeting))))
+				continue;
+			f->votes[p] += count ? atoi(count) : 1;
+		} else if (node_is(n, "rating")) {
+			int round = vocab_index(&vocab_round,
+						node_attr(n, "round"));
+			int e = vocab_index(&vocab_experience,
+					    node_attr(n, "experience"));
+			if (round >= 0 && e >= 0)
+				f->exp[round][e]++;
+		} else if (node_is(n, "burden")) {
+			f->has_burden = true;
+			f->minutes = attr_num(n, "minutes");
+			f->per_year = attr_num(n, "per-year");
+			f->staff = attr_num(n, "staff");
+			f->tariff = attr_num(n, "tariff");
+		}
+	}
+	f->leading = -1;
+	for (i = 0; i < 3; i++)
+		if (f->votes[i] > best) {
+			best = f->votes[i];
+			f->leading = i;
+		} else if (f->votes[i] == best && best > 0) {
+			f->leading = -2;
+		}
+	if (f->has_burden) {
+		f->hours_per_year = f->minutes * f->per_year / 60.0;
+		if (!f->tariff)
+			f->tariff = default_tariff;
+		f->cost_per_year =
+			f->tariff ? f->hours_per_year * f->tariff : -1;
+	}
+}
+

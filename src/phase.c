@@ -5,7 +5,6 @@
 
 #include "phase.h"
 #include "util.h"
-#include "view.h"
 #include "vocab.h"
 
 /* --- phases --- */

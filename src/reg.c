@@ -15,6 +15,7 @@
 #include "util.h"
 #include "vocab.h"
 #include "xmlsafe.h"
+#include "reg_int.h"
 
 const char *reg_path(void)
 {
@@ -105,6 +106,11 @@ static int attr_rank(const xmlChar *name)
 	return i;
 }
 
+bool node_has_attrs(xmlNodePtr n)
+{
+	return n->properties != NULL;
+}
+
 void node_set_attr(xmlNodePtr n, const char *name, const char *value)
 {
 	xmlAttrPtr a, at;
@@ -166,6 +172,28 @@ xmlNodePtr node_new(struct reg *r, const char *name, const char *text)
 	return n;
 }
 
+void node_append(xmlNodePtr parent, xmlNodePtr child)
+{
+	xmlAddChild(parent, child);
+}
+
+void node_insert_before(xmlNodePtr sibling, xmlNodePtr n)
+{
+	xmlAddPrevSibling(sibling, n);
+}
+
+void node_move(xmlNodePtr n, xmlNodePtr parent)
+{
+	xmlUnlinkNode(n);
+	xmlAddChild(parent, n);
+}
+
+void node_remove(xmlNodePtr n)
+{
+	xmlUnlinkNode(n);
+	xmlFreeNode(n);
+}
+
 static int order_rank(const char *const order[], const xmlChar *name)
 {
 	int i;
@@ -192,23 +220,6 @@ void node_insert(xmlNodePtr parent, xmlNodePtr child,
 		xmlAddPrevSibling(before, child);
 	else
 		xmlAddChild(parent, child);
-}
-
-const char *const item_order[] = {
-	"title", "description", "owner", "source", "note", "rating",
-	"burden", "vote", "priority", "decision", "solution", NULL};
-
-void item_set_text(struct reg *r, xmlNodePtr item, const char *name,
-		   const char *value)
-{
-	xmlNodePtr old = node_child(item, name);
-
-	if (old) {
-		xmlUnlinkNode(old);
-		xmlFreeNode(old);
-	}
-	if (value && *value)
-		node_insert(item, node_new(r, name, value), item_order);
 }
 
 /* --- look-ups --- */
@@ -284,10 +295,6 @@ xmlNodePtr reg_person(struct reg *r, const char *id_or_name)
 	return NULL;
 }
 
-/* The largest number a register may hold in a counter, a count or an
- * amount (check_values): far beyond any real register, and small enough
- * that sums of them never overflow. */
-#define MAX_NUMBER 1000000000L
 
 long reg_next_id(xmlNodePtr section, const char *counter)
 {
@@ -324,6 +331,51 @@ xmlNodePtr reg_new_item(struct reg *r, const char *kind, const char *title)
 	return item;
 }
 
+xmlNodePtr reg_new_area(struct reg *r, const char *id, const char *name)
+{
+	xmlNodePtr area = node_new(r, "area", name);
+
+	node_set_attr(area, "id", id);
+	xmlAddChild(r->areas, area);
+	return area;
+}
+
+xmlNodePtr reg_new_person(struct reg *r, const char *name, const char *role)
+{
+	xmlNodePtr person = node_new(r, "person", name);
+	char id[32];
+
+	snprintf(id, sizeof id, "P%ld", reg_next_id(r->people, "next"));
+	node_set_attr(person, "id", id);
+	node_set_attr(person, "role", role);
+	xmlAddChild(r->people, person);
+	return person;
+}
+
+xmlNodePtr reg_new_meeting(struct reg *r, const char *kind, const char *date,
+			   const char *phase, const char *title)
+{
+	xmlNodePtr m = node_new(r, "meeting", NULL);
+	char id[32];
+
+	snprintf(id, sizeof id, "M%ld", reg_next_id(r->meetings, "next"));
+	node_set_attr(m, "id", id);
+	node_set_attr(m, "kind", kind);
+	node_set_attr(m, "date", date);
+	node_set_attr(m, "phase", phase);
+	xmlAddChild(m, node_new(r, "title", title));
+	xmlAddChild(r->meetings, m);
+	return m;
+}
+
+void reg_add_attendee(struct reg *r, xmlNodePtr meeting, const char *pid)
+{
+	xmlNodePtr att = node_new(r, "attendee", NULL);
+
+	node_set_attr(att, "ref", pid);
+	xmlAddChild(meeting, att);
+}
+
 xmlNodePtr reg_log(struct reg *r, const char *action, const char *ref,
 		   const char *fmt, ...)
 {
@@ -348,6 +400,28 @@ xmlNodePtr reg_log(struct reg *r, const char *action, const char *ref,
 	return e;
 }
 
+int reg_current_phase(struct reg *r)
+{
+	const char *s = node_attr(r->model, "current");
+
+	return s ? atoi(s) : 0;
+}
+
+/* The text of the first child NAME in LANG, else the first of any. */
+const char *lang_text(xmlNodePtr parent, const char *name, const char *lang)
+{
+	xmlNodePtr n, first = NULL;
+
+	for (n = node_child(parent, name); n; n = node_next(n, name)) {
+		const char *l = node_attr(n, "lang");
+		if (!first)
+			first = n;
+		if (l && !strcmp(l, lang))
+			return node_text(n);
+	}
+	return first ? node_text(first) : "";
+}
+
 /* --- load --- */
 
 static int find_sections(struct reg *r)
@@ -360,194 +434,6 @@ static int find_sections(struct reg *r)
 	r->items = node_child(r->root, "items");
 	r->log = node_child(r->root, "log");
 	return 0;
-}
-
-static int dup_check(xmlHashTablePtr seen, xmlNodePtr n, const char *id,
-		     const char *path, const char *what)
-{
-	if (xmlHashAddEntry(seen, BAD_CAST id, n) == 0)
-		return 0;
-	return error(_("%s:%ld: %s id '%s' is used twice"), path,
-		     xmlGetLineNo(n), what, id);
-}
-
-/*
- * What the schema lets through and the commands cannot take: RelaxNG
- * compares keywords, numbers and dates after collapsing white space, so
- * kind=" doc" or count=" 3" would validate and then match nothing (or
- * crash what expects "doc"); and numbers as large as the digits allow
- * would overflow the sums made of them.  Every attribute but free text
- * must be written exactly, and counters, counts and amounts stay at most
- * MAX_NUMBER (a billion), an item's votes in all at most that too.
- */
-static int check_values(xmlNodePtr n, const char *path)
-{
-	static const char *const numbers[] = {
-		"next", "next-goal", "next-rule", "next-doc", "small-steps",
-		"current", "number", "phase", "count", "minutes", "per-year",
-		"staff", "tariff", NULL};
-	int bad = 0, i;
-	xmlAttrPtr a;
-	xmlNodePtr c;
-
-	for (a = n->properties; a; a = a->next) {
-		const char *name = (const char *)a->name;
-		/* node_attr(n, name) without the search: names are unique
-		 * on an element. */
-		const char *v = a->children && a->children->content
-					? (const char *)a->children->content
-					: "";
-		size_t len = strlen(v);
-
-		if (!strcmp(name, "by") || !strcmp(name, "respondent") ||
-		    (!strcmp(name, "ref") && node_is(n, "entry")))
-			continue;
-		if (len && (strchr(" \t\r\n", v[0]) ||
-			    strchr(" \t\r\n", v[len - 1]))) {
-			bad |= error(_("%s:%ld: %s=\"%s\": a value in the "
-				       "register may not start or end with a "
-				       "space"),
-				     path, xmlGetLineNo(n), name, v);
-			continue;
-		}
-		/* The first letters first: this runs for every attribute
-		 * of a register, and most are not numbers. */
-		for (i = 0; numbers[i]; i++)
-			if (numbers[i][0] == name[0] &&
-			    !strcmp(name, numbers[i]))
-				break;
-		if (numbers[i] && strtod(v, NULL) > (double)MAX_NUMBER)
-			bad |= error(_("%s:%ld: %s=\"%s\" is larger than "
-				       "%ld"),
-				     path, xmlGetLineNo(n), name, v,
-				     MAX_NUMBER);
-	}
-	if (node_is(n, "item")) {
-		long votes = 0, k;
-
-		for (c = node_child(n, "vote"); c; c = node_next(c, "vote")) {
-			k = node_attr(c, "count")
-				    ? strtol(node_attr(c, "count"), NULL, 10)
-				    : 1;
-			votes += k > MAX_NUMBER ? MAX_NUMBER + 1 : k;
-			if (votes > MAX_NUMBER) {
-				bad |= error(_("%s:%ld: item '%s' has more "
-					       "than %ld votes"),
-					     path, xmlGetLineNo(n),
-					     node_attr(n, "id"), MAX_NUMBER);
-				break;
-			}
-		}
-	}
-	for (c = node_first(n); c; c = node_after(c))
-		bad |= check_values(c, path);
-	return bad;
-}
-
-/* Rules the schema cannot say: unique ids, references that resolve, and
- * id counters ahead of every id in use (so no id is ever handed out
- * twice). */
-static int check_consistency(struct reg *r)
-{
-	xmlHashTablePtr ids = xmlHashCreate(0), areas = xmlHashCreate(0),
-			people = xmlHashCreate(0),
-			meetings = xmlHashCreate(0),
-			milestones = xmlHashCreate(0);
-	const char *p = r->path;
-	int bad = 0, phases = 0;
-	xmlNodePtr n, c;
-
-	bad |= check_values(r->root, p);
-
-	for (n = node_first(r->areas); n; n = node_after(n))
-		bad |= dup_check(areas, n, node_attr(n, "id"), p, _("area"));
-	for (n = node_first(r->people); n; n = node_after(n))
-		bad |= dup_check(people, n, node_attr(n, "id"), p, _("person"));
-	for (n = node_first(r->model); n; n = node_after(n)) {
-		long num = strtol(node_attr(n, "number"), NULL, 10);
-		if (num != ++phases)
-			bad |= error(_("%s:%ld: phase %ld should be number "
-				       "%d (phases are numbered 1, 2, 3...)"),
-				     p, xmlGetLineNo(n), num, phases);
-		for (c = node_child(n, "milestone"); c;
-		     c = node_next(c, "milestone")) {
-			const char *mid = node_attr(c, "id");
-			bad |= dup_check(milestones, c, mid, p,
-					 _("milestone"));
-			if (strtol(mid, NULL, 10) != num)
-				bad |= error(_("%s:%ld: milestone '%s' is in "
-					       "phase %ld"),
-					     p, xmlGetLineNo(c), mid, num);
-		}
-	}
-	const char *cur = node_attr(r->model, "current");
-	if (cur && strtol(cur, NULL, 10) > phases)
-		bad |= error(_("%s:%ld: current phase %s does not exist"), p,
-			     xmlGetLineNo(r->model), cur);
-	long next_meeting = strtol(node_attr(r->meetings, "next"), NULL, 10);
-	for (n = node_first(r->meetings); n; n = node_after(n)) {
-		const char *mid = node_attr(n, "id");
-		bad |= dup_check(meetings, n, mid, p, _("meeting"));
-		if (strtol(mid + 1, NULL, 10) >= next_meeting)
-			bad |= error(_("%s:%ld: meeting '%s' is not below the "
-				       "next free number %ld"),
-				     p, xmlGetLineNo(n), mid, next_meeting);
-		const char *ph = node_attr(n, "phase");
-		if (ph && strtol(ph, NULL, 10) > phases)
-			bad |= error(_("%s:%ld: meeting '%s' is in phase %s, "
-				       "which does not exist"),
-				     p, xmlGetLineNo(n), mid, ph);
-		for (c = node_child(n, "attendee"); c;
-		     c = node_next(c, "attendee"))
-			if (!xmlHashLookup(people, BAD_CAST node_attr(c, "ref")))
-				bad |= error(_("%s:%ld: meeting '%s' names "
-					       "unknown person '%s'"),
-					     p, xmlGetLineNo(c), mid,
-					     node_attr(c, "ref"));
-	}
-	long next_person = strtol(node_attr(r->people, "next"), NULL, 10);
-	for (n = node_first(r->people); n; n = node_after(n))
-		if (strtol(node_attr(n, "id") + 1, NULL, 10) >= next_person)
-			bad |= error(_("%s:%ld: person '%s' is not below the "
-				       "next free number %ld"),
-				     p, xmlGetLineNo(n), node_attr(n, "id"),
-				     next_person);
-	for (n = node_first(r->items); n; n = node_after(n)) {
-		const char *id = node_attr(n, "id"), *kind = node_attr(n, "kind");
-		const char *area = node_attr(n, "area");
-		char counter[32];
-
-		bad |= dup_check(ids, n, id, p, _("item"));
-		if (id[0] != kind_letter(kind))
-			bad |= error(_("%s:%ld: item '%s' is of kind '%s', "
-				       "whose ids start with '%c'"),
-				     p, xmlGetLineNo(n), id, kind,
-				     kind_letter(kind));
-		snprintf(counter, sizeof counter, "next-%s", kind);
-		if (node_attr(r->items, counter) &&
-		    strtol(id + 1, NULL, 10) >=
-			    strtol(node_attr(r->items, counter), NULL, 10))
-			bad |= error(_("%s:%ld: item '%s' is not below the "
-				       "next free number"),
-				     p, xmlGetLineNo(n), id);
-		if (area && !xmlHashLookup(areas, BAD_CAST area))
-			bad |= error(_("%s:%ld: item '%s' is in unknown area "
-				       "'%s'"),
-				     p, xmlGetLineNo(n), id, area);
-		for (c = node_child(n, "vote"); c; c = node_next(c, "vote")) {
-			const char *m = node_attr(c, "meeting");
-			if (m && !xmlHashLookup(meetings, BAD_CAST m))
-				bad |= error(_("%s:%ld: a vote on '%s' names "
-					       "unknown meeting '%s'"),
-					     p, xmlGetLineNo(c), id, m);
-		}
-	}
-	xmlHashFree(ids, NULL);
-	xmlHashFree(areas, NULL);
-	xmlHashFree(people, NULL);
-	xmlHashFree(meetings, NULL);
-	xmlHashFree(milestones, NULL);
-	return bad ? -1 : 0;
 }
 
 static void reg_init(struct reg *r)
@@ -714,7 +600,7 @@ int reg_verify(struct reg *r, const char *name)
 	find_sections(r);
 	r->log_mark = last_element(r->log);
 	r->path = (char *)name; /* messages name what was read */
-	rc = check_consistency(r);
+	rc = reg_check_consistency(r);
 	r->path = (char *)path;
 	return rc;
 }
@@ -826,7 +712,7 @@ static int fsync_dir(const char *path)
  * another, so a copy that holds every other section whole but only the
  * items the writer reached and the log entries it added is valid exactly
  * when the whole tree is.  (Ids and references across the tree are
- * checked in full by check_consistency, which is cheap.)
+ * checked in full by reg_check_consistency, which is cheap.)
  */
 static xmlDocPtr changed_part(struct reg *r)
 {
@@ -872,7 +758,7 @@ int reg_save(struct reg *r)
 	/* Never write what we could not read back. */
 	xmlDocPtr changed = changed_part(r);
 	int invalid = schema_validate(changed, r->path) < 0 ||
-		      check_consistency(r) < 0;
+		      reg_check_consistency(r) < 0;
 	xmlFreeDoc(changed);
 	if (invalid) {
 		error(_("%s: internal error: the change would make the register "

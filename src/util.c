@@ -171,6 +171,11 @@ void sb_free(struct strbuf *sb)
 	sb->len = sb->cap = 0;
 }
 
+bool utf8_valid(const char *s)
+{
+	return xmlCheckUTF8((const xmlChar *)s) != 0;
+}
+
 int check_text(const char *what, const char *s)
 {
 	const unsigned char *p;

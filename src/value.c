@@ -126,11 +126,6 @@ struct val *val_str(struct arena *a, const char *s)
 	return v;
 }
 
-struct val *val_strdup(struct arena *a, const char *s)
-{
-	return val_str(a, arena_strdup(a, s ? s : ""));
-}
-
 struct val *val_str_or_null(struct arena *a, const char *s)
 {
 	return s ? val_str(a, s) : val_null(a);

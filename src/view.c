@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "phase.h"
+#include "strmap.h"
 #include "util.h"
 #include "view.h"
 #include "vocab.h"
@@ -18,54 +19,6 @@ static double attr_num(xmlNodePtr n, const char *name)
 double reg_default_tariff(struct reg *r)
 {
 	return attr_num(node_child(r->root, "settings"), "tariff");
-}
-
-void item_facts(xmlNodePtr item, const char *meeting, double default_tariff,
-		struct item_facts *f)
-{
-	xmlNodePtr n;
-	int best = 0, i;
-
-	memset(f, 0, sizeof *f);
-	for (n = node_first(item); n; n = node_after(n)) {
-		if (node_is(n, "vote")) {
-			int p = vocab_index(&vocab_priority,
-					    node_attr(n, "priority"));
-			const char *m = node_attr(n, "meeting");
-			const char *count = node_attr(n, "count");
-			if (p < 0 || (meeting && (!m || strcmp(m, meeting))))
-				continue;
-			f->votes[p] += count ? atoi(count) : 1;
-		} else if (node_is(n, "rating")) {
-			int round = vocab_index(&vocab_round,
-						node_attr(n, "round"));
-			int e = vocab_index(&vocab_experience,
-					    node_attr(n, "experience"));
-			if (round >= 0 && e >= 0)
-				f->exp[round][e]++;
-		} else if (node_is(n, "burden")) {
-			f->has_burden = true;
-			f->minutes = attr_num(n, "minutes");
-			f->per_year = attr_num(n, "per-year");
-			f->staff = attr_num(n, "staff");
-			f->tariff = attr_num(n, "tariff");
-		}
-	}
-	f->leading = -1;
-	for (i = 0; i < 3; i++)
-		if (f->votes[i] > best) {
-			best = f->votes[i];
-			f->leading = i;
-		} else if (f->votes[i] == best && best > 0) {
-			f->leading = -2;
-		}
-	if (f->has_burden) {
-		f->hours_per_year = f->minutes * f->per_year / 60.0;
-		if (!f->tariff)
-			f->tariff = default_tariff;
-		f->cost_per_year =
-			f->tariff ? f->hours_per_year * f->tariff : -1;
-	}
 }
 
 void burden_describe(struct strbuf *sb, const struct item_facts *f)
@@ -147,6 +100,80 @@ static struct val *burden(struct arena *a, const struct item_facts *f)
 		f->cost_per_year >= 0 ? val_num(a, f->cost_per_year)
 				      : val_null(a));
 	return b;
+}
+
+/* A numeric attribute as a plain number, "" when absent. */
+static const char *number(xmlNodePtr n, const char *attr, char buf[32])
+{
+	const char *s = node_attr(n, attr);
+
+	if (!s)
+		return "";
+	csv_format_number(buf, strtod(s, NULL));
+	return buf;
+}
+
+static const char *text_of(xmlNodePtr parent, const char *name)
+{
+	return node_text(node_child(parent, name));
+}
+
+struct strmap *view_area_index(struct reg *r)
+{
+	struct strmap *areas = strmap_new(0);
+	xmlNodePtr n;
+
+	for (n = node_first(r->areas); n; n = node_after(n))
+		strmap_add(areas, node_attr(n, "id"), n);
+	return areas;
+}
+
+void view_item_row(struct strmap *areas, xmlNodePtr item,
+		   struct item_row *row)
+{
+	const char **cell = row->cell;
+	const char *area = node_attr(item, "area");
+	xmlNodePtr burden = node_child(item, "burden");
+	xmlNodePtr prio = node_child(item, "priority");
+	xmlNodePtr dec = node_child(item, "decision");
+	xmlNodePtr sol = node_child(item, "solution");
+	struct item_facts facts;
+	xmlNodePtr n;
+	int i;
+
+	memset(cell, 0, sizeof row->cell);
+	cell[COL_ID] = node_attr(item, "id");
+	cell[COL_KIND] = node_attr(item, "kind");
+	cell[COL_TITLE] = text_of(item, "title");
+	cell[COL_DESCRIPTION] = text_of(item, "description");
+	cell[COL_AREA] = area;
+	if (area) {
+		n = strmap_get(areas, area);
+		cell[COL_AREA_NAME] = n ? node_text(n) : NULL;
+	}
+	cell[COL_ORIGIN] = node_attr(item, "origin");
+	cell[COL_OWNER] = text_of(item, "owner");
+	cell[COL_FOUND] = node_attr(item, "found");
+	cell[COL_SOURCE] = text_of(item, "source");
+	/* The item's own figures, not the register's default tariff: what
+	 * is written is what import stores. */
+	cell[COL_MINUTES] = number(burden, "minutes", row->num[0]);
+	cell[COL_PER_YEAR] = number(burden, "per-year", row->num[1]);
+	cell[COL_STAFF] = number(burden, "staff", row->num[2]);
+	cell[COL_TARIFF] = number(burden, "tariff", row->num[3]);
+	item_facts(item, NULL, 0, &facts);
+	for (i = 0; i < 3; i++) {
+		snprintf(row->votes[i], sizeof row->votes[i], "%d",
+			 facts.votes[i]);
+		cell[COL_VOTES_REMOVE + i] = row->votes[i];
+	}
+	cell[COL_PRIORITY] = node_attr(prio, "value");
+	cell[COL_PRIORITY_REASON] = prio ? node_text(prio) : NULL;
+	cell[COL_DECISION] = node_attr(dec, "value");
+	cell[COL_DECISION_REASON] = dec ? node_text(dec) : NULL;
+	cell[COL_SOLUTION] = node_attr(sol, "status");
+	cell[COL_CRITERIA] = sol ? text_of(sol, "criteria") : NULL;
+	cell[COL_EVALUATE_BY] = node_attr(sol, "evaluate-by");
 }
 
 struct val *view_item(struct arena *a, struct reg *r, xmlNodePtr item,
@@ -242,28 +269,6 @@ struct val *view_item(struct arena *a, struct reg *r, xmlNodePtr item,
 		val_set(a, v, "solution", val_null(a));
 	}
 	return v;
-}
-
-int reg_current_phase(struct reg *r)
-{
-	const char *s = node_attr(r->model, "current");
-
-	return s ? atoi(s) : 0;
-}
-
-/* The text of the first child NAME in LANG, else the first of any. */
-const char *lang_text(xmlNodePtr parent, const char *name, const char *lang)
-{
-	xmlNodePtr n, first = NULL;
-
-	for (n = node_child(parent, name); n; n = node_next(n, name)) {
-		const char *l = node_attr(n, "lang");
-		if (!first)
-			first = n;
-		if (l && !strcmp(l, lang))
-			return node_text(n);
-	}
-	return first ? node_text(first) : "";
 }
 
 struct val *view_phases(struct arena *a, struct reg *r, const char *lang)

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "item.h"
 #include "reg.h"
 #include "util.h"
 #include "xmlsafe.h"

@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Shared by reg.c and reg_check.c only: the register's own rules. */
+#ifndef STYR_REG_INT_H
+#define STYR_REG_INT_H
+
+#include "reg.h"
+
+/* The largest number a register may hold in a counter, a count or an
+ * amount (check_values): far beyond any real register, and small enough
+ * that sums of them never overflow. */
+#define MAX_NUMBER 1000000000L
+
+/* Rules the schema cannot say (unique ids, references, counters ahead of
+ * ids, exact values); prints each problem.  0 or -1. */
+int reg_check_consistency(struct reg *r);
+
+#endif
