@@ -17,6 +17,7 @@
 
 #include "cli.h"
 #include "odt.h"
+#include "tempfile.h"
 #include "util.h"
 #include "xmlsafe.h"
 
@@ -1050,21 +1051,6 @@ static int write_archive(zip_source_t *mem, int fd)
 	return rc;
 }
 
-static int fsync_path(const char *path, int flags)
-{
-	int fd = open(path, flags | O_CLOEXEC), rc = 0;
-
-	if (fd < 0)
-		return flags & O_DIRECTORY ? 0 : -1;
-	if (fsync(fd) < 0 && errno != EINVAL)
-		rc = -1;
-	/* A file's close may report what its fsync did not; a directory's
-	 * sync is best effort. */
-	if (close(fd) < 0 && !rc && !(flags & O_DIRECTORY))
-		rc = -1;
-	return rc;
-}
-
 int odt_write(struct odt *t, const char *path, bool force,
 	      const struct odt_info *info)
 {
@@ -1072,36 +1058,31 @@ int odt_write(struct odt *t, const char *path, bool force,
 	struct buffers b = {{0}, 0};
 	struct deflated content = {{0}, 0, 0, 0, {0}};
 	xmlDocPtr meta = NULL, manifest = NULL, styles = NULL;
-	char *tmp = xasprintf("%s.XXXXXX", path), *dir;
+	struct tempfile *tf;
 	size_t len[8];
 	zip_t *z = NULL;
 	zip_source_t *mem = NULL;
 	zip_error_t ze;
-	mode_t mask;
-	int fd, rc = -1, closed, i;
+	int rc = -1, i;
 	size_t p;
 	struct stat st;
 
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
 		error(_("%s is a directory; name the handout's file with -o"),
 		      path);
-		free(tmp);
 		return -1;
 	}
 	if (!force && access(path, F_OK) == 0) {
 		error(_("%s exists; use --force to replace it"), path);
-		free(tmp);
 		return -1;
 	}
-	fd = mkstemp_removed_on_signal(tmp);
-	if (fd < 0) {
+	/* A handout is always a new file: 0666 less the umask, also when
+	 * it replaces one. */
+	tf = tempfile_create(path, 0666, 0);
+	if (!tf) {
 		error(_("%s: cannot write: %s"), path, strerror(errno));
-		free(tmp);
 		return -1;
 	}
-	mask = umask(0);
-	umask(mask);
-	fchmod(fd, 0666 & ~mask);
 
 	meta = make_meta(info);
 	manifest = make_manifest(t);
@@ -1151,39 +1132,18 @@ int odt_write(struct odt *t, const char *path, bool force,
 	if (zip_close(z) < 0)
 		goto zip_failed;
 	z = NULL;
-	if (write_archive(mem, fd) < 0 || fsync(fd) < 0) {
+	if (write_archive(mem, tempfile_fd(tf)) < 0) {
 		error(_("%s: cannot write: %s"), path, strerror(errno));
 		goto out;
 	}
-	/* A file's close may report what its fsync did not. */
-	closed = close(fd);
-	fd = -1;
-	if (closed < 0) {
-		error(_("%s: cannot write: %s"), path, strerror(errno));
-		goto out;
-	}
-	if (force) {
-		if (rename(tmp, path) < 0) {
-			error(_("%s: cannot write: %s"), path, strerror(errno));
-			goto out;
-		}
-	} else if (link(tmp, path) < 0) {
-		/* link() refuses to replace a file that appeared meanwhile;
-		 * where hard links are not supported, check and rename. */
-		if (errno == EEXIST || access(path, F_OK) == 0) {
+	/* Without --force, a file that appeared meanwhile is kept. */
+	if (tempfile_commit(&tf, force ? 0 : TEMPFILE_NO_REPLACE) < 0) {
+		if (errno == EEXIST)
 			error(_("%s exists; use --force to replace it"), path);
-			goto out;
-		}
-		if (rename(tmp, path) < 0) {
+		else
 			error(_("%s: cannot write: %s"), path, strerror(errno));
-			goto out;
-		}
-	} else {
-		unlink(tmp);
+		goto out;
 	}
-	dir = xstrdup(path);
-	fsync_path(dirname(dir), O_RDONLY | O_DIRECTORY);
-	free(dir);
 	rc = 0;
 	goto out;
 zip_failed:
@@ -1194,11 +1154,7 @@ out:
 	if (mem)
 		zip_source_free(mem);
 	zip_error_fini(&ze);
-	if (fd >= 0)
-		close(fd);
-	if (rc)
-		unlink(tmp);
-	remove_on_signal(NULL);
+	tempfile_delete(&tf);
 	for (i = 0; i < b.n; i++)
 		free(b.data[i]);
 	sb_free(&content.data);
@@ -1206,7 +1162,6 @@ out:
 	xmlFreeDoc(meta);
 	xmlFreeDoc(manifest);
 	xmlFreeDoc(styles);
-	free(tmp);
 	return rc;
 }
 
