@@ -67,9 +67,8 @@ enum tempfile_commit_flags {
  */
 struct tempfile *tempfile_create(const char *target, mode_t mode, int flags);
 
-/* The temporary file's descriptor and its name. */
+/* The temporary file's descriptor. */
 int tempfile_fd(const struct tempfile *tf);
-const char *tempfile_path(const struct tempfile *tf);
 
 /* A stdio stream on the temporary file (MODE as for fdopen), made once;
  * NULL with errno set if it cannot be made.  After writing to it, commit
