@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ODF text packages: reading a template (.odt, .ott or an unpacked
- * directory) and writing the handout.
+ * directory; odt_read.c), writing the handout (odt_write.c) and finding
+ * templates (odt_find.c).
  *
  * Templates come from strangers, so reading refuses: more than
  * ODT_MAX_ENTRIES entries, an entry larger than ODT_MAX_ENTRY or a total
@@ -74,7 +75,7 @@ struct odt_info {
 
 /*
  * Writes T as an ODF 1.3 text document to PATH: a temporary file in the
- * same directory, renamed into place.  Without FORCE an existing PATH is
+ * same directory, renamed into place (tempfile.h).  Without FORCE an existing PATH is
  * refused and left alone.  On any failure nothing is left behind and an
  * existing PATH is untouched.  Returns 0 or -1 (after printing).
  */

@@ -124,12 +124,6 @@ const char *msg_lang(void);
 
 /* Writes all of BUF to FD, again after EINTR; 0, or -1 with errno set. */
 int write_all(int fd, const void *buf, size_t len);
-/* A temporary file to remove if the process is interrupted (SIGINT,
- * SIGTERM, SIGHUP) before it is renamed into place; NULL when it is gone.
- * One at a time; the signal then ends the process as it would have. */
-void remove_on_signal(const char *path);
-/* mkstemp, and remove_on_signal for the file made, with no gap between. */
-int mkstemp_removed_on_signal(char *template);
 
 /* How many threads a big job may use: STYR_THREADS, else one per processor
  * this process may run on; at most MAX. */

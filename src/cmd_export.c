@@ -1,18 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /* styr export: the whole register as CSV (one row per item) or JSON. */
 #include <errno.h>
-#include <fcntl.h>
-#include <libgen.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "commands.h"
 #include "csv.h"
 #include "reg.h"
 #include "strmap.h"
+#include "tempfile.h"
 #include "util.h"
 #include "value.h"
 #include "view.h"
@@ -116,88 +114,40 @@ static void write_export(struct reg *r, enum export_format fmt, FILE *f)
 	arena_free(a);
 }
 
-static void sync_dir(const char *path)
-{
-	char *copy = xstrdup(path);
-	int fd = open(dirname(copy), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-
-	free(copy);
-	if (fd >= 0) {
-		fsync(fd); /* best effort: the rename stands either way */
-		close(fd);
-	}
-}
-
-/* Writes the export to PATH atomically: a temporary file beside it,
- * flushed and synced, renamed over it.  An export is regenerated from the
- * register, so an existing file is replaced. */
+/* Writes the export to PATH atomically (tempfile.h).  An export is
+ * regenerated from the register, so an existing file is replaced, and
+ * keeps its mode. */
 static int write_file(struct reg *r, enum export_format fmt, const char *path)
 {
-	char *tmp = xasprintf("%s.XXXXXX", path);
+	struct tempfile *tf;
 	struct stat st, reg_st;
-	FILE *f = NULL;
-	mode_t mask;
-	int fd, err = 0;
+	FILE *f;
 
 	if (stat(path, &st) == 0 && stat(r->path, &reg_st) == 0 &&
 	    st.st_dev == reg_st.st_dev && st.st_ino == reg_st.st_ino) {
-		free(tmp);
 		error(_("%s: this is the register itself; choose another "
 			"file name for the export"),
 		      path);
 		return EXIT_REFUSED;
 	}
-	fd = mkstemp(tmp);
-	if (fd < 0) {
+	tf = tempfile_create(path, 0666, TEMPFILE_KEEP_MODE);
+	if (!tf) {
 		error(_("%s: cannot write: %s"), path, strerror(errno));
-		free(tmp);
 		return EXIT_REFUSED;
 	}
-	/* mkstemp makes it private; give it the mode a new file (or the
-	 * one replaced) would have. */
-	if (stat(path, &st) == 0) {
-		fchmod(fd, st.st_mode & 07777);
-	} else {
-		mask = umask(0);
-		umask(mask);
-		fchmod(fd, 0666 & ~mask);
-	}
-	f = fdopen(fd, "w");
+	f = tempfile_fdopen(tf, "w");
 	if (!f) {
-		err = errno;
-		close(fd);
+		tempfile_delete(&tf);
 		goto failed;
 	}
 	errno = 0;
 	write_export(r, fmt, f);
-	if (fflush(f) != 0 || ferror(f)) {
-		err = errno ? errno : EIO;
+	if (tempfile_commit(&tf, 0) < 0)
 		goto failed;
-	}
-	if (fsync(fileno(f)) < 0) {
-		err = errno;
-		goto failed;
-	}
-	if (fclose(f) != 0) {
-		f = NULL;
-		err = errno ? errno : EIO;
-		goto failed;
-	}
-	f = NULL;
-	if (rename(tmp, path) < 0) {
-		err = errno;
-		goto failed;
-	}
-	sync_dir(path);
-	free(tmp);
 	return EXIT_OK;
 failed:
-	if (f)
-		fclose(f);
-	unlink(tmp);
-	free(tmp);
 	error(_("%s: cannot write: %s; no export was written"), path,
-	      strerror(err));
+	      strerror(errno));
 	return EXIT_REFUSED;
 }
 

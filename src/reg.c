@@ -1,17 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /* The register file: load, check, change-log and atomic save. */
 #include <errno.h>
-#include <fcntl.h>
-#include <libgen.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <libxml/hash.h>
 #include <libxml/xmlsave.h>
 
 #include "reg.h"
+#include "tempfile.h"
 #include "util.h"
 #include "vocab.h"
 #include "xmlsafe.h"
@@ -690,21 +688,6 @@ static int sink_close(void *ctx)
 	return 0;
 }
 
-static int fsync_dir(const char *path)
-{
-	char *copy = xstrdup(path);
-	int fd = open(dirname(copy), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	int rc = 0;
-
-	free(copy);
-	if (fd < 0)
-		return 0; /* nothing we can sync; the rename stands */
-	if (fsync(fd) < 0 && errno != EINVAL)
-		rc = -1;
-	close(fd);
-	return rc;
-}
-
 /*
  * Checking the whole tree against the schema again before every save would
  * double what a one-item change costs on a big register.  The tree was
@@ -747,11 +730,10 @@ static xmlDocPtr changed_part(struct reg *r)
 
 int reg_save(struct reg *r)
 {
-	char *tmp = xasprintf("%s.new", r->path);
+	struct tempfile *tf = NULL;
 	struct sink sink = {-1, 0};
 	xmlOutputBufferPtr out;
-	struct stat st;
-	int rc = EXIT_REFUSED;
+	int rc = EXIT_REFUSED, synced;
 
 	if (r->lock.fd < 0)
 		die("internal error: saving without the lock");
@@ -764,61 +746,48 @@ int reg_save(struct reg *r)
 		error(_("%s: internal error: the change would make the register "
 			"invalid; nothing was written"),
 		      r->path);
-		goto out;
+		return rc;
 	}
-	/* Only the lock holder writes REGISTER.new, so whatever is there is
-	 * a killed writer's leftover -- or a symbolic link someone planted
-	 * to have us overwrite another file: remove it, and create afresh. */
-	unlink(tmp);
-	remove_on_signal(tmp);
-	sink.fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-		       0644);
-	if (sink.fd < 0) {
+	/* REGISTER.new, at a fixed name: only the lock holder writes it, so
+	 * nothing piles up after kill -9.  A new register gets 0644 less
+	 * the umask, a saved one keeps its mode. */
+	tf = tempfile_create(r->path, 0644,
+			     TEMPFILE_FIXED_NAME | TEMPFILE_KEEP_MODE);
+	if (!tf) {
+		char *tmp = xasprintf("%s.new", r->path);
 		error(_("%s: cannot write: %s; nothing was changed"), tmp,
 		      strerror(errno));
-		goto out;
+		free(tmp);
+		return rc;
 	}
-	if (stat(r->path, &st) == 0)
-		fchmod(sink.fd, st.st_mode & 07777);
+	sink.fd = tempfile_fd(tf);
 	out = xmlOutputBufferCreateIO(sink_write, sink_close, &sink, NULL);
 	if (!out)
 		die(_("out of memory"));
 	if (xmlSaveFormatFileTo(out, r->doc, "UTF-8", 1) < 0 || sink.err) {
 		errno = sink.err ? sink.err : EIO;
+		tempfile_delete(&tf);
 		goto failed;
 	}
-	if (fsync(sink.fd) < 0)
-		goto failed;
-	if (close(sink.fd) < 0) {
-		sink.fd = -1;
-		goto failed;
-	}
-	sink.fd = -1;
-	if (rename(tmp, r->path) < 0)
-		goto failed;
-	if (fsync_dir(r->path) < 0)
+	synced = tempfile_commit(&tf, 0);
+	if (synced > 0)
 		warning(_("%s: saved, but the directory could not be synced: "
 			  "%s"),
 			r->path, strerror(errno));
-	rc = EXIT_OK;
-	goto out;
+	if (synced >= 0)
+		return EXIT_OK;
 failed:
 	error(_("%s: cannot save: %s; the register was not changed"), r->path,
 	      strerror(errno));
-	if (sink.fd >= 0)
-		close(sink.fd);
-	unlink(tmp);
-out:
-	remove_on_signal(NULL);
-	free(tmp);
 	return rc;
 }
 
 void reg_close(struct reg *r)
 {
 	if (r->lock.fd >= 0) {
-		/* A save cut short leaves "REGISTER.new"; only the lock
-		 * holder writes it, so it is ours to remove. */
+		/* A writer killed with kill -9 in its save leaves
+		 * "REGISTER.new"; only the lock holder writes it, so it is
+		 * ours to remove. */
 		char *tmp = xasprintf("%s.new", r->path);
 		unlink(tmp);
 		free(tmp);

@@ -6,7 +6,6 @@
 #include <pthread.h>
 #include <pwd.h>
 #include <sched.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -431,63 +430,4 @@ int write_all(int fd, const void *buf, size_t len)
 		len -= (size_t)n;
 	}
 	return 0;
-}
-
-/* The file remove_on_signal names, and whether it is set: a handler may
- * only look at what is there already. */
-static char pending[4096];
-static volatile sig_atomic_t pending_set;
-
-static void remove_pending(int sig)
-{
-	if (pending_set)
-		unlink(pending);
-	signal(sig, SIG_DFL);
-	raise(sig);
-}
-
-static const int interrupting[] = {SIGINT, SIGTERM, SIGHUP};
-
-void remove_on_signal(const char *path)
-{
-	static bool installed;
-	struct sigaction sa, old;
-	size_t i;
-
-	pending_set = 0;
-	if (!path || strlen(path) >= sizeof pending)
-		return;
-	memcpy(pending, path, strlen(path) + 1);
-	pending_set = 1;
-	if (installed)
-		return;
-	installed = true;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = remove_pending;
-	sigemptyset(&sa.sa_mask);
-	/* A signal the caller ignores (nohup, a background job) stays
-	 * ignored. */
-	for (i = 0; i < sizeof interrupting / sizeof *interrupting; i++)
-		if (sigaction(interrupting[i], NULL, &old) == 0 &&
-		    old.sa_handler != SIG_IGN)
-			sigaction(interrupting[i], &sa, NULL);
-}
-
-int mkstemp_removed_on_signal(char *template)
-{
-	sigset_t block, was;
-	size_t i;
-	int fd;
-
-	/* No moment between making the file and naming it to the handler
-	 * at which a signal would leave it behind. */
-	sigemptyset(&block);
-	for (i = 0; i < sizeof interrupting / sizeof *interrupting; i++)
-		sigaddset(&block, interrupting[i]);
-	sigprocmask(SIG_BLOCK, &block, &was);
-	fd = mkstemp(template);
-	if (fd >= 0)
-		remove_on_signal(template);
-	sigprocmask(SIG_SETMASK, &was, NULL);
-	return fd;
 }

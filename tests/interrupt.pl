@@ -2,10 +2,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # interrupt.pl SIGNAL PATTERN CMD...: runs CMD in the current directory and
-# sends it SIGNAL (INT, TERM, HUP) as soon as a file whose name matches
-# PATTERN (a Perl regex: the command's temporary file) appears, up to 30
-# times, until 3 runs were interrupted while the file was there (for
-# tests/t0620-crashes.sh).  After each interrupted run no file may match
+# sends it SIGNAL (INT, TERM, HUP, PIPE) as soon as a file whose name
+# matches PATTERN (a Perl regex: the command's temporary file) appears, up
+# to 30 times, until 3 runs were interrupted while the file was there (for
+# tests/t0620-crashes.sh: handouts, saves and export -o).  After each interrupted run no file may match
 # PATTERN, and the run must have ended by the signal, as an interrupted
 # program does.  Prints how many runs were interrupted; exits non-zero at
 # a broken promise or when no run could be caught in time.

@@ -52,9 +52,9 @@ test_expect_success 'a register made only by killed and finished writers exports
 		"$(grep -c "<item " reg/big.xml)"
 '
 
-# Ctrl-C (SIGINT), SIGTERM or a closed terminal (SIGHUP) in the middle
-# of writing: the temporary file goes with the process.  (kill -9 cannot
-# be caught; then the next writer removes styr.xml.new.)
+# Ctrl-C (SIGINT), SIGTERM, a closed terminal (SIGHUP) or pipe (SIGPIPE)
+# in the middle of writing: the temporary file goes with the process.
+# (kill -9 cannot be caught; then the next writer removes styr.xml.new.)
 test_expect_success 'an interrupted handout leaves no temporary file' '
 	mkdir int && cp reg/big.xml int/styr.xml && cd int &&
 	for sig in INT TERM HUP; do
@@ -69,6 +69,18 @@ test_expect_success 'an interrupted save leaves no styr.xml.new' '
 	for sig in INT TERM; do
 		perl "$SRC_DIR/tests/interrupt.pl" $sig "^styr\.xml\.new\$" \
 			"$STYR" -q add doc "afbrudt" || exit 1
+	done &&
+	styr validate >/dev/null
+'
+
+# export -o writes through the same temporary files (tempfile.h); it
+# once left out.json.XXXXXX behind at every SIGTERM.  A closed pipe
+# (SIGPIPE) ends it the same way.
+test_expect_success 'an interrupted export -o leaves no temporary file' '
+	cd int &&
+	for sig in INT TERM HUP PIPE; do
+		perl "$SRC_DIR/tests/interrupt.pl" $sig "^out\.json\.\w{6}\$" \
+			"$STYR" -q export json -o out.json || exit 1
 	done &&
 	styr validate >/dev/null
 '

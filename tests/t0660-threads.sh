@@ -7,7 +7,7 @@
 #   checking it whole, and the register comes back in its own order, so a
 #   save writes what one thread would have written;
 # - a big handout's content.xml is deflated in slices, one thread each
-#   (odt.c: add_deflated): the file unpacks to the same content.
+#   (odt_write.c: add_deflated): the file unpacks to the same content.
 . "$(dirname "$0")/lib.sh"
 
 # 3,000 items and 1,500 log entries: enough units for 4 shares.

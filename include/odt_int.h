@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * What the three parts of the ODF package module share, and no other
+ * module includes (mandoc's tbl_int.h); their API is odt.h:
+ *
+ *   odt_read.c   reading templates from strangers (zip limits, entry
+ *                names, the manifest, unpacked directories)
+ *   odt_write.c  writing the handout (parallel deflate, tempfile.h)
+ *   odt_find.c   finding a template by name or path
+ */
+#ifndef STYR_ODT_INT_H
+#define STYR_ODT_INT_H
+
+#include <stdbool.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/tree.h>
+
+#define OFFICE_NS "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+#define DC_NS "http://purl.org/dc/elements/1.1/"
+#define MANIFEST_NS "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
+
+/* Whether S ends in SUFFIX, in any case (".ODT" as ".odt"). */
+static inline bool odt_has_suffix(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && !strcasecmp(s + n - m, suffix);
+}
+
+/* Marks DOC's root as ODF 1.3, which is what styr writes whatever the
+ * template was: at reading, so that the template engine's own output
+ * says so too, and again when a part is written (odt_write.c). */
+void odt_set_version(xmlDocPtr doc);
+
+#endif

@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/* Finding templates: a built-in name, a name in the template
+ * directories, or a path to an .odt, an .ott or a directory. */
+#include <errno.h>
+#include <libgen.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "paths.h"
+#include "odt.h"
+#include "odt_int.h"
+#include "util.h"
+
+const char *const odt_builtin[] = {
+    "faseplan", "kortlaegning", "workshop",	"styregruppe",
+    "status",	"evaluering",	"beslutninger", NULL};
+
+char *odt_template_in(const char *dir, const char *name)
+{
+	static const char *const forms[] = {"%s/%s.ott", "%s/%s.odt", "%s/%s",
+					    NULL};
+	struct stat st;
+	int i;
+
+	for (i = 0; forms[i]; i++) {
+		char *path = xasprintf(forms[i], dir, name);
+		if (stat(path, &st) == 0 &&
+		    (forms[i + 1] ? S_ISREG(st.st_mode) : S_ISDIR(st.st_mode)))
+			return path;
+		free(path);
+	}
+	return NULL;
+}
+
+/* The output's name for template PATH: its file name without .odt/.ott. */
+static char *base_of(const char *path)
+{
+	char *copy = xstrdup(path), *b, *out;
+	size_t n = strlen(copy);
+
+	while (n > 1 && copy[n - 1] == '/')
+		copy[--n] = '\0';
+	b = basename(copy);
+	out = xstrdup(b);
+	n = strlen(out);
+	if (odt_has_suffix(out, ".odt") || odt_has_suffix(out, ".ott"))
+		out[n - 4] = '\0';
+	free(copy);
+	return out;
+}
+
+char *odt_find(const char *arg, const char *dir, const char *lang, char **base,
+	       int *status)
+{
+	const char *env = getenv("STYR_TEMPLATES");
+	char *path = NULL, *dirs, *d, *save = NULL;
+	struct stat st;
+
+	*base = NULL;
+	if (strchr(arg, '/') || odt_has_suffix(arg, ".odt") ||
+	    odt_has_suffix(arg, ".ott")) {
+		if (stat(arg, &st) < 0) {
+			error(_("%s: cannot open the template: %s"), arg,
+			      strerror(errno));
+			*status = EXIT_UNREADABLE;
+			return NULL;
+		}
+		*base = base_of(arg);
+		return xstrdup(arg);
+	}
+	if (dir)
+		path = odt_template_in(dir, arg);
+	if (!path && env && *env) {
+		dirs = xstrdup(env);
+		for (d = strtok_r(dirs, ":", &save); d && !path;
+		     d = strtok_r(NULL, ":", &save))
+			if (*d)
+				path = odt_template_in(d, arg);
+		free(dirs);
+	}
+	if (!path) {
+		char *builtin = xasprintf("%s/%s/%s", data_dir(), lang, arg);
+		if (stat(builtin, &st) == 0 && S_ISDIR(st.st_mode))
+			path = builtin;
+		else
+			free(builtin);
+	}
+	if (!path && stat(arg, &st) == 0)
+		path = xstrdup(arg); /* a template in the current directory */
+	if (!path) {
+		const char *other = strcmp(lang, "en") ? "en" : "da";
+		char *there = xasprintf("%s/%s/%s", data_dir(), other, arg);
+		if (stat(there, &st) == 0 && S_ISDIR(st.st_mode))
+			error(_("template '%s' has no version in language '%s' "
+				"(there is one in '%s')"),
+			      arg, lang, other);
+		else
+			error(_("unknown template '%s' (see 'styr templates' "
+				"for the templates there are)"),
+			      arg);
+		free(there);
+		*status = EXIT_REFUSED;
+		return NULL;
+	}
+	*base = xstrdup(arg);
+	return path;
+}
