@@ -7,9 +7,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "paths.h"
 #include "odt.h"
 #include "odt_int.h"
+#include "paths.h"
 #include "util.h"
 
 const char *const odt_builtin[] = {
