@@ -7,7 +7,6 @@
 #include <libxml/tree.h>
 
 #include "chart.h"
-#include "template.h"
 #include "util.h"
 #include "vocab.h"
 
@@ -324,13 +323,13 @@ static void burden_chart(const struct val *data, const char *lang,
 		free(label);
 		if (w > 0)
 			rect(svg, BAR_START, y, w, 5, "#4a78a8");
-		tpl_number(nb, hours[i], lang);
+		format_number_for(nb, hours[i], lang);
 		snprintf(buf, sizeof buf, "%s %s", nb,
 			 en(lang) ? "hours" : "timer");
 		text(svg, BAR_START + w + 1.5, y + 3.7, 3.2, "start", buf);
 	}
 	if (total > 0) {
-		tpl_number(nb, total, lang);
+		format_number_for(nb, total, lang);
 		snprintf(buf, sizeof buf,
 			 en(lang) ? "In all: %s hours per year."
 				  : "I alt: %s timer pr. år.",

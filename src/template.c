@@ -15,7 +15,6 @@
  * walks the template's tree once, repeating and dropping sibling ranges as
  * the plans say, and writes the document as it goes.
  */
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,31 +30,10 @@ void tpl_report(const struct tpl_opts *o, const char *msg)
 
 /* --- numbers --- */
 
+/* Charts print numbers too, so the formatting itself is util's. */
 void tpl_number(char out[64], double v, const char *lang)
 {
-	char plain[48];
-	long long cents;
-	int frac;
-
-	out[0] = '\0';
-	if (!isfinite(v))
-		return;
-	if (fabs(v) >= 1e15) {
-		snprintf(out, 64, "%.0f", v);
-		return;
-	}
-	cents = llround(fabs(v) * 100);
-	frac = (int)(cents % 100);
-	/* At most two decimals, none for whole numbers: "12345.5". */
-	snprintf(plain, sizeof plain, "%s%lld", v < 0 && cents ? "-" : "",
-		 cents / 100);
-	if (frac % 10)
-		snprintf(plain + strlen(plain), sizeof plain - strlen(plain),
-			 ".%02d", frac);
-	else if (frac)
-		snprintf(plain + strlen(plain), sizeof plain - strlen(plain),
-			 ".%d", frac / 10);
-	number_for_people(out, 64, plain, lang);
+	format_number_for(out, v, lang);
 }
 
 const char *tpl_singular(const char *list, char buf[64])
