@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "template_int.h"
+#include "vocab.h"
 
 struct rctx {
 	const struct tpl_opts *o;
@@ -261,7 +262,6 @@ static void emit_value(struct rctx *c, const char *s)
 static void print_value(struct rctx *c, const struct tag *t)
 {
 	const struct val *v = lookup(c, t);
-	bool en = c->o->lang && !strcmp(c->o->lang, "en");
 	char buf[64];
 
 	if (!v)
@@ -278,7 +278,8 @@ static void print_value(struct rctx *c, const struct tag *t)
 		break;
 	case VAL_BOOL:
 		snprintf(buf, sizeof buf, "%s",
-			 v->u.b ? (en ? "yes" : "ja") : (en ? "no" : "nej"));
+			 vocab_label(&vocab_handout, v->u.b ? "yes" : "no",
+				     c->o->lang));
 		break;
 	default:
 		return;
