@@ -3,7 +3,7 @@
  * What a handout template sees: the register as `export json` shows it
  * (view_register with labels in the handout's language) plus the extras
  * the handouts need (today, area.items, proposed, selected, decisions,
- * totals...; see notes/handout-contract.md), and the table of every field
+ * totals...; handout_fields lists them all), and the table of every field
  * with a short description, which checks templates and which
  * `styr templates --fields` prints.
  */

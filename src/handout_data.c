@@ -240,7 +240,7 @@ static bool is_str(const struct val *v, const char *path, const char *s)
 	return x && !strcmp(x, s);
 }
 
-/* The extras of one item (see the contract). */
+/* The extras of one item (the "item" rows of handout_fields). */
 static void item_extras(struct arena *a, struct val *item, const char *lang)
 {
 	const struct val *notes = val_get(item, "notes");
