@@ -74,7 +74,7 @@ styr: $(B)/styr
 $(B)/styr: $(OBJ)
 	$(CC) $(LDFLAGS) -o $@ $(OBJ) $(LIBS)
 
-$(B)/%.o: src/%.c $(wildcard include/*.h) | $(B)
+$(B)/%.o: src/%.c $(wildcard include/*.h src/*.h) | $(B)
 	$(CC) $(ALL_CPPFLAGS) $(WARNINGS) $(CFLAGS) -c -o $@ $<
 
 # The schema and default model are compiled in, as byte arrays.
@@ -293,7 +293,7 @@ pot:
 	for l in $(LINGUAS); do msgmerge -q -U --backup=none po/$$l.po po/styr.pot; done
 
 format:
-	clang-format -i $(SRC) include/*.h $(UNIT_SRC)
+	clang-format -i $(SRC) src/*.h include/*.h $(UNIT_SRC)
 
 clean:
 	rm -rf build styr locale styr_*.deb

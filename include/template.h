@@ -81,9 +81,9 @@ int tpl_render(xmlDocPtr doc, const struct tpl_opts *o, struct strbuf *out);
  * the result is static or points into LIST. Writes at most 64 bytes. */
 const char *tpl_singular(const char *list, char buf[64]);
 
-/* Writes a number as a handout prints it in LANG: no decimals for whole
- * numbers, else at most two; thousands grouped from 10000 up
- * (da: 12.345,5  en: 12,345.5).  Independent of the C locale. */
+/* Writes a number as a handout prints it in LANG: format_number_for
+ * (util.h), no decimals for whole numbers, else at most two; thousands
+ * grouped from 10000 up (da: 12.345,5  en: 12,345.5). */
 void tpl_number(char out[64], double v, const char *lang);
 
 #endif

@@ -116,6 +116,10 @@ void format_decimal(char out[32], double v);
 void format_decimal_for(char out[32], double v, const char *lang);
 /* Kroner, whole, for people reading LANG: 1.004.625 or 1,004,625. */
 void format_kroner_for(char out[32], double v, const char *lang);
+/* A number as a handout prints it in LANG: no decimals for whole
+ * numbers, else at most two; thousands grouped from 10000 up
+ * (da: 12.345,5  en: 12,345.5).  Independent of the C locale. */
+void format_number_for(char out[64], double v, const char *lang);
 
 /* The language messages are shown in: "da" when the Danish catalog is in
  * use (gettext's own choice from LANGUAGE, LC_ALL, LC_MESSAGES, LANG),

@@ -23,6 +23,14 @@ struct vocab {
 extern const struct vocab vocab_kind, vocab_experience, vocab_priority,
 	vocab_decision, vocab_origin, vocab_found, vocab_method, vocab_round,
 	vocab_role, vocab_meeting_kind, vocab_status;
+/* Words only handouts print, in the handout's language (vocab_label):
+ * a phase's status as view.c gives it, a log entry's action, and the
+ * handouts' and charts' own words and sentences (vocab_handout).  Every
+ * label a handout prints comes from a table in vocab.c, none from gettext
+ * (whose language is the reader's at the terminal, and needs a locale
+ * installed) or from code. */
+extern const struct vocab vocab_phase_status, vocab_log_action,
+	vocab_handout;
 
 /*
  * Returns the index of the word INPUT names (key or alias, case-insensitive)

@@ -7,7 +7,6 @@
 #include <libxml/tree.h>
 
 #include "chart.h"
-#include "template.h"
 #include "util.h"
 #include "vocab.h"
 
@@ -29,8 +28,6 @@ enum {
 };
 
 static const char *const colours[3] = {"#c0392b", "#e0a030", "#2e8b57"};
-
-static bool en(const char *lang) { return lang && !strcmp(lang, "en"); }
 
 /* A length as SVG wants it, whatever the C locale's decimal point. */
 static const char *num(char buf[32], double v)
@@ -197,7 +194,7 @@ static void votes_chart(const struct val *data, const char *lang,
 	xmlNodePtr svg;
 	xmlDocPtr doc;
 	double height, x;
-	const char *title = en(lang) ? "Votes per item" : "Stemmer pr. punkt";
+	const char *title = vocab_label(&vocab_handout, "votes-chart", lang);
 	char buf[160];
 	int p;
 
@@ -215,16 +212,15 @@ static void votes_chart(const struct val *data, const char *lang,
 	attr(text(svg, 0, 6, 4.5, "start", title), "font-weight", "bold");
 	/* Legend. */
 	for (p = 0, x = 0; p < 3; p++) {
-		const char *label =
-		    vocab_label(&vocab_priority, vocab_priority.words[p].key,
-				en(lang) ? "en" : "da");
+		const char *label = vocab_label(
+		    &vocab_priority, vocab_priority.words[p].key, lang);
 		rect(svg, x, 10.5, 3.5, 3.5, colours[p]);
 		text(svg, x + 5, 13.7, 3.5, "start", label);
 		x += 8 + 2.2 * (double)strlen(label);
 	}
 	if (!rows)
 		text(svg, 0, 26, 3.5, "start",
-		     en(lang) ? "No votes yet." : "Ingen stemmer endnu.");
+		     vocab_label(&vocab_handout, "no-votes", lang));
 	for (i = 0; i < rows; i++) {
 		const struct val *it = items->u.arr.v[rank[i].index];
 		double y = TOP + (double)i * ROW, bx = BAR_START;
@@ -255,9 +251,8 @@ static void votes_chart(const struct val *data, const char *lang,
 	}
 	if (voted > rows) {
 		snprintf(buf, sizeof buf,
-			 en(lang) ? "The %zu items with most votes of %zu."
-				  : "De %zu punkter med flest stemmer af %zu.",
-			 rows, voted);
+			 vocab_label(&vocab_handout, "most-votes%", lang), rows,
+			 voted);
 		text(svg, 0, height - 2.5, 3, "start", buf);
 	}
 	free(rank);
@@ -284,8 +279,7 @@ static void burden_chart(const struct val *data, const char *lang,
 	size_t ni = items && items->type == VAL_ARR ? items->u.arr.n : 0;
 	double *hours = xcalloc(na + 1, sizeof *hours);
 	double max = 0, total = 0, height;
-	const char *title = en(lang) ? "Hours per year per review area"
-				     : "Timer pr. år pr. område";
+	const char *title = vocab_label(&vocab_handout, "burden-chart", lang);
 	size_t i, j, rows;
 	xmlNodePtr svg;
 	xmlDocPtr doc;
@@ -311,29 +305,27 @@ static void burden_chart(const struct val *data, const char *lang,
 	attr(text(svg, 0, 6, 4.5, "start", title), "font-weight", "bold");
 	if (total <= 0)
 		text(svg, 0, 15, 3.5, "start",
-		     en(lang) ? "No time estimates yet."
-			      : "Ingen tidsestimater endnu.");
+		     vocab_label(&vocab_handout, "no-estimates", lang));
 	for (i = 0; total > 0 && i < rows; i++) {
 		double y = TOP - 7 + (double)i * ROW;
 		double w = max > 0 ? hours[i] / max * BURDEN_WIDTH : 0;
-		char *label = shorten(i < na ? str_at(areas->u.arr.v[i], "name")
-				      : en(lang) ? "No area"
-						 : "Uden område",
-				      LABEL_CHARS);
+		char *label = shorten(
+		    i < na ? str_at(areas->u.arr.v[i], "name")
+			   : vocab_label(&vocab_handout, "no-area", lang),
+		    LABEL_CHARS);
 		text(svg, LABEL_END, y + 3.8, 3.2, "end", label);
 		free(label);
 		if (w > 0)
 			rect(svg, BAR_START, y, w, 5, "#4a78a8");
-		tpl_number(nb, hours[i], lang);
+		format_number_for(nb, hours[i], lang);
 		snprintf(buf, sizeof buf, "%s %s", nb,
-			 en(lang) ? "hours" : "timer");
+			 vocab_label(&vocab_handout, "hours", lang));
 		text(svg, BAR_START + w + 1.5, y + 3.7, 3.2, "start", buf);
 	}
 	if (total > 0) {
-		tpl_number(nb, total, lang);
+		format_number_for(nb, total, lang);
 		snprintf(buf, sizeof buf,
-			 en(lang) ? "In all: %s hours per year."
-				  : "I alt: %s timer pr. år.",
+			 vocab_label(&vocab_handout, "hours-in-all%", lang),
 			 nb);
 		text(svg, 0, height - 2.5, 3, "start", buf);
 	}

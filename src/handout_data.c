@@ -200,24 +200,12 @@ const struct tpl_field handout_fields[] = {
 #undef L
 #undef G
 
-static bool en(const char *lang) { return lang && !strcmp(lang, "en"); }
-
+/* A phase's status as view.c gives it; anything else has not started. */
 static const char *phase_status_label(const char *status, const char *lang)
 {
-	if (!strcmp(status, "done"))
-		return en(lang) ? "done" : "afsluttet";
-	if (!strcmp(status, "active"))
-		return en(lang) ? "in progress" : "i gang";
-	return en(lang) ? "not started" : "ikke startet";
-}
-
-static const char *action_label(const char *action, const char *lang)
-{
-	if (!strcmp(action, "prioritise"))
-		return en(lang) ? "Proposal" : "Prioritering";
-	if (!strcmp(action, "decide"))
-		return en(lang) ? "Decision" : "Beslutning";
-	return en(lang) ? "Solution" : "Løsning";
+	if (vocab_index(&vocab_phase_status, status) < 0)
+		status = "not-started";
+	return vocab_label(&vocab_phase_status, status, lang);
 }
 
 static long int_at(const struct val *v, const char *path)
@@ -252,7 +240,7 @@ static bool is_str(const struct val *v, const char *path, const char *s)
 	return x && !strcmp(x, s);
 }
 
-/* The extras of one item (see the contract). */
+/* The extras of one item (the "item" rows of handout_fields). */
 static void item_extras(struct arena *a, struct val *item, const char *lang)
 {
 	const struct val *notes = val_get(item, "notes");
@@ -278,7 +266,7 @@ static void item_extras(struct arena *a, struct val *item, const char *lang)
 	val_set(a, item, "leading_label",
 		val_str(a, !leading ? ""
 			   : !strcmp(leading, "tie")
-			       ? (en(lang) ? "tie" : "uafgjort")
+			       ? vocab_label(&vocab_handout, "tie", lang)
 			       : vocab_label(&vocab_priority, leading, lang)));
 }
 
@@ -313,8 +301,9 @@ static struct val *decisions(struct arena *a, struct reg *r,
 			val_str(a, arena_printf(a, "%.10s", when ? when : "")));
 		val_set(a, d, "by", val_str(a, node_attr(e, "by")));
 		val_set(a, d, "action", val_str(a, action));
-		val_set(a, d, "action_label",
-			val_str(a, action_label(action, lang)));
+		val_set(
+		    a, d, "action_label",
+		    val_str(a, vocab_label(&vocab_log_action, action, lang)));
 		val_set(a, d, "ref", val_str(a, ref ? ref : ""));
 		val_set(a, d, "item_title", val_str(a, title ? title : ""));
 		val_set(a, d, "what",

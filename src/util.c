@@ -359,6 +359,33 @@ void format_kroner_for(char out[32], double v, const char *lang)
 	number_for_people(out, 32, digits, lang);
 }
 
+void format_number_for(char out[64], double v, const char *lang)
+{
+	char plain[48];
+	long long cents;
+	int frac;
+
+	out[0] = '\0';
+	if (!isfinite(v))
+		return;
+	if (fabs(v) >= 1e15) {
+		snprintf(out, 64, "%.0f", v);
+		return;
+	}
+	cents = llround(fabs(v) * 100);
+	frac = (int)(cents % 100);
+	/* At most two decimals, none for whole numbers: "12345.5". */
+	snprintf(plain, sizeof plain, "%s%lld", v < 0 && cents ? "-" : "",
+		 cents / 100);
+	if (frac % 10)
+		snprintf(plain + strlen(plain), sizeof plain - strlen(plain),
+			 ".%02d", frac);
+	else if (frac)
+		snprintf(plain + strlen(plain), sizeof plain - strlen(plain),
+			 ".%d", frac / 10);
+	number_for_people(out, 64, plain, lang);
+}
+
 const char *msg_lang(void)
 {
 	/* gettext("") is the loaded catalog's header, "" when messages are

@@ -83,6 +83,38 @@ static const struct word statuses[] = {
 	{"implemented", "implementeret", "Implementeret", "Implemented"},
 	END};
 
+/* What only handouts print: every word a handout or its charts show in
+ * the handout's language is in a table here, so that a language is added
+ * in this file.  Never parsed, so no aliases; a key ending in "%" is a
+ * printf format, and its labels take the same arguments. */
+static const struct word phase_statuses[] = {
+	{"not-started", "", "ikke startet", "not started"},
+	{"active", "", "i gang", "in progress"},
+	{"done", "", "afsluttet", "done"},
+	END};
+static const struct word log_actions[] = {
+	{"prioritise", "", "Prioritering", "Proposal"},
+	{"decide", "", "Beslutning", "Decision"},
+	{"solution", "", "Løsning", "Solution"},
+	END};
+static const struct word handout_words[] = {
+	{"yes", "", "ja", "yes"},
+	{"no", "", "nej", "no"},
+	{"tie", "", "uafgjort", "tie"},
+	{"votes-chart", "", "Stemmer pr. punkt", "Votes per item"},
+	{"no-votes", "", "Ingen stemmer endnu.", "No votes yet."},
+	{"most-votes%", "", "De %zu punkter med flest stemmer af %zu.",
+	 "The %zu items with most votes of %zu."},
+	{"burden-chart", "", "Timer pr. år pr. område",
+	 "Hours per year per review area"},
+	{"no-estimates", "", "Ingen tidsestimater endnu.",
+	 "No time estimates yet."},
+	{"no-area", "", "Uden område", "No area"},
+	{"hours", "", "timer", "hours"},
+	{"hours-in-all%", "", "I alt: %s timer pr. år.",
+	 "In all: %s hours per year."},
+	END};
+
 const struct vocab vocab_kind = {N_("kind"), kinds};
 const struct vocab vocab_experience = {N_("experience"), experiences};
 const struct vocab vocab_priority = {N_("priority"), priorities};
@@ -94,6 +126,10 @@ const struct vocab vocab_round = {N_("round"), rounds};
 const struct vocab vocab_role = {N_("role"), roles};
 const struct vocab vocab_meeting_kind = {N_("meeting kind"), meeting_kinds};
 const struct vocab vocab_status = {N_("status"), statuses};
+/* Handout words are never parsed, so their names are never shown. */
+const struct vocab vocab_phase_status = {"phase status", phase_statuses};
+const struct vocab vocab_log_action = {"action", log_actions};
+const struct vocab vocab_handout = {"handout word", handout_words};
 
 /* Is WORD one of the space-separated words of LIST (case-insensitive)? */
 static int in_list(const char *list, const char *word)
