@@ -12,6 +12,7 @@
 #include <libxml/xmlsave.h>
 
 #include "reg.h"
+#include "trust.h"
 #include "util.h"
 #include "vocab.h"
 #include "xmlsafe.h"
@@ -557,8 +558,12 @@ static void reg_init(struct reg *r)
 	r->path = xstrdup(reg_path());
 }
 
+static int verify(struct reg *r, const char *name, bool schema);
+
 int reg_open(struct reg *r, enum reg_mode mode)
 {
+	struct stat st;
+
 	reg_init(r);
 	if (mode == REG_WRITE && lock_take(&r->lock, r->path) < 0)
 		return EXIT_REFUSED;
@@ -568,10 +573,14 @@ int reg_open(struct reg *r, enum reg_mode mode)
 		      r->path, strerror(errno));
 		return EXIT_UNREADABLE;
 	}
-	r->doc = xmlsafe_read_file(r->path, 0);
+	r->doc = xmlsafe_read_file_stat(r->path, 0, &st);
 	if (!r->doc)
 		return EXIT_UNREADABLE;
-	return reg_verify(r, r->path) < 0 ? EXIT_UNREADABLE : EXIT_OK;
+	/* A file styr wrote and nothing touched since was valid then: only
+	 * the cheap consistency checks (trust.c says why that is safe). */
+	return verify(r, r->path, !trust_check(r->path, &st)) < 0
+		       ? EXIT_UNREADABLE
+		       : EXIT_OK;
 }
 
 /* The last element child of N, or NULL. */
@@ -704,12 +713,12 @@ static int validate(struct reg *r, const char *name)
 	return rc;
 }
 
-int reg_verify(struct reg *r, const char *name)
+static int verify(struct reg *r, const char *name, bool schema)
 {
 	const char *path = r->path;
 	int rc;
 
-	if (validate(r, name) < 0)
+	if (schema && validate(r, name) < 0)
 		return -1;
 	find_sections(r);
 	r->log_mark = last_element(r->log);
@@ -717,6 +726,11 @@ int reg_verify(struct reg *r, const char *name)
 	rc = check_consistency(r);
 	r->path = (char *)path;
 	return rc;
+}
+
+int reg_verify(struct reg *r, const char *name)
+{
+	return verify(r, name, true);
 }
 
 /* Moves a copied subtree into the root's namespace, dropping the copy's
@@ -864,7 +878,7 @@ int reg_save(struct reg *r)
 	char *tmp = xasprintf("%s.new", r->path);
 	struct sink sink = {-1, 0};
 	xmlOutputBufferPtr out;
-	struct stat st;
+	struct stat st, written;
 	int rc = EXIT_REFUSED;
 
 	if (r->lock.fd < 0)
@@ -903,6 +917,8 @@ int reg_save(struct reg *r)
 	}
 	if (fsync(sink.fd) < 0)
 		goto failed;
+	if (fstat(sink.fd, &written) < 0) /* then only: no trust record */
+		written.st_ino = 0;
 	if (close(sink.fd) < 0) {
 		sink.fd = -1;
 		goto failed;
@@ -914,6 +930,7 @@ int reg_save(struct reg *r)
 		warning(_("%s: saved, but the directory could not be synced: "
 			  "%s"),
 			r->path, strerror(errno));
+	trust_record(r->path, &written, r->lock.fd);
 	rc = EXIT_OK;
 	goto out;
 failed:
