@@ -19,6 +19,13 @@
 #include <stdbool.h>
 #include <sys/stat.h>
 
+/* Before the rename of a save: fills WRITTEN with the fstat of FD, the new
+ * file after its last write, and waits (a clock tick at most) until the
+ * clock of its file system, read through CLOCK_FD, has moved past that
+ * write, so that the rename cannot fall in the same tick (trust.c).
+ * Silent; WRITTEN's st_ino is 0 when there is nothing to trust. */
+void trust_written(int fd, int clock_fd, struct stat *written);
+
 /* After the rename of a save: PATH is the register, WRITTEN the fstat of
  * the new file taken before the rename (after its last write), CLOCK_FD a
  * descriptor of a file we own on the same file system (the lock), whose

@@ -917,8 +917,7 @@ int reg_save(struct reg *r)
 	}
 	if (fsync(sink.fd) < 0)
 		goto failed;
-	if (fstat(sink.fd, &written) < 0) /* then only: no trust record */
-		written.st_ino = 0;
+	trust_written(sink.fd, r->lock.fd, &written);
 	if (close(sink.fd) < 0) {
 		sink.fd = -1;
 		goto failed;

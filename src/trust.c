@@ -25,11 +25,14 @@
  *
  * 2. A change between our rename and our first look, in the tick of the
  *    rename: ctime would not tell.  But the save hands us the stat of the
- *    new file taken after its last write (WRITTEN); a foreign write would
- *    set mtime to its own time, which is later than our last write
- *    unless all three (our write, our rename, the foreign write) fell in
- *    one tick.  So we record only when the rename's ctime is strictly
- *    later than our last write's mtime, and the mtime is still ours.
+ *    new file taken after its last write (WRITTEN, by trust_written); a
+ *    foreign write would set mtime to its own time, which is later than
+ *    our last write unless all three (our write, our rename, the foreign
+ *    write) fell in one tick.  So trust_written waits, before the rename,
+ *    until the clock has moved past our last write (a tick at most, on a
+ *    kernel with coarse timestamps; no wait with fine-grained ones), and
+ *    we record only when the rename's ctime is strictly later than our
+ *    last write's mtime, and the mtime is still ours.
  *
  * 3. A change while a load parses: the load compares the stat data of the
  *    descriptor it parsed, taken after the parse (xmlsafe_read_file_stat),
@@ -190,6 +193,8 @@ static int clock_past(int clock_fd, const struct stat *st,
 	const struct timespec ms = {0, 1000000};
 	struct stat c;
 
+	if (!st->st_ino)
+		return -1;
 	for (int i = 0; i < CLOCK_TRIES; i++) {
 		if (futimens(clock_fd, NULL) < 0 || fstat(clock_fd, &c) < 0)
 			return -1;
@@ -231,6 +236,20 @@ static void write_entry(const char *entry, const char *dir,
 		unlink(tmp);
 out:
 	free(tmp);
+}
+
+void trust_written(int fd, int clock_fd, struct stat *written)
+{
+	struct timespec now;
+
+	if (off() || fstat(fd, written) < 0) {
+		written->st_ino = 0;
+		return;
+	}
+	/* Race 2: the rename in a later tick than the last write.  A wait
+	 * of one tick at most (none where timestamps are fine-grained);
+	 * if the clock cannot be read, trust_record will find it racy. */
+	clock_past(clock_fd, written, &now);
 }
 
 void trust_record(const char *path, const struct stat *written, int clock_fd)

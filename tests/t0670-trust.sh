@@ -107,8 +107,10 @@ test_expect_success 'the record of another register does not apply' '
 	styr -f a.xml init --org A 2>/dev/null &&
 	styr -f b.xml init --org B 2>/dev/null &&
 	styr -f b.xml list >/dev/null 2>err && skipped b.xml &&
-	cp "$(entry a.xml)" "$(entry b.xml)" &&
+	eb=$(entry b.xml) &&
+	cp "$(entry a.xml)" "$eb" &&
 	styr -f b.xml list >/dev/null 2>err && checked b.xml &&
+	rm "$eb" &&
 	cp -p a.xml c.xml &&
 	styr -f c.xml list >/dev/null 2>err && checked c.xml &&
 	styr -f a.xml list >/dev/null 2>err && skipped a.xml
