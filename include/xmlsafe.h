@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/stat.h>
 #include <libxml/tree.h>
 
 /* Once per process: refuses external entities, silences libxml2's own
@@ -28,6 +29,10 @@ void xmlsafe_cleanup(void);
  * whitespace is dropped so that saving re-indents canonically.
  * Returns NULL after printing the first error. */
 xmlDocPtr xmlsafe_read_file(const char *path, int keep_blanks);
+/* The same, and fills ST (if not NULL) with fstat of the descriptor read,
+ * taken after the parse; zeroed when there is none. */
+xmlDocPtr xmlsafe_read_file_stat(const char *path, int keep_blanks,
+				 struct stat *st);
 xmlDocPtr xmlsafe_read_memory(const char *buf, size_t len, const char *name,
 			      int keep_blanks);
 

@@ -10,6 +10,7 @@
 
 #include "reg.h"
 #include "tempfile.h"
+#include "trust.h"
 #include "util.h"
 #include "vocab.h"
 #include "xmlsafe.h"
@@ -441,8 +442,12 @@ static void reg_init(struct reg *r)
 	r->path = xstrdup(reg_path());
 }
 
+static int verify(struct reg *r, const char *name, bool schema);
+
 int reg_open(struct reg *r, enum reg_mode mode)
 {
+	struct stat st;
+
 	reg_init(r);
 	if (mode == REG_WRITE && lock_take(&r->lock, r->path) < 0)
 		return EXIT_REFUSED;
@@ -452,10 +457,14 @@ int reg_open(struct reg *r, enum reg_mode mode)
 		      r->path, strerror(errno));
 		return EXIT_UNREADABLE;
 	}
-	r->doc = xmlsafe_read_file(r->path, 0);
+	r->doc = xmlsafe_read_file_stat(r->path, 0, &st);
 	if (!r->doc)
 		return EXIT_UNREADABLE;
-	return reg_verify(r, r->path) < 0 ? EXIT_UNREADABLE : EXIT_OK;
+	/* A file styr wrote and nothing touched since was valid then: only
+	 * the cheap consistency checks (trust.c says why that is safe). */
+	return verify(r, r->path, !trust_check(r->path, &st)) < 0
+		       ? EXIT_UNREADABLE
+		       : EXIT_OK;
 }
 
 /* The last element child of N, or NULL. */
@@ -588,12 +597,12 @@ static int validate(struct reg *r, const char *name)
 	return rc;
 }
 
-int reg_verify(struct reg *r, const char *name)
+static int verify(struct reg *r, const char *name, bool schema)
 {
 	const char *path = r->path;
 	int rc;
 
-	if (validate(r, name) < 0)
+	if (schema && validate(r, name) < 0)
 		return -1;
 	find_sections(r);
 	r->log_mark = last_element(r->log);
@@ -601,6 +610,11 @@ int reg_verify(struct reg *r, const char *name)
 	rc = reg_check_consistency(r);
 	r->path = (char *)path;
 	return rc;
+}
+
+int reg_verify(struct reg *r, const char *name)
+{
+	return verify(r, name, true);
 }
 
 /* Moves a copied subtree into the root's namespace, dropping the copy's
@@ -733,6 +747,7 @@ int reg_save(struct reg *r)
 	struct tempfile *tf = NULL;
 	struct sink sink = {-1, 0};
 	xmlOutputBufferPtr out;
+	struct stat written;
 	int rc = EXIT_REFUSED, synced;
 
 	if (r->lock.fd < 0)
@@ -769,13 +784,17 @@ int reg_save(struct reg *r)
 		tempfile_delete(&tf);
 		goto failed;
 	}
+	/* What the trust record needs before the rename (see trust.h). */
+	trust_written(sink.fd, r->lock.fd, &written);
 	synced = tempfile_commit(&tf, 0);
 	if (synced > 0)
 		warning(_("%s: saved, but the directory could not be synced: "
 			  "%s"),
 			r->path, strerror(errno));
-	if (synced >= 0)
-		return EXIT_OK;
+	if (synced < 0)
+		goto failed;
+	trust_record(r->path, &written, r->lock.fd);
+	return EXIT_OK;
 failed:
 	error(_("%s: cannot save: %s; the register was not changed"), r->path,
 	      strerror(errno));

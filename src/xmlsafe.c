@@ -2,6 +2,7 @@
 /* Safe XML reading and the register schema; see xmlsafe.h. */
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -159,10 +160,19 @@ static int parse_options(int keep_blanks)
 
 xmlDocPtr xmlsafe_read_file(const char *path, int keep_blanks)
 {
+	return xmlsafe_read_file_stat(path, keep_blanks, NULL);
+}
+
+xmlDocPtr xmlsafe_read_file_stat(const char *path, int keep_blanks,
+				 struct stat *st)
+{
 	struct first_error fe;
 	xmlParserCtxtPtr ctxt;
 	xmlDocPtr doc;
 	int fd;
+
+	if (st)
+		memset(st, 0, sizeof *st);
 
 	/* By descriptor: the entity loader refuses every URL, the main
 	 * document's included. */
@@ -173,6 +183,10 @@ xmlDocPtr xmlsafe_read_file(const char *path, int keep_blanks)
 	}
 	ctxt = new_ctxt(&fe);
 	doc = xmlCtxtReadFd(ctxt, fd, path, NULL, parse_options(keep_blanks));
+	/* After the parse, of the descriptor parsed: a change made while
+	 * parsing shows in these stat data (see trust.c). */
+	if (st && fstat(fd, st) < 0)
+		memset(st, 0, sizeof *st);
 	close(fd);
 	doc = finish(ctxt, doc, path, &fe);
 	xmlFreeParserCtxt(ctxt);

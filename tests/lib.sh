@@ -23,6 +23,10 @@ test_failed=0
 TRASH=$(mktemp -d "${TMPDIR:-/tmp}/styr-test.XXXXXX")
 trap 'cd /; rm -rf "$TRASH"' EXIT
 cd "$TRASH" || exit 1
+# styr records the registers it saved in the user's cache (trust.c): the
+# tests' records stay in the sandbox, not in the home of whoever runs them.
+export XDG_CACHE_HOME="$TRASH/.cache"
+unset STYR_NO_TRUST STYR_TRUST_TRACE
 
 styr() { "$STYR" "$@"; }
 
