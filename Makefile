@@ -133,7 +133,7 @@ example: deps
 	$(MAKE) all
 	cd examples/odder && ./run.sh
 
-$(B)/unit/%: tests/unit/%.c $(LIB_OBJ) | $(B)/unit
+$(B)/unit/%: tests/unit/%.c tests/unit/tap.h $(LIB_OBJ) | $(B)/unit
 	$(CC) $(ALL_CPPFLAGS) $(WARNINGS) $(CFLAGS) $(LDFLAGS) -o $@ $< \
 	  $(LIB_OBJ) $(LIBS)
 
@@ -260,7 +260,7 @@ pot:
 	for l in $(LINGUAS); do msgmerge -q -U --backup=none po/$$l.po po/styr.pot; done
 
 format:
-	clang-format -i $(SRC) include/*.h $(UNIT_SRC)
+	clang-format -i $(SRC) include/*.h $(UNIT_SRC) tests/unit/tap.h
 
 clean:
 	rm -rf build styr locale
