@@ -18,6 +18,9 @@ export LC_ALL=C.UTF-8 LANG=C.UTF-8 LANGUAGE=
 export STYR_USER=tester TZ=UTC
 unset STYR_FILE STYR_TEMPLATES
 
+# The fixtures (templates, packages, the zip tools) the tests share.
+DATA=$SRC_DIR/tests/data
+
 test_count=0
 test_failed=0
 TRASH=$(mktemp -d "${TMPDIR:-/tmp}/styr-test.XXXXXX")
@@ -86,6 +89,22 @@ item_append_xml() {
 		's{(<item id="\Q$ENV{ID}\E"[^>]*>.*?)(\n *</item>)}{$1$ENV{XML}$2}s' \
 		"${3:-styr.xml}"
 }
+
+# valid [FILE...]: FILE (default styr.xml) follows the register schema,
+# checked by xmllint rather than by styr itself.
+valid() {
+	[ $# -gt 0 ] || set -- styr.xml
+	xmllint --noout --relaxng "$SRC_DIR/data/register.rng" "$@"
+}
+
+# crlf LINE...: each LINE ended by CRLF, as spreadsheets write CSV.
+crlf() { printf '%s\r\n' "$@"; }
+
+# part FILE NAME: the part NAME of the package (zip) FILE on stdout.
+part() { perl "$DATA/unzip.pl" "$1" "$2"; }
+
+# mkzip OUT ENTRY...: a zip made entry by entry (see tests/data/mkzip.pl).
+mkzip() { perl "$DATA/mkzip.pl" "$@"; }
 
 test_done() {
 	echo "1..$test_count"
