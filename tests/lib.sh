@@ -106,6 +106,22 @@ part() { perl "$DATA/unzip.pl" "$1" "$2"; }
 # mkzip OUT ENTRY...: a zip made entry by entry (see tests/data/mkzip.pl).
 mkzip() { perl "$DATA/mkzip.pl" "$@"; }
 
+# The long runs, after git's EXPENSIVE tests (GIT_TEST_LONG): the
+# reliability tests repeat what they prove (kills, writers, rounds) many
+# times.  `make check` runs them at a quick count that still meets every
+# assertion; STYR_TEST_LONG=1 (`make check-all`, CI) at the full count the
+# README's figures come from.  test_long QUICK FULL prints the count to
+# use; test_is_long says whether this is the long run.
+test_is_long() {
+	case ${STYR_TEST_LONG:-} in
+	"" | 0 | no | false) return 1 ;;
+	*) return 0 ;;
+	esac
+}
+test_long() {
+	if test_is_long; then echo "$2"; else echo "$1"; fi
+}
+
 test_done() {
 	echo "1..$test_count"
 	[ "$test_failed" = 0 ]
