@@ -146,7 +146,7 @@ unit: $(UNIT_BIN)
 #                   proof for a newcomer, a few minutes on 2 cores.  The
 #                   files run in parallel (prove -j$(JOBS)); each works in
 #                   its own mktemp -d sandbox, so they cannot collide.  The
-#                   long reliability runs (t0600-t0630: kills, writers)
+#                   long reliability runs (t0600-t0620: kills, writers)
 #                   repeat at a smaller count, as git's EXPENSIVE tests do.
 #   make check-all  what CI runs (.ci/run): the same with STYR_TEST_LONG=1,
 #                   the full counts (200 kills, 8 x 50 writers, ...) the
