@@ -1,7 +1,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # styr: build, test, install.  `make example` builds and runs the worked
 # example; `make check` runs the whole test suite (plain and under
-# AddressSanitizer + UndefinedBehaviorSanitizer).
+# AddressSanitizer + UndefinedBehaviorSanitizer) in a few minutes;
+# `make check-all` (CI) adds the long counts, valgrind and the fuzz smoke
+# run; `make test T=t0200` runs one test file.
 
 VERSION   = 0.1
 PREFIX   ?= /usr/local
@@ -60,7 +62,7 @@ TEST_DEPS  = perl python3 locales libc-l10n libxml2-utils zip unzip \
              valgrind clang libclang-rt-14-dev time
 
 .PHONY: all deps test-deps example check check-plain check-asan unit install \
-        uninstall clean format pot
+        uninstall clean format pot check-all test
 .PHONY: check-valgrind fuzz fuzz-build fuzz-bins fuzz-smoke bench deb
 
 all: $(B)/styr $(MO)
@@ -143,22 +145,59 @@ example: deps
 	$(MAKE) all
 	cd examples/odder && ./run.sh
 
-$(B)/unit/%: tests/unit/%.c $(LIB_OBJ) | $(B)/unit
+$(B)/unit/%: tests/unit/%.c tests/unit/tap.h $(LIB_OBJ) | $(B)/unit
 	$(CC) $(ALL_CPPFLAGS) $(WARNINGS) $(CFLAGS) $(LDFLAGS) -o $@ $< \
 	  $(LIB_OBJ) $(LIBS)
 
 unit: $(UNIT_BIN)
 
-# The test suite: plain, then under ASan+UBSan.
+# The test suite.
+#   make check      every test file, plain, then under ASan+UBSan: the
+#                   proof for a newcomer, a few minutes on 2 cores.  The
+#                   files run in parallel (prove -j$(JOBS)); each works in
+#                   its own mktemp -d sandbox, so they cannot collide.  The
+#                   long reliability runs (t0600-t0620: kills, writers)
+#                   repeat at a smaller count, as git's EXPENSIVE tests do.
+#   make check-all  what CI runs (.ci/run): the same with STYR_TEST_LONG=1,
+#                   the full counts (200 kills, 8 x 50 writers, ...) the
+#                   README's Reliability figures come from, then the
+#                   valgrind subset and the fuzz smoke run.
+#   make test T=t0200      one test file, plain build, verbose: tests/t0200-*.sh
+#   make test T="t0200 t0300"   several (T=unit: the C unit tests)
+# STYR_TEST_LONG=1 works with any of them; JOBS=N sets prove's parallelism.
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+# The slowest files first, so that no long one starts last and runs alone.
+SLOW_TESTS = t0620-crashes t0610-concurrency t0630-faults t0530-real-clients \
+             t0640-hostile t0600-reliability t0660-threads t0800-examples
+TESTS    = $(patsubst %,tests/%.sh,$(SLOW_TESTS)) \
+           $(filter-out $(patsubst %,tests/%.sh,$(SLOW_TESTS)), \
+             $(wildcard tests/t[0-9]*.sh)) tests/unit.sh
+TEST_ENV = STYR_LOCALEDIR=$(CURDIR)/locale STYR_TEST_LONG=$(STYR_TEST_LONG)
+
 check: test-deps
 	$(MAKE) check-plain
 	$(MAKE) check-asan
+
+check-all: test-deps
+	$(MAKE) check-plain STYR_TEST_LONG=1
+	$(MAKE) check-asan STYR_TEST_LONG=1
 	$(MAKE) check-valgrind
 	if command -v clang >/dev/null; then $(MAKE) fuzz-smoke; fi
 
 check-plain: all unit $(B)/inject.so
-	STYR=$(CURDIR)/$(B)/styr UNIT_DIR=$(CURDIR)/$(B)/unit \
-	  STYR_LOCALEDIR=$(CURDIR)/locale prove -f tests/t[0-9]*.sh tests/unit.sh
+	$(TEST_ENV) STYR=$(CURDIR)/$(B)/styr UNIT_DIR=$(CURDIR)/$(B)/unit \
+	  prove -f -j$(JOBS) $(TESTS)
+
+# T names test files by the start of their name (t0200, t03, unit).
+test: all unit $(B)/inject.so
+	@test -n "$(T)" || { echo 'usage: make test T=t0200 (or T="t0200 t0300")'; \
+	  exit 2; }
+	@files="$(foreach t,$(T),$(or $(wildcard tests/$(t)*.sh),$(t)?))"; \
+	case "$$files" in *"?"*) \
+	  echo "no test file tests/NAME*.sh for: $$(echo "$$files" | \
+	    tr " " "\n" | sed -n "s/?$$//p" | tr "\n" " ")"; exit 2;; esac; \
+	$(TEST_ENV) STYR=$(CURDIR)/$(B)/styr UNIT_DIR=$(CURDIR)/$(B)/unit \
+	  prove -v $$files
 
 # Sanitizer reports exit 86/87, never one of styr's own statuses, so no
 # report can pass for an expected refusal.
@@ -168,7 +207,7 @@ check-asan:
 	SANITIZE_BUILD=1 ASAN_OPTIONS=detect_leaks=1:exitcode=86 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=87 \
 	STYR=$(CURDIR)/build/asan/styr UNIT_DIR=$(CURDIR)/build/asan/unit \
-	  STYR_LOCALEDIR=$(CURDIR)/locale prove -f tests/t[0-9]*.sh tests/unit.sh
+	  $(TEST_ENV) prove -f -j$(JOBS) $(TESTS)
 
 # A subset of the suite under valgrind memcheck (see the README's
 # Reliability section for which and why): STYR is a wrapper that runs the
@@ -183,7 +222,7 @@ check-valgrind: all
 	chmod +x $(B)/valgrind/styr
 	SANITIZE_BUILD=1 STYR=$(CURDIR)/$(B)/valgrind/styr \
 	  STYR_LOCALEDIR=$(CURDIR)/locale \
-	  prove -f $(patsubst %,tests/%.sh,$(VALGRIND_TESTS))
+	  prove -f -j$(JOBS) $(patsubst %,tests/%.sh,$(VALGRIND_TESTS))
 
 # Fuzzing with clang's libFuzzer under ASan+UBSan: the project's objects
 # built with clang into build/fuzz and linked with each tests/fuzz/NAME.c
@@ -293,7 +332,7 @@ pot:
 	for l in $(LINGUAS); do msgmerge -q -U --backup=none po/$$l.po po/styr.pot; done
 
 format:
-	clang-format -i $(SRC) src/*.h include/*.h $(UNIT_SRC)
+	clang-format -i $(SRC) src/*.h include/*.h $(UNIT_SRC) tests/unit/tap.h
 
 clean:
 	rm -rf build styr locale styr_*.deb

@@ -29,6 +29,11 @@ sub matching {
 for my $run (1 .. 30) {
 	my $pid = fork // die "fork: $!";
 	if (!$pid) {
+		# A shell starting a job in the background (`make check &`,
+		# nohup) leaves it SIGINT ignored, and styr rightly keeps
+		# a signal ignored that it inherited so: give the command the
+		# default, as an interactive shell would.
+		$SIG{$signal} = 'DEFAULT';
 		open STDOUT, ">", "/dev/null";
 		open STDERR, ">", "/dev/null";
 		exec @cmd or exit 127;

@@ -18,6 +18,9 @@ export LC_ALL=C.UTF-8 LANG=C.UTF-8 LANGUAGE=
 export STYR_USER=tester TZ=UTC
 unset STYR_FILE STYR_TEMPLATES
 
+# The fixtures (templates, packages, the zip tools) the tests share.
+DATA=$SRC_DIR/tests/data
+
 test_count=0
 test_failed=0
 TRASH=$(mktemp -d "${TMPDIR:-/tmp}/styr-test.XXXXXX")
@@ -89,6 +92,38 @@ item_append_xml() {
 	ID="$1" XML="$2" perl -0pi -e \
 		's{(<item id="\Q$ENV{ID}\E"[^>]*>.*?)(\n *</item>)}{$1$ENV{XML}$2}s' \
 		"${3:-styr.xml}"
+}
+
+# valid [FILE...]: FILE (default styr.xml) follows the register schema,
+# checked by xmllint rather than by styr itself.
+valid() {
+	[ $# -gt 0 ] || set -- styr.xml
+	xmllint --noout --relaxng "$SRC_DIR/data/register.rng" "$@"
+}
+
+# crlf LINE...: each LINE ended by CRLF, as spreadsheets write CSV.
+crlf() { printf '%s\r\n' "$@"; }
+
+# part FILE NAME: the part NAME of the package (zip) FILE on stdout.
+part() { perl "$DATA/unzip.pl" "$1" "$2"; }
+
+# mkzip OUT ENTRY...: a zip made entry by entry (see tests/data/mkzip.pl).
+mkzip() { perl "$DATA/mkzip.pl" "$@"; }
+
+# The long runs, after git's EXPENSIVE tests (GIT_TEST_LONG): the
+# reliability tests repeat what they prove (kills, writers, rounds) many
+# times.  `make check` runs them at a quick count that still meets every
+# assertion; STYR_TEST_LONG=1 (`make check-all`, CI) at the full count the
+# README's figures come from.  test_long QUICK FULL prints the count to
+# use; test_is_long says whether this is the long run.
+test_is_long() {
+	case ${STYR_TEST_LONG:-} in
+	"" | 0 | no | false) return 1 ;;
+	*) return 0 ;;
+	esac
+}
+test_long() {
+	if test_is_long; then echo "$2"; else echo "$1"; fi
 }
 
 test_done() {

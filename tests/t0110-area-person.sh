@@ -15,7 +15,7 @@ test_expect_success 'area add stores an area; area list shows it' '
 	test_grep "^ID  *Name  *Items$" out &&
 	test_grep "^BOST  *Bostøtte  *0$" out &&
 	test_grep "^hjemmepleje  *Hjemmepleje, dag  *0$" out &&
-	xmllint --noout --relaxng "$SRC_DIR/data/register.rng" styr.xml
+	valid
 '
 
 test_expect_success 'area list counts the items of each area' '
@@ -112,7 +112,7 @@ test_expect_success 'person add prints P1, P2, ... and stores the role' '
 	test_grep "<person id=\"P1\" role=\"agent\">Anne Agent</person>" styr.xml &&
 	test_grep "<what>added P1 .Anne Agent. (documentation agent)</what>" styr.xml &&
 	test_grep "<people next=\"3\">" styr.xml &&
-	xmllint --noout --relaxng "$SRC_DIR/data/register.rng" styr.xml
+	valid
 '
 
 test_expect_success 'person add: Danish role aliases' '

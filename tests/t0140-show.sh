@@ -19,7 +19,7 @@ Linje to" --area BOST --origin lovkrav --owner Myndighed \
 	styr burden D1 --minutes 15 --per-year 400 --staff 6 >/dev/null &&
 	item_append_xml D1 "<vote priority=\"remove\" count=\"3\"/><vote priority=\"change\" by=\"Carl\"/><priority value=\"remove\" date=\"2026-03-10\" by=\"Workshop\">Frigør 100 timer</priority><decision value=\"selected\" date=\"2026-04-01\" by=\"Styregruppe\">Et lille skridt</decision><solution status=\"pilot\" evaluate-by=\"2026-10-01\"><criteria>Halv tid</criteria></solution>" &&
 	styr add goal "Bare en titel" >/dev/null &&
-	xmllint --noout --relaxng "$SRC_DIR/data/register.rng" styr.xml
+	valid
 '
 
 test_expect_success 'show prints the whole card' '

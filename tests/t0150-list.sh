@@ -38,7 +38,7 @@ test_expect_success 'setup' '
 	item_append_xml R1 "<vote priority=\"anchor\" count=\"2\"/><priority value=\"anchor\" date=\"2026-03-10\" by=\"W\"/><decision value=\"deferred\" date=\"2026-04-01\" by=\"S\"/>" &&
 	item_append_xml D2 "<vote priority=\"change\" count=\"4\"/><priority value=\"change\" date=\"2026-03-10\" by=\"W\"/><decision value=\"rejected\" date=\"2026-04-01\" by=\"S\"/>" &&
 	item_append_xml G2 "<vote priority=\"remove\" count=\"3\"/>" &&
-	xmllint --noout --relaxng "$SRC_DIR/data/register.rng" styr.xml
+	valid
 '
 
 test_expect_success 'list sorts by id by default: G, R, D, then number' '

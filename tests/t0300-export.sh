@@ -33,8 +33,8 @@ test_expect_success 'set-up: items with every kind of data' '
 '
 
 # The CSV worked out by hand: 24 columns, numbers plain, empty when absent,
-# quotes doubled, the record ends CRLF while the newline inside D1 stays.
-crlf() { printf '%s\r\n' "$@"; }
+# quotes doubled, the record ends CRLF (crlf, in lib.sh) while the newline
+# inside D1 stays.
 
 test_expect_success 'export csv: a header row and one row per item' '
 	{

@@ -5,7 +5,6 @@
 . "$(dirname "$0")/lib.sh"
 
 today=$(date +%F)
-valid() { xmllint --noout --relaxng "$SRC_DIR/data/register.rng" "${1:-styr.xml}"; }
 
 # The overview's phase table: marker, number, name, status, milestones;
 # columns as wide as their widest cell, two spaces apart, the last two

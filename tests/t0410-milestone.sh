@@ -5,7 +5,6 @@
 . "$(dirname "$0")/lib.sh"
 
 today=$(date +%F)
-valid() { xmllint --noout --relaxng "$SRC_DIR/data/register.rng" styr.xml; }
 # A row of `milestone list` for phase 2: id, done (DONE_W wide), title
 # (as wide as the longest of phase 2), note.
 row() { w=$1; shift; printf "%-3s  %-${w}s  %-50s  %s\n" "$@"; }

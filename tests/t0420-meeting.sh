@@ -4,8 +4,6 @@
 # reused), list (held from the date on; table, CSV, TSV, JSON) and attend.
 . "$(dirname "$0")/lib.sh"
 
-valid() { xmllint --noout --relaxng "$SRC_DIR/data/register.rng" styr.xml; }
-
 test_expect_success 'setup' '
 	styr init --org "Odder Kommune" 2>/dev/null &&
 	styr person add "Anne Agent" --role agent >/dev/null &&

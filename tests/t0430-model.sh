@@ -5,8 +5,6 @@
 . "$(dirname "$0")/lib.sh"
 
 today=$(date +%F)
-valid() { xmllint --noout --relaxng "$SRC_DIR/data/register.rng" "${1:-styr.xml}"; }
-
 # A broken model must stop init with exit 3 and an error naming FILE and
 # LINE, leaving no register (and no lock) behind.
 init_refused() {

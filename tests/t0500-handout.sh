@@ -7,11 +7,9 @@
 # output file when something goes wrong.
 . "$(dirname "$0")/lib.sh"
 
-DATA=$SRC_DIR/tests/data
 SPLIT=$DATA/split-template
 
-# Part NAME of the package FILE on stdout; the entries of FILE.
-part() { perl "$DATA/unzip.pl" "$1" "$2"; }
+# The entries of the package FILE (part, in lib.sh, prints one).
 entries() { perl "$DATA/unzip.pl" -l "$1"; }
 
 # A template directory DIR with content BODY (inside office:text), and

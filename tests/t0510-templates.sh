@@ -5,7 +5,6 @@
 # show.
 . "$(dirname "$0")/lib.sh"
 
-DATA=$SRC_DIR/tests/data
 SPLIT=$DATA/split-template
 
 test_expect_success 'set-up: built-in templates of our own, da and en' '

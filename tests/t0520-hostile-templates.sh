@@ -6,12 +6,9 @@
 # template and what is wrong, before anything is unpacked or written.
 . "$(dirname "$0")/lib.sh"
 
-DATA=$SRC_DIR/tests/data
 SPLIT=$DATA/split-template
 MIME=mimetype=application/vnd.oasis.opendocument.text
 MB=1048576
-
-mkzip() { perl "$DATA/mkzip.pl" "$@"; }
 
 # refused FILE PATTERN: the handout and --check both exit 3, the message
 # names FILE and matches PATTERN, and no output file appears.

@@ -15,7 +15,6 @@
 # A check is skipped (TAP "# SKIP") only when its tool is not installed.
 . "$(dirname "$0")/lib.sh"
 
-DATA=$SRC_DIR/tests/data
 SPLIT=$DATA/split-template
 
 have() { command -v "$1" >/dev/null 2>&1; }
@@ -23,7 +22,6 @@ skip() {
 	test_count=$((test_count + 1))
 	echo "ok $test_count # SKIP $*"
 }
-part() { perl "$DATA/unzip.pl" "$1" "$2"; }
 
 SOFFICE=
 for s in soffice libreoffice; do

@@ -13,7 +13,6 @@
 # in detail in t0520; here the promise that nothing changes, and memory.
 . "$(dirname "$0")/lib.sh"
 
-DATA=$SRC_DIR/tests/data
 MIME=mimetype=application/vnd.oasis.opendocument.text
 MB=1048576
 
@@ -372,7 +371,6 @@ test_expect_success 'csv: a byte order mark and CRLF line ends are fine' '
 
 # --- templates ---
 
-mkzip() { perl "$DATA/mkzip.pl" "$@"; }
 content="content.xml,deflate=@$DATA/split-template/content.xml"
 
 test_expect_success 'setup: an earlier handout that must survive' '

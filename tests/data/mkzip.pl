@@ -32,13 +32,44 @@ sub deflate_raw {
 	return $res;
 }
 
+# N zero bytes deflated, and their CRC, without holding them: a 1 MB block
+# of zeros ended by a full flush does not depend on what came before, so
+# the stream is that block repeated, the rest, and an empty final block.
+# (Deflating 1 GB of zeros in one piece took most of t0640's minutes.)
+sub deflate_zeros {
+	my ($n) = @_;
+	my $chunk = 1 << 20;
+	my $block = sub {
+		my ($len, $flush) = @_;
+		my ($d, $status) = Compress::Raw::Zlib::Deflate->new(
+			-WindowBits => -MAX_WBITS(),
+			-Level => Z_BEST_COMPRESSION(), -AppendOutput => 1);
+		die "deflate: $status\n" unless $status == Z_OK;
+		my $res = '';
+		$d->deflate("\0" x $len, $res) == Z_OK or die "deflate failed\n";
+		$d->flush($res, $flush) == Z_OK or die "deflate flush failed\n";
+		return $res;
+	};
+	my $whole = int($n / $chunk);
+	my $zeros = "\0" x $chunk;
+	my $crc = Compress::Raw::Zlib::crc32('');
+	$crc = Compress::Raw::Zlib::crc32($zeros, $crc) for 1 .. $whole;
+	my $rest = $n - $whole * $chunk;
+	$crc = Compress::Raw::Zlib::crc32("\0" x $rest, $crc);
+	my $stored = $whole ? $block->($chunk, Z_FULL_FLUSH()) x $whole : '';
+	return ($crc, $stored . $block->($rest, Z_FINISH()));
+}
+
 for my $arg (@ARGV) {
 	my ($spec, $source) = split /=/, $arg, 2;
 	die "bad entry '$arg'\n" unless defined $source;
 	my ($name, @opts) = split /,/, $spec;
 	my %opt = map { /^(\w+)(?::(.*))?$/ ? ($1 => $2 // 1) : () } @opts;
-	my $bytes;
-	if ($source =~ /^@(.*)$/) {
+	my ($bytes, $crc, $stored, $length);
+	if ($source =~ /^zeros:(\d+)$/ && $opt{deflate}) {
+		$length = $1;
+		($crc, $stored) = deflate_zeros($length);
+	} elsif ($source =~ /^@(.*)$/) {
 		open my $fh, '<:raw', $1 or die "$1: $!\n";
 		local $/;
 		$bytes = <$fh>;
@@ -48,10 +79,13 @@ for my $arg (@ARGV) {
 	} else {
 		$bytes = $source;
 	}
-	my $crc = Compress::Raw::Zlib::crc32($bytes);
+	if (defined $bytes) {
+		$length = length $bytes;
+		$crc = Compress::Raw::Zlib::crc32($bytes);
+		$stored = $opt{deflate} ? deflate_raw($bytes) : $bytes;
+	}
 	my $method = $opt{deflate} ? 8 : 0;
-	my $stored = $method ? deflate_raw($bytes) : $bytes;
-	my $size = defined $opt{declare} ? $opt{declare} : length $bytes;
+	my $size = defined $opt{declare} ? $opt{declare} : $length;
 	my $flags = 0x0800 | ($opt{encrypted} ? 1 : 0);
 	my $mode = $opt{symlink} ? 0120777 : 0100644;
 	my $offset = length $data_out;

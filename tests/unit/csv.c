@@ -6,30 +6,13 @@
  * TAP.  Error messages are caught from stderr and checked for the file
  * and line they must name.
  */
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "csv.h"
 #include "util.h"
-
-static int tests, failures;
-
-static void ok(int cond, const char *fmt, ...)
-{
-	va_list ap;
-
-	tests++;
-	if (!cond)
-		failures++;
-	printf("%s %d - ", cond ? "ok" : "not ok", tests);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	putchar('\n');
-	fflush(stdout);
-}
+#include "tap.h"
 
 /* What a read delivered: records as "line:field|field|..." lines. */
 struct got {
@@ -295,6 +278,5 @@ int main(void)
 	   "every export column is known");
 	ok(item_column("titel") == -1, "an unknown header is -1");
 
-	printf("1..%d\n", tests);
-	return failures ? 1 : 0;
+	return tap_done();
 }

@@ -6,7 +6,6 @@
  * the governance chain's roles, and the checklist of what a phase lacks.
  * Works on a register made in memory from the built-in model.  Prints TAP.
  */
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -18,23 +17,7 @@
 #include "view.h"
 #include "vocab.h"
 #include "xmlsafe.h"
-
-static int tests, failures;
-
-static void ok(int cond, const char *fmt, ...)
-{
-	va_list ap;
-
-	tests++;
-	if (!cond)
-		failures++;
-	printf("%s %d - ", cond ? "ok" : "not ok", tests);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	putchar('\n');
-	fflush(stdout);
-}
+#include "tap.h"
 
 static int str_eq(const char *a, const char *b)
 {
@@ -300,6 +283,5 @@ int main(void)
 	unlink("errors.txt");
 	if (chdir("/") == 0)
 		rmdir(dir);
-	printf("1..%d\n", tests);
-	return failures != 0;
+	return tap_done();
 }

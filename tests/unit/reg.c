@@ -6,7 +6,6 @@
  * commands' backs and make sure nothing is written, and that a save after
  * a change elsewhere still works.  Prints TAP.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,23 +15,7 @@
 #include "reg.h"
 #include "util.h"
 #include "xmlsafe.h"
-
-static int tests, failures;
-
-static void ok(int cond, const char *fmt, ...)
-{
-	va_list ap;
-
-	tests++;
-	if (!cond)
-		failures++;
-	printf("%s %d - ", cond ? "ok" : "not ok", tests);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	putchar('\n');
-	fflush(stdout);
-}
+#include "tap.h"
 
 static char *slurp(const char *path)
 {
@@ -143,6 +126,5 @@ int main(void)
 	unlink("styr.xml");
 	rmdir(dir);
 	xmlsafe_cleanup();
-	printf("1..%d\n", tests);
-	return failures != 0;
+	return tap_done();
 }

@@ -19,23 +19,7 @@
 #include "util.h"
 #include "value.h"
 #include "xmlsafe.h"
-
-static int tests, failures;
-
-static void ok(int cond, const char *fmt, ...)
-{
-	va_list ap;
-
-	tests++;
-	if (!cond)
-		failures++;
-	printf("%s %d - ", cond ? "ok" : "not ok", tests);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	putchar('\n');
-	fflush(stdout);
-}
+#include "tap.h"
 
 /* Shows both sides when a comparison fails. */
 static void is(const char *got, const char *want, const char *what)
@@ -739,6 +723,5 @@ int main(void)
 	arena_free(a);
 	test_data();
 	xmlsafe_cleanup();
-	printf("1..%d\n", tests);
-	return failures != 0;
+	return tap_done();
 }
