@@ -105,13 +105,23 @@ test_expect_success 'setup: a register here' '
 	cp shared/start.xml styr.xml && cp styr.xml keep.xml
 '
 
+# Each test below starts from the register and the template as they were,
+# so that one that fails (on a styr that writes over them) does not make
+# the next fail too.
+fresh() {
+	rm -f styr.xml && cp keep.xml styr.xml &&
+	rm -f mytpl.odt && cp mytpl.before mytpl.odt
+}
+
 test_expect_success 'handout -o styr.xml --force: refused, the register kept' '
+	fresh &&
 	refused styr handout status -o styr.xml --force &&
 	test_grep "will not write the handout over the register itself (.styr.xml.)" err &&
 	test_cmp keep.xml styr.xml
 '
 
 test_expect_success 'handout -o ./styr.xml and -o ../dir/styr.xml: the same file' '
+	fresh &&
 	refused styr handout status -o ./styr.xml --force &&
 	test_grep "the handout to .\./styr.xml.: that is the register itself" err &&
 	refused styr handout status -o "../$(basename "$TRASH")/styr.xml" --force &&
@@ -120,6 +130,7 @@ test_expect_success 'handout -o ./styr.xml and -o ../dir/styr.xml: the same file
 '
 
 test_expect_success 'model export -o styr.xml --force: refused' '
+	fresh &&
 	refused styr model export -o styr.xml --force &&
 	test_grep "will not write the model over the register itself" err &&
 	refused styr model export -o styr.xml &&
@@ -127,12 +138,14 @@ test_expect_success 'model export -o styr.xml --force: refused' '
 '
 
 test_expect_success 'export csv/json -o styr.xml: refused' '
+	fresh &&
 	refused styr export csv -o styr.xml &&
 	refused styr export json -o ./styr.xml &&
 	test_cmp keep.xml styr.xml
 '
 
 test_expect_success 'a hard link to the register as output: refused' '
+	fresh &&
 	ln styr.xml hard.xml &&
 	refused styr export csv -o hard.xml &&
 	test_grep "that is the register itself (.styr.xml.)" err &&
@@ -143,6 +156,7 @@ test_expect_success 'a hard link to the register as output: refused' '
 '
 
 test_expect_success 'a symbolic link to the register as output: refused' '
+	fresh &&
 	ln -s styr.xml soft.xml &&
 	refused styr export json -o soft.xml &&
 	refused styr handout status -o soft.xml --force &&
@@ -150,6 +164,7 @@ test_expect_success 'a symbolic link to the register as output: refused' '
 '
 
 test_expect_success 'the register given through a link, the real file as output: refused' '
+	fresh &&
 	refused styr -f a/styr.xml export csv -o shared/real.xml &&
 	refused styr -f a/styr.xml handout status -o shared/real.xml --force &&
 	refused styr -f shared/real.xml model export -o c/styr.xml --force &&
@@ -158,6 +173,7 @@ test_expect_success 'the register given through a link, the real file as output:
 '
 
 test_expect_success 'a register not there yet: its name is still not an output' '
+	fresh &&
 	refused styr -f later.xml model export -o ./later.xml &&
 	ln -s later.xml dangling.xml &&
 	refused styr -f later.xml model export -o dangling.xml &&
@@ -167,6 +183,7 @@ test_expect_success 'a register not there yet: its name is still not an output' 
 # --- no output over the template ---
 
 test_expect_success 'handout mytpl.odt --force: the template is not overwritten' '
+	fresh &&
 	refused styr handout mytpl.odt --force &&
 	test_grep "will not write the handout over the template itself (.mytpl.odt.)" err &&
 	test_grep "name another file with -o FILE" err &&
@@ -177,11 +194,13 @@ test_expect_success 'handout mytpl.odt --force: the template is not overwritten'
 '
 
 test_expect_success 'handout of a user template with another -o works' '
+	fresh &&
 	styr handout mytpl.odt -o out.odt 2>/dev/null &&
 	test -s out.odt && test_cmp mytpl.before mytpl.odt
 '
 
 test_expect_success 'a template folder: nothing is written into it' '
+	fresh &&
 	cp -r "$SRC_DIR/tests/data/split-template" tpl &&
 	cp tpl/content.xml content.before &&
 	refused styr handout ./tpl -o tpl/content.xml --force &&
@@ -193,6 +212,7 @@ test_expect_success 'a template folder: nothing is written into it' '
 '
 
 test_expect_success 'a template folder found by name in --dir: the same' '
+	fresh &&
 	mkdir tpls && cp -r tpl tpls/mine &&
 	refused styr handout mine --template-dir tpls -o tpls/mine/styles.xml --force &&
 	test_cmp tpl/styles.xml tpls/mine/styles.xml
@@ -201,6 +221,7 @@ test_expect_success 'a template folder found by name in --dir: the same' '
 # --- no output over the file being read ---
 
 test_expect_success 'import of the register itself: refused, the register kept' '
+	fresh &&
 	test_expect_code 1 styr import csv styr.xml 2>err &&
 	test_grep "will not write the register over the imported file itself (.styr.xml.)" err &&
 	test_cmp keep.xml styr.xml &&
@@ -214,6 +235,7 @@ test_expect_success 'import of the register itself: refused, the register kept' 
 # --- a read-only register ---
 
 test_expect_success 'setup: a read-only register' '
+	fresh &&
 	styr meeting add workshop "Workshop" --date 2026-03-01 >/dev/null 2>&1 &&
 	printf "kind;title\ndoc;Importeret\n" >items.csv &&
 	cp styr.xml keep.xml && chmod 444 styr.xml
@@ -222,6 +244,7 @@ test_expect_success 'setup: a read-only register' '
 for cmd in 'add doc "ny"' 'vote D1 remove --by Anne --meeting M1' \
 	'import csv items.csv' 'note D1 "en note"' 'delete D1'; do
 	test_expect_success "read-only register: $cmd is refused, nothing changed" "
+		rm -f styr.xml && cp keep.xml styr.xml && chmod 444 styr.xml &&
 		test_expect_code 1 styr $cmd 2>err &&
 		test_grep '^styr: styr.xml is read-only; nothing was changed (make it writable with chmod u+w to change it)$' err &&
 		test_cmp keep.xml styr.xml &&
