@@ -78,6 +78,8 @@ struct input {
 	struct stat st;
 };
 
+/* The files this run reads, noted by guard_input; kept until exit (a run
+ * is one command). */
 static struct input *inputs;
 static size_t ninputs;
 
@@ -112,22 +114,24 @@ void guard_input(const char *path, const char *what)
 
 enum clash { NONE, SAME, INSIDE };
 
-static enum clash clash(const struct input *in, const char *canon,
-			bool exists, const struct stat *st)
+static enum clash clash(const struct input *in, const char *canon, bool exists,
+			const struct stat *st)
 {
 	size_t n = strlen(in->canon);
 
-	if (in->dir)
-		return !strncmp(canon, in->canon, n) &&
-				       (canon[n] == '/' || !canon[n] ||
-					!strcmp(in->canon, "/"))
-			       ? INSIDE
-			       : NONE;
+	if (in->dir) {
+		if (strncmp(canon, in->canon, n))
+			return NONE;
+		return canon[n] == '/' || !canon[n] || !strcmp(in->canon, "/")
+			   ? INSIDE
+			   : NONE;
+	}
+	/* Both there: the same inode, by whatever name or link. */
 	if (exists && in->exists)
 		return st->st_dev == in->st.st_dev &&
 			       st->st_ino == in->st.st_ino
-			       ? SAME
-			       : NONE;
+			   ? SAME
+			   : NONE;
 	return !strcmp(canon, in->canon) ? SAME : NONE;
 }
 
@@ -170,8 +174,8 @@ int guard_output(const char *output, const char *what, bool register_ok)
 	for (i = 0; i < ninputs && !rc; i++) {
 		how = clash(&inputs[i], canon, exists, &st);
 		if (how != NONE)
-			rc = refuse(output, what, how, &inputs[i],
-				    !register_ok);
+			rc =
+			    refuse(output, what, how, &inputs[i], !register_ok);
 	}
 	free(canon);
 	return rc;
@@ -221,8 +225,8 @@ int guard_writable(const char *file, const char *shown)
 	}
 	/* Saving writes a new file in the folder and renames it over the
 	 * register; the lock is a file there too. */
-	dir = slash ? xasprintf("%.*s", (int)(slash - file), file)
-		    : xstrdup(".");
+	dir =
+	    slash ? xasprintf("%.*s", (int)(slash - file), file) : xstrdup(".");
 	if (!*dir) {
 		free(dir);
 		dir = xstrdup("/");

@@ -279,7 +279,11 @@ test_expect_success 'a read-only folder: refused with why, nothing changed' '
 	test_grep "ro/styr.xml: its folder .ro. is read-only" err &&
 	test_cmp keep.xml ro/styr.xml &&
 	test ! -e ro/styr.xml.lock &&
-	chmod 755 ro
+	mkdir ro/sub && chmod 555 ro/sub &&
+	test_expect_code 1 styr -f ro/sub/new.xml init --org X 2>err &&
+	test_grep "ro/sub/new.xml: its folder .ro/sub. is read-only" err &&
+	test ! -e ro/sub/new.xml && test ! -e ro/sub/new.xml.lock &&
+	chmod 755 ro ro/sub
 '
 
 test_expect_success 'a register of another user in a folder open to all' '
