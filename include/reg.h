@@ -24,7 +24,11 @@
 enum reg_mode { REG_READ, REG_WRITE };
 
 struct reg {
-	char *path;
+	char *path; /* as the user gave it: what messages name */
+	/* The file itself, symbolic links followed (guard_follow): what is
+	 * read, locked and replaced, so that a register reached through a
+	 * link is saved as the file it points to. */
+	char *file;
 	xmlDocPtr doc;
 	xmlNodePtr root;
 	/* The top-level sections, in file order; always present. */

@@ -8,6 +8,7 @@
 
 #include "commands.h"
 #include "csv.h"
+#include "guard.h"
 #include "reg.h"
 #include "strmap.h"
 #include "tempfile.h"
@@ -120,16 +121,8 @@ static void write_export(struct reg *r, enum export_format fmt, FILE *f)
 static int write_file(struct reg *r, enum export_format fmt, const char *path)
 {
 	struct tempfile *tf;
-	struct stat st, reg_st;
 	FILE *f;
 
-	if (stat(path, &st) == 0 && stat(r->path, &reg_st) == 0 &&
-	    st.st_dev == reg_st.st_dev && st.st_ino == reg_st.st_ino) {
-		error(_("%s: this is the register itself; choose another "
-			"file name for the export"),
-		      path);
-		return EXIT_REFUSED;
-	}
 	tf = tempfile_create(path, 0666, TEMPFILE_KEEP_MODE);
 	if (!tf) {
 		error(_("%s: cannot write: %s"), path, strerror(errno));
@@ -167,6 +160,10 @@ int cmd_export(int argc, char **argv)
 		return cli_usage(argv[0], _("unknown format '%s' (use csv or "
 					    "json)"),
 				 a.format);
+	/* Before any work: never over the register, --force or not. */
+	if (a.output && strcmp(a.output, "-") &&
+	    guard_output(a.output, N_("the export"), false) < 0)
+		return EXIT_REFUSED;
 	rc = reg_open(&r, REG_READ);
 	if (rc)
 		goto out;

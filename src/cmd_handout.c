@@ -7,6 +7,7 @@
 
 #include "chart.h"
 #include "commands.h"
+#include "guard.h"
 #include "handout_data.h"
 #include "odt.h"
 #include "paths.h"
@@ -270,9 +271,17 @@ int cmd_handout(int argc, char **argv)
 		return rc;
 	}
 	output = a.output ? xstrdup(a.output) : xasprintf("%s.odt", base);
+	/* Never over the template (its default output name is the
+	 * template's own) nor the register, --force or not. */
+	guard_input(path, N_("the template"));
+	if (guard_output(output, N_("the handout"), false) < 0)
+		rc = EXIT_REFUSED;
 	/* Said before any work; odt_write checks again when it writes. */
-	if (!a.force && access(output, F_OK) == 0) {
+	else if (!a.force && access(output, F_OK) == 0) {
 		error(_("%s exists; use --force to replace it"), output);
+		rc = EXIT_REFUSED;
+	}
+	if (rc) {
 		free(path);
 		free(base);
 		free(output);

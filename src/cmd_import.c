@@ -9,6 +9,7 @@
 
 #include "commands.h"
 #include "csv.h"
+#include "guard.h"
 #include "item.h"
 #include "principles.h"
 #include "reg.h"
@@ -609,6 +610,7 @@ int cmd_import(int argc, char **argv)
 	} else {
 		f = fopen(a.file, "r");
 		name = a.file;
+		guard_input(a.file, N_("the imported file"));
 		if (!f) {
 			error(_("%s: cannot open: %s"), a.file,
 			      strerror(errno));

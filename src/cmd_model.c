@@ -4,10 +4,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "commands.h"
+#include "guard.h"
 #include "phase.h"
 #include "reg.h"
+#include "tempfile.h"
 #include "util.h"
 #include "view.h"
 #include "xmlsafe.h"
@@ -47,25 +50,41 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 }
 
 
+/* Writes the model to -o FILE atomically (tempfile.h); never over the
+ * register, and over another file only with --force. */
 static int export(const struct args *a)
 {
-	FILE *f = stdout;
+	struct tempfile *tf;
+	FILE *f;
+	int rc;
 
-	if (a->output) {
-		f = fopen(a->output, a->force ? "w" : "wx");
-		if (!f && errno == EEXIST)
-			return error(_("%s: the file exists; use --force to "
-				       "overwrite it"),
-				     a->output);
-		if (!f)
-			return error(_("%s: cannot write: %s"), a->output,
-				     strerror(errno));
+	if (!a->output) {
+		fwrite(model_xml, 1, model_xml_len, stdout);
+		return 0;
+	}
+	if (guard_output(a->output, N_("the model"), false) < 0)
+		return -1;
+	if (!a->force && access(a->output, F_OK) == 0)
+		goto exists;
+	tf = tempfile_create(a->output, 0666, TEMPFILE_KEEP_MODE);
+	f = tf ? tempfile_fdopen(tf, "w") : NULL;
+	if (!f) {
+		tempfile_delete(&tf);
+		return error(_("%s: cannot write: %s"), a->output,
+			     strerror(errno));
 	}
 	fwrite(model_xml, 1, model_xml_len, f);
-	if (f != stdout && (ferror(f) | fclose(f)))
+	/* Without --force, a file that appeared meanwhile is kept. */
+	rc = tempfile_commit(&tf, a->force ? 0 : TEMPFILE_NO_REPLACE);
+	if (rc < 0 && errno == EEXIST && !a->force)
+		goto exists;
+	if (rc < 0)
 		return error(_("%s: cannot write: %s"), a->output,
 			     strerror(errno));
 	return 0;
+exists:
+	return error(_("%s: the file exists; use --force to overwrite it"),
+		     a->output);
 }
 
 static void show(struct reg *r)

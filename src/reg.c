@@ -8,6 +8,7 @@
 #include <libxml/hash.h>
 #include <libxml/xmlsave.h>
 
+#include "guard.h"
 #include "reg.h"
 #include "tempfile.h"
 #include "trust.h"
@@ -440,6 +441,7 @@ static void reg_init(struct reg *r)
 	memset(r, 0, sizeof *r);
 	r->lock.fd = -1;
 	r->path = xstrdup(reg_path());
+	r->file = guard_follow(r->path);
 }
 
 static int verify(struct reg *r, const char *name, bool schema);
@@ -449,7 +451,13 @@ int reg_open(struct reg *r, enum reg_mode mode)
 	struct stat st;
 
 	reg_init(r);
-	if (mode == REG_WRITE && lock_take(&r->lock, r->path) < 0)
+	/* Before the lock: a refused writer leaves nothing behind.  (A
+	 * register that is not there is reported below.) */
+	if (mode == REG_WRITE &&
+	    (guard_output(r->path, N_("the register"), true) < 0 ||
+	     (access(r->file, F_OK) == 0 &&
+	      guard_writable(r->file, r->path) < 0) ||
+	     lock_take(&r->lock, r->file) < 0))
 		return EXIT_REFUSED;
 	if (access(r->path, F_OK) != 0) {
 		error(_("%s: no register here (%s); start one with 'styr init' "
@@ -457,12 +465,12 @@ int reg_open(struct reg *r, enum reg_mode mode)
 		      r->path, strerror(errno));
 		return EXIT_UNREADABLE;
 	}
-	r->doc = xmlsafe_read_file_stat(r->path, 0, &st);
+	r->doc = xmlsafe_read_file_stat(r->file, 0, &st);
 	if (!r->doc)
 		return EXIT_UNREADABLE;
 	/* A file styr wrote and nothing touched since was valid then: only
 	 * the cheap consistency checks (trust.c says why that is safe). */
-	return verify(r, r->path, !trust_check(r->path, &st)) < 0
+	return verify(r, r->path, !trust_check(r->file, &st)) < 0
 		       ? EXIT_UNREADABLE
 		       : EXIT_OK;
 }
@@ -639,7 +647,9 @@ int reg_create(struct reg *r, xmlDocPtr model, const char *org,
 	xmlNsPtr ns;
 
 	reg_init(r);
-	if (lock_take(&r->lock, r->path) < 0) {
+	if ((access(r->file, F_OK) != 0 &&
+	     guard_writable(r->file, r->path) < 0) ||
+	    lock_take(&r->lock, r->file) < 0) {
 		xmlFreeDoc(model);
 		return EXIT_REFUSED;
 	}
@@ -766,10 +776,12 @@ int reg_save(struct reg *r)
 	/* REGISTER.new, at a fixed name: only the lock holder writes it, so
 	 * nothing piles up after kill -9.  A new register gets 0644 less
 	 * the umask, a saved one keeps its mode. */
-	tf = tempfile_create(r->path, 0644,
+	if (guard_output(r->path, N_("the register"), true) < 0)
+		return rc;
+	tf = tempfile_create(r->file, 0644,
 			     TEMPFILE_FIXED_NAME | TEMPFILE_KEEP_MODE);
 	if (!tf) {
-		char *tmp = xasprintf("%s.new", r->path);
+		char *tmp = xasprintf("%s.new", r->file);
 		error(_("%s: cannot write: %s; nothing was changed"), tmp,
 		      strerror(errno));
 		free(tmp);
@@ -793,7 +805,7 @@ int reg_save(struct reg *r)
 			r->path, strerror(errno));
 	if (synced < 0)
 		goto failed;
-	trust_record(r->path, &written, r->lock.fd);
+	trust_record(r->file, &written, r->lock.fd);
 	return EXIT_OK;
 failed:
 	error(_("%s: cannot save: %s; the register was not changed"), r->path,
@@ -807,7 +819,7 @@ void reg_close(struct reg *r)
 		/* A writer killed with kill -9 in its save leaves
 		 * "REGISTER.new"; only the lock holder writes it, so it is
 		 * ours to remove. */
-		char *tmp = xasprintf("%s.new", r->path);
+		char *tmp = xasprintf("%s.new", r->file);
 		unlink(tmp);
 		free(tmp);
 	}
@@ -815,6 +827,7 @@ void reg_close(struct reg *r)
 	xmlsafe_free_doc(r->doc);
 	free(r->touched);
 	free(r->path);
+	free(r->file);
 	memset(r, 0, sizeof *r);
 	r->lock.fd = -1;
 }
