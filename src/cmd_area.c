@@ -14,16 +14,6 @@ struct args {
 	const char *format;
 };
 
-static error_t parse_opt(int key, char *arg, struct argp_state *state)
-{
-	struct args *a = state->input;
-
-	if (key != 'F')
-		return ARGP_ERR_UNKNOWN;
-	a->format = arg;
-	return 0;
-}
-
 /* The schema's area-id pattern, said in words when it does not match. */
 static int check_area_id(const char *id)
 {
@@ -146,30 +136,25 @@ out:
 	return rc;
 }
 
-static int run_add(void *input, int argc, char **argv)
+static int run_add(int action, void *input, int argc, char **argv)
 {
-	(void)input, (void)argc;
+	(void)action, (void)input, (void)argc;
 	return area_add(argv[0], argv[1]);
 }
 
-static int run_list(void *input, int argc, char **argv)
+static int run_list(int action, void *input, int argc, char **argv)
 {
-	struct args *a = input;
 	enum format fmt = FMT_TABLE;
 
-	(void)argc, (void)argv;
-	if (a->format &&
-	    cli_format(a->format,
-		       1u << FMT_TABLE | 1u << FMT_CSV | 1u << FMT_TSV |
-			       1u << FMT_JSON,
-		       &fmt) < 0)
+	(void)action, (void)argc, (void)argv;
+	if (cli_format(((struct args *)input)->format, FMT_TABLES, &fmt) < 0)
 		return EXIT_REFUSED;
 	return area_list(fmt);
 }
 
-static const struct argp_option list_options[] = {
-	{"format", 'F', N_("FORMAT"), 0,
-	 N_("table (default), csv, tsv or json"), 0},
+static const struct cli_option list_options[] = {
+	{"format", 'F', N_("FORMAT"), offsetof(struct args, format),
+	 N_("table (default), csv, tsv or json")},
 	{0}};
 
 static const struct cli_sub subs[] = {
@@ -179,8 +164,7 @@ static const struct cli_sub subs[] = {
 	 .doc = N_("Add a review area.\vIts ID is short, e.g. BOST or "
 		   "hjemmepleje: 1 to 32 letters A-Z without æ, ø, å, digits, "
 		   "'-' or '_'.")},
-	{.name = "list", .run = run_list, .options = list_options,
-	 .parse_opt = parse_opt,
+	{.name = "list", .run = run_list, .opts = list_options,
 	 .doc = N_("List the review areas and how many items each has.")},
 	{0}};
 

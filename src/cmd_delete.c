@@ -9,27 +9,13 @@ struct args {
 	const char *id;
 };
 
-static error_t parse_opt(int key, char *arg, struct argp_state *state)
-{
-	struct args *a = state->input;
-
-	switch (key) {
-	case ARGP_KEY_ARG:
-		a->id = arg;
-		break;
-	default:
-		return ARGP_ERR_UNKNOWN;
-	}
-	return 0;
-}
-
 static const struct cli_sub cmd = {
 	.min = 1,
 	.max = 1,
 	.args_doc = N_("ID"),
 	.needs = N_("the id of the item to delete"),
 	.hint = N_("delete one item at a time"),
-	.parse_opt = parse_opt,
+	.words_at = (const size_t[]){offsetof(struct args, id)},
 	.doc =
 	N_("Delete item ID without asking.  The change log keeps the whole "
 	   "item (notes, ratings, votes and all), and its id is never given "

@@ -13,27 +13,15 @@ struct args {
 	const char *role, *format;
 };
 
+/* 'add' cannot go without --role. */
 static error_t parse_add(int key, char *arg, struct argp_state *state)
 {
-	struct args *a = state->input;
+	const struct args *a = state->input;
 
-	if (key == 'r')
-		a->role = arg;
-	else if (key == ARGP_KEY_END && !a->role)
+	(void)arg;
+	if (key == ARGP_KEY_END && !a->role)
 		argp_error(state, _("give the person's role with --role"));
-	else
-		return ARGP_ERR_UNKNOWN;
-	return 0;
-}
-
-static error_t parse_list(int key, char *arg, struct argp_state *state)
-{
-	struct args *a = state->input;
-
-	if (key != 'F')
-		return ARGP_ERR_UNKNOWN;
-	a->format = arg;
-	return 0;
+	return ARGP_ERR_UNKNOWN;
 }
 
 static int person_add(const char *name, const char *role_word)
@@ -131,49 +119,42 @@ out:
 	return rc;
 }
 
-static int run_add(void *input, int argc, char **argv)
+static int run_add(int action, void *input, int argc, char **argv)
 {
-	(void)argc;
+	(void)action, (void)argc;
 	return person_add(argv[0], ((struct args *)input)->role);
 }
 
-static int run_list(void *input, int argc, char **argv)
+static int run_list(int action, void *input, int argc, char **argv)
 {
-	struct args *a = input;
 	enum format fmt = FMT_TABLE;
 
-	(void)argc, (void)argv;
-	if (a->format &&
-	    cli_format(a->format,
-		       1u << FMT_TABLE | 1u << FMT_CSV | 1u << FMT_TSV |
-			       1u << FMT_JSON,
-		       &fmt) < 0)
+	(void)action, (void)argc, (void)argv;
+	if (cli_format(((struct args *)input)->format, FMT_TABLES, &fmt) < 0)
 		return EXIT_REFUSED;
 	return person_list(fmt);
 }
 
-static const struct argp_option add_options[] = {
-	{"role", 'r', N_("ROLE"), 0,
+static const struct cli_option add_options[] = {
+	{"role", 'r', N_("ROLE"), offsetof(struct args, role),
 	 N_("management (ledelse), med, administration (forvaltning), staff "
 	    "(medarbejder), steward (tr), agent (dokumentationsagent) or "
-	    "steering (styregruppe)"),
-	 0},
+	    "steering (styregruppe)")},
 	{0}};
 
-static const struct argp_option list_options[] = {
-	{"format", 'F', N_("FORMAT"), 0,
-	 N_("table (default), csv, tsv or json"), 0},
+static const struct cli_option list_options[] = {
+	{"format", 'F', N_("FORMAT"), offsetof(struct args, format),
+	 N_("table (default), csv, tsv or json")},
 	{0}};
 
 static const struct cli_sub subs[] = {
 	{.name = "add", .run = run_add, .min = 1, .max = 1,
 	 .args_doc = N_("NAME --role ROLE"), .needs = N_("the person's name"),
 	 .hint = N_("put a name with spaces in quotes"),
-	 .options = add_options, .parse_opt = parse_add,
+	 .opts = add_options, .parse_opt = parse_add,
 	 .doc = N_("Add a person and print the new id (P1, P2, ...).\vA "
 		   "person can later be named by id or by name.")},
-	{.name = "list", .run = run_list, .options = list_options,
-	 .parse_opt = parse_list,
+	{.name = "list", .run = run_list, .opts = list_options,
 	 .doc = N_("List the people and their roles.")},
 	{0}};
 
