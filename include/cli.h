@@ -99,6 +99,11 @@ enum format { FMT_TEXT, FMT_TABLE, FMT_CSV, FMT_TSV, FMT_JSON };
  * leaves *OUT as it is.  -1 on error. */
 int cli_format(const char *s, unsigned allowed, enum format *out);
 
+struct reg;
+/* The exit status after a change to R that returned CHANGE: -1 refused
+ * (and said why), 1 nothing to change, 0 changed and R is saved. */
+int cli_save_change(struct reg *r, int change);
+
 /* Checks that stdout was written completely; returns an exit status. */
 int cli_finish_stdout(int status);
 

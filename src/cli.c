@@ -8,6 +8,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "paths.h"
+#include "reg.h"
 #include "util.h"
 #include "xmlsafe.h"
 
@@ -446,6 +447,13 @@ int cli_format(const char *s, unsigned allowed, enum format *out)
 	error(_("unknown format '%s' (use one of: %s)"), s, sb.buf);
 	sb_free(&sb);
 	return -1;
+}
+
+int cli_save_change(struct reg *r, int change)
+{
+	if (change < 0)
+		return EXIT_REFUSED;
+	return change > 0 ? EXIT_OK : reg_save(r);
 }
 
 int cli_finish_stdout(int status)

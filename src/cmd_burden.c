@@ -179,14 +179,9 @@ int cmd_burden(int argc, char **argv)
 	    (a.tariff &&
 	     !(tariff = amount(_("tariff"), a.tariff, MAX_TARIFF, true, &v))))
 		goto done;
-	rc = reg_open(&r, REG_WRITE);
+	rc = reg_open_item(&r, REG_WRITE, a.id, &item);
 	if (rc)
 		goto out;
-	item = reg_item(&r, a.id);
-	if (!item) {
-		rc = EXIT_REFUSED;
-		goto out;
-	}
 	id = node_attr(item, "id");
 	item_set_burden(&r, item, minutes, per_year, staff, tariff);
 	item_facts(item, NULL, reg_default_tariff(&r), &f);

@@ -29,14 +29,9 @@ int cmd_delete(int argc, char **argv)
 	int rc;
 
 	cli_parse(&cmd, argc, argv, &a);
-	rc = reg_open(&r, REG_WRITE);
+	rc = reg_open_item(&r, REG_WRITE, a.id, &item);
 	if (rc)
 		goto out;
-	item = reg_item(&r, a.id);
-	if (!item) {
-		rc = EXIT_REFUSED;
-		goto out;
-	}
 	entry = reg_log(&r, "delete", node_attr(item, "id"),
 			_("deleted %s '%s'"),
 			vocab_word(&vocab_kind, node_attr(item, "kind"),

@@ -227,11 +227,8 @@ static int meeting(struct args a)
 	if (rc)
 		goto out;
 	rc = a.action == ADD ? add(&r, &a, lang, id) : attend(&r, &a);
-	if (rc < 0)
-		rc = EXIT_REFUSED;
-	else if (rc > 0)
-		rc = EXIT_OK;
-	else if (!(rc = reg_save(&r)) && *id)
+	rc = cli_save_change(&r, rc);
+	if (!rc && *id)
 		printf("%s\n", id);
 out:
 	reg_close(&r);

@@ -192,12 +192,7 @@ static int milestone(struct args a)
 	if (rc)
 		goto out;
 	rc = a.action == DONE ? done(&r, &a, lang) : undo(&r, a.arg, lang);
-	if (rc < 0)
-		rc = EXIT_REFUSED;
-	else if (rc > 0)
-		rc = EXIT_OK;
-	else
-		rc = reg_save(&r);
+	rc = cli_save_change(&r, rc);
 out:
 	reg_close(&r);
 	return rc;

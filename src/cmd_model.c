@@ -15,7 +15,6 @@
 enum action { SHOW, EXPORT };
 
 struct args {
-	enum action action;
 	const char *output;
 	bool force;
 };
@@ -84,18 +83,14 @@ static void show(struct reg *r)
 	}
 }
 
-static int run_export(int action, void *input, int argc, char **argv)
-{
-	(void)action, (void)argc, (void)argv;
-	return export(input) < 0 ? EXIT_REFUSED : EXIT_OK;
-}
-
-static int run_show(int action, void *input, int argc, char **argv)
+static int run(int action, void *input, int argc, char **argv)
 {
 	struct reg r;
 	int rc;
 
-	(void)action, (void)input, (void)argc, (void)argv;
+	(void)argc, (void)argv;
+	if (action == EXPORT)
+		return export(input) < 0 ? EXIT_REFUSED : EXIT_OK;
 	rc = reg_open(&r, REG_READ);
 	if (!rc)
 		show(&r);
@@ -104,12 +99,12 @@ static int run_show(int action, void *input, int argc, char **argv)
 }
 
 static const struct cli_sub subs[] = {
-	{.run = run_show, .max = 0},
-	{.name = "show", .run = run_show, .max = 0,
+	{.run = run, .action = SHOW, .max = 0},
+	{.name = "show", .run = run, .action = SHOW, .max = 0,
 	 .doc = N_("List the register's phases and milestones and the "
 		   "small-steps limit.\vThe limit is how many review areas the "
 		   "steering group should select focus in at once.")},
-	{.name = "export", .run = run_export, .max = 0,
+	{.name = "export", .run = run, .action = EXPORT, .max = 0,
 	 .args_doc = N_("[-o FILE] [--force]"), .opts = options,
 	 .doc = N_("Print the default six-phase model as XML.\vCopy it, "
 		   "rename or add phases and milestones to fit your "
@@ -119,7 +114,7 @@ static const struct cli_sub subs[] = {
 
 int cmd_model(int argc, char **argv)
 {
-	struct args a = {SHOW, NULL, false};
+	struct args a = {NULL, false};
 
 	return cli_dispatch(subs,
 			    N_("Show the register's phase model, or print the "

@@ -58,14 +58,9 @@ int cmd_note(int argc, char **argv)
 	} else {
 		today_iso(date);
 	}
-	rc = reg_open(&r, REG_WRITE);
+	rc = reg_open_item(&r, REG_WRITE, a.id, &item);
 	if (rc)
 		goto out;
-	item = reg_item(&r, a.id);
-	if (!item) {
-		rc = EXIT_REFUSED;
-		goto out;
-	}
 	item_add_note(&r, item, a.text, method, author(), date);
 	if (method)
 		reg_log(&r, "note", node_attr(item, "id"), _("note (%s): %s"),

@@ -459,13 +459,7 @@ static int phase(struct args a)
 		rc = reopen(&r, p, lang, date);
 		break;
 	}
-	/* -1: refused (printed); 1: nothing to change; 0: save. */
-	if (rc < 0)
-		rc = EXIT_REFUSED;
-	else if (rc > 0)
-		rc = EXIT_OK;
-	else
-		rc = reg_save(&r);
+	rc = cli_save_change(&r, rc);
 out:
 	reg_close(&r);
 	return rc;

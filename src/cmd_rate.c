@@ -67,14 +67,9 @@ int cmd_rate(int argc, char **argv)
 		}
 	}
 	today_iso(today);
-	rc = reg_open(&r, REG_WRITE);
+	rc = reg_open_item(&r, REG_WRITE, a.id, &item);
 	if (rc)
 		goto out;
-	item = reg_item(&r, a.id);
-	if (!item) {
-		rc = EXIT_REFUSED;
-		goto out;
-	}
 	id = node_attr(item, "id");
 	if (a.respondent)
 		rating = item_find_rating(item, round, a.respondent);

@@ -81,14 +81,9 @@ int cmd_solution(int argc, char **argv)
 	    parse_date(_("evaluate by"), a.evaluate_by, date) < 0)
 		return EXIT_REFUSED;
 
-	rc = reg_open(&r, REG_WRITE);
+	rc = reg_open_item(&r, REG_WRITE, a.id, &item);
 	if (rc)
 		goto out;
-	item = reg_item(&r, a.id);
-	if (!item) {
-		rc = EXIT_REFUSED;
-		goto out;
-	}
 	id = node_attr(item, "id");
 	decision = node_attr(node_child(item, "decision"), "value");
 	if (!decision || strcmp(decision, "selected")) {

@@ -135,14 +135,9 @@ int cmd_vote(int argc, char **argv)
 	}
 	today_iso(date);
 
-	rc = reg_open(&r, REG_WRITE);
+	rc = reg_open_item(&r, REG_WRITE, a.id, &item);
 	if (rc)
 		goto out;
-	item = reg_item(&r, a.id);
-	if (!item) {
-		rc = EXIT_REFUSED;
-		goto out;
-	}
 	id = node_attr(item, "id");
 	if (a.meeting) {
 		xmlNodePtr m = reg_meeting(&r, a.meeting);

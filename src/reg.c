@@ -259,6 +259,16 @@ xmlNodePtr reg_item(struct reg *r, const char *id)
 	return n;
 }
 
+int reg_open_item(struct reg *r, enum reg_mode mode, const char *id,
+		  xmlNodePtr *item)
+{
+	int rc = reg_open(r, mode);
+
+	if (!rc && !(*item = reg_item(r, id)))
+		rc = EXIT_REFUSED;
+	return rc;
+}
+
 static xmlNodePtr find_by_id(xmlNodePtr section, const char *id)
 {
 	xmlNodePtr n;
