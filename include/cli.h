@@ -99,10 +99,17 @@ enum format { FMT_TEXT, FMT_TABLE, FMT_CSV, FMT_TSV, FMT_JSON };
  * leaves *OUT as it is.  -1 on error. */
 int cli_format(const char *s, unsigned allowed, enum format *out);
 
+/*
+ * A command's work on the register, opened and closed around FN(R, CTX):
+ * cli_read opens it for reading and returns what FN returns, an exit
+ * status; cli_change opens it for writing, and FN returns -1 when it
+ * refused (and said why), 1 when there is nothing to change and 0 when
+ * it changed R, which is then saved.  Both return an exit status.
+ */
 struct reg;
-/* The exit status after a change to R that returned CHANGE: -1 refused
- * (and said why), 1 nothing to change, 0 changed and R is saved. */
-int cli_save_change(struct reg *r, int change);
+typedef int cli_reg_fn(struct reg *r, void *ctx);
+int cli_read(cli_reg_fn *fn, void *ctx);
+int cli_change(cli_reg_fn *fn, void *ctx);
 
 /* Checks that stdout was written completely; returns an exit status. */
 int cli_finish_stdout(int status);

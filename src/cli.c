@@ -449,11 +449,28 @@ int cli_format(const char *s, unsigned allowed, enum format *out)
 	return -1;
 }
 
-int cli_save_change(struct reg *r, int change)
+int cli_read(cli_reg_fn *fn, void *ctx)
 {
-	if (change < 0)
-		return EXIT_REFUSED;
-	return change > 0 ? EXIT_OK : reg_save(r);
+	struct reg r;
+	int rc = reg_open(&r, REG_READ);
+
+	if (!rc)
+		rc = fn(&r, ctx);
+	reg_close(&r);
+	return rc;
+}
+
+int cli_change(cli_reg_fn *fn, void *ctx)
+{
+	struct reg r;
+	int rc = reg_open(&r, REG_WRITE);
+
+	if (!rc) {
+		rc = fn(&r, ctx);
+		rc = rc < 0 ? EXIT_REFUSED : rc > 0 ? EXIT_OK : reg_save(&r);
+	}
+	reg_close(&r);
+	return rc;
 }
 
 int cli_finish_stdout(int status)

@@ -10,9 +10,7 @@ struct args {
 };
 
 static const struct cli_sub cmd = {
-	.min = 1,
-	.max = 1,
-	.args_doc = N_("ID"),
+	.min = 1, .max = 1, .args_doc = N_("ID"),
 	.needs = N_("the id of the item to delete"),
 	.hint = N_("delete one item at a time"),
 	.words_at = (const size_t[]){offsetof(struct args, id)},

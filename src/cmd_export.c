@@ -28,9 +28,7 @@ static const struct cli_option options[] = {
 	{0}};
 
 static const struct cli_sub cmd = {
-	.min = 1,
-	.max = 1,
-	.args_doc = N_("csv|json"),
+	.min = 1, .max = 1, .args_doc = N_("csv|json"),
 	.needs = N_("a format: csv or json"),
 	.opts = options,
 	.words_at = (const size_t[]){offsetof(struct args, format)},

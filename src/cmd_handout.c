@@ -39,9 +39,7 @@ static const struct cli_option options[] = {
 	{0}};
 
 static const struct cli_sub cmd = {
-	.min = 1,
-	.max = 1,
-	.args_doc = N_("TEMPLATE"),
+	.min = 1, .max = 1, .args_doc = N_("TEMPLATE"),
 	.needs = N_("a template: a name such as workshop (see 'styr templates') or a file"),
 	.hint = N_("give one template"),
 	.opts = options,

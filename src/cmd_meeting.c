@@ -19,6 +19,7 @@ struct args {
 	const char **pos; /* the arguments after the action */
 	int npos;
 	const char *date, *phase, *format;
+	char id[32]; /* the meeting 'add' made */
 };
 
 enum { OPT_DATE = 'd', OPT_PHASE = 'p', OPT_FORMAT = 'F' };
@@ -91,14 +92,12 @@ static bool attends(xmlNodePtr meeting, const char *person)
 
 static int attend(struct reg *r, const struct args *a)
 {
-	xmlNodePtr m = reg_meeting(r, a->pos[0]), *people;
+	xmlNodePtr m = reg_known_meeting(r, a->pos[0]), *people;
 	struct strbuf names = {0};
 	int i, unknown = 0, added = 0;
 
 	if (!m)
-		return error(_("unknown meeting '%s' (see 'styr meeting "
-			       "list')"),
-			     a->pos[0]);
+		return -1;
 	/* Every name must be known before anything is written. */
 	people = xcalloc((size_t)a->npos, sizeof *people);
 	for (i = 1; i < a->npos; i++)
@@ -137,8 +136,10 @@ static int attend(struct reg *r, const struct args *a)
 	return 0;
 }
 
-static int list(struct reg *r, const struct args *a, const char *lang)
+static int list(struct reg *r, void *input)
 {
+	const struct args *a = input;
+	const char *lang = msg_lang();
 	static const char *const keys[] = {"id",    "date",   "phase",
 					   "kind",  "title",  "status",
 					   "attendees"};
@@ -210,40 +211,29 @@ static int list(struct reg *r, const struct args *a, const char *lang)
 	return EXIT_OK;
 }
 
-static int meeting(struct args a)
+/* add or attend: -1 refused, 1 nothing to change, 0 changed. */
+static int change(struct reg *r, void *input)
 {
-	const char *lang = msg_lang();
-	char id[32] = "";
-	struct reg r;
-	int rc;
+	struct args *a = input;
 
-	if (a.action == LIST) {
-		rc = reg_open(&r, REG_READ);
-		if (!rc)
-			rc = list(&r, &a, lang);
-		goto out;
-	}
-	rc = reg_open(&r, REG_WRITE);
-	if (rc)
-		goto out;
-	rc = a.action == ADD ? add(&r, &a, lang, id) : attend(&r, &a);
-	rc = cli_save_change(&r, rc);
-	if (!rc && *id)
-		printf("%s\n", id);
-out:
-	reg_close(&r);
-	return rc;
+	return a->action == ADD ? add(r, a, msg_lang(), a->id) : attend(r, a);
 }
 
 /* Every subcommand's call: which one, and its arguments. */
 static int run(int action, void *input, int argc, char **argv)
 {
 	struct args *a = input;
+	int rc;
 
 	a->action = (enum action)action;
 	a->pos = (const char **)argv;
 	a->npos = argc;
-	return meeting(*a);
+	if (a->action == LIST)
+		return cli_read(list, a);
+	rc = cli_change(change, a);
+	if (!rc && *a->id)
+		printf("%s\n", a->id);
+	return rc;
 }
 
 /* 'add' cannot go without --date. */

@@ -82,8 +82,9 @@ static void list_json(struct reg *r, xmlNodePtr only)
 	arena_free(a);
 }
 
-static int list(struct reg *r, const struct args *a)
+static int list(struct reg *r, void *input)
 {
+	const struct args *a = input;
 	enum format fmt = FMT_TABLE;
 	xmlNodePtr only = NULL;
 
@@ -175,27 +176,13 @@ static int undo(struct reg *r, const char *id, const char *lang)
 	return 0;
 }
 
-static int milestone(struct args a)
+/* done or undo: -1 refused, 1 nothing to change, 0 changed. */
+static int tick(struct reg *r, void *input)
 {
+	const struct args *a = input;
 	const char *lang = msg_lang();
-	struct reg r;
-	int rc;
 
-	if (a.action == LIST) {
-		rc = reg_open(&r, REG_READ);
-		if (!rc)
-			rc = list(&r, &a);
-		reg_close(&r);
-		return rc;
-	}
-	rc = reg_open(&r, REG_WRITE);
-	if (rc)
-		goto out;
-	rc = a.action == DONE ? done(&r, &a, lang) : undo(&r, a.arg, lang);
-	rc = cli_save_change(&r, rc);
-out:
-	reg_close(&r);
-	return rc;
+	return a->action == DONE ? done(r, a, lang) : undo(r, a->arg, lang);
 }
 
 /* Every subcommand's call: which one, and its one argument. */
@@ -205,7 +192,7 @@ static int run(int action, void *input, int argc, char **argv)
 
 	a->action = (enum action)action;
 	a->arg = argc ? argv[0] : NULL;
-	return milestone(*a);
+	return a->action == LIST ? cli_read(list, a) : cli_change(tick, a);
 }
 
 static const struct cli_sub subs[] = {

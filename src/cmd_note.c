@@ -19,9 +19,7 @@ static const struct cli_option options[] = {
 	{0}};
 
 static const struct cli_sub cmd = {
-	.min = 2,
-	.max = 2,
-	.args_doc = N_("ID TEXT"),
+	.min = 2, .max = 2, .args_doc = N_("ID TEXT"),
 	.needs = N_("an item's id and the text of the note"),
 	.hint = N_("put the note in quotes"),
 	.opts = options,

@@ -17,6 +17,7 @@ struct args {
 	enum action action;
 	const char *number, *date;
 	bool force;
+	char day[11]; /* DATE checked, or today */
 };
 
 /* Long only: -F is --format in other commands. */
@@ -421,48 +422,30 @@ static int reopen(struct reg *r, xmlNodePtr p, const char *lang,
 	return 0;
 }
 
-static int phase(struct args a)
+static int look(struct reg *r, void *input)
 {
-	const char *lang = msg_lang();
-	char date[11];
-	struct reg r;
-	xmlNodePtr p;
-	int rc;
+	const struct args *a = input;
 
-	if (a.date && parse_date(_("date"), a.date, date) < 0)
-		return EXIT_REFUSED;
-	if (!a.date)
-		today_iso(date);
-	if (a.action == SHOW || a.action == CHECK) {
-		rc = reg_open(&r, REG_READ);
-		if (!rc)
-			rc = a.action == SHOW ? show(&r) : check(&r, a.number);
-		reg_close(&r);
-		return rc;
-	}
-	rc = reg_open(&r, REG_WRITE);
-	if (rc)
-		goto out;
-	p = phase_arg(&r, a.number);
-	if (!p) {
-		rc = EXIT_REFUSED;
-		goto out;
-	}
-	switch (a.action) {
+	return a->action == SHOW ? show(r) : check(r, a->number);
+}
+
+/* start, done or reopen: -1 refused, 1 nothing to change, 0 changed. */
+static int move(struct reg *r, void *input)
+{
+	const struct args *a = input;
+	const char *lang = msg_lang();
+	xmlNodePtr p = phase_arg(r, a->number);
+
+	if (!p)
+		return -1;
+	switch (a->action) {
 	case START:
-		rc = start(&r, p, lang, date);
-		break;
+		return start(r, p, lang, a->day);
 	case DONE:
-		rc = done(&r, p, a.force, lang, date);
-		break;
+		return done(r, p, a->force, lang, a->day);
 	default:
-		rc = reopen(&r, p, lang, date);
-		break;
+		return reopen(r, p, lang, a->day);
 	}
-	rc = cli_save_change(&r, rc);
-out:
-	reg_close(&r);
-	return rc;
 }
 
 /* Every subcommand's call: which one, and its phase number. */
@@ -472,7 +455,13 @@ static int run(int action, void *input, int argc, char **argv)
 
 	a->action = (enum action)action;
 	a->number = argc ? argv[0] : NULL;
-	return phase(*a);
+	if (a->date && parse_date(_("date"), a->date, a->day) < 0)
+		return EXIT_REFUSED;
+	if (!a->date)
+		today_iso(a->day);
+	if (a->action == SHOW || a->action == CHECK)
+		return cli_read(look, a);
+	return cli_change(move, a);
 }
 
 static const struct cli_sub subs[] = {
@@ -500,7 +489,7 @@ static const struct cli_sub subs[] = {
 
 int cmd_phase(int argc, char **argv)
 {
-	struct args a = {SHOW, NULL, NULL, false};
+	struct args a = {0};
 
 	return cli_dispatch(
 		subs,

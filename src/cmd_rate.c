@@ -23,9 +23,7 @@ static const struct cli_option options[] = {
 	{0}};
 
 static const struct cli_sub cmd = {
-	.min = 2,
-	.max = 2,
-	.args_doc = N_("ID EXPERIENCE"),
+	.min = 2, .max = 2, .args_doc = N_("ID EXPERIENCE"),
 	.needs = N_("an item's id and an experience: supportive, too-tight or too-loose"),
 	.opts = options,
 	.words_at = (const size_t[]){offsetof(struct args, id),

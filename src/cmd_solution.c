@@ -40,8 +40,7 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 }
 
 static const struct cli_sub cmd = {
-	.min = 1,
-	.max = 1,
+	.min = 1, .max = 1,
 	.args_doc = N_("ID [--status STATUS] [--criteria TEXT] "
 			       "[--evaluate-by DATE]"),
 	.needs = N_("the id of a selected item"),

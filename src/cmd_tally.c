@@ -108,6 +108,7 @@ int cmd_tally(int argc, char **argv)
 	enum format fmt = FMT_TABLE;
 	const char *mid = NULL;
 	struct reg r;
+	xmlNodePtr m = NULL;
 	int rc;
 
 	cli_parse(&cmd, argc, argv, &a);
@@ -116,17 +117,11 @@ int cmd_tally(int argc, char **argv)
 	rc = reg_open(&r, REG_READ);
 	if (rc)
 		goto out;
-	if (a.meeting) {
-		xmlNodePtr m = reg_meeting(&r, a.meeting);
-		if (!m) {
-			error(_("unknown meeting '%s' (see 'styr meeting "
-				"list')"),
-			      a.meeting);
-			rc = EXIT_REFUSED;
-			goto out;
-		}
-		mid = node_attr(m, "id");
+	if (a.meeting && !(m = reg_known_meeting(&r, a.meeting))) {
+		rc = EXIT_REFUSED;
+		goto out;
 	}
+	mid = m ? node_attr(m, "id") : NULL;
 	if (fmt == FMT_JSON)
 		print_json(&r, mid);
 	else if (!node_first(r.items) && fmt == FMT_TABLE)

@@ -43,8 +43,7 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 }
 
 static const struct cli_sub cmd = {
-	.min = 2,
-	.max = 2,
+	.min = 2, .max = 2,
 	.args_doc = N_("ID PRIORITY --by NAME\nID PRIORITY --count N"),
 	.needs = N_("an item id and a priority (remove, change or anchor)"),
 	.hint = N_("give one item id and one priority"),
@@ -113,7 +112,7 @@ int cmd_vote(int argc, char **argv)
 	char date[11], *where = NULL, *was = NULL;
 	long count = 0;
 	struct reg r;
-	xmlNodePtr item, vote;
+	xmlNodePtr item, vote, m = NULL;
 	int p, rc;
 
 	cli_parse(&cmd, argc, argv, &a);
@@ -139,17 +138,11 @@ int cmd_vote(int argc, char **argv)
 	if (rc)
 		goto out;
 	id = node_attr(item, "id");
-	if (a.meeting) {
-		xmlNodePtr m = reg_meeting(&r, a.meeting);
-		if (!m) {
-			error(_("unknown meeting '%s' (see 'styr meeting "
-				"list')"),
-			      a.meeting);
-			rc = EXIT_REFUSED;
-			goto out;
-		}
-		mid = node_attr(m, "id");
+	if (a.meeting && !(m = reg_known_meeting(&r, a.meeting))) {
+		rc = EXIT_REFUSED;
+		goto out;
 	}
+	mid = m ? node_attr(m, "id") : NULL;
 	principle_law_remove(item, priority, _("the vote is recorded"));
 
 	vote = voter ? find_vote(item, voter, mid) : NULL;

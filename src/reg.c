@@ -291,6 +291,15 @@ xmlNodePtr reg_meeting(struct reg *r, const char *id)
 	return find_by_id(r->meetings, id);
 }
 
+xmlNodePtr reg_known_meeting(struct reg *r, const char *id)
+{
+	xmlNodePtr m = reg_meeting(r, id);
+
+	if (!m)
+		error(_("unknown meeting '%s' (see 'styr meeting list')"), id);
+	return m;
+}
+
 xmlNodePtr reg_person(struct reg *r, const char *id_or_name)
 {
 	xmlNodePtr n = find_by_id(r->people, id_or_name);
@@ -393,8 +402,7 @@ xmlNodePtr reg_log(struct reg *r, const char *action, const char *ref,
 	xmlNodePtr e;
 
 	va_start(ap, fmt);
-	if (vasprintf(&what, fmt, ap) < 0)
-		die(_("out of memory"));
+	what = xvasprintf(fmt, ap);
 	va_end(ap);
 	now_iso(when);
 	e = node_new(r, "entry", NULL);
