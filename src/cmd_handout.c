@@ -176,8 +176,7 @@ static char *doc_title(const struct odt *t, const char *base,
  */
 static bool builtin_missing(const char *name, const char *dir)
 {
-	const char *env = getenv("STYR_TEMPLATES");
-	char *path = NULL, *dirs, *d, *save = NULL;
+	char *path;
 	struct stat st;
 	size_t i;
 
@@ -187,16 +186,7 @@ static bool builtin_missing(const char *name, const char *dir)
 		;
 	if (!odt_builtin[i] || stat(name, &st) == 0)
 		return false;
-	if (dir)
-		path = odt_template_in(dir, name);
-	if (!path && env && *env) {
-		dirs = xstrdup(env);
-		for (d = strtok_r(dirs, ":", &save); d && !path;
-		     d = strtok_r(NULL, ":", &save))
-			if (*d)
-				path = odt_template_in(d, name);
-		free(dirs);
-	}
+	path = odt_template_own(dir, name);
 	if (path) {
 		free(path);
 		return false;
