@@ -66,8 +66,9 @@ struct cli_sub {
 	const char *needs;    /* e.g. N_("the new area's id and name") */
 	const char *hint;     /* after an unexpected argument, or NULL */
 	const struct cli_option *opts;     /* stored options, ended by {0} */
-	const size_t *words_at;            /* MAX offsets, or NULL */
-	const struct argp_option *options; /* options PARSE_OPT keeps */
+	const size_t *words_at; /* where each of the MAX words goes (not
+				 * with CLI_MANY), or NULL */
+	const struct argp_option *options; /* after OPTS; PARSE_OPT keeps */
 	argp_parser_t parse_opt;
 	const struct argp_child *children; /* NULL: common_children */
 	const char *doc;
