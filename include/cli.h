@@ -8,6 +8,7 @@
 #define STYR_CLI_H
 
 #include <argp.h>
+#include <stddef.h>
 #include <stdio.h>
 
 /* A command: parses its own options from ARGV (ARGV[0] is its name) and
@@ -32,23 +33,42 @@ extern const struct argp_child common_children[];
  *   unexpected argument 'x'; put a name in quotes    (more than MAX)
  *   unknown subcommand 'x' (use add or list)
  *
- * PARSE_OPT sees the keys of OPTIONS (and ARGP_KEY_INIT/END for checks
- * between options) with state->input the command's own INPUT.  If it
- * does not take ARGP_KEY_ARG, the words are collected and handed to RUN.
- * Use designated initialisers; unset fields are NULL or 0.
+ * Most options only keep their value: OPTS declares each with where it
+ * goes (offsetof into the command's own INPUT), and WORDS_AT where the
+ * positional words go, so a command writes a PARSE_OPT only to check
+ * something.  PARSE_OPT sees every key after it is stored (and
+ * ARGP_KEY_INIT/END for checks between options) with state->input the
+ * command's INPUT.  Words neither stored nor taken by PARSE_OPT are
+ * handed to RUN.  Use designated initialisers; unset fields are NULL or 0.
  */
 #define CLI_MANY -1 /* max: no limit */
 
-typedef int cli_run_fn(void *input, int argc, char **argv);
+/* ACTION is the subcommand's own number from its table entry, so that
+ * subcommands that share their work can share one RUN. */
+typedef int cli_run_fn(int action, void *input, int argc, char **argv);
+
+/* An option that keeps its value in the command's input: with an ARG, the
+ * const char * at AT is set to it; without, the bool at AT becomes true. */
+struct cli_option {
+	const char *name;
+	int key;
+	const char *arg; /* e.g. N_("FILE"), or NULL for a flag */
+	size_t at;       /* offsetof(struct args, FIELD) */
+	const char *doc;
+};
 
 struct cli_sub {
 	const char *name;     /* the subcommand's word; NULL: none given */
 	cli_run_fn *run;      /* called with the positional words */
+	int action;           /* passed to RUN */
 	int min, max;         /* how many positional words */
 	const char *args_doc; /* e.g. N_("ID NAME") */
 	const char *needs;    /* e.g. N_("the new area's id and name") */
 	const char *hint;     /* after an unexpected argument, or NULL */
-	const struct argp_option *options; /* its own, or NULL */
+	const struct cli_option *opts;     /* stored options, ended by {0} */
+	const size_t *words_at; /* where each of the MAX words goes (not
+				 * with CLI_MANY), or NULL */
+	const struct argp_option *options; /* after OPTS; PARSE_OPT keeps */
 	argp_parser_t parse_opt;
 	const struct argp_child *children; /* NULL: common_children */
 	const char *doc;
@@ -73,8 +93,24 @@ int cli_usage(const char *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 enum format { FMT_TEXT, FMT_TABLE, FMT_CSV, FMT_TSV, FMT_JSON };
-/* Parses --format; ALLOWED is a mask of 1 << FMT_*.  -1 on error. */
+/* What a command that prints a table offers. */
+#define FMT_TABLES                                                             \
+	(1u << FMT_TABLE | 1u << FMT_CSV | 1u << FMT_TSV | 1u << FMT_JSON)
+/* Parses --format; ALLOWED is a mask of 1 << FMT_*.  S NULL (not given)
+ * leaves *OUT as it is.  -1 on error. */
 int cli_format(const char *s, unsigned allowed, enum format *out);
+
+/*
+ * A command's work on the register, opened and closed around FN(R, CTX):
+ * cli_read opens it for reading and returns what FN returns, an exit
+ * status; cli_change opens it for writing, and FN returns -1 when it
+ * refused (and said why), 1 when there is nothing to change and 0 when
+ * it changed R, which is then saved.  Both return an exit status.
+ */
+struct reg;
+typedef int cli_reg_fn(struct reg *r, void *ctx);
+int cli_read(cli_reg_fn *fn, void *ctx);
+int cli_change(cli_reg_fn *fn, void *ctx);
 
 /* Checks that stdout was written completely; returns an exit status. */
 int cli_finish_stdout(int status);

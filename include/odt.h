@@ -90,6 +90,9 @@ extern const char *const odt_builtin[];
 /* The template file or directory DIR holds for NAME (DIR/NAME.ott,
  * DIR/NAME.odt or DIR/NAME/), malloc'd, or NULL. */
 char *odt_template_in(const char *dir, const char *name);
+/* The user's own template NAME: odt_template_in DIR (when not NULL), then
+ * each directory of $STYR_TEMPLATES (colon-separated); NULL when none. */
+char *odt_template_own(const char *dir, const char *name);
 
 /*
  * Finds the template ARG: a path when it holds a '/' or ends in .odt or

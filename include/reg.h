@@ -71,6 +71,10 @@ xmlNodePtr reg_log(struct reg *r, const char *action, const char *ref,
 xmlNodePtr reg_item(struct reg *r, const char *id);
 /* The same, silent. */
 xmlNodePtr reg_find_item(struct reg *r, const char *id);
+/* reg_open, then reg_item: 0 with *ITEM set, or an exit status after
+ * printing why (reg_close is still due). */
+int reg_open_item(struct reg *r, enum reg_mode mode, const char *id,
+		  xmlNodePtr *item);
 /* Creates an item of KIND with the next free id (never reused). */
 xmlNodePtr reg_new_item(struct reg *r, const char *kind, const char *title);
 /* Area, person and meeting look-ups; NULL (silent) when absent.
@@ -78,6 +82,8 @@ xmlNodePtr reg_new_item(struct reg *r, const char *kind, const char *title);
 xmlNodePtr reg_area(struct reg *r, const char *id);
 xmlNodePtr reg_person(struct reg *r, const char *id_or_name);
 xmlNodePtr reg_meeting(struct reg *r, const char *id);
+/* reg_meeting that prints "unknown meeting" when absent. */
+xmlNodePtr reg_known_meeting(struct reg *r, const char *id);
 /* New areas, people and meetings, appended to their section; the
  * values are checked and canonical already (NULL leaves one out). */
 xmlNodePtr reg_new_area(struct reg *r, const char *id, const char *name);

@@ -8,8 +8,6 @@
 #ifndef STYR_STAMP_H
 #define STYR_STAMP_H
 
-#include <argp.h>
-
 #include "reg.h"
 #include "util.h"
 #include "vocab.h"
@@ -19,13 +17,6 @@
  * or <decision> (the steering group's), each <NAME value by date>reason.
  * `prioritise` and `decide` differ only in the table below.
  */
-struct stamp_opts {
-	const char *why;  /* reason, NULL when not given */
-	const char *date; /* --date, NULL for today */
-};
-/* argp child with --why and --date; its input is a struct stamp_opts. */
-extern const struct argp stamp_argp;
-
 struct stamp_kind {
 	const char *element;       /* "priority" / "decision" */
 	const char *action;        /* change-log action: "prioritise" */
@@ -33,10 +24,14 @@ struct stamp_kind {
 	const struct vocab *vocab; /* the values it takes */
 	/* Reminders before the change, given the canonical VALUE. */
 	void (*remind)(struct reg *r, xmlNodePtr item, const char *value);
+	/* The command's words for --help and usage errors, N_(). */
+	const char *args_doc; /* "ID PRIORITY" */
+	const char *needs;    /* what ID and VALUE are */
+	const char *doc;
 };
-/* Opens the register, checks ID, VALUE and O, replaces ITEM's element,
+/* The whole command: parses ID VALUE [--why TEXT] [--date DATE] from
+ * ARGV, opens the register, checks them, replaces the item's element,
  * logs "old -> new" and saves.  Returns an exit status. */
-int stamp_run(const struct stamp_kind *k, const char *id, const char *value,
-	      const struct stamp_opts *o);
+int stamp_main(const struct stamp_kind *k, int argc, char **argv);
 
 #endif

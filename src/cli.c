@@ -8,6 +8,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "paths.h"
+#include "reg.h"
 #include "util.h"
 #include "xmlsafe.h"
 
@@ -214,6 +215,60 @@ static char *sub_names(const struct cli_sub *subs)
 	return sb_steal(&sb);
 }
 
+/* Keeps an option's value or a positional word where S says it goes in
+ * INPUT.  False when S does not say. */
+static bool store(const struct cli_sub *s, void *input, int key, char *arg,
+		  unsigned arg_num)
+{
+	const struct cli_option *o;
+	char *base = input;
+
+	if (key == ARGP_KEY_ARG) {
+		/* cli_parser has refused words beyond s->max already. */
+		if (!s->words_at)
+			return false;
+		*(const char **)(base + s->words_at[arg_num]) = arg;
+		return true;
+	}
+	for (o = s->opts; o && (o->name || o->key); o++) {
+		if (o->key != key)
+			continue;
+		if (o->arg)
+			*(const char **)(base + o->at) = arg;
+		else
+			*(bool *)(base + o->at) = true;
+		return true;
+	}
+	return false;
+}
+
+/* The options argp shows and parses for S: OPTS, then OPTIONS. */
+static struct argp_option *all_options(const struct cli_sub *s)
+{
+	struct argp_option *all;
+	size_t n = 0, m = 0, i;
+
+	if (!s)
+		return NULL;
+	while (s->opts && (s->opts[n].name || s->opts[n].key))
+		n++;
+	while (s->options && (s->options[m].name || s->options[m].key ||
+			      s->options[m].doc || s->options[m].group))
+		m++;
+	if (!n && !m)
+		return NULL; /* an empty table makes glibc's help leak */
+	all = xcalloc(n + m + 1, sizeof *all);
+	for (i = 0; i < n; i++) {
+		all[i].name = s->opts[i].name;
+		all[i].key = s->opts[i].key;
+		all[i].arg = s->opts[i].arg;
+		all[i].doc = s->opts[i].doc;
+	}
+	if (m)
+		memcpy(all + n, s->options, m * sizeof *all);
+	return all;
+}
+
 static error_t cli_parser(int key, char *arg, struct argp_state *state)
 {
 	struct cli_ctx *c = state->input;
@@ -255,10 +310,16 @@ static error_t cli_parser(int key, char *arg, struct argp_state *state)
 	if (key == ARGP_KEY_END && (int)state->arg_num < s->min)
 		argp_error(state, _("'%s' needs %s"), c->word,
 			   _(s->needs ? s->needs : s->args_doc));
+	if (store(s, c->input, key, arg, state->arg_num))
+		e = 0;
 	if (s->parse_opt) {
+		error_t own;
+
 		state->input = c->input;
-		e = s->parse_opt(key, arg, state);
+		own = s->parse_opt(key, arg, state);
 		state->input = c;
+		if (own != ARGP_ERR_UNKNOWN)
+			e = own;
 	}
 	if (key == ARGP_KEY_ARG && e == ARGP_ERR_UNKNOWN) {
 		c->words = xrealloc(c->words,
@@ -276,7 +337,8 @@ static void parse_as(struct cli_ctx *c, const char *name, const char *usage,
 		     const char *doc, unsigned flags, int argc, char **argv)
 {
 	const struct cli_sub *s = c->sub;
-	struct argp argp = {s ? s->options : NULL,
+	struct argp_option *options = all_options(s);
+	struct argp argp = {options,
 			    cli_parser,
 			    usage,
 			    doc,
@@ -288,6 +350,7 @@ static void parse_as(struct cli_ctx *c, const char *name, const char *usage,
 	argv[0] = (char *)name;
 	argp_parse(&argp, argc, argv, flags, NULL, c);
 	argv[0] = saved;
+	free(options);
 }
 
 void cli_parse(const struct cli_sub *cmd, int argc, char **argv, void *input)
@@ -341,7 +404,7 @@ int cli_dispatch(const struct cli_sub *subs, const char *doc, int argc,
 			 argc - first, argv + first);
 		free(name);
 	}
-	rc = c.sub->run(input, c.nwords, c.words);
+	rc = c.sub->run(c.sub->action, input, c.nwords, c.words);
 	free(c.words);
 	return rc;
 }
@@ -368,6 +431,8 @@ int cli_format(const char *s, unsigned allowed, enum format *out)
 	struct strbuf sb = {0};
 	int i;
 
+	if (!s)
+		return 0;
 	for (i = 0; i < 5; i++)
 		if ((allowed & (1u << i)) && !strcmp(s, names[i])) {
 			*out = (enum format)i;
@@ -382,6 +447,30 @@ int cli_format(const char *s, unsigned allowed, enum format *out)
 	error(_("unknown format '%s' (use one of: %s)"), s, sb.buf);
 	sb_free(&sb);
 	return -1;
+}
+
+int cli_read(cli_reg_fn *fn, void *ctx)
+{
+	struct reg r;
+	int rc = reg_open(&r, REG_READ);
+
+	if (!rc)
+		rc = fn(&r, ctx);
+	reg_close(&r);
+	return rc;
+}
+
+int cli_change(cli_reg_fn *fn, void *ctx)
+{
+	struct reg r;
+	int rc = reg_open(&r, REG_WRITE);
+
+	if (!rc) {
+		rc = fn(&r, ctx);
+		rc = rc < 0 ? EXIT_REFUSED : rc > 0 ? EXIT_OK : reg_save(&r);
+	}
+	reg_close(&r);
+	return rc;
 }
 
 int cli_finish_stdout(int status)

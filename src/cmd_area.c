@@ -10,19 +10,12 @@
 #include "util.h"
 #include "value.h"
 
+enum action { ADD, LIST };
+
 struct args {
 	const char *format;
+	enum format fmt;
 };
-
-static error_t parse_opt(int key, char *arg, struct argp_state *state)
-{
-	struct args *a = state->input;
-
-	if (key != 'F')
-		return ARGP_ERR_UNKNOWN;
-	a->format = arg;
-	return 0;
-}
 
 /* The schema's area-id pattern, said in words when it does not match. */
 static int check_area_id(const char *id)
@@ -77,19 +70,15 @@ out:
 	return rc;
 }
 
-static int area_list(enum format fmt)
+static int area_list(struct reg *r, void *input)
 {
-	struct reg r;
+	enum format fmt = ((const struct args *)input)->fmt;
 	struct strmap *index;
 	xmlNodePtr n, *area = NULL;
 	long *count = NULL;
 	size_t i, nareas = 0;
-	int rc;
 
-	rc = reg_open(&r, REG_READ);
-	if (rc)
-		goto out;
-	for (n = node_first(r.areas); n; n = node_after(n)) {
+	for (n = node_first(r->areas); n; n = node_after(n)) {
 		area = xrealloc(area, (nareas + 1) * sizeof *area);
 		area[nareas++] = n;
 	}
@@ -98,7 +87,7 @@ static int area_list(enum format fmt)
 	index = strmap_new((int)nareas);
 	for (i = 0; i < nareas; i++)
 		strmap_add(index, node_attr(area[i], "id"), &count[i]);
-	for (n = node_first(r.items); n; n = node_after(n)) {
+	for (n = node_first(r->items); n; n = node_after(n)) {
 		const char *id = node_attr(n, "area");
 		long *c = id ? strmap_get(index, id) : NULL;
 		if (c)
@@ -139,48 +128,37 @@ static int area_list(enum format fmt)
 		table_print(t, fmt, stdout);
 		table_free(t);
 	}
-out:
 	free(area);
 	free(count);
-	reg_close(&r);
-	return rc;
+	return EXIT_OK;
 }
 
-static int run_add(void *input, int argc, char **argv)
-{
-	(void)input, (void)argc;
-	return area_add(argv[0], argv[1]);
-}
-
-static int run_list(void *input, int argc, char **argv)
+static int run(int action, void *input, int argc, char **argv)
 {
 	struct args *a = input;
-	enum format fmt = FMT_TABLE;
 
-	(void)argc, (void)argv;
-	if (a->format &&
-	    cli_format(a->format,
-		       1u << FMT_TABLE | 1u << FMT_CSV | 1u << FMT_TSV |
-			       1u << FMT_JSON,
-		       &fmt) < 0)
+	(void)argc;
+	if (action == ADD)
+		return area_add(argv[0], argv[1]);
+	a->fmt = FMT_TABLE;
+	if (cli_format(a->format, FMT_TABLES, &a->fmt) < 0)
 		return EXIT_REFUSED;
-	return area_list(fmt);
+	return cli_read(area_list, a);
 }
 
-static const struct argp_option list_options[] = {
-	{"format", 'F', N_("FORMAT"), 0,
-	 N_("table (default), csv, tsv or json"), 0},
+static const struct cli_option list_options[] = {
+	{"format", 'F', N_("FORMAT"), offsetof(struct args, format),
+	 N_("table (default), csv, tsv or json")},
 	{0}};
 
 static const struct cli_sub subs[] = {
-	{.name = "add", .run = run_add, .min = 2, .max = 2,
+	{.name = "add", .run = run, .action = ADD, .min = 2, .max = 2,
 	 .args_doc = N_("ID NAME"), .needs = N_("the new area's id and name"),
 	 .hint = N_("put a name with spaces in quotes"),
 	 .doc = N_("Add a review area.\vIts ID is short, e.g. BOST or "
 		   "hjemmepleje: 1 to 32 letters A-Z without æ, ø, å, digits, "
 		   "'-' or '_'.")},
-	{.name = "list", .run = run_list, .options = list_options,
-	 .parse_opt = parse_opt,
+	{.name = "list", .run = run, .action = LIST, .opts = list_options,
 	 .doc = N_("List the review areas and how many items each has.")},
 	{0}};
 

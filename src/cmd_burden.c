@@ -27,60 +27,37 @@ struct args {
 	const char *minutes, *per_year, *staff, *tariff, *default_tariff;
 };
 
-static const struct argp_option options[] = {
-	{"minutes", OPT_MINUTES, N_("M"), 0,
-	 N_("minutes each time it is done (decimals with . or ,)"), 0},
-	{"per-year", OPT_PER_YEAR, N_("N"), 0,
-	 N_("how many times a year it is done in the whole unit"), 0},
-	{"staff", OPT_STAFF, N_("K"), 0,
-	 N_("how many people carry it (for hours per person)"), 0},
-	{"tariff", OPT_TARIFF, N_("KR_PER_HOUR"), 0,
-	 N_("cost of an hour for this item (default: the register's)"), 0},
-	{"default-tariff", OPT_DEFAULT_TARIFF, N_("KR_PER_HOUR"), 0,
+static const struct cli_option options[] = {
+	{"minutes", OPT_MINUTES, N_("M"), offsetof(struct args, minutes),
+	 N_("minutes each time it is done (decimals with . or ,)")},
+	{"per-year", OPT_PER_YEAR, N_("N"), offsetof(struct args, per_year),
+	 N_("how many times a year it is done in the whole unit")},
+	{"staff", OPT_STAFF, N_("K"), offsetof(struct args, staff),
+	 N_("how many people carry it (for hours per person)")},
+	{"tariff", OPT_TARIFF, N_("KR_PER_HOUR"), offsetof(struct args, tariff),
+	 N_("cost of an hour for this item (default: the register's)")},
+	{"default-tariff", OPT_DEFAULT_TARIFF, N_("KR_PER_HOUR"),
+	 offsetof(struct args, default_tariff),
 	 N_("without ID: set the register's default cost of an hour (0 "
-	    "removes it)"),
-	 0},
+	    "removes it)")},
 	{0}};
 
+/* An item's estimate, or the default tariff alone. */
 static error_t parse_opt(int key, char *arg, struct argp_state *state)
 {
-	struct args *a = state->input;
+	const struct args *a = state->input;
 
-	switch (key) {
-	case OPT_MINUTES:
-		a->minutes = arg;
-		break;
-	case OPT_PER_YEAR:
-		a->per_year = arg;
-		break;
-	case OPT_STAFF:
-		a->staff = arg;
-		break;
-	case OPT_TARIFF:
-		a->tariff = arg;
-		break;
-	case OPT_DEFAULT_TARIFF:
-		a->default_tariff = arg;
-		break;
-	case ARGP_KEY_ARG:
-		a->id = arg;
-		break;
-	case ARGP_KEY_END:
-		if (a->default_tariff) {
-			if (a->id || a->minutes || a->per_year || a->staff ||
-			    a->tariff)
-				argp_error(state, _("--default-tariff goes "
-						    "alone, without an item"));
-		} else if (!a->id) {
-			argp_error(state, _("give an item's id, or "
-					    "--default-tariff"));
-		} else if (!a->minutes || !a->per_year) {
-			argp_error(state, _("give both --minutes and "
-					    "--per-year"));
-		}
-		break;
-	default:
+	(void)arg;
+	if (key != ARGP_KEY_END)
 		return ARGP_ERR_UNKNOWN;
+	if (a->default_tariff) {
+		if (a->id || a->minutes || a->per_year || a->staff || a->tariff)
+			argp_error(state, _("--default-tariff goes alone, "
+					    "without an item"));
+	} else if (!a->id) {
+		argp_error(state, _("give an item's id, or --default-tariff"));
+	} else if (!a->minutes || !a->per_year) {
+		argp_error(state, _("give both --minutes and --per-year"));
 	}
 	return 0;
 }
@@ -89,7 +66,8 @@ static const struct cli_sub cmd = {
 	.max = 1,
 	.args_doc = N_("ID --minutes M --per-year N [--staff K] [--tariff KR_PER_HOUR]\n"
 	   "--default-tariff KR_PER_HOUR"),
-	.options = options,
+	.opts = options,
+	.words_at = (const size_t[]){offsetof(struct args, id)},
 	.parse_opt = parse_opt,
 	.doc =
 	N_("Estimate the time item ID costs: minutes each time times the "
@@ -201,14 +179,9 @@ int cmd_burden(int argc, char **argv)
 	    (a.tariff &&
 	     !(tariff = amount(_("tariff"), a.tariff, MAX_TARIFF, true, &v))))
 		goto done;
-	rc = reg_open(&r, REG_WRITE);
+	rc = reg_open_item(&r, REG_WRITE, a.id, &item);
 	if (rc)
 		goto out;
-	item = reg_item(&r, a.id);
-	if (!item) {
-		rc = EXIT_REFUSED;
-		goto out;
-	}
 	id = node_attr(item, "id");
 	item_set_burden(&r, item, minutes, per_year, staff, tariff);
 	item_facts(item, NULL, reg_default_tariff(&r), &f);

@@ -9,27 +9,11 @@ struct args {
 	const char *id;
 };
 
-static error_t parse_opt(int key, char *arg, struct argp_state *state)
-{
-	struct args *a = state->input;
-
-	switch (key) {
-	case ARGP_KEY_ARG:
-		a->id = arg;
-		break;
-	default:
-		return ARGP_ERR_UNKNOWN;
-	}
-	return 0;
-}
-
 static const struct cli_sub cmd = {
-	.min = 1,
-	.max = 1,
-	.args_doc = N_("ID"),
+	.min = 1, .max = 1, .args_doc = N_("ID"),
 	.needs = N_("the id of the item to delete"),
 	.hint = N_("delete one item at a time"),
-	.parse_opt = parse_opt,
+	.words_at = (const size_t[]){offsetof(struct args, id)},
 	.doc =
 	N_("Delete item ID without asking.  The change log keeps the whole "
 	   "item (notes, ratings, votes and all), and its id is never given "
@@ -43,14 +27,9 @@ int cmd_delete(int argc, char **argv)
 	int rc;
 
 	cli_parse(&cmd, argc, argv, &a);
-	rc = reg_open(&r, REG_WRITE);
+	rc = reg_open_item(&r, REG_WRITE, a.id, &item);
 	if (rc)
 		goto out;
-	item = reg_item(&r, a.id);
-	if (!item) {
-		rc = EXIT_REFUSED;
-		goto out;
-	}
 	entry = reg_log(&r, "delete", node_attr(item, "id"),
 			_("deleted %s '%s'"),
 			vocab_word(&vocab_kind, node_attr(item, "kind"),

@@ -23,35 +23,16 @@ struct args {
 	const char *format, *output;
 };
 
-static const struct argp_option options[] = {
-	{"output", 'o', N_("FILE"), 0,
-	 N_("write to FILE (replaced if it exists) instead of the screen"), 0},
+static const struct cli_option options[] = {
+	{"output", 'o', N_("FILE"), offsetof(struct args, output),
+	 N_("write to FILE (replaced if it exists) instead of the screen")},
 	{0}};
 
-static error_t parse_opt(int key, char *arg, struct argp_state *state)
-{
-	struct args *a = state->input;
-
-	switch (key) {
-	case 'o':
-		a->output = arg;
-		break;
-	case ARGP_KEY_ARG:
-		a->format = arg;
-		break;
-	default:
-		return ARGP_ERR_UNKNOWN;
-	}
-	return 0;
-}
-
 static const struct cli_sub cmd = {
-	.min = 1,
-	.max = 1,
-	.args_doc = N_("csv|json"),
+	.min = 1, .max = 1, .args_doc = N_("csv|json"),
 	.needs = N_("a format: csv or json"),
-	.options = options,
-	.parse_opt = parse_opt,
+	.opts = options,
+	.words_at = (const size_t[]){offsetof(struct args, format)},
 	.doc =
 	N_("Write the whole register for other programs.  csv is one row per "
 	   "item with its fields, burden, vote counts, priority, decision and "

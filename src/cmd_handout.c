@@ -22,65 +22,29 @@ struct args {
 	bool force, check;
 };
 
-static const struct argp_option options[] = {
-    {"output", 'o', N_("FILE"), 0,
-     N_("write the handout to FILE (default: NAME.odt in the current "
-	"directory)"),
-     0},
-    {"area", 'a', N_("AREA"), 0,
-     N_("only the items (and the area) of review area AREA"), 0},
-    {"lang", 'l', N_("LANG"), 0,
-     N_("the handout's language: da (Danish, the default) or en"), 0},
-    {"template-dir", OPT_TEMPLATE_DIR, N_("DIR"), 0,
-     N_("look for the template in DIR first"), 0},
-    {"force", OPT_FORCE, NULL, 0, N_("replace the output file if it exists"),
-     0},
-    {"check", OPT_CHECK, NULL, 0,
-     N_("only check the template: list every malformed tag and unknown "
-	"field, write nothing"),
-     0},
-    {0}};
-
-static error_t parse_opt(int key, char *arg, struct argp_state *state)
-{
-	struct args *a = state->input;
-
-	switch (key) {
-	case 'o':
-		a->output = arg;
-		break;
-	case 'a':
-		a->area = arg;
-		break;
-	case 'l':
-		a->lang = arg;
-		break;
-	case OPT_TEMPLATE_DIR:
-		a->dir = arg;
-		break;
-	case OPT_FORCE:
-		a->force = true;
-		break;
-	case OPT_CHECK:
-		a->check = true;
-		break;
-	case ARGP_KEY_ARG:
-		a->template = arg;
-		break;
-	default:
-		return ARGP_ERR_UNKNOWN;
-	}
-	return 0;
-}
+static const struct cli_option options[] = {
+	{"output", 'o', N_("FILE"), offsetof(struct args, output),
+	 N_("write the handout to FILE (default: NAME.odt in the current "
+	    "directory)")},
+	{"area", 'a', N_("AREA"), offsetof(struct args, area),
+	 N_("only the items (and the area) of review area AREA")},
+	{"lang", 'l', N_("LANG"), offsetof(struct args, lang),
+	 N_("the handout's language: da (Danish, the default) or en")},
+	{"template-dir", OPT_TEMPLATE_DIR, N_("DIR"),
+	 offsetof(struct args, dir), N_("look for the template in DIR first")},
+	{"force", OPT_FORCE, NULL, offsetof(struct args, force),
+	 N_("replace the output file if it exists")},
+	{"check", OPT_CHECK, NULL, offsetof(struct args, check),
+	 N_("only check the template: list every malformed tag and unknown "
+	    "field, write nothing")},
+	{0}};
 
 static const struct cli_sub cmd = {
-	.min = 1,
-	.max = 1,
-	.args_doc = N_("TEMPLATE"),
+	.min = 1, .max = 1, .args_doc = N_("TEMPLATE"),
 	.needs = N_("a template: a name such as workshop (see 'styr templates') or a file"),
 	.hint = N_("give one template"),
-	.options = options,
-	.parse_opt = parse_opt,
+	.opts = options,
+	.words_at = (const size_t[]){offsetof(struct args, template)},
 	.doc =
 	N_("Print an ODT handout (for LibreOffice, Word and the like) from a "
        "template filled with the register's data.  TEMPLATE is a built-in "
@@ -213,8 +177,7 @@ static char *doc_title(const struct odt *t, const char *base,
  */
 static bool builtin_missing(const char *name, const char *dir)
 {
-	const char *env = getenv("STYR_TEMPLATES");
-	char *path = NULL, *dirs, *d, *save = NULL;
+	char *path;
 	struct stat st;
 	size_t i;
 
@@ -224,16 +187,7 @@ static bool builtin_missing(const char *name, const char *dir)
 		;
 	if (!odt_builtin[i] || stat(name, &st) == 0)
 		return false;
-	if (dir)
-		path = odt_template_in(dir, name);
-	if (!path && env && *env) {
-		dirs = xstrdup(env);
-		for (d = strtok_r(dirs, ":", &save); d && !path;
-		     d = strtok_r(NULL, ":", &save))
-			if (*d)
-				path = odt_template_in(d, name);
-		free(dirs);
-	}
+	path = odt_template_own(dir, name);
 	if (path) {
 		free(path);
 		return false;

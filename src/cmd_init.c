@@ -12,47 +12,22 @@ struct args {
 	const char *org, *title, *model, *date;
 };
 
-static const struct argp_option options[] = {
-	{"org", 'o', N_("NAME"), 0,
-	 N_("the organisation (municipality, workplace)"), 0},
-	{"title", 't', N_("TEXT"), 0, N_("the project's title"), 0},
-	{"model", 'm', N_("FILE"), 0,
+static const struct cli_option options[] = {
+	{"org", 'o', N_("NAME"), offsetof(struct args, org),
+	 N_("the organisation (municipality, workplace)")},
+	{"title", 't', N_("TEXT"), offsetof(struct args, title),
+	 N_("the project's title")},
+	{"model", 'm', N_("FILE"), offsetof(struct args, model),
 	 N_("a tailored phase model instead of the default one (start from "
-	    "'styr model export')"),
-	 0},
-	{"date", 'd', N_("DATE"), 0,
+	    "'styr model export')")},
+	{"date", 'd', N_("DATE"), offsetof(struct args, date),
 	 N_("when phase 1 started, for a project already under way "
-	    "(default: today)"),
-	 0},
+	    "(default: today)")},
 	{0}};
-
-static error_t parse_opt(int key, char *arg, struct argp_state *state)
-{
-	struct args *a = state->input;
-
-	switch (key) {
-	case 'o':
-		a->org = arg;
-		break;
-	case 't':
-		a->title = arg;
-		break;
-	case 'm':
-		a->model = arg;
-		break;
-	case 'd':
-		a->date = arg;
-		break;
-	default:
-		return ARGP_ERR_UNKNOWN;
-	}
-	return 0;
-}
 
 static const struct cli_sub cmd = {
 	.max = 0,
-	.options = options,
-	.parse_opt = parse_opt,
+	.opts = options,
 	.doc =
 	N_("Start a new register (styr.xml, or the file named with -f) with "
 	   "the six-phase model, phase 1 active.")};

@@ -21,66 +21,32 @@ enum { OPT_KIND = 'k', OPT_AREA = 'a', OPT_PRIORITY = 'p',
        OPT_DECISION = 'd', OPT_PHASE = 'P', OPT_SORT = 's',
        OPT_FORMAT = 'F' };
 
-static const struct argp_option options[] = {
-	{"kind", OPT_KIND, N_("KIND"), 0,
-	 N_("only goals (mål), rules (regel) or docs (dokumentation)"), 0},
-	{"area", OPT_AREA, N_("ID"), 0, N_("only items of this review area"),
-	 0},
-	{"priority", OPT_PRIORITY, N_("PRIORITY"), 0,
+static const struct cli_option options[] = {
+	{"kind", OPT_KIND, N_("KIND"), offsetof(struct args, kind),
+	 N_("only goals (mål), rules (regel) or docs (dokumentation)")},
+	{"area", OPT_AREA, N_("ID"), offsetof(struct args, area),
+	 N_("only items of this review area")},
+	{"priority", OPT_PRIORITY, N_("PRIORITY"),
+	 offsetof(struct args, priority),
 	 N_("only items the workshop proposed to remove (fjerne), change "
-	    "(forandre) or anchor (forankre)"),
-	 0},
-	{"decision", OPT_DECISION, N_("DECISION"), 0,
+	    "(forandre) or anchor (forankre)")},
+	{"decision", OPT_DECISION, N_("DECISION"),
+	 offsetof(struct args, decision),
 	 N_("only items the steering group selected (valgt), deferred "
-	    "(udskudt) or rejected (afvist)"),
-	 0},
-	{"phase", OPT_PHASE, N_("N"), 0,
-	 N_("only items registered in phase N"), 0},
-	{"sort", OPT_SORT, N_("ORDER"), 0,
+	    "(udskudt) or rejected (afvist)")},
+	{"phase", OPT_PHASE, N_("N"), offsetof(struct args, phase),
+	 N_("only items registered in phase N")},
+	{"sort", OPT_SORT, N_("ORDER"), offsetof(struct args, sort),
 	 N_("id (default), burden (hours per year, most first), votes (most "
-	    "first) or tight (most 'too tight' ratings first)"),
-	 0},
-	{"format", OPT_FORMAT, N_("FORMAT"), 0,
-	 N_("table (default), csv, tsv or json"), 0},
+	    "first) or tight (most 'too tight' ratings first)")},
+	{"format", OPT_FORMAT, N_("FORMAT"), offsetof(struct args, format),
+	 N_("table (default), csv, tsv or json")},
 	{0}};
-
-static error_t parse_opt(int key, char *arg, struct argp_state *state)
-{
-	struct args *a = state->input;
-
-	switch (key) {
-	case OPT_KIND:
-		a->kind = arg;
-		break;
-	case OPT_AREA:
-		a->area = arg;
-		break;
-	case OPT_PRIORITY:
-		a->priority = arg;
-		break;
-	case OPT_DECISION:
-		a->decision = arg;
-		break;
-	case OPT_PHASE:
-		a->phase = arg;
-		break;
-	case OPT_SORT:
-		a->sort = arg;
-		break;
-	case OPT_FORMAT:
-		a->format = arg;
-		break;
-	default:
-		return ARGP_ERR_UNKNOWN;
-	}
-	return 0;
-}
 
 static const struct cli_sub cmd = {
 	.max = 0,
 	.hint = N_("filters are options, e.g. --kind doc"),
-	.options = options,
-	.parse_opt = parse_opt,
+	.opts = options,
 	.doc =
 	N_("List the items, one line each: id, kind, area, title, how many "
 	   "find it too tight (baseline), hours per year, votes, the "
@@ -253,11 +219,7 @@ static int parse_filters(const struct args *a, struct filter *fl)
 	}
 	if (a->phase && parse_count(_("phase"), a->phase, 999, &fl->phase) < 0)
 		return -1;
-	if (a->format &&
-	    cli_format(a->format,
-		       1u << FMT_TABLE | 1u << FMT_CSV | 1u << FMT_TSV |
-			       1u << FMT_JSON,
-		       &fl->fmt) < 0)
+	if (cli_format(a->format, FMT_TABLES, &fl->fmt) < 0)
 		return -1;
 	return 0;
 }

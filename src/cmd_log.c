@@ -13,37 +13,18 @@ struct args {
 	const char *since, *item, *format;
 };
 
-static const struct argp_option options[] = {
-	{"since", 's', N_("DATE"), 0,
-	 N_("only changes on or after DATE (YYYY-MM-DD)"), 0},
-	{"item", 'i', N_("ID"), 0, N_("only changes to item ID"), 0},
-	{"format", 'F', N_("FORMAT"), 0, N_("text (default) or json"), 0},
+static const struct cli_option options[] = {
+	{"since", 's', N_("DATE"), offsetof(struct args, since),
+	 N_("only changes on or after DATE (YYYY-MM-DD)")},
+	{"item", 'i', N_("ID"), offsetof(struct args, item),
+	 N_("only changes to item ID")},
+	{"format", 'F', N_("FORMAT"), offsetof(struct args, format),
+	 N_("text (default) or json")},
 	{0}};
-
-static error_t parse_opt(int key, char *arg, struct argp_state *state)
-{
-	struct args *a = state->input;
-
-	switch (key) {
-	case 's':
-		a->since = arg;
-		break;
-	case 'i':
-		a->item = arg;
-		break;
-	case 'F':
-		a->format = arg;
-		break;
-	default:
-		return ARGP_ERR_UNKNOWN;
-	}
-	return 0;
-}
 
 static const struct cli_sub cmd = {
 	.max = 0,
-	.options = options,
-	.parse_opt = parse_opt,
+	.opts = options,
 	.doc =
 	N_("Show the change log: every change to the register, oldest first, "
 	   "with when (UTC), who, what kind of change, the item or other id "
@@ -101,8 +82,7 @@ int cmd_log(int argc, char **argv)
 	int rc;
 
 	cli_parse(&cmd, argc, argv, &a);
-	if (a.format &&
-	    cli_format(a.format, 1u << FMT_TEXT | 1u << FMT_JSON, &fmt) < 0)
+	if (cli_format(a.format, 1u << FMT_TEXT | 1u << FMT_JSON, &fmt) < 0)
 		return EXIT_USAGE;
 	if (a.since && parse_date(_("--since"), a.since, since) < 0)
 		return EXIT_REFUSED;

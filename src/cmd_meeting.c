@@ -19,42 +19,24 @@ struct args {
 	const char **pos; /* the arguments after the action */
 	int npos;
 	const char *date, *phase, *format;
+	char id[32]; /* the meeting 'add' made */
 };
 
 enum { OPT_DATE = 'd', OPT_PHASE = 'p', OPT_FORMAT = 'F' };
 
-static const struct argp_option add_options[] = {
-	{"date", OPT_DATE, N_("DATE"), 0,
-	 N_("the meeting's date (YYYY-MM-DD)"), 0},
-	{"phase", OPT_PHASE, N_("N"), 0,
-	 N_("the phase it belongs to (default: the current phase)"), 0},
+static const struct cli_option add_options[] = {
+	{"date", OPT_DATE, N_("DATE"), offsetof(struct args, date),
+	 N_("the meeting's date (YYYY-MM-DD)")},
+	{"phase", OPT_PHASE, N_("N"), offsetof(struct args, phase),
+	 N_("the phase it belongs to (default: the current phase)")},
 	{0}};
 
-static const struct argp_option list_options[] = {
-	{"phase", OPT_PHASE, N_("N"), 0, N_("only that phase's meetings"), 0},
-	{"format", OPT_FORMAT, N_("FORMAT"), 0,
-	 N_("table (default), csv, tsv or json"), 0},
+static const struct cli_option list_options[] = {
+	{"phase", OPT_PHASE, N_("N"), offsetof(struct args, phase),
+	 N_("only that phase's meetings")},
+	{"format", OPT_FORMAT, N_("FORMAT"), offsetof(struct args, format),
+	 N_("table (default), csv, tsv or json")},
 	{0}};
-
-static error_t parse_opt(int key, char *arg, struct argp_state *state)
-{
-	struct args *a = state->input;
-
-	switch (key) {
-	case OPT_DATE:
-		a->date = arg;
-		break;
-	case OPT_PHASE:
-		a->phase = arg;
-		break;
-	case OPT_FORMAT:
-		a->format = arg;
-		break;
-	default:
-		return ARGP_ERR_UNKNOWN;
-	}
-	return 0;
-}
 
 
 /* Adds the meeting; ID receives its id.  0, or -1 when refused. */
@@ -110,14 +92,12 @@ static bool attends(xmlNodePtr meeting, const char *person)
 
 static int attend(struct reg *r, const struct args *a)
 {
-	xmlNodePtr m = reg_meeting(r, a->pos[0]), *people;
+	xmlNodePtr m = reg_known_meeting(r, a->pos[0]), *people;
 	struct strbuf names = {0};
 	int i, unknown = 0, added = 0;
 
 	if (!m)
-		return error(_("unknown meeting '%s' (see 'styr meeting "
-			       "list')"),
-			     a->pos[0]);
+		return -1;
 	/* Every name must be known before anything is written. */
 	people = xcalloc((size_t)a->npos, sizeof *people);
 	for (i = 1; i < a->npos; i++)
@@ -156,8 +136,10 @@ static int attend(struct reg *r, const struct args *a)
 	return 0;
 }
 
-static int list(struct reg *r, const struct args *a, const char *lang)
+static int list(struct reg *r, void *input)
 {
+	const struct args *a = input;
+	const char *lang = msg_lang();
 	static const char *const keys[] = {"id",    "date",   "phase",
 					   "kind",  "title",  "status",
 					   "attendees"};
@@ -172,10 +154,7 @@ static int list(struct reg *r, const struct args *a, const char *lang)
 	char today[11];
 	size_t n, i;
 
-	if (a->format && cli_format(a->format,
-				    1u << FMT_TABLE | 1u << FMT_CSV |
-					    1u << FMT_TSV | 1u << FMT_JSON,
-				    &fmt) < 0)
+	if (cli_format(a->format, FMT_TABLES, &fmt) < 0)
 		return EXIT_USAGE;
 	if (a->phase && !(phase = phase_arg(r, a->phase)))
 		return EXIT_REFUSED;
@@ -232,58 +211,29 @@ static int list(struct reg *r, const struct args *a, const char *lang)
 	return EXIT_OK;
 }
 
-static int meeting(struct args a)
-{
-	const char *lang = msg_lang();
-	char id[32] = "";
-	struct reg r;
-	int rc;
-
-	if (a.action == LIST) {
-		rc = reg_open(&r, REG_READ);
-		if (!rc)
-			rc = list(&r, &a, lang);
-		goto out;
-	}
-	rc = reg_open(&r, REG_WRITE);
-	if (rc)
-		goto out;
-	rc = a.action == ADD ? add(&r, &a, lang, id) : attend(&r, &a);
-	if (rc < 0)
-		rc = EXIT_REFUSED;
-	else if (rc > 0)
-		rc = EXIT_OK;
-	else if (!(rc = reg_save(&r)) && *id)
-		printf("%s\n", id);
-out:
-	reg_close(&r);
-	return rc;
-}
-
-/* The table's calls: which subcommand, and its arguments. */
-static int run_as(enum action action, void *input, int argc, char **argv)
+/* add or attend: -1 refused, 1 nothing to change, 0 changed. */
+static int change(struct reg *r, void *input)
 {
 	struct args *a = input;
 
-	a->action = action;
+	return a->action == ADD ? add(r, a, msg_lang(), a->id) : attend(r, a);
+}
+
+/* Every subcommand's call: which one, and its arguments. */
+static int run(int action, void *input, int argc, char **argv)
+{
+	struct args *a = input;
+	int rc;
+
+	a->action = (enum action)action;
 	a->pos = (const char **)argv;
 	a->npos = argc;
-	return meeting(*a);
-}
-
-static int run_list(void *input, int argc, char **argv)
-{
-	return run_as(LIST, input, argc, argv);
-}
-
-static int run_add(void *input, int argc, char **argv)
-{
-	return run_as(ADD, input, argc, argv);
-}
-
-static int run_attend(void *input, int argc, char **argv)
-{
-	return run_as(ATTEND, input, argc, argv);
+	if (a->action == LIST)
+		return cli_read(list, a);
+	rc = cli_change(change, a);
+	if (!rc && *a->id)
+		printf("%s\n", a->id);
+	return rc;
 }
 
 /* 'add' cannot go without --date. */
@@ -291,29 +241,28 @@ static error_t parse_add(int key, char *arg, struct argp_state *state)
 {
 	const struct args *a = state->input;
 
+	(void)arg;
 	if (key == ARGP_KEY_END && !a->date)
 		argp_error(state, _("'add' needs --date DATE"));
-	return parse_opt(key, arg, state);
+	return ARGP_ERR_UNKNOWN;
 }
 
 static const struct cli_sub subs[] = {
-	{.run = run_list, .max = 0, .options = list_options,
-	 .parse_opt = parse_opt},
-	{.name = "list", .run = run_list, .max = 0,
+	{.run = run, .action = LIST, .max = 0, .opts = list_options},
+	{.name = "list", .run = run, .action = LIST, .max = 0,
 	 .args_doc = N_("[--phase N] [--format FORMAT]"),
-	 .options = list_options, .parse_opt = parse_opt,
-	 .doc = N_("List the meetings.")},
-	{.name = "add", .run = run_add, .min = 2, .max = 2,
+	 .opts = list_options, .doc = N_("List the meetings.")},
+	{.name = "add", .run = run, .action = ADD, .min = 2, .max = 2,
 	 .args_doc = N_("KIND TITLE --date DATE [--phase N]"),
 	 .needs = N_("a KIND and a TITLE (put a title with spaces in quotes)"),
 	 .hint = N_("put a title with spaces in quotes"),
-	 .options = add_options, .parse_opt = parse_add,
+	 .opts = add_options, .parse_opt = parse_add,
 	 .doc = N_("Plan a meeting and print its id (M1, M2, ...).\vKIND is "
 		   "module (undervisningsmodul), network (netværksmøde), "
 		   "workshop, seminar, learning (læringsmøde), steering "
 		   "(styregruppemøde) or other.  A meeting counts as held from "
 		   "its date on.")},
-	{.name = "attend", .run = run_attend, .min = 2, .max = CLI_MANY,
+	{.name = "attend", .run = run, .action = ATTEND, .min = 2, .max = CLI_MANY,
 	 .args_doc = N_("ID NAME..."),
 	 .needs = N_("a meeting id and one or more people"),
 	 .doc = N_("Record the people who took part.\vEach NAME is a "

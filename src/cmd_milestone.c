@@ -20,37 +20,17 @@ struct args {
 
 enum { OPT_DATE = 'd', OPT_NOTE = 'n', OPT_FORMAT = 'F' };
 
-static const struct argp_option list_options[] = {
-	{"format", OPT_FORMAT, N_("FORMAT"), 0, N_("table (default) or json"),
-	 0},
+static const struct cli_option list_options[] = {
+	{"format", OPT_FORMAT, N_("FORMAT"), offsetof(struct args, format),
+	 N_("table (default) or json")},
 	{0}};
 
-static const struct argp_option done_options[] = {
-	{"date", OPT_DATE, N_("DATE"), 0,
-	 N_("when it was reached (YYYY-MM-DD; default today)"), 0},
-	{"note", OPT_NOTE, N_("TEXT"), 0,
-	 N_("a note, e.g. where the decision is written down"), 0},
+static const struct cli_option done_options[] = {
+	{"date", OPT_DATE, N_("DATE"), offsetof(struct args, date),
+	 N_("when it was reached (YYYY-MM-DD; default today)")},
+	{"note", OPT_NOTE, N_("TEXT"), offsetof(struct args, note),
+	 N_("a note, e.g. where the decision is written down")},
 	{0}};
-
-static error_t parse_opt(int key, char *arg, struct argp_state *state)
-{
-	struct args *a = state->input;
-
-	switch (key) {
-	case OPT_DATE:
-		a->date = arg;
-		break;
-	case OPT_NOTE:
-		a->note = arg;
-		break;
-	case OPT_FORMAT:
-		a->format = arg;
-		break;
-	default:
-		return ARGP_ERR_UNKNOWN;
-	}
-	return 0;
-}
 
 
 static void list_table(struct reg *r, xmlNodePtr only, const char *lang)
@@ -102,13 +82,13 @@ static void list_json(struct reg *r, xmlNodePtr only)
 	arena_free(a);
 }
 
-static int list(struct reg *r, const struct args *a)
+static int list(struct reg *r, void *input)
 {
+	const struct args *a = input;
 	enum format fmt = FMT_TABLE;
 	xmlNodePtr only = NULL;
 
-	if (a->format &&
-	    cli_format(a->format, 1u << FMT_TABLE | 1u << FMT_JSON, &fmt) < 0)
+	if (cli_format(a->format, 1u << FMT_TABLE | 1u << FMT_JSON, &fmt) < 0)
 		return EXIT_USAGE;
 	if (a->arg && !(only = phase_arg(r, a->arg)))
 		return EXIT_REFUSED;
@@ -196,73 +176,36 @@ static int undo(struct reg *r, const char *id, const char *lang)
 	return 0;
 }
 
-static int milestone(struct args a)
+/* done or undo: -1 refused, 1 nothing to change, 0 changed. */
+static int tick(struct reg *r, void *input)
 {
+	const struct args *a = input;
 	const char *lang = msg_lang();
-	struct reg r;
-	int rc;
 
-	if (a.action == LIST) {
-		rc = reg_open(&r, REG_READ);
-		if (!rc)
-			rc = list(&r, &a);
-		reg_close(&r);
-		return rc;
-	}
-	rc = reg_open(&r, REG_WRITE);
-	if (rc)
-		goto out;
-	rc = a.action == DONE ? done(&r, &a, lang) : undo(&r, a.arg, lang);
-	if (rc < 0)
-		rc = EXIT_REFUSED;
-	else if (rc > 0)
-		rc = EXIT_OK;
-	else
-		rc = reg_save(&r);
-out:
-	reg_close(&r);
-	return rc;
+	return a->action == DONE ? done(r, a, lang) : undo(r, a->arg, lang);
 }
 
-/* The table's calls: which subcommand, and its one argument. */
-static int run_as(enum action action, void *input, int argc, char **argv)
+/* Every subcommand's call: which one, and its one argument. */
+static int run(int action, void *input, int argc, char **argv)
 {
 	struct args *a = input;
 
-	a->action = action;
+	a->action = (enum action)action;
 	a->arg = argc ? argv[0] : NULL;
-	return milestone(*a);
-}
-
-static int run_list(void *input, int argc, char **argv)
-{
-	return run_as(LIST, input, argc, argv);
-}
-
-static int run_done(void *input, int argc, char **argv)
-{
-	return run_as(DONE, input, argc, argv);
-}
-
-static int run_undo(void *input, int argc, char **argv)
-{
-	return run_as(UNDO, input, argc, argv);
+	return a->action == LIST ? cli_read(list, a) : cli_change(tick, a);
 }
 
 static const struct cli_sub subs[] = {
-	{.run = run_list, .max = 0, .options = list_options,
-	 .parse_opt = parse_opt},
-	{.name = "list", .run = run_list, .max = 1,
-	 .args_doc = N_("[N] [--format table|json]"), .options = list_options,
-	 .parse_opt = parse_opt,
+	{.run = run, .action = LIST, .max = 0, .opts = list_options},
+	{.name = "list", .run = run, .action = LIST, .max = 1,
+	 .args_doc = N_("[N] [--format table|json]"), .opts = list_options,
 	 .doc = N_("List the milestones, of phase N only if given.")},
-	{.name = "done", .run = run_done, .min = 1, .max = 1,
+	{.name = "done", .run = run, .action = DONE, .min = 1, .max = 1,
 	 .args_doc = N_("ID [--date DATE] [--note TEXT]"),
-	 .needs = N_("a milestone id, such as 2.3"), .options = done_options,
-	 .parse_opt = parse_opt,
+	 .needs = N_("a milestone id, such as 2.3"), .opts = done_options,
 	 .doc = N_("Tick milestone ID off, with the date it was reached (today "
 		   "unless --date says otherwise) and an optional note.")},
-	{.name = "undo", .run = run_undo, .min = 1, .max = 1,
+	{.name = "undo", .run = run, .action = UNDO, .min = 1, .max = 1,
 	 .args_doc = N_("ID"), .needs = N_("a milestone id, such as 2.3"),
 	 .doc = N_("Take the tick of milestone ID away again.")},
 	{0}};

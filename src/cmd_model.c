@@ -18,7 +18,6 @@
 enum action { SHOW, EXPORT };
 
 struct args {
-	enum action action;
 	const char *output;
 	bool force;
 };
@@ -26,28 +25,12 @@ struct args {
 /* Long only: -F is --format in other commands. */
 enum { OPT_FORCE = 256 };
 
-static const struct argp_option options[] = {
-	{"output", 'o', N_("FILE"), 0,
-	 N_("write to FILE instead of standard output"), 0},
-	{"force", OPT_FORCE, NULL, 0, N_("overwrite FILE"), 0},
+static const struct cli_option options[] = {
+	{"output", 'o', N_("FILE"), offsetof(struct args, output),
+	 N_("write to FILE instead of standard output")},
+	{"force", OPT_FORCE, NULL, offsetof(struct args, force),
+	 N_("overwrite FILE")},
 	{0}};
-
-static error_t parse_opt(int key, char *arg, struct argp_state *state)
-{
-	struct args *a = state->input;
-
-	switch (key) {
-	case 'o':
-		a->output = arg;
-		break;
-	case OPT_FORCE:
-		a->force = true;
-		break;
-	default:
-		return ARGP_ERR_UNKNOWN;
-	}
-	return 0;
-}
 
 
 /* Writes the model to -o FILE atomically (tempfile.h); never over the
@@ -119,18 +102,14 @@ static void show(struct reg *r)
 	}
 }
 
-static int run_export(void *input, int argc, char **argv)
-{
-	(void)argc, (void)argv;
-	return export(input) < 0 ? EXIT_REFUSED : EXIT_OK;
-}
-
-static int run_show(void *input, int argc, char **argv)
+static int run(int action, void *input, int argc, char **argv)
 {
 	struct reg r;
 	int rc;
 
-	(void)input, (void)argc, (void)argv;
+	(void)argc, (void)argv;
+	if (action == EXPORT)
+		return export(input) < 0 ? EXIT_REFUSED : EXIT_OK;
 	rc = reg_open(&r, REG_READ);
 	if (!rc)
 		show(&r);
@@ -139,14 +118,13 @@ static int run_show(void *input, int argc, char **argv)
 }
 
 static const struct cli_sub subs[] = {
-	{.run = run_show, .max = 0},
-	{.name = "show", .run = run_show, .max = 0,
+	{.run = run, .action = SHOW, .max = 0},
+	{.name = "show", .run = run, .action = SHOW, .max = 0,
 	 .doc = N_("List the register's phases and milestones and the "
 		   "small-steps limit.\vThe limit is how many review areas the "
 		   "steering group should select focus in at once.")},
-	{.name = "export", .run = run_export, .max = 0,
-	 .args_doc = N_("[-o FILE] [--force]"), .options = options,
-	 .parse_opt = parse_opt,
+	{.name = "export", .run = run, .action = EXPORT, .max = 0,
+	 .args_doc = N_("[-o FILE] [--force]"), .opts = options,
 	 .doc = N_("Print the default six-phase model as XML.\vCopy it, "
 		   "rename or add phases and milestones to fit your "
 		   "organisation, and start a register with 'styr init --model "
@@ -155,7 +133,7 @@ static const struct cli_sub subs[] = {
 
 int cmd_model(int argc, char **argv)
 {
-	struct args a = {SHOW, NULL, false};
+	struct args a = {NULL, false};
 
 	return cli_dispatch(subs,
 			    N_("Show the register's phase model, or print the "

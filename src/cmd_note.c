@@ -11,41 +11,20 @@ struct args {
 	const char *method, *date;
 };
 
-static const struct argp_option options[] = {
-	{"method", 'm', N_("HOW"), 0,
-	 N_("how it was gathered: interview, observation or document"), 0},
-	{"date", 'd', N_("DATE"), 0,
-	 N_("when (YYYY-MM-DD; default: today)"), 0},
+static const struct cli_option options[] = {
+	{"method", 'm', N_("HOW"), offsetof(struct args, method),
+	 N_("how it was gathered: interview, observation or document")},
+	{"date", 'd', N_("DATE"), offsetof(struct args, date),
+	 N_("when (YYYY-MM-DD; default: today)")},
 	{0}};
 
-static error_t parse_opt(int key, char *arg, struct argp_state *state)
-{
-	struct args *a = state->input;
-
-	switch (key) {
-	case 'm':
-		a->method = arg;
-		break;
-	case 'd':
-		a->date = arg;
-		break;
-	case ARGP_KEY_ARG:
-		*(state->arg_num ? &a->text : &a->id) = arg;
-		break;
-	default:
-		return ARGP_ERR_UNKNOWN;
-	}
-	return 0;
-}
-
 static const struct cli_sub cmd = {
-	.min = 2,
-	.max = 2,
-	.args_doc = N_("ID TEXT"),
+	.min = 2, .max = 2, .args_doc = N_("ID TEXT"),
 	.needs = N_("an item's id and the text of the note"),
 	.hint = N_("put the note in quotes"),
-	.options = options,
-	.parse_opt = parse_opt,
+	.opts = options,
+	.words_at = (const size_t[]){offsetof(struct args, id),
+				     offsetof(struct args, text)},
 	.doc =
 	N_("Record a quote or an observation from the mapping on item ID, "
 	   "with how it was gathered, who wrote it down (--by) and when.")};
@@ -77,14 +56,9 @@ int cmd_note(int argc, char **argv)
 	} else {
 		today_iso(date);
 	}
-	rc = reg_open(&r, REG_WRITE);
+	rc = reg_open_item(&r, REG_WRITE, a.id, &item);
 	if (rc)
 		goto out;
-	item = reg_item(&r, a.id);
-	if (!item) {
-		rc = EXIT_REFUSED;
-		goto out;
-	}
 	item_add_note(&r, item, a.text, method, author(), date);
 	if (method)
 		reg_log(&r, "note", node_attr(item, "id"), _("note (%s): %s"),

@@ -9,31 +9,22 @@
 #include "value.h"
 #include "vocab.h"
 
+enum action { ADD, LIST };
+
 struct args {
 	const char *role, *format;
+	enum format fmt;
 };
 
+/* 'add' cannot go without --role. */
 static error_t parse_add(int key, char *arg, struct argp_state *state)
 {
-	struct args *a = state->input;
+	const struct args *a = state->input;
 
-	if (key == 'r')
-		a->role = arg;
-	else if (key == ARGP_KEY_END && !a->role)
+	(void)arg;
+	if (key == ARGP_KEY_END && !a->role)
 		argp_error(state, _("give the person's role with --role"));
-	else
-		return ARGP_ERR_UNKNOWN;
-	return 0;
-}
-
-static error_t parse_list(int key, char *arg, struct argp_state *state)
-{
-	struct args *a = state->input;
-
-	if (key != 'F')
-		return ARGP_ERR_UNKNOWN;
-	a->format = arg;
-	return 0;
+	return ARGP_ERR_UNKNOWN;
 }
 
 static int person_add(const char *name, const char *role_word)
@@ -79,20 +70,16 @@ out:
 	return rc;
 }
 
-static int person_list(enum format fmt)
+static int person_list(struct reg *r, void *input)
 {
+	enum format fmt = ((const struct args *)input)->fmt;
 	const char *lang = msg_lang();
-	struct reg r;
 	xmlNodePtr n;
-	int rc;
 
-	rc = reg_open(&r, REG_READ);
-	if (rc)
-		goto out;
 	if (fmt == FMT_JSON) {
 		struct arena *a = arena_new();
 		struct val *arr = val_arr(a);
-		for (n = node_first(r.people); n; n = node_after(n)) {
+		for (n = node_first(r->people); n; n = node_after(n)) {
 			struct val *o = val_obj(a);
 			val_set(a, o, "id", val_str(a, node_attr(n, "id")));
 			val_set(a, o, "name", val_str(a, node_text(n)));
@@ -101,7 +88,7 @@ static int person_list(enum format fmt)
 		}
 		val_write_json(stdout, arr);
 		arena_free(a);
-	} else if (!node_first(r.people) && fmt == FMT_TABLE) {
+	} else if (!node_first(r->people) && fmt == FMT_TABLE) {
 		info(_("no people yet; add one with 'styr person add NAME "
 		       "--role ROLE'"));
 	} else {
@@ -112,7 +99,7 @@ static int person_list(enum format fmt)
 							   "role"};
 		struct table *t = table_new(
 			3, fmt == FMT_TABLE ? table_headers : data_headers);
-		for (n = node_first(r.people); n; n = node_after(n)) {
+		for (n = node_first(r->people); n; n = node_after(n)) {
 			const char *role = node_attr(n, "role");
 			table_row(t);
 			table_cell(t, node_attr(n, "id"));
@@ -126,54 +113,42 @@ static int person_list(enum format fmt)
 		table_print(t, fmt, stdout);
 		table_free(t);
 	}
-out:
-	reg_close(&r);
-	return rc;
+	return EXIT_OK;
 }
 
-static int run_add(void *input, int argc, char **argv)
-{
-	(void)argc;
-	return person_add(argv[0], ((struct args *)input)->role);
-}
-
-static int run_list(void *input, int argc, char **argv)
+static int run(int action, void *input, int argc, char **argv)
 {
 	struct args *a = input;
-	enum format fmt = FMT_TABLE;
 
-	(void)argc, (void)argv;
-	if (a->format &&
-	    cli_format(a->format,
-		       1u << FMT_TABLE | 1u << FMT_CSV | 1u << FMT_TSV |
-			       1u << FMT_JSON,
-		       &fmt) < 0)
+	(void)argc;
+	if (action == ADD)
+		return person_add(argv[0], a->role);
+	a->fmt = FMT_TABLE;
+	if (cli_format(a->format, FMT_TABLES, &a->fmt) < 0)
 		return EXIT_REFUSED;
-	return person_list(fmt);
+	return cli_read(person_list, a);
 }
 
-static const struct argp_option add_options[] = {
-	{"role", 'r', N_("ROLE"), 0,
+static const struct cli_option add_options[] = {
+	{"role", 'r', N_("ROLE"), offsetof(struct args, role),
 	 N_("management (ledelse), med, administration (forvaltning), staff "
 	    "(medarbejder), steward (tr), agent (dokumentationsagent) or "
-	    "steering (styregruppe)"),
-	 0},
+	    "steering (styregruppe)")},
 	{0}};
 
-static const struct argp_option list_options[] = {
-	{"format", 'F', N_("FORMAT"), 0,
-	 N_("table (default), csv, tsv or json"), 0},
+static const struct cli_option list_options[] = {
+	{"format", 'F', N_("FORMAT"), offsetof(struct args, format),
+	 N_("table (default), csv, tsv or json")},
 	{0}};
 
 static const struct cli_sub subs[] = {
-	{.name = "add", .run = run_add, .min = 1, .max = 1,
+	{.name = "add", .run = run, .action = ADD, .min = 1, .max = 1,
 	 .args_doc = N_("NAME --role ROLE"), .needs = N_("the person's name"),
 	 .hint = N_("put a name with spaces in quotes"),
-	 .options = add_options, .parse_opt = parse_add,
+	 .opts = add_options, .parse_opt = parse_add,
 	 .doc = N_("Add a person and print the new id (P1, P2, ...).\vA "
 		   "person can later be named by id or by name.")},
-	{.name = "list", .run = run_list, .options = list_options,
-	 .parse_opt = parse_list,
+	{.name = "list", .run = run, .action = LIST, .opts = list_options,
 	 .doc = N_("List the people and their roles.")},
 	{0}};
 

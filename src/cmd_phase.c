@@ -17,39 +17,23 @@ struct args {
 	enum action action;
 	const char *number, *date;
 	bool force;
+	char day[11]; /* DATE checked, or today */
 };
 
 /* Long only: -F is --format in other commands. */
 enum { OPT_FORCE = 256, OPT_DATE = 'd' };
 
-static const struct argp_option start_options[] = {
-	{"date", OPT_DATE, N_("DATE"), 0,
-	 N_("when it happened (YYYY-MM-DD; default today)"), 0},
+static const struct cli_option start_options[] = {
+	{"date", OPT_DATE, N_("DATE"), offsetof(struct args, date),
+	 N_("when it happened (YYYY-MM-DD; default today)")},
 	{0}};
 
-static const struct argp_option done_options[] = {
-	{"force", OPT_FORCE, NULL, 0,
-	 N_("mark the phase done although milestones are open"), 0},
-	{"date", OPT_DATE, N_("DATE"), 0,
-	 N_("when it happened (YYYY-MM-DD; default today)"), 0},
+static const struct cli_option done_options[] = {
+	{"force", OPT_FORCE, NULL, offsetof(struct args, force),
+	 N_("mark the phase done although milestones are open")},
+	{"date", OPT_DATE, N_("DATE"), offsetof(struct args, date),
+	 N_("when it happened (YYYY-MM-DD; default today)")},
 	{0}};
-
-static error_t parse_opt(int key, char *arg, struct argp_state *state)
-{
-	struct args *a = state->input;
-
-	switch (key) {
-	case OPT_FORCE:
-		a->force = true;
-		break;
-	case OPT_DATE:
-		a->date = arg;
-		break;
-	default:
-		return ARGP_ERR_UNKNOWN;
-	}
-	return 0;
-}
 
 
 /* Prints S left-aligned in WIDTH columns (UTF-8 aware). */
@@ -438,108 +422,65 @@ static int reopen(struct reg *r, xmlNodePtr p, const char *lang,
 	return 0;
 }
 
-static int phase(struct args a)
+static int look(struct reg *r, void *input)
 {
-	const char *lang = msg_lang();
-	char date[11];
-	struct reg r;
-	xmlNodePtr p;
-	int rc;
+	const struct args *a = input;
 
-	if (a.date && parse_date(_("date"), a.date, date) < 0)
-		return EXIT_REFUSED;
-	if (!a.date)
-		today_iso(date);
-	if (a.action == SHOW || a.action == CHECK) {
-		rc = reg_open(&r, REG_READ);
-		if (!rc)
-			rc = a.action == SHOW ? show(&r) : check(&r, a.number);
-		reg_close(&r);
-		return rc;
-	}
-	rc = reg_open(&r, REG_WRITE);
-	if (rc)
-		goto out;
-	p = phase_arg(&r, a.number);
-	if (!p) {
-		rc = EXIT_REFUSED;
-		goto out;
-	}
-	switch (a.action) {
-	case START:
-		rc = start(&r, p, lang, date);
-		break;
-	case DONE:
-		rc = done(&r, p, a.force, lang, date);
-		break;
-	default:
-		rc = reopen(&r, p, lang, date);
-		break;
-	}
-	/* -1: refused (printed); 1: nothing to change; 0: save. */
-	if (rc < 0)
-		rc = EXIT_REFUSED;
-	else if (rc > 0)
-		rc = EXIT_OK;
-	else
-		rc = reg_save(&r);
-out:
-	reg_close(&r);
-	return rc;
+	return a->action == SHOW ? show(r) : check(r, a->number);
 }
 
-/* The table's calls: which subcommand, and its phase number. */
-static int run_as(enum action action, void *input, int argc, char **argv)
+/* start, done or reopen: -1 refused, 1 nothing to change, 0 changed. */
+static int move(struct reg *r, void *input)
+{
+	const struct args *a = input;
+	const char *lang = msg_lang();
+	xmlNodePtr p = phase_arg(r, a->number);
+
+	if (!p)
+		return -1;
+	switch (a->action) {
+	case START:
+		return start(r, p, lang, a->day);
+	case DONE:
+		return done(r, p, a->force, lang, a->day);
+	default:
+		return reopen(r, p, lang, a->day);
+	}
+}
+
+/* Every subcommand's call: which one, and its phase number. */
+static int run(int action, void *input, int argc, char **argv)
 {
 	struct args *a = input;
 
-	a->action = action;
+	a->action = (enum action)action;
 	a->number = argc ? argv[0] : NULL;
-	return phase(*a);
-}
-
-static int run_show(void *input, int argc, char **argv)
-{
-	return run_as(SHOW, input, argc, argv);
-}
-
-static int run_start(void *input, int argc, char **argv)
-{
-	return run_as(START, input, argc, argv);
-}
-
-static int run_done(void *input, int argc, char **argv)
-{
-	return run_as(DONE, input, argc, argv);
-}
-
-static int run_reopen(void *input, int argc, char **argv)
-{
-	return run_as(REOPEN, input, argc, argv);
-}
-
-static int run_check(void *input, int argc, char **argv)
-{
-	return run_as(CHECK, input, argc, argv);
+	if (a->date && parse_date(_("date"), a->date, a->day) < 0)
+		return EXIT_REFUSED;
+	if (!a->date)
+		today_iso(a->day);
+	if (a->action == SHOW || a->action == CHECK)
+		return cli_read(look, a);
+	return cli_change(move, a);
 }
 
 static const struct cli_sub subs[] = {
-	{.run = run_show, .max = 0},
-	{.name = "start", .run = run_start, .min = 1, .max = 1,
+	{.run = run, .action = SHOW, .max = 0},
+	{.name = "start", .run = run, .action = START, .min = 1, .max = 1,
 	 .args_doc = N_("N [--date DATE]"), .needs = N_("a phase number"),
-	 .options = start_options, .parse_opt = parse_opt,
+	 .opts = start_options,
 	 .doc = N_("Make phase N active and current.\vEarlier phases stay "
 		   "active: the phases overlap.")},
-	{.name = "done", .run = run_done, .min = 1, .max = 1,
+	{.name = "done", .run = run, .action = DONE, .min = 1, .max = 1,
 	 .args_doc = N_("N [--force] [--date DATE]"),
-	 .needs = N_("a phase number"), .options = done_options,
-	 .parse_opt = parse_opt,
+	 .needs = N_("a phase number"), .opts = done_options,
 	 .doc = N_("Mark phase N done today (or on --date).\vWith open "
 		   "milestones it warns and needs --force.")},
-	{.name = "reopen", .run = run_reopen, .min = 1, .max = 1,
+	{.name = "reopen", .run = run, .action = REOPEN, .min = 1, .max = 1,
 	 .args_doc = N_("N"), .needs = N_("a phase number"),
 	 .doc = N_("Go back to a phase that is done.")},
-	{.name = "check", .run = run_check, .max = 1, .args_doc = N_("[N]"),
+	{.name = "check", .run = run, .action = CHECK, .max = 1,
+	 .args_doc = N_("[N]"),
 	 .doc = N_("List what the current phase (or phase N) still lacks.\v"
 		   "Its open milestones and what the phase is about, such as "
 		   "field notes in phase 3 or votes in phase 4.  It exits with 0 "
@@ -548,7 +489,7 @@ static const struct cli_sub subs[] = {
 
 int cmd_phase(int argc, char **argv)
 {
-	struct args a = {SHOW, NULL, NULL, false};
+	struct args a = {0};
 
 	return cli_dispatch(
 		subs,

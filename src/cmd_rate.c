@@ -14,42 +14,20 @@ struct args {
 	const char *round, *respondent;
 };
 
-static const struct argp_option options[] = {
-	{"round", 'r', N_("ROUND"), 0,
-	 N_("baseline (før, the default) or followup (efter)"), 0},
-	{"respondent", 'R', N_("NAME"), 0,
+static const struct cli_option options[] = {
+	{"round", 'r', N_("ROUND"), offsetof(struct args, round),
+	 N_("baseline (før, the default) or followup (efter)")},
+	{"respondent", 'R', N_("NAME"), offsetof(struct args, respondent),
 	 N_("who answered; a second answer by the same person in the same "
-	    "round replaces the first (without it the rating is anonymous)"),
-	 0},
+	    "round replaces the first (without it the rating is anonymous)")},
 	{0}};
 
-static error_t parse_opt(int key, char *arg, struct argp_state *state)
-{
-	struct args *a = state->input;
-
-	switch (key) {
-	case 'r':
-		a->round = arg;
-		break;
-	case 'R':
-		a->respondent = arg;
-		break;
-	case ARGP_KEY_ARG:
-		*(state->arg_num ? &a->experience : &a->id) = arg;
-		break;
-	default:
-		return ARGP_ERR_UNKNOWN;
-	}
-	return 0;
-}
-
 static const struct cli_sub cmd = {
-	.min = 2,
-	.max = 2,
-	.args_doc = N_("ID EXPERIENCE"),
+	.min = 2, .max = 2, .args_doc = N_("ID EXPERIENCE"),
 	.needs = N_("an item's id and an experience: supportive, too-tight or too-loose"),
-	.options = options,
-	.parse_opt = parse_opt,
+	.opts = options,
+	.words_at = (const size_t[]){offsetof(struct args, id),
+				     offsetof(struct args, experience)},
 	.doc =
 	N_("Record how a respondent experiences item ID: supportive "
 	   "(understøttende), too-tight (for-stram) or too-loose (for-slap).  "
@@ -87,14 +65,9 @@ int cmd_rate(int argc, char **argv)
 		}
 	}
 	today_iso(today);
-	rc = reg_open(&r, REG_WRITE);
+	rc = reg_open_item(&r, REG_WRITE, a.id, &item);
 	if (rc)
 		goto out;
-	item = reg_item(&r, a.id);
-	if (!item) {
-		rc = EXIT_REFUSED;
-		goto out;
-	}
 	id = node_attr(item, "id");
 	if (a.respondent)
 		rating = item_find_rating(item, round, a.respondent);

@@ -15,55 +15,38 @@ struct args {
 	const char *id, *status, *criteria, *evaluate_by;
 };
 
-static const struct argp_option options[] = {
-	{"status", 's', N_("STATUS"), 0,
+static const struct cli_option options[] = {
+	{"status", 's', N_("STATUS"), offsetof(struct args, status),
 	 N_("idea (idé), prototype, pilot (afprøvning) or implemented "
-	    "(implementeret)"),
-	 0},
-	{"criteria", 'c', N_("TEXT"), 0,
+	    "(implementeret)")},
+	{"criteria", 'c', N_("TEXT"), offsetof(struct args, criteria),
 	 N_("the evaluation criteria: what is evaluated, how and when "
-	    "(\"\" removes them)"),
-	 0},
-	{"evaluate-by", 'e', N_("DATE"), 0,
-	 N_("when the evaluation is to be made (YYYY-MM-DD)"), 0},
+	    "(\"\" removes them)")},
+	{"evaluate-by", 'e', N_("DATE"), offsetof(struct args, evaluate_by),
+	 N_("when the evaluation is to be made (YYYY-MM-DD)")},
 	{0}};
 
+/* Something to record, at least. */
 static error_t parse_opt(int key, char *arg, struct argp_state *state)
 {
-	struct args *a = state->input;
+	const struct args *a = state->input;
 
-	switch (key) {
-	case 's':
-		a->status = arg;
-		break;
-	case 'c':
-		a->criteria = arg;
-		break;
-	case 'e':
-		a->evaluate_by = arg;
-		break;
-	case ARGP_KEY_ARG:
-		a->id = arg;
-		break;
-	case ARGP_KEY_END:
-		if (!a->status && !a->criteria && !a->evaluate_by)
-			argp_error(state, _("say what to record: --status, "
-					    "--criteria or --evaluate-by"));
-		break;
-	default:
-		return ARGP_ERR_UNKNOWN;
-	}
-	return 0;
+	(void)arg;
+	if (key == ARGP_KEY_END && !a->status && !a->criteria &&
+	    !a->evaluate_by)
+		argp_error(state, _("say what to record: --status, "
+				    "--criteria or --evaluate-by"));
+	return ARGP_ERR_UNKNOWN;
 }
 
 static const struct cli_sub cmd = {
-	.min = 1,
-	.max = 1,
+	.min = 1, .max = 1,
 	.args_doc = N_("ID [--status STATUS] [--criteria TEXT] "
 			       "[--evaluate-by DATE]"),
 	.needs = N_("the id of a selected item"),
 	.hint = N_("put criteria with spaces in quotes after --criteria"),
-	.options = options,
+	.opts = options,
+	.words_at = (const size_t[]){offsetof(struct args, id)},
 	.parse_opt = parse_opt,
 	.doc =
 	N_("Track the new governance solution for an item the steering group "
@@ -97,14 +80,9 @@ int cmd_solution(int argc, char **argv)
 	    parse_date(_("evaluate by"), a.evaluate_by, date) < 0)
 		return EXIT_REFUSED;
 
-	rc = reg_open(&r, REG_WRITE);
+	rc = reg_open_item(&r, REG_WRITE, a.id, &item);
 	if (rc)
 		goto out;
-	item = reg_item(&r, a.id);
-	if (!item) {
-		rc = EXIT_REFUSED;
-		goto out;
-	}
 	id = node_attr(item, "id");
 	decision = node_attr(node_child(item, "decision"), "value");
 	if (!decision || strcmp(decision, "selected")) {

@@ -15,28 +15,14 @@ struct args {
 	const char *format;
 };
 
-static const struct argp_option options[] = {
-	{"format", 'F', N_("FORMAT"), 0, N_("text (default) or json"), 0},
+static const struct cli_option options[] = {
+	{"format", 'F', N_("FORMAT"), offsetof(struct args, format),
+	 N_("text (default) or json")},
 	{0}};
-
-static error_t parse_opt(int key, char *arg, struct argp_state *state)
-{
-	struct args *a = state->input;
-
-	switch (key) {
-	case 'F':
-		a->format = arg;
-		break;
-	default:
-		return ARGP_ERR_UNKNOWN;
-	}
-	return 0;
-}
 
 static const struct cli_sub cmd = {
 	.max = 0,
-	.options = options,
-	.parse_opt = parse_opt,
+	.opts = options,
 	.doc =
 	N_("Sum up the register: where the process stands, how many goals, "
 	   "rules and documentation demands were found, how they were "
@@ -245,8 +231,7 @@ int cmd_summary(int argc, char **argv)
 	int rc;
 
 	cli_parse(&cmd, argc, argv, &a);
-	if (a.format &&
-	    cli_format(a.format, 1u << FMT_TEXT | 1u << FMT_JSON, &fmt) < 0)
+	if (cli_format(a.format, 1u << FMT_TEXT | 1u << FMT_JSON, &fmt) < 0)
 		return EXIT_USAGE;
 	rc = reg_open(&r, REG_READ);
 	if (!rc) {

@@ -12,34 +12,16 @@ struct args {
 	const char *meeting, *format;
 };
 
-static const struct argp_option options[] = {
-	{"meeting", 'm', N_("MID"), 0,
-	 N_("count only the votes cast in this meeting"), 0},
-	{"format", 'F', N_("FORMAT"), 0,
-	 N_("table (default), csv, tsv or json"), 0},
+static const struct cli_option options[] = {
+	{"meeting", 'm', N_("MID"), offsetof(struct args, meeting),
+	 N_("count only the votes cast in this meeting")},
+	{"format", 'F', N_("FORMAT"), offsetof(struct args, format),
+	 N_("table (default), csv, tsv or json")},
 	{0}};
-
-static error_t parse_opt(int key, char *arg, struct argp_state *state)
-{
-	struct args *a = state->input;
-
-	switch (key) {
-	case 'm':
-		a->meeting = arg;
-		break;
-	case 'F':
-		a->format = arg;
-		break;
-	default:
-		return ARGP_ERR_UNKNOWN;
-	}
-	return 0;
-}
 
 static const struct cli_sub cmd = {
 	.max = 0,
-	.options = options,
-	.parse_opt = parse_opt,
+	.opts = options,
 	.doc =
 	N_("Count the workshop votes per item: how many for remove "
 	   "(fjerne), change (forandre) and anchor (forankre), and which "
@@ -126,29 +108,20 @@ int cmd_tally(int argc, char **argv)
 	enum format fmt = FMT_TABLE;
 	const char *mid = NULL;
 	struct reg r;
+	xmlNodePtr m = NULL;
 	int rc;
 
 	cli_parse(&cmd, argc, argv, &a);
-	if (a.format &&
-	    cli_format(a.format,
-		       1u << FMT_TABLE | 1u << FMT_CSV | 1u << FMT_TSV |
-			       1u << FMT_JSON,
-		       &fmt) < 0)
+	if (cli_format(a.format, FMT_TABLES, &fmt) < 0)
 		return EXIT_REFUSED;
 	rc = reg_open(&r, REG_READ);
 	if (rc)
 		goto out;
-	if (a.meeting) {
-		xmlNodePtr m = reg_meeting(&r, a.meeting);
-		if (!m) {
-			error(_("unknown meeting '%s' (see 'styr meeting "
-				"list')"),
-			      a.meeting);
-			rc = EXIT_REFUSED;
-			goto out;
-		}
-		mid = node_attr(m, "id");
+	if (a.meeting && !(m = reg_known_meeting(&r, a.meeting))) {
+		rc = EXIT_REFUSED;
+		goto out;
 	}
+	mid = m ? node_attr(m, "id") : NULL;
 	if (fmt == FMT_JSON)
 		print_json(&r, mid);
 	else if (!node_first(r.items) && fmt == FMT_TABLE)

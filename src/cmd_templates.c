@@ -22,34 +22,16 @@ struct args {
 	bool fields;
 };
 
-static const struct argp_option options[] = {
-    {"fields", OPT_FIELDS, NULL, 0,
-     N_("list the fields a template can use, with what each holds"), 0},
-    {"template-dir", OPT_TEMPLATE_DIR, N_("DIR"), 0,
-     N_("list the templates in DIR too"), 0},
-    {0}};
-
-static error_t parse_opt(int key, char *arg, struct argp_state *state)
-{
-	struct args *a = state->input;
-
-	switch (key) {
-	case OPT_FIELDS:
-		a->fields = true;
-		break;
-	case OPT_TEMPLATE_DIR:
-		a->dir = arg;
-		break;
-	default:
-		return ARGP_ERR_UNKNOWN;
-	}
-	return 0;
-}
+static const struct cli_option options[] = {
+	{"fields", OPT_FIELDS, NULL, offsetof(struct args, fields),
+	 N_("list the fields a template can use, with what each holds")},
+	{"template-dir", OPT_TEMPLATE_DIR, N_("DIR"), offsetof(struct args, dir),
+	 N_("list the templates in DIR too")},
+	{0}};
 
 static const struct cli_sub cmd = {
 	.max = 0,
-	.options = options,
-	.parse_opt = parse_opt,
+	.opts = options,
 	.doc =
 	N_("List the handout templates, one a line: the built-in ones and "
        "your own (in --template-dir DIR and the directories in "

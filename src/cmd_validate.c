@@ -6,8 +6,7 @@
 #include "util.h"
 
 static const struct cli_sub cmd = {
-	.min = 0,
-	.max = 0,
+	.min = 0, .max = 0,
 	.hint = N_("name another register with -f FILE"),
 	.doc =
 	N_("Check the register: that it is well-formed XML, follows the "

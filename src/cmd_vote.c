@@ -14,55 +14,42 @@ struct args {
 	const char *id, *priority, *count, *meeting;
 };
 
-static const struct argp_option options[] = {
-	{"count", 'c', N_("N"), 0,
+static const struct cli_option options[] = {
+	{"count", 'c', N_("N"), offsetof(struct args, count),
 	 N_("N anonymous votes typed in from paper ballots (instead of one "
-	    "person's vote with --by NAME)"),
-	 0},
-	{"meeting", 'm', N_("MID"), 0,
+	    "person's vote with --by NAME)")},
+	{"meeting", 'm', N_("MID"), offsetof(struct args, meeting),
 	 N_("the workshop the votes were cast in (a meeting id, see 'styr "
-	    "meeting list')"),
-	 0},
+	    "meeting list')")},
 	{0}};
 
+/* One voter by name or paper votes by number, not both. */
 static error_t parse_opt(int key, char *arg, struct argp_state *state)
 {
-	struct args *a = state->input;
+	const struct args *a = state->input;
 	/* --by is a common option, parsed before or after the command. */
 	bool voter = opt.by && *opt.by;
 
-	switch (key) {
-	case 'c':
-		a->count = arg;
-		break;
-	case 'm':
-		a->meeting = arg;
-		break;
-	case ARGP_KEY_ARG:
-		*(state->arg_num ? &a->priority : &a->id) = arg;
-		break;
-	case ARGP_KEY_END:
-		if (a->count && voter)
-			argp_error(state, _("--count records anonymous paper "
-					    "votes; leave out --by"));
-		if (!a->count && !voter)
-			argp_error(state, _("say who votes with --by NAME, or "
-					    "type in paper votes with --count "
-					    "N"));
-		break;
-	default:
+	(void)arg;
+	if (key != ARGP_KEY_END)
 		return ARGP_ERR_UNKNOWN;
-	}
+	if (a->count && voter)
+		argp_error(state, _("--count records anonymous paper votes; "
+				    "leave out --by"));
+	if (!a->count && !voter)
+		argp_error(state, _("say who votes with --by NAME, or type in "
+				    "paper votes with --count N"));
 	return 0;
 }
 
 static const struct cli_sub cmd = {
-	.min = 2,
-	.max = 2,
+	.min = 2, .max = 2,
 	.args_doc = N_("ID PRIORITY --by NAME\nID PRIORITY --count N"),
 	.needs = N_("an item id and a priority (remove, change or anchor)"),
 	.hint = N_("give one item id and one priority"),
-	.options = options,
+	.opts = options,
+	.words_at = (const size_t[]){offsetof(struct args, id),
+				     offsetof(struct args, priority)},
 	.parse_opt = parse_opt,
 	.doc =
 	N_("Record a workshop vote on an item.  PRIORITY is remove (fjerne), "
@@ -125,7 +112,7 @@ int cmd_vote(int argc, char **argv)
 	char date[11], *where = NULL, *was = NULL;
 	long count = 0;
 	struct reg r;
-	xmlNodePtr item, vote;
+	xmlNodePtr item, vote, m = NULL;
 	int p, rc;
 
 	cli_parse(&cmd, argc, argv, &a);
@@ -147,26 +134,15 @@ int cmd_vote(int argc, char **argv)
 	}
 	today_iso(date);
 
-	rc = reg_open(&r, REG_WRITE);
+	rc = reg_open_item(&r, REG_WRITE, a.id, &item);
 	if (rc)
 		goto out;
-	item = reg_item(&r, a.id);
-	if (!item) {
+	id = node_attr(item, "id");
+	if (a.meeting && !(m = reg_known_meeting(&r, a.meeting))) {
 		rc = EXIT_REFUSED;
 		goto out;
 	}
-	id = node_attr(item, "id");
-	if (a.meeting) {
-		xmlNodePtr m = reg_meeting(&r, a.meeting);
-		if (!m) {
-			error(_("unknown meeting '%s' (see 'styr meeting "
-				"list')"),
-			      a.meeting);
-			rc = EXIT_REFUSED;
-			goto out;
-		}
-		mid = node_attr(m, "id");
-	}
+	mid = m ? node_attr(m, "id") : NULL;
 	principle_law_remove(item, priority, _("the vote is recorded"));
 
 	vote = voter ? find_vote(item, voter, mid) : NULL;

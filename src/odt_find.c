@@ -33,6 +33,24 @@ char *odt_template_in(const char *dir, const char *name)
 	return NULL;
 }
 
+char *odt_template_own(const char *dir, const char *name)
+{
+	const char *env = getenv("STYR_TEMPLATES");
+	char *path = NULL, *dirs, *d, *save = NULL;
+
+	if (dir)
+		path = odt_template_in(dir, name);
+	if (!path && env && *env) {
+		dirs = xstrdup(env);
+		for (d = strtok_r(dirs, ":", &save); d && !path;
+		     d = strtok_r(NULL, ":", &save))
+			if (*d)
+				path = odt_template_in(d, name);
+		free(dirs);
+	}
+	return path;
+}
+
 /* The output's name for template PATH: its file name without .odt/.ott. */
 static char *base_of(const char *path)
 {
@@ -53,8 +71,7 @@ static char *base_of(const char *path)
 char *odt_find(const char *arg, const char *dir, const char *lang, char **base,
 	       int *status)
 {
-	const char *env = getenv("STYR_TEMPLATES");
-	char *path = NULL, *dirs, *d, *save = NULL;
+	char *path;
 	struct stat st;
 
 	*base = NULL;
@@ -69,16 +86,7 @@ char *odt_find(const char *arg, const char *dir, const char *lang, char **base,
 		*base = base_of(arg);
 		return xstrdup(arg);
 	}
-	if (dir)
-		path = odt_template_in(dir, arg);
-	if (!path && env && *env) {
-		dirs = xstrdup(env);
-		for (d = strtok_r(dirs, ":", &save); d && !path;
-		     d = strtok_r(NULL, ":", &save))
-			if (*d)
-				path = odt_template_in(d, arg);
-		free(dirs);
-	}
+	path = odt_template_own(dir, arg);
 	if (!path) {
 		char *builtin = xasprintf("%s/%s/%s", data_dir(), lang, arg);
 		if (stat(builtin, &st) == 0 && S_ISDIR(st.st_mode))

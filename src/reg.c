@@ -261,6 +261,16 @@ xmlNodePtr reg_item(struct reg *r, const char *id)
 	return n;
 }
 
+int reg_open_item(struct reg *r, enum reg_mode mode, const char *id,
+		  xmlNodePtr *item)
+{
+	int rc = reg_open(r, mode);
+
+	if (!rc && !(*item = reg_item(r, id)))
+		rc = EXIT_REFUSED;
+	return rc;
+}
+
 static xmlNodePtr find_by_id(xmlNodePtr section, const char *id)
 {
 	xmlNodePtr n;
@@ -281,6 +291,15 @@ xmlNodePtr reg_area(struct reg *r, const char *id)
 xmlNodePtr reg_meeting(struct reg *r, const char *id)
 {
 	return find_by_id(r->meetings, id);
+}
+
+xmlNodePtr reg_known_meeting(struct reg *r, const char *id)
+{
+	xmlNodePtr m = reg_meeting(r, id);
+
+	if (!m)
+		error(_("unknown meeting '%s' (see 'styr meeting list')"), id);
+	return m;
 }
 
 xmlNodePtr reg_person(struct reg *r, const char *id_or_name)
@@ -385,8 +404,7 @@ xmlNodePtr reg_log(struct reg *r, const char *action, const char *ref,
 	xmlNodePtr e;
 
 	va_start(ap, fmt);
-	if (vasprintf(&what, fmt, ap) < 0)
-		die(_("out of memory"));
+	what = xvasprintf(fmt, ap);
 	va_end(ap);
 	now_iso(when);
 	e = node_new(r, "entry", NULL);

@@ -2,41 +2,26 @@
 /* What `prioritise` and `decide` share; see stamp.h. */
 #include <stdlib.h>
 
+#include "cli.h"
 #include "item.h"
 #include "stamp.h"
 
-enum { OPT_WHY = 'w', OPT_DATE = 'd' };
+struct args {
+	const char *id, *value;
+	const char *why;  /* reason, NULL when not given */
+	const char *date; /* --date, NULL for today */
+};
 
-static const struct argp_option stamp_options[] = {
-	{"why", OPT_WHY, N_("TEXT"), 0, N_("the reason, for the record"), 0},
-	{"date", OPT_DATE, N_("DATE"), 0,
-	 N_("when it was decided (YYYY-MM-DD; default: today)"), 0},
+static const struct cli_option options[] = {
+	{"why", 'w', N_("TEXT"), offsetof(struct args, why),
+	 N_("the reason, for the record")},
+	{"date", 'd', N_("DATE"), offsetof(struct args, date),
+	 N_("when it was decided (YYYY-MM-DD; default: today)")},
 	{0}};
 
-static error_t parse_stamp(int key, char *arg, struct argp_state *state)
+static int stamp_run(const struct stamp_kind *k, const struct args *o)
 {
-	struct stamp_opts *o = state->input;
-
-	switch (key) {
-	case OPT_WHY:
-		o->why = arg;
-		break;
-	case OPT_DATE:
-		o->date = arg;
-		break;
-	default:
-		return ARGP_ERR_UNKNOWN;
-	}
-	return 0;
-}
-
-const struct argp stamp_argp = {stamp_options, parse_stamp, NULL, NULL,
-				NULL, NULL, NULL};
-
-int stamp_run(const struct stamp_kind *k, const char *id, const char *value,
-	      const struct stamp_opts *o)
-{
-	const char *key, *why = o->why ? o->why : "";
+	const char *key, *why = o->why ? o->why : "", *id = o->id;
 	const char *lang, *old_label, *new_label;
 	char date[11], *was = NULL;
 	struct reg r;
@@ -44,7 +29,7 @@ int stamp_run(const struct stamp_kind *k, const char *id, const char *value,
 	int v, rc;
 
 	/* Everything the user typed is checked before the register is. */
-	v = vocab_parse(k->vocab, value);
+	v = vocab_parse(k->vocab, o->value);
 	if (v < 0)
 		return EXIT_REFUSED;
 	key = k->vocab->words[v].key;
@@ -56,14 +41,9 @@ int stamp_run(const struct stamp_kind *k, const char *id, const char *value,
 	} else {
 		today_iso(date);
 	}
-	rc = reg_open(&r, REG_WRITE);
+	rc = reg_open_item(&r, REG_WRITE, id, &item);
 	if (rc)
 		goto out;
-	item = reg_item(&r, id);
-	if (!item) {
-		rc = EXIT_REFUSED;
-		goto out;
-	}
 	id = node_attr(item, "id");
 	if (k->remind)
 		k->remind(&r, item, key);
@@ -88,4 +68,22 @@ out:
 	free(was);
 	reg_close(&r);
 	return rc;
+}
+
+int stamp_main(const struct stamp_kind *k, int argc, char **argv)
+{
+	const struct cli_sub cmd = {
+		.min = 2,
+		.max = 2,
+		.args_doc = k->args_doc,
+		.needs = k->needs,
+		.hint = N_("put a reason with spaces in quotes after --why"),
+		.opts = options,
+		.words_at = (const size_t[]){offsetof(struct args, id),
+					     offsetof(struct args, value)},
+		.doc = k->doc};
+	struct args a = {0};
+
+	cli_parse(&cmd, argc, argv, &a);
+	return stamp_run(k, &a);
 }

@@ -48,8 +48,7 @@ void table_cellf(struct table *t, const char *fmt, ...)
 	char *s;
 
 	va_start(ap, fmt);
-	if (vasprintf(&s, fmt, ap) < 0)
-		die(_("out of memory"));
+	s = xvasprintf(fmt, ap);
 	va_end(ap);
 	table_cell(t, s);
 	free(s);

@@ -70,8 +70,7 @@ char *arena_printf(struct arena *a, const char *fmt, ...)
 	char *tmp, *s;
 
 	va_start(ap, fmt);
-	if (vasprintf(&tmp, fmt, ap) < 0)
-		die(_("out of memory"));
+	tmp = xvasprintf(fmt, ap);
 	va_end(ap);
 	s = arena_strdup(a, tmp);
 	free(tmp);
