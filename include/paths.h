@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * Where styr's own data is: the compiled translations (a locale directory
- * holding da/LC_MESSAGES/styr.mo) and the built-in templates (a directory
- * holding da/ and en/).  Each is looked for, in this order:
+ * Where styr's files are: the register the user names (reg_path), and
+ * styr's own data: the compiled translations (a locale directory holding
+ * da/LC_MESSAGES/styr.mo) and the built-in templates (a directory holding
+ * da/ and en/).  The data is looked for in this order:
  *
  *   1. the environment: STYR_LOCALEDIR, STYR_DATADIR (taken as given);
  *   2. the source tree, when the binary is its ./styr or build/styr
@@ -22,6 +23,9 @@
 #define STYR_PATHS_H
 
 #include <stdbool.h>
+
+/* The register's path: -f, else $STYR_FILE, else "styr.xml". */
+const char *reg_path(void);
 
 /* The directory to bind the "styr" text domain to. */
 const char *locale_dir(void);

@@ -17,6 +17,7 @@
 #include <libxml/tree.h>
 
 #include "lock.h"
+#include "paths.h"
 
 #define REG_NS "urn:x-styr:register:1"
 #define REG_VERSION "1"
@@ -56,9 +57,6 @@ int reg_verify(struct reg *r, const char *name);
 int reg_save(struct reg *r);
 /* Releases lock and memory; safe after a failed open. */
 void reg_close(struct reg *r);
-
-/* Path of the register: -f, STYR_FILE, "styr.xml". */
-const char *reg_path(void);
 
 /* Appends a change-log entry: ACTION is a keyword (add, edit, vote, ...),
  * REF the id concerned or NULL, WHAT a human sentence.  Returns the entry. */

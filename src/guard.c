@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "guard.h"
-#include "reg.h"
+#include "paths.h"
 #include "util.h"
 
 /* More links than the kernel follows (its ELOOP limit is 40): the open

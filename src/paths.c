@@ -275,3 +275,14 @@ void paths_check_translation(void)
 			return;
 		}
 }
+
+const char *reg_path(void)
+{
+	const char *s;
+
+	if (opt.file && *opt.file)
+		return opt.file;
+	if ((s = getenv("STYR_FILE")) && *s)
+		return s;
+	return "styr.xml";
+}

@@ -9,6 +9,7 @@
 #include <libxml/xmlsave.h>
 
 #include "guard.h"
+#include "paths.h"
 #include "reg.h"
 #include "tempfile.h"
 #include "trust.h"
@@ -16,17 +17,6 @@
 #include "vocab.h"
 #include "xmlsafe.h"
 #include "reg_int.h"
-
-const char *reg_path(void)
-{
-	const char *s;
-
-	if (opt.file && *opt.file)
-		return opt.file;
-	if ((s = getenv("STYR_FILE")) && *s)
-		return s;
-	return "styr.xml";
-}
 
 /* --- tree helpers --- */
 
