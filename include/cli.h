@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "table.h"
+
 /* A command: parses its own options from ARGV (ARGV[0] is its name) and
  * returns an exit status. */
 typedef int command_fn(int argc, char **argv);
@@ -92,7 +94,6 @@ int cli_dispatch(const struct cli_sub *subs, const char *doc, int argc,
 int cli_usage(const char *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
-enum format { FMT_TEXT, FMT_TABLE, FMT_CSV, FMT_TSV, FMT_JSON };
 /* What a command that prints a table offers. */
 #define FMT_TABLES                                                             \
 	(1u << FMT_TABLE | 1u << FMT_CSV | 1u << FMT_TSV | 1u << FMT_JSON)
@@ -114,9 +115,5 @@ int cli_change(cli_reg_fn *fn, void *ctx);
 
 /* Checks that stdout was written completely; returns an exit status. */
 int cli_finish_stdout(int status);
-
-/* locale_dir() and data_dir() live in paths.h now; included here so that
- * code written against cli.h for them still builds. */
-#include "paths.h"
 
 #endif

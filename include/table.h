@@ -8,7 +8,8 @@
 
 #include <stdio.h>
 
-#include "cli.h"
+/* The output formats a command may offer (cli_format parses them). */
+enum format { FMT_TEXT, FMT_TABLE, FMT_CSV, FMT_TSV, FMT_JSON };
 
 struct table;
 
