@@ -72,7 +72,7 @@ static int open_stream(z_stream *zs)
 {
 	memset(zs, 0, sizeof *zs);
 	return deflateInit2(zs, 3, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) ==
-			   Z_OK
+		       Z_OK
 		   ? 0
 		   : -1;
 }
@@ -98,9 +98,8 @@ static int feed(z_stream *zs, struct strbuf *out, const unsigned char *in,
 			return 0;
 		do {
 			if (out->cap - out->len < OUT_MIN) {
-				out->cap = out->cap < OUT_MIN
-					       ? 2 * OUT_MIN
-					       : 2 * out->cap;
+				out->cap = out->cap < OUT_MIN ? 2 * OUT_MIN
+							      : 2 * out->cap;
 				out->buf = xrealloc(out->buf, out->cap);
 			}
 			zs->next_out = (Bytef *)out->buf + out->len;

@@ -9,7 +9,8 @@
  * and a tree of it would cost ten times that in memory and most of the
  * time.  With tpl_opts.flush the buffer is handed on whenever it has
  * grown by FLUSH_EVERY, up to where an element may still be left out
- * (struct pin), so it holds only the end of the output, not all of it.  Every byte of text and every attribute value goes through
+ * (struct pin), so it holds only the end of the output, not all of it.
+ * Every byte of text and every attribute value goes through
  * put_escaped(); names and namespace prefixes come from the parsed
  * template, so they are well-formed already.
  */
@@ -57,10 +58,7 @@ struct rctx {
 
 /* Where the output has got to: offsets into the whole output, as the
  * buffer may have been flushed meanwhile. */
-static size_t pos(const struct rctx *c)
-{
-	return c->base + c->out->len;
-}
+static size_t pos(const struct rctx *c) { return c->base + c->out->len; }
 
 static void put(struct rctx *c, const char *s, size_t n)
 {
@@ -499,8 +497,8 @@ static void flush(struct rctx *c)
 	c->base += n;
 	/* Not again before as much more was written: a long pinned
 	 * stretch is not moved over and over. */
-	c->next_flush = c->out->len + (c->o->flush_every ? c->o->flush_every
-							  : FLUSH_EVERY);
+	c->next_flush =
+	    c->out->len + (c->o->flush_every ? c->o->flush_every : FLUSH_EVERY);
 }
 
 static void each(struct rctx *c, const struct block *b)
