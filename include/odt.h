@@ -36,6 +36,8 @@
 #define ODT_MIME "application/vnd.oasis.opendocument.text"
 #define OTT_MIME "application/vnd.oasis.opendocument.text-template"
 
+struct odt_deflate;
+
 /* A part copied through as it is (picture, settings.xml, ...), or a
  * directory the template's manifest gives a media type (DATA NULL). */
 struct odt_part {
@@ -49,8 +51,10 @@ struct odt {
 	char *name; /* what messages call the package */
 	xmlDocPtr content, styles, meta;
 	/* content.xml and styles.xml as rendered, written instead of the
-	 * documents when not empty. */
+	 * documents when not empty; content.xml deflated as it was
+	 * rendered, when CONTENT_Z is set (odt_content_write). */
 	struct strbuf content_out, styles_out;
+	struct odt_deflate *content_z;
 	struct odt_part *parts;
 	size_t nparts, cap;
 };
@@ -63,6 +67,11 @@ void odt_free(struct odt *t);
 /* Adds a part; DATA (malloc'd) is taken over. */
 void odt_add_part(struct odt *t, const char *name, char *data, size_t len,
 		  const char *media_type);
+
+/* Deflates rendered content.xml for ODT (a struct odt) as it comes: a
+ * tpl_opts.flush callback, so that the handout's text is never held
+ * whole.  0, or -1 after an error. */
+int odt_content_write(void *odt, const char *buf, size_t len);
 
 /* The template's dc:title and dc:description from meta.xml; NULL when
  * absent.  The strings are malloc'd. */

@@ -67,11 +67,20 @@ struct tpl_opts {
 	/* Receives each problem as one line; NULL prints it with error(). */
 	void (*report)(void *arg, const char *msg);
 	void *report_arg;
+	/* When set, the rendered document is handed to FLUSH in order, in
+	 * pieces of about FLUSH_EVERY bytes (64 KB when 0), as soon as
+	 * nothing can take them back (a run or a table left out after
+	 * all), and OUT is left empty: a handout need not be held whole.
+	 * FLUSH returns 0, or -1 after an error, which stops rendering. */
+	int (*flush)(void *arg, const char *buf, size_t len);
+	void *flush_arg;
+	size_t flush_every;
 };
 
 /*
  * Checks every tag of DOC and, when O->data is set and nothing was wrong,
- * appends the rendered document (serialised XML, UTF-8) to OUT.  Returns
+ * appends the rendered document (serialised XML, UTF-8) to OUT, or hands
+ * it to O->flush.  Returns
  * the number of problems found (0: success).  DOC is changed (tags are
  * merged into single runs, namespaces for charts declared).
  */

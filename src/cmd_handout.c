@@ -120,8 +120,12 @@ static int apply(struct odt *t, const char *name, const struct val *data,
 	o.chart_arg = charts;
 	if (listing)
 		o.report = to_stdout;
+	/* content.xml, most of a handout, is deflated as it is made. */
+	o.flush = data ? odt_content_write : NULL;
+	o.flush_arg = t;
 	problems = tpl_render(t->content, &o, &t->content_out);
 	if (t->styles) {
+		o.flush = NULL;
 		o.where = _("in a page header, footer or style");
 		problems += tpl_render(t->styles, &o, &t->styles_out);
 	}

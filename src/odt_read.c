@@ -630,6 +630,7 @@ void odt_free(struct odt *t)
 	xmlFreeDoc(t->meta);
 	sb_free(&t->content_out);
 	sb_free(&t->styles_out);
+	odt_deflate_free(t->content_z);
 	free(t->name);
 	memset(t, 0, sizeof *t);
 }

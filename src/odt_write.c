@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /* Writing the handout: an ODF package made in memory (content.xml
- * deflated in parallel slices) and written through tempfile.h. */
+ * deflated as it was rendered, odt_deflate.c) and written through
+ * tempfile.h. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,7 +10,6 @@
 
 #include <libxml/xmlsave.h>
 #include <zip.h>
-#include <zlib.h>
 
 #include "odt.h"
 #include "odt_int.h"
@@ -189,7 +189,7 @@ static int add(zip_t *z, const char *name, const void *data, size_t len,
 		return -1;
 	}
 	/* libzip's default is the slowest level; 6 is zlib's usual.  (The
-	 * big part, content.xml, goes through add_deflated.) */
+	 * big part, content.xml, goes through add_content.) */
 	if (zip_set_file_compression(z, (zip_uint64_t)idx,
 				     store ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
 				     store ? 0 : 6) < 0)
@@ -197,177 +197,34 @@ static int add(zip_t *z, const char *name, const void *data, size_t len,
 	return 0;
 }
 
-/*
- * content.xml is most of a handout: 54 MB for 10,000 items.  It is
- * deflated in slices, one thread each, into one raw deflate stream (every
- * slice but the last ends on a byte boundary with a sync flush, as pigz
- * does), and handed to libzip as data already compressed, which it copies
- * as they are.  A small part is one slice, deflated here.
- */
-enum { SLICE_MIN = 4 << 20 };
-
-struct slice {
-	const unsigned char *in;
-	size_t len;
-	bool last;
-	struct strbuf out;
-	uLong crc;
-	int err;
-};
-
-static void *deflate_slice(void *arg)
-{
-	struct slice *sl = arg;
-	z_stream zs;
-	size_t done = 0;
-	int rc;
-
-	memset(&zs, 0, sizeof zs);
-	/* Level 3, the best of zlib's fast levels: half the time of level
-	 * 6, and 2.3 MB instead of 1.5 MB for 10,000 items. */
-	if (deflateInit2(&zs, 3, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) !=
-	    Z_OK) {
-		sl->err = 1;
-		return NULL;
-	}
-	sl->crc = crc32(0L, Z_NULL, 0);
-	sl->out.cap = deflateBound(&zs, (uLong)sl->len) + 64;
-	sl->out.buf = xmalloc(sl->out.cap);
-	do {
-		/* zlib counts in uInt: feed at most 1 GB at a time. */
-		size_t chunk = sl->len - done < (1u << 30) ? sl->len - done
-							    : (1u << 30);
-		bool final = done + chunk == sl->len;
-
-		sl->crc = crc32(sl->crc, sl->in + done, (uInt)chunk);
-		zs.next_in = (Bytef *)(sl->in + done);
-		zs.avail_in = (uInt)chunk;
-		done += chunk;
-		do {
-			if (sl->out.len == sl->out.cap) {
-				sl->out.cap *= 2;
-				sl->out.buf =
-				    xrealloc(sl->out.buf, sl->out.cap);
-			}
-			zs.next_out = (Bytef *)sl->out.buf + sl->out.len;
-			zs.avail_out = (uInt)(sl->out.cap - sl->out.len);
-			rc = deflate(&zs, !final	? Z_NO_FLUSH
-					  : sl->last ? Z_FINISH
-						     : Z_SYNC_FLUSH);
-			sl->out.len = sl->out.cap - zs.avail_out;
-		} while (rc == Z_OK && zs.avail_out == 0);
-	} while (done < sl->len && rc == Z_OK);
-	/* A sync flush that filled the buffer exactly, called again, has
-	 * nothing left to do: Z_BUF_ERROR. */
-	if (zs.avail_in || (sl->last ? rc != Z_STREAM_END
-				     : rc != Z_OK && rc != Z_BUF_ERROR))
-		sl->err = 1;
-	deflateEnd(&zs);
-	return NULL;
-}
-
-struct deflated {
-	struct strbuf data;
-	zip_uint64_t size;
-	uLong crc;
-	zip_uint64_t at;
-	zip_error_t error;
-};
-
-static int deflate_parallel(const char *in, size_t len, struct deflated *d)
-{
-	struct slice sl[PARALLEL_MAX];
-	int n = threads_allowed(PARALLEL_MAX), k, err = 0;
-
-	if ((size_t)n > len / SLICE_MIN)
-		n = len / SLICE_MIN ? (int)(len / SLICE_MIN) : 1;
-	memset(sl, 0, sizeof sl);
-	for (k = 0; k < n; k++) {
-		size_t from = len / (size_t)n * (size_t)k;
-		size_t to = k == n - 1 ? len : len / (size_t)n * (size_t)(k + 1);
-
-		sl[k].in = (const unsigned char *)in + from;
-		sl[k].len = to - from;
-		sl[k].last = k == n - 1;
-	}
-	run_parallel(deflate_slice, sl, sizeof *sl, n);
-
-	memset(d, 0, sizeof *d);
-	d->size = len;
-	d->crc = crc32(0L, Z_NULL, 0);
-	for (k = 0; k < n; k++) {
-		err |= sl[k].err;
-		sb_add(&d->data, sl[k].out.buf, sl[k].out.len);
-		d->crc = crc32_combine(d->crc, sl[k].crc, (z_off_t)sl[k].len);
-		sb_free(&sl[k].out);
-	}
-	zip_error_init(&d->error);
-	return err ? -1 : 0;
-}
-
-/* A libzip source that hands out DEFLATED's bytes as deflated data. */
-static zip_int64_t deflated_source(void *state, void *data, zip_uint64_t len,
-				   zip_source_cmd_t cmd)
-{
-	struct deflated *d = state;
-	zip_stat_t *st;
-	zip_uint64_t n;
-
-	switch (cmd) {
-	case ZIP_SOURCE_OPEN:
-		d->at = 0;
-		return 0;
-	case ZIP_SOURCE_READ:
-		n = d->data.len - d->at < len ? d->data.len - d->at : len;
-		memcpy(data, d->data.buf + d->at, n);
-		d->at += n;
-		return (zip_int64_t)n;
-	case ZIP_SOURCE_CLOSE:
-	case ZIP_SOURCE_FREE:
-		return 0;
-	case ZIP_SOURCE_STAT:
-		if (len < sizeof *st)
-			break;
-		st = data;
-		zip_stat_init(st);
-		st->valid = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE |
-			    ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC |
-			    ZIP_STAT_ENCRYPTION_METHOD;
-		st->size = d->size;
-		st->comp_size = d->data.len;
-		st->comp_method = ZIP_CM_DEFLATE;
-		st->encryption_method = ZIP_EM_NONE;
-		st->crc = (zip_uint32_t)d->crc;
-		return sizeof *st;
-	case ZIP_SOURCE_ERROR:
-		return zip_error_to_data(&d->error, data, len);
-	case ZIP_SOURCE_SUPPORTS:
-		return zip_source_make_command_bitmap(
-		    ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE,
-		    ZIP_SOURCE_STAT, ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
-	default:
-		break;
-	}
-	zip_error_set(&d->error, ZIP_ER_OPNOTSUPP, 0);
-	return -1;
-}
-
-/* Adds NAME deflated in slices; D must live until zip_close. */
-static int add_deflated(zip_t *z, const char *name, const char *data,
-			size_t len, struct deflated *d)
+/* Adds content.xml, deflated as it was rendered, or now when it was not
+ * (odt_deflate.c); T->content_z must live until zip_close. */
+static int add_content(zip_t *z, struct odt *t)
 {
 	zip_source_t *src;
+	char *data = NULL;
+	size_t len = 0;
+	int rc = 0;
 
-	if (deflate_parallel(data, len, d) < 0) {
+	if (!t->content_z) {
+		t->content_z = odt_deflate_new();
+		if (!t->content_out.len)
+			data = dump(t->content, &len, 0);
+		rc = odt_deflate_write(t->content_z,
+				       data ? data : t->content_out.buf,
+				       data ? len : t->content_out.len);
+		free(data);
+	}
+	if (rc < 0 || odt_deflate_finish(t->content_z) < 0) {
 		zip_error_set(zip_get_error(z), ZIP_ER_INTERNAL, 0);
 		return -1;
 	}
-	src = zip_source_function(z, deflated_source, d);
+	src = odt_deflate_source(z, t->content_z);
 	if (!src)
 		return -1;
 	/* No zip_set_file_compression: with the default method, libzip
 	 * takes the source's deflated data as it is. */
-	if (zip_file_add(z, name, src, ZIP_FL_ENC_UTF_8) < 0) {
+	if (zip_file_add(z, "content.xml", src, ZIP_FL_ENC_UTF_8) < 0) {
 		zip_source_free(src);
 		return -1;
 	}
@@ -404,7 +261,6 @@ int odt_write(struct odt *t, const char *path, bool force,
 {
 	static const char mimetype[] = ODT_MIME;
 	struct buffers b = {{0}, 0};
-	struct deflated content = {{0}, 0, 0, 0, {0}};
 	xmlDocPtr meta = NULL, manifest = NULL, styles = NULL;
 	struct tempfile *tf;
 	size_t len[8];
@@ -436,9 +292,6 @@ int odt_write(struct odt *t, const char *path, bool force,
 	manifest = make_manifest(t);
 	if (!t->styles)
 		styles = empty_styles();
-	b.data[b.n] =
-	    t->content_out.len ? NULL : dump(t->content, &len[b.n], 0);
-	b.n++;
 	b.data[b.n] = t->styles_out.len
 			  ? NULL
 			  : dump(t->styles ? t->styles : styles, &len[b.n], 0);
@@ -462,20 +315,17 @@ int odt_write(struct odt *t, const char *path, bool force,
 	/* A fixed order: mimetype first and stored, so that a reader can
 	 * tell the type from the first bytes; the manifest last. */
 	if (add(z, "mimetype", mimetype, strlen(mimetype), true) < 0 ||
-	    add_deflated(z, "content.xml",
-			 b.data[0] ? b.data[0] : t->content_out.buf,
-			 b.data[0] ? len[0] : t->content_out.len,
-			 &content) < 0 ||
-	    add(z, "styles.xml", b.data[1] ? b.data[1] : t->styles_out.buf,
-		b.data[1] ? len[1] : t->styles_out.len, false) < 0 ||
-	    add(z, "meta.xml", b.data[2], len[2], false) < 0)
+	    add_content(z, t) < 0 ||
+	    add(z, "styles.xml", b.data[0] ? b.data[0] : t->styles_out.buf,
+		b.data[0] ? len[0] : t->styles_out.len, false) < 0 ||
+	    add(z, "meta.xml", b.data[1], len[1], false) < 0)
 		goto zip_failed;
 	for (p = 0; p < t->nparts; p++)
 		if (t->parts[p].data &&
 		    add(z, t->parts[p].name, t->parts[p].data, t->parts[p].len,
 			false) < 0)
 			goto zip_failed;
-	if (add(z, "META-INF/manifest.xml", b.data[3], len[3], false) < 0)
+	if (add(z, "META-INF/manifest.xml", b.data[2], len[2], false) < 0)
 		goto zip_failed;
 	if (zip_close(z) < 0)
 		goto zip_failed;
@@ -505,8 +355,6 @@ out:
 	tempfile_delete(&tf);
 	for (i = 0; i < b.n; i++)
 		free(b.data[i]);
-	sb_free(&content.data);
-	zip_error_fini(&content.error);
 	xmlFreeDoc(meta);
 	xmlFreeDoc(manifest);
 	xmlFreeDoc(styles);

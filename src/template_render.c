@@ -7,7 +7,10 @@
  * The output is written as it is made, straight from the template's nodes
  * into one buffer: a handout of 10,000 items is tens of megabytes of XML,
  * and a tree of it would cost ten times that in memory and most of the
- * time.  Every byte of text and every attribute value goes through
+ * time.  With tpl_opts.flush the buffer is handed on whenever it has
+ * grown by FLUSH_EVERY, up to where an element may still be left out
+ * (struct pin), so it holds only the end of the output, not all of it.
+ * Every byte of text and every attribute value goes through
  * put_escaped(); names and namespace prefixes come from the parsed
  * template, so they are well-formed already.
  */
@@ -18,10 +21,25 @@
 #include "template_int.h"
 #include "vocab.h"
 
+enum { FLUSH_EVERY = 64 * 1024 };
+
+/* An element that may yet be taken back, from AT on, when it is closed
+ * (emit_node): a run, always; a table part, until it has a row (ROWS is
+ * c->rows at its start; -1 for a run).  Nothing from AT on is flushed
+ * while the pin holds. */
+struct pin {
+	size_t at;
+	long rows;
+	const struct pin *up;
+};
+
 struct rctx {
 	const struct tpl_opts *o;
 	xmlDocPtr doc;
 	struct strbuf *out;
+	size_t base;	   /* where out->buf starts in the output */
+	size_t next_flush; /* out->len from which to flush again */
+	const struct pin *pins;
 	xmlNsPtr text_ns, draw_ns, svg_ns, xlink_ns;
 	const struct val *scope[MAX_DEPTH];
 	int depth;
@@ -37,6 +55,10 @@ struct rctx {
 	int charts;
 	int failed;
 };
+
+/* Where the output has got to: offsets into the whole output, as the
+ * buffer may have been flushed meanwhile. */
+static size_t pos(const struct rctx *c) { return c->base + c->out->len; }
 
 static void put(struct rctx *c, const char *s, size_t n)
 {
@@ -135,7 +157,7 @@ static void open_start(struct rctx *c, xmlNodePtr n)
 static void close_element(struct rctx *c, xmlNsPtr ns, const xmlChar *name,
 			  size_t body)
 {
-	if (c->out->len == body) {
+	if (pos(c) == body) {
 		c->out->len--; /* the '>' */
 		put(c, "/>", 2);
 		return;
@@ -341,7 +363,7 @@ static void chart(struct rctx *c, xmlNodePtr p, const struct chart_plan *cp)
 	size_t body;
 
 	start_tag(c, p);
-	body = c->out->len;
+	body = pos(c);
 	if (!c->o->chart ||
 	    c->o->chart(c->o->chart_arg, cp->tag->path, &pic) < 0) {
 		c->failed = 1;
@@ -389,6 +411,7 @@ static void emit_node(struct rctx *c, xmlNodePtr n)
 	unsigned flags = plan && plan->kind == P_ELEM ? plan->flags : 0;
 	size_t start, body;
 	long rows;
+	struct pin pin;
 
 	if (n->type == XML_TEXT_NODE) {
 		if (plan && plan->kind == P_TEXT)
@@ -407,18 +430,26 @@ static void emit_node(struct rctx *c, xmlNodePtr n)
 	}
 	if (c->inactive && !(flags & F_INLINE))
 		return;
-	start = c->out->len;
+	start = pos(c);
 	rows = c->rows;
+	if (flags & (F_INLINE | F_TABLE_PART)) {
+		pin.at = start;
+		pin.rows = flags & F_INLINE ? -1 : rows;
+		pin.up = c->pins;
+		c->pins = &pin;
+	}
 	start_tag(c, n);
-	body = c->out->len;
+	body = pos(c);
 	emit_range(c, n->children, NULL);
-	if (((flags & F_INLINE) && c->out->len == body && n->children) ||
+	if (flags & (F_INLINE | F_TABLE_PART))
+		c->pins = pin.up;
+	if (((flags & F_INLINE) && pos(c) == body && n->children) ||
 	    ((flags & F_TABLE_PART) && c->rows == rows)) {
 		/* A run whose text all went with a branch not taken, or a
 		 * table whose rows were all in loops over nothing (a table
 		 * needs rows): left out. */
-		c->out->len = start;
-		c->out->buf[start] = '\0';
+		c->out->len = start - c->base;
+		c->out->buf[c->out->len] = '\0';
 		return;
 	}
 	close_element(c, n->ns, n->name, body);
@@ -433,7 +464,7 @@ static bool too_big(struct rctx *c)
 
 	if (c->stop)
 		return true;
-	if (++c->steps < MAX_STEPS && c->out->len < MAX_OUTPUT)
+	if (++c->steps < MAX_STEPS && pos(c) < MAX_OUTPUT)
 		return false;
 	snprintf(msg, sizeof msg,
 		 _("%s: the handout would be too large (more than %d MB or "
@@ -443,6 +474,31 @@ static bool too_big(struct rctx *c)
 	c->stop = true;
 	c->failed = 1;
 	return true;
+}
+
+/* Hands on the output up to the first byte that may still be taken back:
+ * the start of a pinned element, or the '>' of a start tag just written
+ * (close_element may make it "/>"). */
+static void flush(struct rctx *c)
+{
+	size_t upto = pos(c) - 1, n;
+	const struct pin *p;
+
+	for (p = c->pins; p; p = p->up)
+		if ((p->rows < 0 || p->rows == c->rows) && p->at < upto)
+			upto = p->at;
+	n = upto > c->base ? upto - c->base : 0;
+	if (n && c->o->flush(c->o->flush_arg, c->out->buf, n) < 0) {
+		c->stop = true;
+		c->failed = 1;
+	}
+	memmove(c->out->buf, c->out->buf + n, c->out->len - n + 1);
+	c->out->len -= n;
+	c->base += n;
+	/* Not again before as much more was written: a long pinned
+	 * stretch is not moved over and over. */
+	c->next_flush =
+	    c->out->len + (c->o->flush_every ? c->o->flush_every : FLUSH_EVERY);
 }
 
 static void each(struct rctx *c, const struct block *b)
@@ -472,6 +528,8 @@ static void emit_range(struct rctx *c, xmlNodePtr first, xmlNodePtr stop)
 	while (n && n != stop && !too_big(c)) {
 		const struct plan *plan =
 		    n->type == XML_ELEMENT_NODE ? n->_private : NULL;
+		if (c->o->flush && c->out->len >= c->next_flush)
+			flush(c);
 		if (plan && (plan->kind == P_EACH || plan->kind == P_IF)) {
 			const struct block *b = (const struct block *)plan;
 			if (plan->kind == P_EACH)
@@ -497,6 +555,7 @@ int tpl_emit(xmlDocPtr doc, const struct tpl_opts *o, bool charts,
 	r.o = o;
 	r.doc = doc;
 	r.out = out;
+	r.next_flush = o->flush_every ? o->flush_every : FLUSH_EVERY;
 	/* Declared on the root before it is written. */
 	r.text_ns = ns_for(doc, TEXT_NS, "text");
 	if (charts) {
@@ -507,5 +566,12 @@ int tpl_emit(xmlDocPtr doc, const struct tpl_opts *o, bool charts,
 	puts_(&r, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
 	emit_node(&r, xmlDocGetRootElement(doc));
 	puts_(&r, "\n");
+	if (o->flush && !r.failed && out->len &&
+	    o->flush(o->flush_arg, out->buf, out->len) < 0)
+		r.failed = 1;
+	if (o->flush && out->len) {
+		out->len = 0;
+		out->buf[0] = '\0';
+	}
 	return r.failed ? -1 : 0;
 }

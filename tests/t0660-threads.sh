@@ -6,8 +6,9 @@
 #   each (reg.c: validate): the verdict and every message are those of
 #   checking it whole, and the register comes back in its own order, so a
 #   save writes what one thread would have written;
-# - a big handout's content.xml is deflated in slices, one thread each
-#   (odt_write.c: add_deflated): the file unpacks to the same content.
+# - a big handout's content.xml is deflated as it is rendered, in slices
+#   of a fixed size, each by a free thread (odt_deflate.c): the file
+#   unpacks to the same content.
 . "$(dirname "$0")/lib.sh"
 
 # 3,000 items and 1,500 log entries: enough units for 4 shares.
@@ -151,6 +152,32 @@ for name in sys.argv[1:]:
 # Slices start afresh and end with a flush marker: a few bytes more.
 assert sizes[1] > sizes[0], sizes
 " one.odt four.odt
+'
+
+# The slices are of a fixed size (odt_deflate.c), whatever the number of
+# threads: two, three or four threads write the same deflated bytes, and
+# the stream shows a sync flush (00 00 ff ff) where each slice ends.
+test_expect_success 'any number of threads above one deflates alike' '
+	for t in 2 3; do
+		STYR_THREADS=$t styr -q handout workshop -o $t.odt &&
+		unzip -p $t.odt content.xml >$t.xml &&
+		test_cmp one.xml $t.xml || return 1
+	done &&
+	python3 -c "
+import sys, zipfile
+raw = []
+for name in sys.argv[1:]:
+    with zipfile.ZipFile(name) as z:
+        info = z.getinfo(\"content.xml\")
+        with open(name, \"rb\") as f:
+            f.seek(info.header_offset + 26)
+            skip = int.from_bytes(f.read(2), \"little\") + \
+                int.from_bytes(f.read(2), \"little\")
+            f.seek(skip, 1)
+            raw.append(f.read(info.compress_size))
+assert raw[0] == raw[1] == raw[2], [len(r) for r in raw]
+assert raw[0].count(b\"\\x00\\x00\\xff\\xff\") >= 2
+" 2.odt 3.odt four.odt
 '
 
 test_done

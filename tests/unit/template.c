@@ -152,6 +152,41 @@ static int chart(void *arg, const char *name, struct tpl_picture *pic)
 	"<office:body><office:text>"
 #define TAIL "</office:text></office:body></office:document-content>"
 
+static int collect_flushed(void *arg, const char *buf, size_t len)
+{
+	sb_add(arg, buf, len);
+	return 0;
+}
+
+/*
+ * The output of O on XML once more, handed on in pieces as small as it
+ * may be (tpl_opts.flush, after every node): it must be the same bytes as
+ * OUT, rendered in one buffer, whatever was taken back (runs emptied by a
+ * branch, tables without rows, elements closed as "<x/>").
+ */
+static bool same_when_flushed(const char *xml, struct tpl_opts o,
+			      const struct strbuf *out)
+{
+	xmlDocPtr doc = xmlsafe_read_memory(xml, strlen(xml), "t", 1);
+	struct strbuf flushed = {0}, rest = {0};
+	struct result ignored = {0};
+	bool same;
+
+	o.chart_arg = &ignored;
+	o.report_arg = &ignored;
+	o.flush = collect_flushed;
+	o.flush_arg = &flushed;
+	o.flush_every = 1;
+	same = doc && tpl_render(doc, &o, &rest) == 0 && rest.len == 0 &&
+	       flushed.len == out->len &&
+	       !memcmp(flushed.buf, out->buf, out->len);
+	xmlFreeDoc(doc);
+	sb_free(&flushed);
+	sb_free(&rest);
+	sb_free(&ignored.msgs);
+	return same;
+}
+
 static void render_lang(const char *body, const struct val *d, const char *lang,
 			struct result *r)
 {
@@ -163,8 +198,8 @@ static void render_lang(const char *body, const struct val *d, const char *lang,
 	xmlBufferPtr buf;
 
 	memset(r, 0, sizeof *r);
-	free(xml);
 	if (!doc) {
+		free(xml);
 		r->problems = -1;
 		return;
 	}
@@ -180,9 +215,12 @@ static void render_lang(const char *body, const struct val *d, const char *lang,
 	r->problems = tpl_render(doc, &o, &out);
 	xmlFreeDoc(doc);
 	if (r->problems) {
+		free(xml);
 		sb_free(&out);
 		return;
 	}
+	ok(same_when_flushed(xml, o, &out), "the same when flushed: %s", body);
+	free(xml);
 	/* What was written must be well-formed XML; its body is compared. */
 	doc = xmlsafe_read_memory(out.buf, out.len, "output", 1);
 	sb_free(&out);
@@ -400,6 +438,9 @@ static void test_conditions(const struct val *d)
 	       P("acde"), "nested inline ifs");
 	expect(d, P("{{#if zero}}a{{#if count}}b{{else}}c{{/if}}d{{/if}}e"),
 	       P("e"), "nothing inside a branch not taken shows");
+	expect(d, P("{{#if zero}}a{{/if}}") "<text:p><!-- a note --></text:p>",
+	       "<text:p/><text:p/>",
+	       "a paragraph left empty is closed at once, also when flushed");
 }
 
 static void test_charts(const struct val *d)
