@@ -31,7 +31,8 @@ enum { NUM_PLAIN = 48 };
  * point, no needless zeros).  Else prints why, naming WHAT, and returns -1.
  */
 int parse_number(const char *what, const char *s, const char *lang,
-		 unsigned flags, double max, double *out, char plain[NUM_PLAIN]);
+		 unsigned flags, double max, double *out,
+		 char plain[NUM_PLAIN]);
 
 /* The dialect people type numbers in: the language styr prints in. */
 const char *input_lang(void);

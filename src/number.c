@@ -20,7 +20,7 @@ struct reading {
 	enum status status;
 	char plain[NUM_PLAIN]; /* what was read, as the register keeps it */
 	const char *rest;      /* where reading stopped */
-	bool twofold;          /* n.nnn: the other language reads it apart */
+	bool twofold;	       /* n.nnn: the other language reads it apart */
 };
 
 /* The bytes of a group separator at P: the language's own, or a space
@@ -145,6 +145,7 @@ int parse_number(const char *what, const char *s, const char *lang,
 {
 	struct reading r, o;
 	char *t = xstrdup(s ? s : ""), *p = t, *e;
+	const char *minus;
 	int rc = -1;
 	double v;
 
@@ -158,18 +159,16 @@ int parse_number(const char *what, const char *s, const char *lang,
 		error(_("%s: no number given"), what);
 		goto out;
 	}
-	if (*p == '-' || *p == '\xe2') {
-		/* A minus sign (- or U+2212) before what is a number. */
-		const char *n = *p == '-' ? p + 1
-				: !strncmp(p, "\xe2\x88\x92", 3) ? p + 3
-								 : NULL;
-		if (n) {
-			read_number(n, lang, &r);
-			if (r.status == R_OK) {
-				error(_("%s: '%s' is negative; give 0 or more"),
-				      what, p);
-				goto out;
-			}
+	/* A minus sign (- or U+2212) before what is a number. */
+	minus = *p == '-' ? p + 1 : NULL;
+	if (!strncmp(p, "\xe2\x88\x92", 3))
+		minus = p + 3;
+	if (minus) {
+		read_number(minus, lang, &r);
+		if (r.status == R_OK) {
+			error(_("%s: '%s' is negative; give 0 or more"), what,
+			      p);
+			goto out;
 		}
 	}
 	read_number(p, lang, &r);
@@ -205,10 +204,7 @@ out:
 	return rc;
 }
 
-const char *input_lang(void)
-{
-	return msg_lang();
-}
+const char *input_lang(void) { return msg_lang(); }
 
 void format_json_number(char out[32], double v)
 {

@@ -239,6 +239,31 @@ test_expect_success 'steering group: time freed leaves out laws and rejected ite
 	test_grep "ca. $(group $kr) kr. om året" sg.xml.txt
 '
 
+test_expect_success 'kroner beside hours wherever a tariff is known' '
+	export STYR_FILE=sg.xml &&
+	hours=$((FREE_MIN * FREE_N / 60)) &&
+	total=$(((LAW_MIN * LAW_N + REJ_MIN * REJ_N + FREE_MIN * FREE_N + KEEP_MIN * KEEP_N) / 60)) &&
+	da handout workshop -o ws.odt &&
+	part ws.odt content.xml >ws.xml.txt &&
+	test_grep "ca. $(group $total) timer om året på dem, svarende til ca. $(group $((total * TARIFF))) kr. om året" ws.xml.txt &&
+	test_grep ">$(group $((hours * TARIFF))) kr.<" ws.xml.txt &&
+	test_grep ">$(group $((hours * TARIFF))) kr. om året<" ws.xml.txt &&
+	part sg.odt content.xml >sg.xml.txt &&
+	test_grep ">$(group $((hours * TARIFF))) kr.<" sg.xml.txt
+'
+
+test_expect_success 'no kroner where no tariff is known' '
+	export STYR_FILE=sg.xml &&
+	styr burden --default-tariff 0 &&
+	da handout workshop -o ws0.odt &&
+	part ws0.odt content.xml >ws.xml.txt &&
+	! grep "kr\. om året" ws.xml.txt &&
+	da handout styregruppe -o sg0.odt &&
+	part sg0.odt content.xml >sg0.xml.txt &&
+	! grep " kr\." sg0.xml.txt &&
+	styr burden --default-tariff $TARIFF
+'
+
 test_expect_success 'selecting the removal of a legal demand warns as proposing it does' '
 	export STYR_FILE=sg.xml &&
 	da decide R1 valgt 2>err &&

@@ -9,8 +9,8 @@
 #include <string.h>
 
 #include "number.h"
-#include "util.h"
 #include "tap.h"
+#include "util.h"
 
 /* S read in LANG with FLAGS gives PLAIN ("" when it must be refused). */
 static void reads(const char *lang, unsigned flags, const char *s,
@@ -24,7 +24,8 @@ static void reads(const char *lang, unsigned flags, const char *s,
 		ok(rc < 0, "%s '%s' is refused", lang, s);
 	else
 		ok(rc == 0 && !strcmp(got, plain) && v == strtod(plain, NULL),
-		   "%s '%s' is %s (got %s)", lang, s, plain, rc ? "refused" : got);
+		   "%s '%s' is %s (got %s)", lang, s, plain,
+		   rc ? "refused" : got);
 }
 
 static void json(double v, const char *want)
