@@ -71,8 +71,8 @@ char csv_guess_delim(const char *s, size_t len);
 /* Writes one record of N cells (NULL prints as empty), ending in CRLF. */
 void csv_write_row(FILE *f, const char *const cells[], size_t n);
 
-/* A number as a person and a spreadsheet read it: "15", "2.5", no
- * exponent, at most six decimals. */
+/* A number as a person and a spreadsheet read it: "15", "2.5", every
+ * digit the register holds (format_json_number). */
 void csv_format_number(char out[32], double v);
 
 /* The item table: one column per field, in this order. */

@@ -93,7 +93,8 @@ int check_text(const char *what, const char *s);
 /* Whether S is valid UTF-8. */
 bool utf8_valid(const char *s);
 
-/* Parses a non-negative number; returns -1 (and prints) on junk. */
+/* Parse a non-negative number as people write it in the language styr
+ * speaks (number.h); return -1 (and print) on anything else. */
 int parse_count(const char *what, const char *s, long max, long *out);
 int parse_decimal(const char *what, const char *s, double max, double *out);
 /* Accepts YYYY-MM-DD (a real calendar date) or "today". */
@@ -116,7 +117,8 @@ void format_decimal(char out[32], double v);
 /* The same for people reading LANG (number_for_people).  The register,
  * JSON and CSV keep format_decimal's plain form. */
 void format_decimal_for(char out[32], double v, const char *lang);
-/* Kroner, whole, for people reading LANG: 1.004.625 or 1,004,625. */
+/* Kroner for people reading LANG: 1.004.625 or 1,004,625; øre, when
+ * there are any, as decimals (77.562,5). */
 void format_kroner_for(char out[32], double v, const char *lang);
 /* A number as a handout prints it in LANG: no decimals for whole
  * numbers, else at most two; thousands grouped from 10000 up

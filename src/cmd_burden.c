@@ -9,6 +9,7 @@
 
 #include "commands.h"
 #include "item.h"
+#include "number.h"
 #include "reg.h"
 #include "util.h"
 #include "view.h"
@@ -77,26 +78,23 @@ static const struct cli_sub cmd = {
 	   "estimate replaces the old one.")};
 
 /*
- * Checks a decimal option and returns it as stored: the user's digits
- * with a decimal point (no float round trip, so 7,5 is kept as 7.5).
- * NULL after printing.  POSITIVE refuses zero.
+ * Checks a decimal option and returns it as stored: the number the user
+ * wrote (12.000 in Danish is 12000), with a decimal point and no float
+ * round trip, so 7,5 is kept as 7.5.  NULL after printing.  POSITIVE
+ * refuses zero.
  */
 static char *amount(const char *what, const char *s, double max,
 		    bool positive, double *value)
 {
-	char *copy, *p;
+	char plain[NUM_PLAIN];
 
-	if (parse_decimal(what, s, max, value) < 0)
+	if (parse_number(what, s, input_lang(), 0, max, value, plain) < 0)
 		return NULL;
 	if (positive && *value <= 0) {
 		error(_("%s: must be more than 0"), what);
 		return NULL;
 	}
-	copy = xstrdup(s);
-	for (p = copy; *p; p++)
-		if (*p == ',')
-			*p = '.';
-	return copy;
+	return xstrdup(plain);
 }
 
 static int set_default_tariff(const char *value)

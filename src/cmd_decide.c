@@ -18,8 +18,15 @@ static void remind(struct reg *r, xmlNodePtr item, const char *decision)
 			  "'styr prioritise'); the decision is recorded "
 			  "anyway"),
 			id);
-	if (!strcmp(decision, "selected"))
+	if (!strcmp(decision, "selected")) {
+		/* Selecting the removal of a law is proposing it again. */
+		const char *priority =
+		    node_attr(node_child(item, "priority"), "value");
+		if (priority)
+			principle_law_remove(item, priority,
+					     _("the decision is recorded"));
 		principle_small_steps(r, item);
+	}
 	else if (solution && was && !strcmp(was, "selected"))
 		info(_("%s is no longer selected; its solution track "
 		       "(status %s) is kept"),

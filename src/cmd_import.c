@@ -11,6 +11,7 @@
 #include "csv.h"
 #include "guard.h"
 #include "item.h"
+#include "number.h"
 #include "principles.h"
 #include "reg.h"
 #include "strmap.h"
@@ -260,6 +261,13 @@ static int check_area(struct import *im, struct row *row)
 	return 0;
 }
 
+/* A file separated by semicolons comes from a spreadsheet under a Danish
+ * (decimal-comma) locale, so its numbers are written the Danish way. */
+static const char *file_lang(const struct import *im)
+{
+	return im->delim == ';' ? "da" : "en";
+}
+
 /* The burden's columns and the attributes they are stored in. */
 static const int burden_col[4] = {COL_MINUTES, COL_PER_YEAR, COL_STAFF,
 				  COL_TARIFF};
@@ -282,8 +290,9 @@ static int check_burden(struct import *im, struct row *row)
 				     item_columns[cols[i]]);
 	for (i = 0; i < 4; i++)
 		if (*row->v[cols[i]] &&
-		    parse_decimal(im->what[cols[i]], row->v[cols[i]], 1e9,
-				  &row->num[i]) < 0)
+		    parse_number(im->what[cols[i]], row->v[cols[i]],
+				 file_lang(im), NUM_SURE, 1e9,
+				 &row->num[i], NULL) < 0)
 			return -1;
 	return 0;
 }
@@ -393,9 +402,12 @@ static int check_row(struct import *im, const struct csv_record *rec,
 		return -1;
 	for (i = 0; i < 3; i++) {
 		const char *s = row->v[COL_VOTES_REMOVE + i];
-		if (*s && parse_count(im->what[COL_VOTES_REMOVE + i], s,
-				      1000000, &row->votes[i]) < 0)
+		double n;
+		if (*s && parse_number(im->what[COL_VOTES_REMOVE + i], s,
+				       file_lang(im), NUM_WHOLE | NUM_SURE,
+				       1000000, &n, NULL) < 0)
 			return -1;
+		row->votes[i] = *s ? (long)n : 0;
 	}
 	if (needs(row, COL_PRIORITY_REASON, COL_PRIORITY) < 0 ||
 	    needs(row, COL_DECISION_REASON, COL_DECISION) < 0 ||

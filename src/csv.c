@@ -7,6 +7,7 @@
 
 #define STYR_WITH_LIBCSV /* libcsv's csv.h too: see csv.h */
 #include "csv.h"
+#include "number.h"
 #include "table.h"
 #include "util.h"
 
@@ -278,18 +279,8 @@ void csv_write_row(FILE *f, const char *const cells[], size_t n)
 
 void csv_format_number(char out[32], double v)
 {
-	char *dot;
-	size_t n;
-
-	snprintf(out, 32, "%.6f", v);
-	dot = strchr(out, '.');
-	if (!dot)
-		return;
-	n = strlen(out);
-	while (out[n - 1] == '0')
-		out[--n] = '\0';
-	if (out[n - 1] == '.')
-		out[--n] = '\0';
+	/* As JSON writes it: every digit the register holds, no ".0". */
+	format_json_number(out, v);
 }
 
 const char *const item_columns[COL_COUNT] = {

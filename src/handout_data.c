@@ -48,7 +48,12 @@ const struct tpl_field handout_fields[] = {
     {"", "totals.hours_per_year", V, NULL,
      N_("hours per year all estimated items cost")},
     {"", "totals.hours_freed", V, NULL,
-     N_("hours per year of the items proposed (or voted) for removal")},
+     N_("hours per year of the items proposed (or voted) for removal, "
+	"but for legal demands and items the steering group rejected")},
+    {"", "totals.cost_per_year", V, NULL,
+     N_("kr per year of the items with a tariff (0: no tariff known)")},
+    {"", "totals.cost_freed", V, NULL,
+     N_("kr per year of the hours freed that have a tariff")},
     {"", "totals.votes", V, NULL, N_("number of workshop votes")},
     {"", "totals.selected", V, NULL,
      N_("number of items the steering group selected")},
@@ -240,6 +245,19 @@ static bool is_str(const struct val *v, const char *path, const char *s)
 	return x && !strcmp(x, s);
 }
 
+/* A follow-up count, or "–" when the item was never rated again: an
+ * evaluation that did not happen is not zero people finding it
+ * supportive. */
+static struct val *measured(struct arena *a, const struct val *item,
+			    const char *path)
+{
+	if (!int_at(item, "experience.followup.supportive") &&
+	    !int_at(item, "experience.followup.too-tight") &&
+	    !int_at(item, "experience.followup.too-loose"))
+		return val_str(a, "\xe2\x80\x93");
+	return val_int(a, int_at(item, path));
+}
+
 /* The extras of one item (the "item" rows of handout_fields). */
 static void item_extras(struct arena *a, struct val *item, const char *lang)
 {
@@ -258,11 +276,11 @@ static void item_extras(struct arena *a, struct val *item, const char *lang)
 	val_set(a, item, "loose",
 		val_int(a, int_at(item, "experience.baseline.too-loose")));
 	val_set(a, item, "followup_supportive",
-		val_int(a, int_at(item, "experience.followup.supportive")));
+		measured(a, item, "experience.followup.supportive"));
 	val_set(a, item, "followup_tight",
-		val_int(a, int_at(item, "experience.followup.too-tight")));
+		measured(a, item, "experience.followup.too-tight"));
 	val_set(a, item, "followup_loose",
-		val_int(a, int_at(item, "experience.followup.too-loose")));
+		measured(a, item, "experience.followup.too-loose"));
 	val_set(a, item, "leading_label",
 		val_str(a, !leading ? ""
 			   : !strcmp(leading, "tie")
@@ -336,7 +354,7 @@ struct val *handout_data(struct arena *a, struct reg *r, const char *lang,
 	struct val *totals = val_obj(a);
 	xmlHashTablePtr by_id = xmlHashCreate(0), included = xmlHashCreate(0);
 	long current = int_at(v, "current_phase"), votes = 0;
-	double hours = 0, freed = 0;
+	double hours = 0, freed = 0, cost = 0, cost_freed = 0;
 	char *today = arena_alloc(a, 11);
 	const char *phase_name = "";
 	size_t i, j;
@@ -380,11 +398,19 @@ struct val *handout_data(struct arena *a, struct reg *r, const char *lang,
 		if (is_str(it, "decision", "selected"))
 			val_push(a, selected, it);
 		double h = num_at(it, "burden.hours_per_year");
+		double kr = num_at(it, "burden.cost_per_year");
 		hours += h;
-		if (is_str(it, "priority", "remove") ||
-		    (!str_at(it, "priority") &&
-		     is_str(it, "leading", "remove")))
+		cost += kr;
+		/* Only what can be removed frees time: not a law, not what
+		 * the steering group rejected. */
+		if ((is_str(it, "priority", "remove") ||
+		     (!str_at(it, "priority") &&
+		      is_str(it, "leading", "remove"))) &&
+		    !is_str(it, "origin", "law") &&
+		    !is_str(it, "decision", "rejected")) {
 			freed += h;
+			cost_freed += kr;
+		}
 		votes += int_at(it, "votes.total");
 	}
 	val_set(a, v, "unassigned", unassigned);
@@ -396,6 +422,8 @@ struct val *handout_data(struct arena *a, struct reg *r, const char *lang,
 	val_set(a, totals, "items", val_int(a, (long)items->u.arr.n));
 	val_set(a, totals, "hours_per_year", val_num(a, hours));
 	val_set(a, totals, "hours_freed", val_num(a, freed));
+	val_set(a, totals, "cost_per_year", val_num(a, cost));
+	val_set(a, totals, "cost_freed", val_num(a, cost_freed));
 	val_set(a, totals, "votes", val_int(a, votes));
 	val_set(a, totals, "selected", val_int(a, (long)selected->u.arr.n));
 	val_set(a, totals, "meetings_held",

@@ -228,6 +228,17 @@ static bool condition(struct rctx *c, const struct tag *t)
 	const struct val *v = lookup(c, t);
 	char buf[64];
 
+	if (t->cmp && v && (v->type == VAL_NUM || v->type == VAL_INT)) {
+		/* A number equals what the template prints for it (360,
+		 * 12.000 in Danish) and the plain number (360, 12000). */
+		double x = v->type == VAL_NUM ? v->u.num : (double)v->u.i;
+		char *end;
+		double want = strtod(t->cmp, &end);
+		if (*t->cmp && !*end && want == x)
+			return true;
+		tpl_number(buf, x, c->o->lang);
+		return !strcmp(buf, t->cmp) || !strcmp(val_text(v, buf), t->cmp);
+	}
 	if (t->cmp)
 		return !strcmp(val_text(v, buf), t->cmp);
 	return val_truthy(v);

@@ -13,6 +13,7 @@
 
 #include <libxml/xmlstring.h>
 
+#include "number.h"
 #include "util.h"
 
 struct global_opts opt;
@@ -210,49 +211,21 @@ int check_text(const char *what, const char *s)
 	return 0;
 }
 
+/* Both read numbers as people write them in the language styr speaks. */
 int parse_count(const char *what, const char *s, long max, long *out)
 {
-	char *end;
-	long v;
+	double v;
 
-	errno = 0;
-	if (!s || !isdigit((unsigned char)*s))
-		return error(_("%s: '%s' is not a whole number"), what,
-			     s ? s : "");
-	v = strtol(s, &end, 10);
-	if (*end || errno)
-		return error(_("%s: '%s' is not a whole number"), what, s);
-	if (v > max)
-		return error(_("%s: %s is more than %ld"), what, s, max);
-	*out = v;
+	if (parse_number(what, s, input_lang(), NUM_WHOLE, (double)max,
+			 &v, NULL) < 0)
+		return -1;
+	*out = (long)v;
 	return 0;
 }
 
 int parse_decimal(const char *what, const char *s, double max, double *out)
 {
-	char *end;
-	double v;
-	const char *p;
-
-	/* Digits with one optional decimal point or comma; no exponents,
-	 * no signs, so that what is stored is a plain xsd:decimal. */
-	for (p = s; *p; p++)
-		if (!isdigit((unsigned char)*p) && *p != '.' && *p != ',')
-			return error(_("%s: '%s' is not a number"), what, s);
-	char *copy = xstrdup(s);
-	for (char *c = copy; *c; c++)
-		if (*c == ',')
-			*c = '.';
-	errno = 0;
-	v = strtod(copy, &end);
-	int bad = !*copy || *end || errno || !isfinite(v);
-	free(copy);
-	if (bad)
-		return error(_("%s: '%s' is not a number"), what, s);
-	if (v > max)
-		return error(_("%s: %s is more than %.0f"), what, s, max);
-	*out = v;
-	return 0;
+	return parse_number(what, s, input_lang(), 0, max, out, NULL);
 }
 
 int parse_date(const char *what, const char *s, char out[11])
@@ -361,10 +334,16 @@ void format_decimal_for(char out[32], double v, const char *lang)
 
 void format_kroner_for(char out[32], double v, const char *lang)
 {
-	char digits[32];
+	char digits[64];
+	size_t n;
 
-	snprintf(digits, sizeof digits, "%.0f", v);
-	number_for_people(out, 32, digits, lang);
+	/* Øre are money too: 77.562,5 kr. is not 77.562 kr. */
+	format_number_for(digits, v, lang);
+	n = strlen(digits);
+	if (n > 31)
+		n = 31;
+	memcpy(out, digits, n);
+	out[n] = '\0';
 }
 
 void format_number_for(char out[64], double v, const char *lang)

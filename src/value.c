@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "number.h"
 #include "util.h"
 #include "value.h"
 
@@ -238,7 +239,7 @@ const char *val_text(const struct val *v, char buf[64])
 		snprintf(buf, 64, "%ld", v->u.i);
 		return buf;
 	case VAL_NUM:
-		format_decimal(buf, v->u.num);
+		format_json_number(buf, v->u.num);
 		return buf;
 	case VAL_BOOL:
 		return v->u.b ? "true" : "false";
@@ -405,11 +406,8 @@ static void write_val(struct out *o, const struct val *v, int depth)
 		write_long(o, v->u.i);
 		break;
 	case VAL_NUM:
-		if (!isfinite(v->u.num)) {
-			out_str(o, "null");
-			break;
-		}
-		format_decimal(buf, v->u.num);
+		/* Full precision: 0.125 stays 0.125, 12 is not 12.0. */
+		format_json_number(buf, v->u.num);
 		out_str(o, buf);
 		break;
 	case VAL_STR:

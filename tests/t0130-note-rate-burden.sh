@@ -142,7 +142,7 @@ test_expect_success 'burden replaces the estimate; decimals with a comma' '
 
 test_expect_success 'burden: the item tariff wins over the default' '
 	styr burden D1 --minutes 30 --per-year 10.5 --staff 3 --tariff 300,5 >out &&
-	echo "D1: 5.25 hours per year, 1.75 per person, 1578 kr per year (at 300.5 kr per hour)" >expect &&
+	echo "D1: 5.25 hours per year, 1.75 per person, 1577.63 kr per year (at 300.5 kr per hour)" >expect &&
 	test_cmp expect out &&
 	item_json D1 "d[\"burden\"][\"tariff\"] == 300.5 and d[\"burden\"][\"staff\"] == 3"
 '

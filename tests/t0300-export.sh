@@ -172,7 +172,7 @@ assert (g["solution"]["status"], g["solution"]["criteria"],
     ("pilot", "færre timer", "2027-01-01")
 r = items["R1"]
 assert r["area"] is None and r["origin"] is None
-assert r["burden"]["hours_per_year"] == 41.67  # 2.5 * 1000 / 60
+assert r["burden"]["hours_per_year"] == 2.5 * 1000 / 60  # full precision
 assert r["burden"]["cost_per_year"] is None
 assert r["priority"] is None and r["decision"] is None
 assert r["solution"] is None

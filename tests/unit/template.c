@@ -714,11 +714,16 @@ static void test_data(void)
 	       val_get(d, "unassigned")->u.arr.n == 1,
 	   "items are grouped by area, the rest is unassigned");
 	ok(val_path(d, "totals.hours_per_year")->u.num == 200 &&
-	       val_path(d, "totals.hours_freed")->u.num == 200 &&
+	       /* D1 is a legal demand: proposed for removal, it frees
+		* nothing (SPEC 7). */
+	       val_path(d, "totals.hours_freed")->u.num == 0 &&
+	       val_path(d, "totals.cost_per_year")->u.num == 200 * 450 &&
+	       val_path(d, "totals.cost_freed")->u.num == 0 &&
 	       val_path(d, "totals.votes")->u.i == 3 &&
 	       val_path(d, "totals.selected")->u.i == 1 &&
 	       val_path(d, "totals.items")->u.i == 2,
-	   "totals: 30 min x 400 = 200 hours, freed by a remove proposal");
+	   "totals: 30 min x 400 = 200 hours; a law proposed for removal "
+	   "frees none");
 	ok(val_get(d, "decisions")->u.arr.n == 1 &&
 	       !strcmp(
 		   val_path(val_get(d, "decisions")->u.arr.v[0], "item_title")
