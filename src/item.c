@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "item.h"
+#include "names.h"
 #include "vocab.h"
 
 /* Where each field lives: an attribute or a child element. */
@@ -205,18 +206,66 @@ void item_add_note(struct reg *r, xmlNodePtr item, const char *text,
 	node_insert(item, note, item_order);
 }
 
+/* The people list of ITEM's register, to tell who a vote or rating is
+ * by (names.h). */
+static xmlNodePtr item_people(xmlNodePtr item)
+{
+	return node_child(xmlDocGetRootElement(item->doc), "people");
+}
+
+/* Is WHO (a vote's "by", a rating's "respondent") the one whose
+ * identity is KEY? */
+static bool same_who(xmlNodePtr people, const char *who, const char *key)
+{
+	char *k = who_identity(people, who);
+	bool same = !strcmp(k, key);
+
+	free(k);
+	return same;
+}
+
+/* Has vote or rating N a later one by the same person, in the same
+ * meeting (vote) or round (rating)?  Then only that later one counts: a
+ * register written before names were matched (names.h) may hold two
+ * spellings of one person. */
+static bool superseded(xmlNodePtr people, xmlNodePtr n)
+{
+	const char *who_attr = node_is(n, "vote") ? "by" : "respondent";
+	const char *same_attr = node_is(n, "vote") ? "meeting" : "round";
+	const char *who = node_attr(n, who_attr), *same = node_attr(n, same_attr);
+	xmlNodePtr m;
+	char *key;
+	bool later = false;
+
+	if (!who)
+		return false;
+	key = who_identity(people, who);
+	for (m = node_next(n, (const char *)n->name); m && !later;
+	     m = node_next(m, (const char *)n->name)) {
+		const char *w = node_attr(m, who_attr), *s = node_attr(m, same_attr);
+		later = w && (s ? same && !strcmp(s, same) : !same) &&
+			same_who(people, w, key);
+	}
+	free(key);
+	return later;
+}
+
 xmlNodePtr item_find_rating(xmlNodePtr item, const char *round,
 			    const char *respondent)
 {
 	xmlNodePtr n;
 
+	xmlNodePtr people = item_people(item);
+	char *key = who_identity(people, respondent);
+
 	for (n = node_child(item, "rating"); n; n = node_next(n, "rating")) {
 		const char *who = node_attr(n, "respondent");
-		if (who && !strcmp(who, respondent) &&
-		    !strcmp(node_attr(n, "round"), round))
-			return n;
+		if (who && !strcmp(node_attr(n, "round"), round) &&
+		    same_who(people, who, key))
+			break;
 	}
-	return NULL;
+	free(key);
+	return n;
 }
 
 void item_set_rating(struct reg *r, xmlNodePtr item, xmlNodePtr rating,
@@ -316,11 +365,14 @@ static double attr_num(xmlNodePtr n, const char *name)
 void item_facts(xmlNodePtr item, const char *meeting, double default_tariff,
 		struct item_facts *f)
 {
-	xmlNodePtr n;
+	xmlNodePtr n, people = item_people(item);
 	int best = 0, i;
 
 	memset(f, 0, sizeof *f);
 	for (n = node_first(item); n; n = node_after(n)) {
+		if ((node_is(n, "vote") || node_is(n, "rating")) &&
+		    superseded(people, n))
+			continue;
 		if (node_is(n, "vote")) {
 			int p = vocab_index(&vocab_priority,
 					    node_attr(n, "priority"));
