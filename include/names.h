@@ -10,6 +10,7 @@
 #ifndef STYR_NAMES_H
 #define STYR_NAMES_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <libxml/tree.h>
 
@@ -32,6 +33,20 @@ char *who_identity(xmlNodePtr people, const char *who);
 /* The person whose id (P3, p3) or name (compared by key) is ID_OR_NAME,
  * or NULL.  reg_person (reg.h) compares names exactly. */
 xmlNodePtr person_find(struct reg *r, const char *id_or_name);
+/* The same for many records: the people's keys are made once (on first
+ * need) and kept until people_keys_free.  PEOPLE must not change
+ * meanwhile. */
+struct people_keys {
+	xmlNodePtr people;
+	xmlNodePtr *person;
+	char **key;
+	size_t n;
+	bool built;
+};
+void people_keys_init(struct people_keys *pk, xmlNodePtr people);
+char *people_identity(struct people_keys *pk, const char *who);
+void people_keys_free(struct people_keys *pk);
+
 /* Up to three names from the people list closest to NAME, as
  * "'Hanne Møller' (P8), ..." for a message; "" when there is no one. */
 char *person_closest(struct reg *r, const char *name);

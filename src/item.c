@@ -224,30 +224,78 @@ static bool same_who(xmlNodePtr people, const char *who, const char *key)
 	return same;
 }
 
-/* Has vote or rating N a later one by the same person, in the same
- * meeting (vote) or round (rating)?  Then only that later one counts: a
- * register written before names were matched (names.h) may hold two
- * spellings of one person. */
-static bool superseded(xmlNodePtr people, xmlNodePtr n)
+/* Who made vote or rating N ("by", "respondent"), and where it counts
+ * ("meeting", "round"). */
+static const char *record_who(xmlNodePtr n)
 {
-	const char *who_attr = node_is(n, "vote") ? "by" : "respondent";
-	const char *same_attr = node_is(n, "vote") ? "meeting" : "round";
-	const char *who = node_attr(n, who_attr), *same = node_attr(n, same_attr);
-	xmlNodePtr m;
-	char *key;
-	bool later = false;
+	return node_attr(n, node_is(n, "vote") ? "by" : "respondent");
+}
 
-	if (!who)
-		return false;
-	key = who_identity(people, who);
-	for (m = node_next(n, (const char *)n->name); m && !later;
-	     m = node_next(m, (const char *)n->name)) {
-		const char *w = node_attr(m, who_attr), *s = node_attr(m, same_attr);
-		later = w && (s ? same && !strcmp(s, same) : !same) &&
-			same_who(people, w, key);
+static const char *record_where(xmlNodePtr n)
+{
+	const char *w = node_attr(n, node_is(n, "vote") ? "meeting" : "round");
+
+	return w ? w : "";
+}
+
+/* The votes and ratings of an item with a person's name or id, and who
+ * that is (names.h), made once per item. */
+struct records {
+	xmlNodePtr *node;
+	char **who;
+	size_t n, next;
+};
+
+static void records_init(struct records *rec, xmlNodePtr item)
+{
+	struct people_keys pk;
+	xmlNodePtr n;
+	size_t cap = 0;
+
+	memset(rec, 0, sizeof *rec);
+	people_keys_init(&pk, item_people(item));
+	for (n = node_first(item); n; n = node_after(n)) {
+		if (!(node_is(n, "vote") || node_is(n, "rating")) ||
+		    !record_who(n))
+			continue;
+		if (rec->n == cap) {
+			cap = cap ? 2 * cap : 8;
+			rec->node = xrealloc(rec->node, cap * sizeof *rec->node);
+			rec->who = xrealloc(rec->who, cap * sizeof *rec->who);
+		}
+		rec->node[rec->n] = n;
+		rec->who[rec->n++] = people_identity(&pk, record_who(n));
 	}
-	free(key);
-	return later;
+	people_keys_free(&pk);
+}
+
+static void records_free(struct records *rec)
+{
+	size_t i;
+
+	for (i = 0; i < rec->n; i++)
+		free(rec->who[i]);
+	free(rec->who);
+	free(rec->node);
+}
+
+/* Has record N (the next one in REC, in document order) a later one by
+ * the same person of the same kind, in the same meeting (vote) or round
+ * (rating)?  Then only that later one counts: a register written before
+ * names were matched may hold two spellings of one person. */
+static bool superseded(struct records *rec, xmlNodePtr n)
+{
+	size_t i, k;
+
+	if (rec->next >= rec->n || rec->node[rec->next] != n)
+		return false;
+	i = rec->next++;
+	for (k = i + 1; k < rec->n; k++)
+		if (xmlStrEqual(rec->node[k]->name, n->name) &&
+		    !strcmp(rec->who[k], rec->who[i]) &&
+		    !strcmp(record_where(rec->node[k]), record_where(n)))
+			return true;
+	return false;
 }
 
 xmlNodePtr item_find_rating(xmlNodePtr item, const char *round,
@@ -365,13 +413,14 @@ static double attr_num(xmlNodePtr n, const char *name)
 void item_facts(xmlNodePtr item, const char *meeting, double default_tariff,
 		struct item_facts *f)
 {
-	xmlNodePtr n, people = item_people(item);
+	xmlNodePtr n;
+	struct records rec;
 	int best = 0, i;
 
 	memset(f, 0, sizeof *f);
+	records_init(&rec, item);
 	for (n = node_first(item); n; n = node_after(n)) {
-		if ((node_is(n, "vote") || node_is(n, "rating")) &&
-		    superseded(people, n))
+		if (superseded(&rec, n))
 			continue;
 		if (node_is(n, "vote")) {
 			int p = vocab_index(&vocab_priority,
@@ -396,6 +445,7 @@ void item_facts(xmlNodePtr item, const char *meeting, double default_tariff,
 			f->tariff = attr_num(n, "tariff");
 		}
 	}
+	records_free(&rec);
 	f->leading = -1;
 	for (i = 0; i < 3; i++)
 		if (f->votes[i] > best) {

@@ -107,27 +107,78 @@ static bool looks_like_id(const char *s)
 	return true;
 }
 
-char *who_identity(xmlNodePtr people, const char *who)
+void people_keys_init(struct people_keys *pk, xmlNodePtr people)
+{
+	memset(pk, 0, sizeof *pk);
+	pk->people = people;
+}
+
+void people_keys_free(struct people_keys *pk)
+{
+	size_t i;
+
+	for (i = 0; i < pk->n; i++)
+		free(pk->key[i]);
+	free(pk->key);
+	free(pk->person);
+	memset(pk, 0, sizeof *pk);
+}
+
+/* The people's keys, made on first need: a register whose votes hold ids
+ * never needs them. */
+static void build_keys(struct people_keys *pk)
+{
+	xmlNodePtr n;
+	size_t cap = 0;
+
+	pk->built = true;
+	for (n = node_first(pk->people); n; n = node_after(n)) {
+		if (pk->n == cap) {
+			cap = cap ? 2 * cap : 16;
+			pk->key = xrealloc(pk->key, cap * sizeof *pk->key);
+			pk->person = xrealloc(pk->person,
+					      cap * sizeof *pk->person);
+		}
+		pk->person[pk->n] = n;
+		pk->key[pk->n++] = name_key(node_text(n));
+	}
+}
+
+char *people_identity(struct people_keys *pk, const char *who)
 {
 	xmlNodePtr n;
 	char *key, *id;
+	size_t i;
 
 	if (looks_like_id(who))
-		for (n = node_first(people); n; n = node_after(n))
+		for (n = node_first(pk->people); n; n = node_after(n))
 			if (!strcasecmp(node_attr(n, "id"), who))
 				return xstrdup(node_attr(n, "id"));
-	key = name_key(who);
-	for (n = node_first(people); n; n = node_after(n)) {
-		char *k = name_key(node_text(n));
-		bool same = !strcmp(k, key);
-		free(k);
-		if (same) {
-			free(key);
+	/* The name exactly as registered: no Unicode work. */
+	for (n = node_first(pk->people); n; n = node_after(n))
+		if (!strcmp(node_text(n), who))
 			return xstrdup(node_attr(n, "id"));
+	if (!pk->built)
+		build_keys(pk);
+	key = name_key(who);
+	for (i = 0; i < pk->n; i++)
+		if (!strcmp(pk->key[i], key)) {
+			free(key);
+			return xstrdup(node_attr(pk->person[i], "id"));
 		}
-	}
 	id = xasprintf("guest:%s", key);
 	free(key);
+	return id;
+}
+
+char *who_identity(xmlNodePtr people, const char *who)
+{
+	struct people_keys pk;
+	char *id;
+
+	people_keys_init(&pk, people);
+	id = people_identity(&pk, who);
+	people_keys_free(&pk);
 	return id;
 }
 
