@@ -10,9 +10,9 @@
 #ifndef STYR_NAMES_H
 #define STYR_NAMES_H
 
+#include <libxml/tree.h>
 #include <stdbool.h>
 #include <stddef.h>
-#include <libxml/tree.h>
 
 #include "reg.h"
 

@@ -24,8 +24,8 @@ static char *normalise(const char *name, bool fold)
 	/* Case folding first, then NFC of the result: "Ø", "ø" and "o" with
 	 * a combining stroke all come out as one code point. */
 	if (fold)
-		folded = u8_casefold(s, strlen(name), NULL, UNINORM_NFC, NULL,
-				     &n);
+		folded =
+		    u8_casefold(s, strlen(name), NULL, UNINORM_NFC, NULL, &n);
 	else
 		folded = u8_normalize(UNINORM_NFC, s, strlen(name), NULL, &n);
 	if (!folded) /* only on invalid input or memory: keep the text */
@@ -50,15 +50,9 @@ static char *normalise(const char *name, bool fold)
 	return out;
 }
 
-char *name_key(const char *name)
-{
-	return normalise(name, true);
-}
+char *name_key(const char *name) { return normalise(name, true); }
 
-char *name_tidy(const char *name)
-{
-	return normalise(name, false);
-}
+char *name_tidy(const char *name) { return normalise(name, false); }
 
 size_t name_distance(const char *a, const char *b)
 {
@@ -80,7 +74,8 @@ size_t name_distance(const char *a, const char *b)
 		size_t diag = row[0];
 		row[0] = i;
 		for (j = 1; j <= nb; j++) {
-			size_t up = row[j], best = diag + (ca[i - 1] != cb[j - 1]);
+			size_t up = row[j],
+			       best = diag + (ca[i - 1] != cb[j - 1]);
 			if (up + 1 < best)
 				best = up + 1;
 			if (row[j - 1] + 1 < best)
@@ -136,8 +131,8 @@ static void build_keys(struct people_keys *pk)
 		if (pk->n == cap) {
 			cap = cap ? 2 * cap : 16;
 			pk->key = xrealloc(pk->key, cap * sizeof *pk->key);
-			pk->person = xrealloc(pk->person,
-					      cap * sizeof *pk->person);
+			pk->person =
+			    xrealloc(pk->person, cap * sizeof *pk->person);
 		}
 		pk->person[pk->n] = n;
 		pk->key[pk->n++] = name_key(node_text(n));
