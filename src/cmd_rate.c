@@ -24,7 +24,7 @@ static const struct argp_option options[] = {
 	    "round replaces the first (without it the rating is anonymous)"),
 	 0},
 	{"guest", 'g', NULL, 0,
-	 N_("--respondent names a guest who is not in the people list"), 0},
+	 N_("the respondent is a guest, not in the people list"), 0},
 	{0}};
 
 static error_t parse_opt(int key, char *arg, struct argp_state *state)

@@ -26,7 +26,7 @@ static const struct argp_option options[] = {
 	    "meeting list'; default: the one workshop of the current phase)"),
 	 0},
 	{"guest", 'g', NULL, 0,
-	 N_("--by names a guest who is not in the people list"), 0},
+	 N_("the voter (--by) is a guest, not in the people list"), 0},
 	{0}};
 
 static error_t parse_opt(int key, char *arg, struct argp_state *state)
