@@ -33,7 +33,7 @@ ALL_CPPFLAGS = -D_GNU_SOURCE -Iinclude -I$(B) $(PKG_CFLAGS) \
             -DDATADIR='"$(DATADIR)"' \
             -DRELATIVE_DATADIR='"$(RELATIVE_DATADIR)"' \
             -DRELATIVE_LOCALEDIR='"$(RELATIVE_LOCALEDIR)"' $(CPPFLAGS)
-LIBS      = $(PKG_LIBS) -lcsv -lm -pthread
+LIBS      = $(PKG_LIBS) -lcsv -lunistring -lm -pthread
 
 # Build directory: build/ for the plain binary, build/asan for the
 # sanitizer build (make B=build/asan SANITIZE=1).
@@ -55,7 +55,8 @@ MO       = $(patsubst %,locale/%/LC_MESSAGES/styr.mo,$(LINGUAS))
 # Debian packages the build needs, and those the tests use besides: real
 # ODF clients (LibreOffice, pandoc), the ODF schema checker (jing), a Danish
 # locale for the translation tests.
-BUILD_DEPS = gcc make pkg-config libxml2-dev libzip-dev zlib1g-dev libcsv-dev gettext
+BUILD_DEPS = gcc make pkg-config libxml2-dev libzip-dev zlib1g-dev libcsv-dev \
+             libunistring-dev gettext
 TEST_DEPS  = perl python3 locales libc-l10n libxml2-utils zip unzip \
              libreoffice-writer-nogui pandoc jing poppler-utils \
              fonts-liberation2 fonts-dejavu-core \

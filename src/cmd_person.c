@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "names.h"
 #include "reg.h"
 #include "table.h"
 #include "util.h"
@@ -48,7 +49,7 @@ static int person_add(const char *name, const char *role_word)
 	rc = reg_open(&r, REG_WRITE);
 	if (rc)
 		goto out;
-	old = reg_person(&r, name);
+	old = person_find(&r, name);
 	if (old) {
 		/* People are named by id or name: two of one name could not
 		 * be told apart. */

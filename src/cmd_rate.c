@@ -5,6 +5,7 @@
 
 #include "commands.h"
 #include "item.h"
+#include "names.h"
 #include "reg.h"
 #include "util.h"
 #include "vocab.h"
@@ -12,6 +13,7 @@
 struct args {
 	const char *id, *experience;
 	const char *round, *respondent;
+	bool guest;
 };
 
 static const struct cli_option options[] = {
@@ -20,7 +22,21 @@ static const struct cli_option options[] = {
 	{"respondent", 'R', N_("NAME"), offsetof(struct args, respondent),
 	 N_("who answered; a second answer by the same person in the same "
 	    "round replaces the first (without it the rating is anonymous)")},
+	{"guest", 'g', NULL, offsetof(struct args, guest),
+	 N_("the respondent is a guest, not in the people list")},
 	{0}};
+
+static error_t parse_opt(int key, char *arg, struct argp_state *state)
+{
+	const struct args *a = state->input;
+
+	(void)arg;
+	if (key != ARGP_KEY_END)
+		return ARGP_ERR_UNKNOWN;
+	if (a->guest && !a->respondent)
+		argp_error(state, _("--guest goes with --respondent NAME"));
+	return 0;
+}
 
 static const struct cli_sub cmd = {
 	.min = 2, .max = 2, .args_doc = N_("ID EXPERIENCE"),
@@ -28,22 +44,25 @@ static const struct cli_sub cmd = {
 	.opts = options,
 	.words_at = (const size_t[]){offsetof(struct args, id),
 				     offsetof(struct args, experience)},
+	.parse_opt = parse_opt,
 	.doc =
 	N_("Record how a respondent experiences item ID: supportive "
 	   "(understøttende), too-tight (for-stram) or too-loose (for-slap).  "
 	   "Each respondent has one rating per round; rate again to change "
-	   "it.")};
+	   "it.  The respondent is someone in the people list, by id (P3) "
+	   "or name (case and spacing do not matter), or a guest with "
+	   "--guest.")};
 
 int cmd_rate(int argc, char **argv)
 {
 	struct args a = {0};
 	const char *experience, *round = "baseline", *id;
 	const char *lang = msg_lang(), *round_label, *exp_label;
-	const char *old_label = NULL;
+	const char *old_label = NULL, *stored = NULL;
 	char today[11];
 	struct reg r;
 	xmlNodePtr item, rating = NULL;
-	char *replaced = NULL;
+	char *replaced = NULL, *guest = NULL;
 	int k, rc;
 
 	cli_parse(&cmd, argc, argv, &a);
@@ -69,8 +88,32 @@ int cmd_rate(int argc, char **argv)
 	if (rc)
 		goto out;
 	id = node_attr(item, "id");
-	if (a.respondent)
-		rating = item_find_rating(item, round, a.respondent);
+	if (a.respondent) {
+		/* Matched like a voter (see cmd_vote.c): the rating records
+		 * the person's id, or the guest's name. */
+		xmlNodePtr p = person_find(&r, a.respondent);
+		stored = a.respondent = guest = name_tidy(a.respondent);
+		if (p) {
+			stored = node_attr(p, "id");
+			a.respondent = node_text(p);
+		} else if (!a.guest) {
+			char *closest = person_closest(&r, a.respondent);
+			if (*closest)
+				error(_("'%s' is not in the people list; did "
+					"you mean %s? (a guest who is not in "
+					"the list answers with --guest)"),
+				      a.respondent, closest);
+			else
+				error(_("'%s' is not in the people list (add "
+					"them with 'styr person add', or "
+					"record a guest with --guest)"),
+				      a.respondent);
+			free(closest);
+			rc = EXIT_REFUSED;
+			goto out;
+		}
+		rating = item_find_rating(item, round, stored);
+	}
 	/* People read labels ("For stram"), in the log too: it is written
 	 * like minutes, in the language of the one who records. */
 	round_label = vocab_label(&vocab_round, round, lang);
@@ -86,8 +129,7 @@ int cmd_rate(int argc, char **argv)
 			a.respondent ? a.respondent : _("anonymous"),
 			exp_label);
 	}
-	item_set_rating(&r, item, rating, round, experience, a.respondent,
-			today);
+	item_set_rating(&r, item, rating, round, experience, stored, today);
 	rc = reg_save(&r);
 	if (!rc && replaced)
 		info(_("%s: the earlier rating (%s) by %s, '%s', is replaced "
@@ -97,6 +139,7 @@ int cmd_rate(int argc, char **argv)
 		info(_("%s: rating '%s' (%s) recorded"), id, exp_label,
 		     round_label);
 out:
+	free(guest);
 	free(replaced);
 	reg_close(&r);
 	return rc;

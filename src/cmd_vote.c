@@ -5,6 +5,7 @@
 
 #include "commands.h"
 #include "item.h"
+#include "names.h"
 #include "principles.h"
 #include "reg.h"
 #include "util.h"
@@ -12,6 +13,7 @@
 
 struct args {
 	const char *id, *priority, *count, *meeting;
+	bool guest;
 };
 
 static const struct cli_option options[] = {
@@ -20,7 +22,9 @@ static const struct cli_option options[] = {
 	    "person's vote with --by NAME)")},
 	{"meeting", 'm', N_("MID"), offsetof(struct args, meeting),
 	 N_("the workshop the votes were cast in (a meeting id, see 'styr "
-	    "meeting list')")},
+	    "meeting list'; default: the one workshop of the current phase)")},
+	{"guest", 'g', NULL, offsetof(struct args, guest),
+	 N_("the voter (--by) is a guest, not in the people list")},
 	{0}};
 
 /* One voter by name or paper votes by number, not both. */
@@ -39,6 +43,8 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 	if (!a->count && !voter)
 		argp_error(state, _("say who votes with --by NAME, or type in "
 				    "paper votes with --count N"));
+	if (a->guest && !voter)
+		argp_error(state, _("--guest goes with --by NAME"));
 	return 0;
 }
 
@@ -53,42 +59,19 @@ static const struct cli_sub cmd = {
 	.parse_opt = parse_opt,
 	.doc =
 	N_("Record a workshop vote on an item.  PRIORITY is remove (fjerne), "
-	   "change (forandre) or anchor (forankre).  Each participant votes "
+	   "change (forandre) or anchor (forankre).  The voter is someone in "
+	   "the people list, by id (P3) or name (case and spacing do not "
+	   "matter), or a guest with --guest.  Each participant votes "
 	   "once per workshop: a second vote by the same person (--by NAME) "
-	   "in the same meeting replaces the first.  Votes from paper "
+	   "in the same meeting replaces the first.  Votes are cast at a "
+	   "meeting of kind workshop; without --meeting they go to the one "
+	   "workshop of the current phase.  Votes from paper "
 	   "ballots are typed in as a number with --count.  'styr tally' "
 	   "counts them.")};
 
-/* The next code point of UTF-8 text, folded to lower case for the letters
- * names use (ASCII and Latin-1: Æ, Ø, Å, É...). */
-static unsigned next_folded(const char **s)
-{
-	const unsigned char *p = (const unsigned char *)*s;
-	unsigned c = *p++;
-
-	if (c >= 0xc0) {
-		int n = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : 1;
-		c &= 0x3fu >> n;
-		while (n-- && (*p & 0xc0) == 0x80)
-			c = c << 6 | (*p++ & 0x3f);
-	}
-	*s = (const char *)p;
-	if ((c >= 'A' && c <= 'Z') || (c >= 0xc0 && c <= 0xde && c != 0xd7))
-		c += 0x20;
-	return c;
-}
-
-/* Do two voter names name the same person ("Åse" and "åse")? */
-static bool same_name(const char *a, const char *b)
-{
-	while (*a && *b)
-		if (next_folded(&a) != next_folded(&b))
-			return false;
-	return !*a && !*b;
-}
-
-/* The earlier vote of VOTER on ITEM in meeting MID (NULL: no meeting). */
-static xmlNodePtr find_vote(xmlNodePtr item, const char *voter,
+/* The earlier vote on ITEM in meeting MID by the voter whose identity
+ * (names.h) is WHO: the same person however the name was written. */
+static xmlNodePtr find_vote(struct reg *r, xmlNodePtr item, const char *who,
 			    const char *mid)
 {
 	xmlNodePtr v;
@@ -96,23 +79,125 @@ static xmlNodePtr find_vote(xmlNodePtr item, const char *voter,
 	for (v = node_child(item, "vote"); v; v = node_next(v, "vote")) {
 		const char *by = node_attr(v, "by");
 		const char *m = node_attr(v, "meeting");
-		if (!by || !same_name(by, voter))
+		char *other;
+		bool same;
+
+		if (!by || !m || strcmp(m, mid))
 			continue;
-		if (mid ? m && !strcmp(m, mid) : !m)
+		other = who_identity(r->people, by);
+		same = !strcmp(other, who);
+		free(other);
+		if (same)
 			return v;
 	}
 	return NULL;
 }
 
+/* The workshops of phase PHASE (0: those of no phase), as "M2, M5". */
+static size_t phase_workshops(struct reg *r, int phase, xmlNodePtr *one,
+			      struct strbuf *list)
+{
+	xmlNodePtr m;
+	size_t n = 0;
+
+	for (m = node_first(r->meetings); m; m = node_after(m)) {
+		const char *p = node_attr(m, "phase");
+		if (strcmp(node_attr(m, "kind"), "workshop") ||
+		    (p ? atoi(p) : 0) != phase)
+			continue;
+		sb_printf(list, "%s%s (%s)", n ? ", " : "", node_attr(m, "id"),
+			  node_text(node_child(m, "title")));
+		*one = m;
+		n++;
+	}
+	return n;
+}
+
+/* The workshop the vote belongs to: --meeting MID, which must be a
+ * workshop, else the one workshop of the current phase. */
+static xmlNodePtr vote_meeting(struct reg *r, const char *mid)
+{
+	struct strbuf list = {0};
+	xmlNodePtr m = NULL;
+	int phase;
+	size_t n;
+
+	if (mid) {
+		m = reg_known_meeting(r, mid);
+		if (!m)
+			return NULL;
+		if (strcmp(node_attr(m, "kind"), "workshop")) {
+			error(_("meeting %s is a %s, not a workshop: votes are "
+				"cast at workshops (see 'styr meeting list')"),
+			      node_attr(m, "id"),
+			      vocab_word(&vocab_meeting_kind,
+					 node_attr(m, "kind"), msg_lang()));
+			return NULL;
+		}
+		return m;
+	}
+	phase = reg_current_phase(r);
+	n = phase_workshops(r, phase, &m, &list);
+	if (n == 1) {
+		sb_free(&list);
+		return m;
+	}
+	if (!n && phase)
+		error(_("phase %d has no workshop to vote in; add one with "
+			"'styr meeting add workshop TITLE' or name it with "
+			"--meeting"),
+		      phase);
+	else if (!n)
+		error(_("there is no workshop to vote in; add one with 'styr "
+			"meeting add workshop TITLE' or name it with "
+			"--meeting"));
+	else
+		error(_("which workshop? give --meeting, one of: %s"),
+		      list.buf);
+	sb_free(&list);
+	return NULL;
+}
+
+/* The voter named NAME: someone in the people list, else (GUEST) a guest
+ * of that name.  Sets *STORED to what the vote records (the id, or the
+ * guest's name) and *SHOWN to the name for messages. */
+static int find_voter(struct reg *r, const char *name, bool guest,
+		      const char **stored, const char **shown, char **tidy)
+{
+	xmlNodePtr p = person_find(r, name);
+	char *closest;
+
+	if (p) {
+		*stored = node_attr(p, "id");
+		*shown = node_text(p);
+		return 0;
+	}
+	if (guest) {
+		*stored = *shown = *tidy = name_tidy(name);
+		return 0;
+	}
+	closest = person_closest(r, name);
+	if (*closest)
+		error(_("'%s' is not in the people list; did you mean %s? "
+			"(a guest who is not in the list votes with --guest)"),
+		      name, closest);
+	else
+		error(_("'%s' is not in the people list (add them with 'styr "
+			"person add', or record a guest with --guest)"),
+		      name);
+	free(closest);
+	return -1;
+}
+
 int cmd_vote(int argc, char **argv)
 {
 	struct args a = {0};
-	const char *priority, *voter = NULL, *mid = NULL, *id, *label;
-	const char *lang = msg_lang();
-	char date[11], *where = NULL, *was = NULL;
+	const char *priority, *voter = NULL, *stored = NULL, *mid, *id;
+	const char *lang = msg_lang(), *label;
+	char date[11], *where = NULL, *was = NULL, *who = NULL, *guest = NULL;
 	long count = 0;
 	struct reg r;
-	xmlNodePtr item, vote, m = NULL;
+	xmlNodePtr item, vote, meeting;
 	int p, rc;
 
 	cli_parse(&cmd, argc, argv, &a);
@@ -138,28 +223,28 @@ int cmd_vote(int argc, char **argv)
 	if (rc)
 		goto out;
 	id = node_attr(item, "id");
-	if (a.meeting && !(m = reg_known_meeting(&r, a.meeting))) {
+	if (!(meeting = vote_meeting(&r, a.meeting)) ||
+	    (voter && find_voter(&r, voter, a.guest, &stored, &voter,
+				      &guest) < 0)) {
 		rc = EXIT_REFUSED;
 		goto out;
 	}
-	mid = m ? node_attr(m, "id") : NULL;
+	mid = node_attr(meeting, "id");
 	principle_law_remove(item, priority, _("the vote is recorded"));
 
-	vote = voter ? find_vote(item, voter, mid) : NULL;
-	if (vote) {
-		/* One vote per person and workshop: the new one counts. */
-		was = xstrdup(node_attr(vote, "priority"));
-		info(_("%s: %s has voted before; the new vote (%s) replaces "
-		       "the earlier one (%s)"),
-		     id, voter, vocab_word(&vocab_priority, priority, lang),
-		     vocab_word(&vocab_priority, was, lang));
+	vote = NULL;
+	if (voter) {
+		who = who_identity(r.people, stored);
+		vote = find_vote(&r, item, who, mid);
 	}
-	item_set_vote(&r, item, vote, priority, voter, count, mid, date);
+	label = vocab_word(&vocab_priority, priority, lang);
+	if (vote)
+		was = xstrdup(node_attr(vote, "priority"));
+	item_set_vote(&r, item, vote, priority, stored, count, mid, date);
 
 	/* TRANSLATORS: appended to a vote in the change log */
-	where = mid ? xasprintf(_(" (meeting %s)"), mid) : xstrdup("");
+	where = xasprintf(_(" (meeting %s)"), mid);
 	/* The log is written like minutes, in the voter's language. */
-	label = vocab_word(&vocab_priority, priority, lang);
 	if (was)
 		reg_log(&r, "vote", id, _("%s votes %s%s, replacing %s"), voter,
 			label, where, vocab_word(&vocab_priority, was, lang));
@@ -173,7 +258,25 @@ int cmd_vote(int argc, char **argv)
 				 (unsigned long)count),
 			count, label, where);
 	rc = reg_save(&r);
+	if (rc)
+		goto out;
+	/* One vote per person and workshop: the new one counts, and the
+	 * facilitator hears that it replaced one. */
+	if (was)
+		info(_("%s: %s has voted before; the new vote (%s) replaces "
+		       "the earlier one (%s)"),
+		     id, voter, label, vocab_word(&vocab_priority, was, lang));
+	else if (voter)
+		info(_("%s: %s's vote (%s) recorded%s"), id, voter, label,
+		     where);
+	else
+		info(ngettext("%s: %ld paper vote (%s) recorded%s",
+			      "%s: %ld paper votes (%s) recorded%s",
+			      (unsigned long)count),
+		     id, count, label, where);
 out:
+	free(guest);
+	free(who);
 	free(where);
 	free(was);
 	reg_close(&r);

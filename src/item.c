@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "item.h"
+#include "names.h"
 #include "vocab.h"
 
 /* Where each field lives: an attribute or a child element. */
@@ -205,18 +206,114 @@ void item_add_note(struct reg *r, xmlNodePtr item, const char *text,
 	node_insert(item, note, item_order);
 }
 
+/* The people list of ITEM's register, to tell who a vote or rating is
+ * by (names.h). */
+static xmlNodePtr item_people(xmlNodePtr item)
+{
+	return node_child(xmlDocGetRootElement(item->doc), "people");
+}
+
+/* Is WHO (a vote's "by", a rating's "respondent") the one whose
+ * identity is KEY? */
+static bool same_who(xmlNodePtr people, const char *who, const char *key)
+{
+	char *k = who_identity(people, who);
+	bool same = !strcmp(k, key);
+
+	free(k);
+	return same;
+}
+
+/* Who made vote or rating N ("by", "respondent"), and where it counts
+ * ("meeting", "round"). */
+static const char *record_who(xmlNodePtr n)
+{
+	return node_attr(n, node_is(n, "vote") ? "by" : "respondent");
+}
+
+static const char *record_where(xmlNodePtr n)
+{
+	const char *w = node_attr(n, node_is(n, "vote") ? "meeting" : "round");
+
+	return w ? w : "";
+}
+
+/* The votes and ratings of an item with a person's name or id, and who
+ * that is (names.h), made once per item. */
+struct records {
+	xmlNodePtr *node;
+	char **who;
+	size_t n, next;
+};
+
+static void records_init(struct records *rec, xmlNodePtr item)
+{
+	struct people_keys pk;
+	xmlNodePtr n;
+	size_t cap = 0;
+
+	memset(rec, 0, sizeof *rec);
+	people_keys_init(&pk, item_people(item));
+	for (n = node_first(item); n; n = node_after(n)) {
+		if (!(node_is(n, "vote") || node_is(n, "rating")) ||
+		    !record_who(n))
+			continue;
+		if (rec->n == cap) {
+			cap = cap ? 2 * cap : 8;
+			rec->node = xrealloc(rec->node, cap * sizeof *rec->node);
+			rec->who = xrealloc(rec->who, cap * sizeof *rec->who);
+		}
+		rec->node[rec->n] = n;
+		rec->who[rec->n++] = people_identity(&pk, record_who(n));
+	}
+	people_keys_free(&pk);
+}
+
+static void records_free(struct records *rec)
+{
+	size_t i;
+
+	for (i = 0; i < rec->n; i++)
+		free(rec->who[i]);
+	free(rec->who);
+	free(rec->node);
+}
+
+/* Has record N (the next one in REC, in document order) a later one by
+ * the same person of the same kind, in the same meeting (vote) or round
+ * (rating)?  Then only that later one counts: a register written before
+ * names were matched may hold two spellings of one person. */
+static bool superseded(struct records *rec, xmlNodePtr n)
+{
+	size_t i, k;
+
+	if (rec->next >= rec->n || rec->node[rec->next] != n)
+		return false;
+	i = rec->next++;
+	for (k = i + 1; k < rec->n; k++)
+		if (xmlStrEqual(rec->node[k]->name, n->name) &&
+		    !strcmp(rec->who[k], rec->who[i]) &&
+		    !strcmp(record_where(rec->node[k]), record_where(n)))
+			return true;
+	return false;
+}
+
 xmlNodePtr item_find_rating(xmlNodePtr item, const char *round,
 			    const char *respondent)
 {
 	xmlNodePtr n;
 
+	xmlNodePtr people = item_people(item);
+	char *key = who_identity(people, respondent);
+
 	for (n = node_child(item, "rating"); n; n = node_next(n, "rating")) {
 		const char *who = node_attr(n, "respondent");
-		if (who && !strcmp(who, respondent) &&
-		    !strcmp(node_attr(n, "round"), round))
-			return n;
+		if (who && !strcmp(node_attr(n, "round"), round) &&
+		    same_who(people, who, key))
+			break;
 	}
-	return NULL;
+	free(key);
+	return n;
 }
 
 void item_set_rating(struct reg *r, xmlNodePtr item, xmlNodePtr rating,
@@ -317,10 +414,14 @@ void item_facts(xmlNodePtr item, const char *meeting, double default_tariff,
 		struct item_facts *f)
 {
 	xmlNodePtr n;
+	struct records rec;
 	int best = 0, i;
 
 	memset(f, 0, sizeof *f);
+	records_init(&rec, item);
 	for (n = node_first(item); n; n = node_after(n)) {
+		if (superseded(&rec, n))
+			continue;
 		if (node_is(n, "vote")) {
 			int p = vocab_index(&vocab_priority,
 					    node_attr(n, "priority"));
@@ -344,6 +445,7 @@ void item_facts(xmlNodePtr item, const char *meeting, double default_tariff,
 			f->tariff = attr_num(n, "tariff");
 		}
 	}
+	records_free(&rec);
 	f->leading = -1;
 	for (i = 0; i < 3; i++)
 		if (f->votes[i] > best) {

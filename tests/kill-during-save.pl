@@ -39,7 +39,8 @@ sub fail { print "not ok: @_\n"; exit 1; }
 
 my @writers = (
 	sub { my $n = shift; ("add", "doc", "kill test $n") },
-	sub { my $n = shift; ("--by", "voter$n", "vote", "D" . (1 + $n % 1000), "change") },
+	sub { my $n = shift; ("--by", "voter$n", "vote", "D" . (1 + $n % 1000), "change",
+		      "--guest") },
 	sub { ("import", "csv", $csv) },
 );
 my @marks = (

@@ -92,7 +92,7 @@ test_expect_success 'edit: unknown id, bad keyword, unknown area are refused' '
 
 test_expect_success 'delete removes the item and logs it whole' '
 	styr note D2 "Skrives hver dag" --method observation --date 2026-03-01 &&
-	styr rate D2 too-tight --respondent Anne &&
+	styr rate D2 too-tight --respondent Anne --guest &&
 	styr delete D2 2>err &&
 	test_grep "D2" err &&
 	test_grep "<what>note (observation): Skrives hver dag</what>" styr.xml &&

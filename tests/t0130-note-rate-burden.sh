@@ -58,12 +58,12 @@ test_expect_success 'note: bad method, date, text and id are refused' '
 '
 
 test_expect_success 'rate: respondent, anonymous and Danish aliases' '
-	styr rate R1 too-tight --respondent Anne 2>err &&
+	styr rate R1 too-tight --respondent Anne --guest 2>err &&
 	test_grep "^R1: rating .Too tight. (Baseline) recorded$" err &&
 	! grep "too-tight\|baseline" err &&
 	test_grep "rating (Baseline) by Anne: .Too tight.</what>" styr.xml &&
 	styr rate R1 for-stram &&
-	styr rate R1 understøttende --respondent Bo &&
+	styr rate R1 understøttende --respondent Bo --guest &&
 	styr rate R1 for-slap &&
 	item_json R1 "d[\"experience\"][\"baseline\"] == {\"supportive\": 1, \"too-tight\": 2, \"too-loose\": 1}" &&
 	item_json R1 "d[\"experience\"][\"followup\"] == {\"supportive\": 0, \"too-tight\": 0, \"too-loose\": 0}" &&
@@ -72,7 +72,7 @@ test_expect_success 'rate: respondent, anonymous and Danish aliases' '
 '
 
 test_expect_success 'rate: a second rating by the same respondent replaces the first' '
-	styr rate R1 supportive --respondent Anne 2>err &&
+	styr rate R1 supportive --respondent Anne --guest 2>err &&
 	test_grep "Anne" err && test_grep "replaced" err &&
 	item_json R1 "d[\"experience\"][\"baseline\"] == {\"supportive\": 2, \"too-tight\": 1, \"too-loose\": 1}" &&
 	test "$(grep -c "respondent=\"Anne\"" styr.xml)" = 1 &&
@@ -81,9 +81,9 @@ test_expect_success 'rate: a second rating by the same respondent replaces the f
 '
 
 test_expect_success 'rate: the same respondent in another round is a new rating' '
-	styr rate R1 too-loose --respondent Anne --round efter 2>err &&
+	styr rate R1 too-loose --respondent Anne --guest --round efter 2>err &&
 	! grep -q replaced err &&
-	styr rate R1 too-tight --respondent Anne --round followup 2>err &&
+	styr rate R1 too-tight --respondent Anne --guest --round followup 2>err &&
 	test_grep "replaced" err &&
 	item_json R1 "d[\"experience\"][\"followup\"] == {\"supportive\": 0, \"too-tight\": 1, \"too-loose\": 0}" &&
 	item_json R1 "d[\"experience\"][\"baseline\"][\"supportive\"] == 2"
@@ -148,7 +148,7 @@ test_expect_success 'burden: the item tariff wins over the default' '
 '
 
 test_expect_success 'burden: the burden element keeps its place among the others' '
-	styr rate D1 supportive --respondent Carl &&
+	styr rate D1 supportive --respondent Carl --guest &&
 	styr note D1 "Efter byrden" &&
 	valid
 '

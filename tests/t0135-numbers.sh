@@ -119,6 +119,7 @@ test_expect_success 'negative and empty numbers are refused' '
 '
 
 test_expect_success 'vote --count reads 1.000 in Danish and 1,000 in English' '
+	styr -q meeting add workshop "Prioritering" --date 2026-03-01 &&
 	da vote D2 fjerne --count 1.000 &&
 	json "items[\"D2\"][\"votes\"][\"remove\"] == 1000" &&
 	styr vote D2 change --count 2,000 &&
@@ -294,10 +295,12 @@ for r in re.findall(r'<table:table-row[ >].*?</table:table-row>', s, re.S):
 test_expect_success 'evaluation: a follow-up never measured is –, not 0' '
 	export STYR_FILE=sg.xml &&
 	for i in 1 2 3 4 5 6 7; do
-		styr rate D2 supportive --respondent "P$i" >/dev/null || return 1
+		styr rate D2 supportive --guest --respondent "R$i" >/dev/null ||
+		return 1
 	done &&
-	styr rate D3 too-tight --respondent A >/dev/null &&
-	styr rate D3 supportive --round followup --respondent A >/dev/null &&
+	styr rate D3 too-tight --guest --respondent A >/dev/null &&
+	styr rate D3 supportive --round followup --guest --respondent A \
+		>/dev/null &&
 	da handout evaluering -o ev.odt &&
 	part ev.odt content.xml >c.xml &&
 	test "$(row D2)" = "7|–|0|–|0|–" &&

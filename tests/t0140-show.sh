@@ -11,10 +11,10 @@ Linje to" --area BOST --origin lovkrav --owner Myndighed \
 		--found interview --source "SEL § 85" >/dev/null &&
 	styr --by Anne note D1 "Det tager en hel dag" --method interview \
 		--date 2026-03-01 &&
-	styr rate D1 too-tight --respondent Anne &&
-	styr rate D1 too-tight --respondent Bo &&
+	styr rate D1 too-tight --respondent Anne --guest &&
+	styr rate D1 too-tight --respondent Bo --guest &&
 	styr rate D1 supportive &&
-	styr rate D1 too-loose --respondent Anne --round followup &&
+	styr rate D1 too-loose --respondent Anne --guest --round followup &&
 	styr burden --default-tariff 450 &&
 	styr burden D1 --minutes 15 --per-year 400 --staff 6 >/dev/null &&
 	item_append_xml D1 "<vote priority=\"remove\" count=\"3\"/><vote priority=\"change\" by=\"Carl\"/><priority value=\"remove\" date=\"2026-03-10\" by=\"Workshop\">Frigør 100 timer</priority><decision value=\"selected\" date=\"2026-04-01\" by=\"Styregruppe\">Et lille skridt</decision><solution status=\"pilot\" evaluate-by=\"2026-10-01\"><criteria>Halv tid</criteria></solution>" &&

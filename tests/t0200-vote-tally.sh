@@ -20,6 +20,13 @@ make_meetings() {
 	valid
 }
 
+# The voters, P1 to P6: a vote names someone in the people list.
+add_people() {
+	for who in Anne Bo Cai Dorte Eva "Åse Ørum"; do
+		styr person add "$who" --role staff >/dev/null || return 1
+	done
+}
+
 # Votes on ITEM: the <vote .../> lines, one per line.
 votes() { sed -n "/<item id=\"$1\"/,/<\/item>/p" styr.xml | grep "<vote "; }
 
@@ -29,6 +36,7 @@ test_expect_success 'set-up: items and two workshops' '
 	test "$(styr add rule "Bostøtte i eget hjem")" = R1 &&
 	test "$(styr add goal "Aktivt medborgerskab")" = G1 &&
 	test "$(styr add doc "Ugentlig statistik")" = D2 &&
+	add_people &&
 	make_meetings
 '
 
@@ -41,7 +49,7 @@ test_expect_success 'a vote needs a voter (--by) or a count' '
 
 test_expect_success 'a vote records priority, voter, meeting and date' '
 	styr vote R1 remove --by Anne --meeting M1 &&
-	echo "      <vote priority=\"remove\" by=\"Anne\" meeting=\"M1\" date=\"$today\"/>" >expect &&
+	echo "      <vote priority=\"remove\" by=\"P1\" meeting=\"M1\" date=\"$today\"/>" >expect &&
 	votes R1 >actual &&
 	test_cmp expect actual
 '
@@ -53,19 +61,19 @@ test_expect_success 'the voter is logged as who, with action vote and the id' '
 
 test_expect_success 'same person, same meeting: the second vote replaces the first' '
 	styr --by anne vote R1 change --meeting m1 2>err &&
-	test_grep "^R1: anne has voted before; the new vote (change) replaces the earlier one (remove)$" err &&
-	test_grep "<what>anne votes change (meeting M1), replacing remove</what>" styr.xml &&
-	echo "      <vote priority=\"change\" by=\"anne\" meeting=\"M1\" date=\"$today\"/>" >expect &&
+	test_grep "^R1: Anne has voted before; the new vote (change) replaces the earlier one (remove)$" err &&
+	test_grep "<what>Anne votes change (meeting M1), replacing remove</what>" styr.xml &&
+	echo "      <vote priority=\"change\" by=\"P1\" meeting=\"M1\" date=\"$today\"/>" >expect &&
 	votes R1 >actual &&
 	test_cmp expect actual
 '
 
 test_expect_success 'names are compared without case, Danish letters too' '
-	styr vote G1 remove --by "Åse Ørum" &&
-	styr vote G1 anchor --by "åse øRUM" 2>err &&
+	styr vote G1 remove --by "Åse Ørum" --meeting M1 &&
+	styr vote G1 anchor --by "åse øRUM" --meeting M1 2>err &&
 	test_grep "replaces" err &&
 	test "$(votes G1 | wc -l)" = 1 &&
-	votes G1 | test_grep -q "priority=\"anchor\" by=\"åse øRUM\" date"
+	votes G1 | test_grep -q "priority=\"anchor\" by=\"P6\" meeting=\"M1\" date"
 '
 
 test_expect_success 'same person in another meeting: both votes kept' '
@@ -80,23 +88,21 @@ test_expect_success 'another person in the same meeting: both votes kept' '
 	test "$(votes R1 | wc -l)" = 3
 '
 
-test_expect_success 'a vote without a meeting replaces only one without a meeting' '
+test_expect_success 'a vote without a meeting: refused when the phase has two workshops' '
 	styr vote D2 remove --by Anne --meeting M1 &&
-	styr vote D2 remove --by Anne &&
-	styr vote D2 change --by Anne 2>err &&
-	test_grep "replaces" err &&
+	test_expect_code 1 styr vote D2 remove --by Anne 2>err &&
+	test_grep "M1 (Workshop 1), M2 (Workshop 2)" err &&
 	cat >expect <<-EOF &&
-	      <vote priority="remove" by="Anne" meeting="M1" date="$today"/>
-	      <vote priority="change" by="Anne" date="$today"/>
+	      <vote priority="remove" by="P1" meeting="M1" date="$today"/>
 	EOF
 	votes D2 >actual &&
 	test_cmp expect actual
 '
 
 test_expect_success 'Danish priorities: fjern, forandre, forankr' '
-	styr vote D2 fjern --by Cai &&
-	styr vote D2 forandre --by Dorte &&
-	styr vote D2 FORANKR --by Eva &&
+	styr vote D2 fjern --by Cai --meeting M1 &&
+	styr vote D2 forandre --by Dorte --meeting M1 &&
+	styr vote D2 FORANKR --by Eva --meeting M1 &&
 	votes D2 | tail -n 3 | sed "s/.*priority=\"\([a-z]*\)\".*/\1/" >actual &&
 	printf "remove\nchange\nanchor\n" >expect &&
 	test_cmp expect actual
@@ -110,8 +116,8 @@ test_expect_success 'paper ballots: --count N anonymous votes' '
 	votes G1 | sed -n 2p >actual &&
 	test_cmp expect actual &&
 	test "$(votes G1 | grep -c "count=")" = 2 &&
-	styr vote G1 anchor --count 1 &&
-	test_grep "<what>1 paper vote: anchor</what>" styr.xml
+	styr vote G1 anchor --count 1 --meeting M2 &&
+	test_grep "<what>1 paper vote: anchor (meeting M2)</what>" styr.xml
 '
 
 test_expect_success 'paper ballots and a voter together are a usage error' '
@@ -132,24 +138,24 @@ test_expect_success 'a count must be a whole number from 1 to 100000' '
 	test_grep "2x" err &&
 	test_expect_code 1 styr vote G1 change --count -3 &&
 	test_cmp before.xml styr.xml &&
-	styr vote G1 change --count 100000 &&
+	styr vote G1 change --count 100000 --meeting M1 &&
 	votes G1 | test_grep -q "count=\"100000\""
 '
 
 test_expect_success 'removing a legal demand warns and suggests change; the vote counts' '
-	styr vote D1 remove --by Anne 2>err &&
+	styr vote D1 remove --by Anne --meeting M1 2>err &&
 	test_grep "D1 is a legal demand" err &&
 	test_grep "cannot simply be removed" err &&
 	test_grep "consider .change." err &&
-	votes D1 | test_grep -q "priority=\"remove\" by=\"Anne\"" &&
-	styr vote D1 fjerne --count 2 2>err &&
+	votes D1 | test_grep -q "priority=\"remove\" by=\"P1\"" &&
+	styr vote D1 fjerne --count 2 --meeting M1 2>err &&
 	test_grep "legal demand" err
 '
 
 test_expect_success 'no warning for change on a legal demand or remove on others' '
-	styr vote D1 change --by Bo 2>err &&
+	styr vote D1 change --by Bo --meeting M1 2>err &&
 	! grep "legal" err &&
-	styr vote D2 remove --by Bo 2>err &&
+	styr vote D2 remove --by Bo --meeting M1 2>err &&
 	! grep "legal" err
 '
 
@@ -174,7 +180,8 @@ test_expect_success 'the register stays valid' '
 # A register of its own for the tally, with votes counted by hand:
 #   D1  M1: Anne remove, Bo change, Cai change   M2: 2 paper anchor
 #       -> 1 / 2 / 2, a tie;  M1 alone: change;  M2 alone: anchor
-#   R1  M1: 3 paper remove   M2: Anne remove   no meeting: Bo anchor
+#   R1  M1: 3 paper remove   M2: Anne remove   no meeting: Bo anchor (a vote
+#       from before votes belonged to workshops, written into the XML)
 #       -> 4 / 0 / 1, remove; M1: remove; M2: remove
 #   G1  M1: Anne anchor, Bo remove -> 1 / 0 / 1, a tie; M2: no votes
 #   D2  no votes
@@ -185,6 +192,7 @@ test_expect_success 'set-up: votes for the tally' '
 	styr add rule "Bostøtte i eget hjem" >/dev/null &&
 	styr add goal "Aktivt medborgerskab" >/dev/null &&
 	styr add doc "Ugentlig statistik" >/dev/null &&
+	add_people &&
 	make_meetings &&
 	styr vote D1 remove --by Anne --meeting M1 2>/dev/null &&
 	styr vote D1 change --by Bo --meeting M1 &&
@@ -192,7 +200,7 @@ test_expect_success 'set-up: votes for the tally' '
 	styr vote D1 anchor --count 2 --meeting M2 &&
 	styr vote R1 remove --count 3 --meeting M1 &&
 	styr vote R1 remove --by Anne --meeting M2 &&
-	styr vote R1 anchor --by Bo &&
+	item_append_xml R1 "<vote priority=\"anchor\" by=\"Bo\"/>" &&
 	styr vote G1 anchor --by Anne --meeting M1 &&
 	styr vote G1 remove --by Bo --meeting M1
 '

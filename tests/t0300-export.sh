@@ -19,8 +19,8 @@ test_expect_success 'set-up: items with every kind of data' '
 		>/dev/null &&
 	styr note G1 "Det tager for lang tid" --method interview \
 		--date 2026-02-01 2>/dev/null &&
-	styr rate G1 too-tight --respondent Bo 2>/dev/null &&
-	styr rate G1 too-tight --respondent Eva 2>/dev/null &&
+	styr rate G1 too-tight --respondent Bo --guest 2>/dev/null &&
+	styr rate G1 too-tight --respondent Eva --guest 2>/dev/null &&
 	styr burden G1 --minutes 15 --per-year 400 --staff 6 --tariff 450 \
 		>/dev/null &&
 	styr burden R1 --minutes 2.5 --per-year 1000 >/dev/null &&

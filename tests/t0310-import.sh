@@ -25,8 +25,10 @@ test_expect_success 'set-up: a register with every kind of item data' '
 		styr burden G1 --minutes 15 --per-year 400 --staff 6 \
 			--tariff 450 >/dev/null &&
 		styr burden R1 --minutes 2.5 --per-year 1000 >/dev/null &&
+		styr meeting add workshop "Workshop" --date 2026-03-01 \
+			>/dev/null &&
 		styr vote G1 remove --count 3 2>/dev/null &&
-		styr vote G1 change --by Anne 2>/dev/null &&
+		styr vote G1 change --by Anne --guest 2>/dev/null &&
 		styr vote R1 anchor --count 2 2>/dev/null &&
 		styr prioritise G1 change --why "loven står fast" 2>/dev/null &&
 		styr prioritise R1 anchor 2>/dev/null &&

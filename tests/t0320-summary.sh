@@ -26,11 +26,11 @@ test_expect_success 'set-up: four items, ratings, priorities, decisions, burden'
 	styr add rule "Visitation" >/dev/null &&
 	styr add doc "Statistik" >/dev/null &&
 	styr add doc "Kørselsregnskab" >/dev/null &&
-	styr rate G1 too-tight --respondent Bo 2>/dev/null &&
-	styr rate G1 too-tight --respondent Eva 2>/dev/null &&
-	styr rate R1 supportive --respondent Bo 2>/dev/null &&
+	styr rate G1 too-tight --respondent Bo --guest 2>/dev/null &&
+	styr rate G1 too-tight --respondent Eva --guest 2>/dev/null &&
+	styr rate R1 supportive --respondent Bo --guest 2>/dev/null &&
 	styr rate D1 too-loose 2>/dev/null &&
-	styr rate G1 supportive --round followup --respondent Bo 2>/dev/null &&
+	styr rate G1 supportive --round followup --respondent Bo --guest 2>/dev/null &&
 	styr prioritise G1 change 2>/dev/null &&
 	styr prioritise R1 remove 2>/dev/null &&
 	styr prioritise D1 remove 2>/dev/null &&

@@ -44,6 +44,7 @@ test_expect_success 'set-up: a register with areas, items, votes, burden' '
 	styr add goal "Borgeren mestrer eget liv" >/dev/null &&
 	styr burden D1 --minutes 30 --per-year 400 --staff 4 &&
 	styr burden R1 --minutes 15 --per-year 10 &&
+	styr meeting add workshop "Workshop" --date 2026-03-01 >/dev/null &&
 	styr vote D1 remove --count 3 &&
 	styr vote D1 change --count 1 &&
 	styr vote R1 change --count 2 &&

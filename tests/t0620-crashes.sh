@@ -25,6 +25,8 @@ fi
 test_expect_success 'setup: a register of 3,000 items and a CSV of 100' '
 	mkdir reg &&
 	big_register 3000 reg/big.xml &&
+	styr -q -f reg/big.xml meeting add workshop "Workshop" \
+		--date 2026-03-01 &&
 	styr -f reg/big.xml validate >/dev/null &&
 	{
 		echo "kind,title,description,minutes,per_year" &&

@@ -40,6 +40,7 @@ test_expect_success 'setup: a register, a CSV, an old handout and export' '
 			>/dev/null || exit 1
 		i=$((i + 1))
 	done &&
+	styr -q meeting add workshop "Workshop" --date 2026-03-01 &&
 	styr -q vote D1 remove --count 3 &&
 	styr -q handout workshop -o out.odt &&
 	styr -q export csv -o out.csv &&
@@ -182,7 +183,7 @@ test_expect_success 'add: every fault' '
 
 test_expect_success 'vote: every fault' '
 	every vote base styr.xml "grep -q \"by=.Fejlfri.\" styr.xml" \
-		--by Fejlfri vote D2 anchor
+		--by Fejlfri vote D2 anchor --guest
 '
 
 test_expect_success 'edit: every fault' '
@@ -224,7 +225,7 @@ writers() {
 	cat <<-\EOF
 	delete D4|<entry [^>]*action="delete"
 	note D1 Citat --method interview|Citat
-	rate D1 too-tight --respondent R|respondent="R"
+	rate D1 too-tight --respondent R --guest|respondent="R"
 	burden D1 --minutes 5 --per-year 10|minutes="5"
 	area add B Børn|Børn
 	person add Anna --role agent|Anna

@@ -74,7 +74,7 @@ test_expect_success 'setup: a register with something of everything' '
 	styr -q add doc "Dokumentér hvert besøg" --area A >/dev/null &&
 	styr -q add rule "Visitation hver uge" >/dev/null &&
 	styr -q vote D1 remove --count 3 --meeting M1 &&
-	styr -q vote R1 change --by Anna --meeting M1 &&
+	styr -q vote R1 change --by "Anna Agent" --meeting M1 &&
 	cp styr.xml good.xml &&
 	styr -f good.xml validate
 '

@@ -79,8 +79,9 @@ test_expect_success 'terminal numbers are written the Danish way under a Danish 
 '
 
 test_expect_success 'words in Danish log sentences are not capitalised, acronyms are' '
-	da vote D1 fjern --by Anne >/dev/null &&
-	test_grep "<what>Anne stemte fjerne</what>" styr.xml &&
+	da meeting add workshop "Workshop" --date 2026-03-01 >/dev/null &&
+	da vote D1 fjern --by Anne --guest >/dev/null &&
+	test_grep "<what>Anne stemte fjerne (møde M1)</what>" styr.xml &&
 	da person add "Mette" --role med >/dev/null &&
 	test_grep "(MED)</what>" styr.xml &&
 	da add mål "Trivsel" >/dev/null &&
