@@ -69,7 +69,3 @@ FIELD(SOURCE, "source", TEXT_NULL, NULL,
       N_("where it is written down (document, paragraph)"),
       N_("source"), N_("Source:"),
       N_("where it comes from (a law, a document)"), NULL)
-FIELD(CONTACT, "contact", TEXT_NULL, NULL,
-      "contact", 0, N_("TEXT"), N_("who to ask about it"),
-      N_("contact"), N_("Contact:"),
-      N_("who to ask about the demand (a person, a team)"), NULL)

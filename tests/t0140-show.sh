@@ -34,7 +34,6 @@ test_expect_success 'show prints the whole card' '
 	Owner:        Myndighed
 	Found by:     Interview
 	Source:       SEL § 85
-	Contact:      -
 	Registered:   in phase 1
 	Notes:        2026-03-01, Interview, Anne
 	                Det tager en hel dag
