@@ -79,6 +79,12 @@ int cli_format(const char *s, unsigned allowed, enum format *out);
 /* Checks that stdout was written completely; returns an exit status. */
 int cli_finish_stdout(int status);
 
+/* The exit status for what a module returned: EXIT_OK for 0,
+ * EXIT_UNREADABLE for REG_UNREADABLE (reg.h: a register that is missing,
+ * unreadable or invalid), EXIT_REFUSED for -1.  Modules print the error;
+ * only commands choose exit statuses, through this. */
+int cli_status(int rc);
+
 /* locale_dir() and data_dir() live in paths.h now; included here so that
  * code written against cli.h for them still builds. */
 #include "paths.h"

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * The command body `prioritise` and `decide` share: a stamped judgement
- * on an item.  It is a command's work (it opens and saves the register
- * and returns an exit status), so it lives beside the commands, not among
- * the principles they remind of.
+ * on an item.  It is a command's work (it opens and saves the register),
+ * so it lives beside the commands, not among the principles they remind
+ * of; like a module it leaves the exit status to them.
  */
 #ifndef STYR_STAMP_H
 #define STYR_STAMP_H
@@ -35,7 +35,9 @@ struct stamp_kind {
 	void (*remind)(struct reg *r, xmlNodePtr item, const char *value);
 };
 /* Opens the register, checks ID, VALUE and O, replaces ITEM's element,
- * logs "old -> new" and saves.  Returns an exit status. */
+ * logs "old -> new" and saves.  Returns 0, or after printing -1, or
+ * REG_UNREADABLE when the register is (as reg_open); cli_status() makes
+ * the exit status. */
 int stamp_run(const struct stamp_kind *k, const char *id, const char *value,
 	      const struct stamp_opts *o);
 

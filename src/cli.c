@@ -8,6 +8,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "paths.h"
+#include "reg.h"
 #include "util.h"
 #include "xmlsafe.h"
 
@@ -393,6 +394,13 @@ int cli_finish_stdout(int status)
 		return status ? status : EXIT_REFUSED;
 	}
 	return status;
+}
+
+int cli_status(int rc)
+{
+	if (!rc)
+		return EXIT_OK;
+	return rc == REG_UNREADABLE ? EXIT_UNREADABLE : EXIT_REFUSED;
 }
 
 int styr_main(int argc, char **argv)

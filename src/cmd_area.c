@@ -56,7 +56,7 @@ static int area_add(const char *id, const char *name)
 		error(_("area '%s' needs a name"), id);
 		return EXIT_REFUSED;
 	}
-	rc = reg_open(&r, REG_WRITE);
+	rc = cli_status(reg_open(&r, REG_WRITE));
 	if (rc)
 		goto out;
 	old = reg_area(&r, id);
@@ -69,7 +69,7 @@ static int area_add(const char *id, const char *name)
 	}
 	reg_new_area(&r, id, name);
 	reg_log(&r, "area", id, _("added review area %s '%s'"), id, name);
-	rc = reg_save(&r);
+	rc = cli_status(reg_save(&r));
 	if (!rc)
 		info(_("added review area %s '%s'"), id, name);
 out:
@@ -86,7 +86,7 @@ static int area_list(enum format fmt)
 	size_t i, nareas = 0;
 	int rc;
 
-	rc = reg_open(&r, REG_READ);
+	rc = cli_status(reg_open(&r, REG_READ));
 	if (rc)
 		goto out;
 	for (n = node_first(r.areas); n; n = node_after(n)) {

@@ -78,5 +78,5 @@ int cmd_decide(int argc, char **argv)
 	struct args a = {0};
 
 	cli_parse(&cmd, argc, argv, &a);
-	return stamp_run(&decision, a.id, a.decision, &a.stamp);
+	return cli_status(stamp_run(&decision, a.id, a.decision, &a.stamp));
 }

@@ -43,7 +43,7 @@ int cmd_delete(int argc, char **argv)
 	int rc;
 
 	cli_parse(&cmd, argc, argv, &a);
-	rc = reg_open(&r, REG_WRITE);
+	rc = cli_status(reg_open(&r, REG_WRITE));
 	if (rc)
 		goto out;
 	item = reg_item(&r, a.id);
@@ -58,7 +58,7 @@ int cmd_delete(int argc, char **argv)
 			node_text(node_child(item, "title")));
 	/* The schema keeps a deleted item after the entry's <what>. */
 	node_move(item, entry);
-	rc = reg_save(&r);
+	rc = cli_status(reg_save(&r));
 	if (!rc)
 		info(_("%s: deleted; the change log keeps it"),
 		     node_attr(item, "id"));

@@ -167,7 +167,7 @@ int cmd_export(int argc, char **argv)
 		return cli_usage(argv[0], _("unknown format '%s' (use csv or "
 					    "json)"),
 				 a.format);
-	rc = reg_open(&r, REG_READ);
+	rc = cli_status(reg_open(&r, REG_READ));
 	if (rc)
 		goto out;
 	if (a.output && strcmp(a.output, "-"))

@@ -631,7 +631,7 @@ int cmd_import(int argc, char **argv)
 			return EXIT_REFUSED;
 		}
 	}
-	rc = reg_open(&r, a.dry_run ? REG_READ : REG_WRITE);
+	rc = cli_status(reg_open(&r, a.dry_run ? REG_READ : REG_WRITE));
 	if (rc) {
 		reg_close(&r);
 		if (f != stdin)
@@ -684,7 +684,7 @@ int cmd_import(int argc, char **argv)
 		}
 		reg_log(&r, "import", NULL, "%s", what.buf);
 		sb_free(&what);
-		rc = reg_save(&r);
+		rc = cli_status(reg_save(&r));
 		if (!rc) {
 			if (im.nareas)
 				info(ngettext("%s: new review area: %s",

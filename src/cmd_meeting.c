@@ -240,12 +240,12 @@ static int meeting(struct args a)
 	int rc;
 
 	if (a.action == LIST) {
-		rc = reg_open(&r, REG_READ);
+		rc = cli_status(reg_open(&r, REG_READ));
 		if (!rc)
 			rc = list(&r, &a, lang);
 		goto out;
 	}
-	rc = reg_open(&r, REG_WRITE);
+	rc = cli_status(reg_open(&r, REG_WRITE));
 	if (rc)
 		goto out;
 	rc = a.action == ADD ? add(&r, &a, lang, id) : attend(&r, &a);
@@ -253,7 +253,7 @@ static int meeting(struct args a)
 		rc = EXIT_REFUSED;
 	else if (rc > 0)
 		rc = EXIT_OK;
-	else if (!(rc = reg_save(&r)) && *id)
+	else if (!(rc = cli_status(reg_save(&r))) && *id)
 		printf("%s\n", id);
 out:
 	reg_close(&r);

@@ -203,13 +203,13 @@ static int milestone(struct args a)
 	int rc;
 
 	if (a.action == LIST) {
-		rc = reg_open(&r, REG_READ);
+		rc = cli_status(reg_open(&r, REG_READ));
 		if (!rc)
 			rc = list(&r, &a);
 		reg_close(&r);
 		return rc;
 	}
-	rc = reg_open(&r, REG_WRITE);
+	rc = cli_status(reg_open(&r, REG_WRITE));
 	if (rc)
 		goto out;
 	rc = a.action == DONE ? done(&r, &a, lang) : undo(&r, a.arg, lang);
@@ -218,7 +218,7 @@ static int milestone(struct args a)
 	else if (rc > 0)
 		rc = EXIT_OK;
 	else
-		rc = reg_save(&r);
+		rc = cli_status(reg_save(&r));
 out:
 	reg_close(&r);
 	return rc;

@@ -112,7 +112,7 @@ static int run_show(void *input, int argc, char **argv)
 	int rc;
 
 	(void)input, (void)argc, (void)argv;
-	rc = reg_open(&r, REG_READ);
+	rc = cli_status(reg_open(&r, REG_READ));
 	if (!rc)
 		show(&r);
 	reg_close(&r);

@@ -77,7 +77,7 @@ int cmd_note(int argc, char **argv)
 	} else {
 		today_iso(date);
 	}
-	rc = reg_open(&r, REG_WRITE);
+	rc = cli_status(reg_open(&r, REG_WRITE));
 	if (rc)
 		goto out;
 	item = reg_item(&r, a.id);
@@ -92,7 +92,7 @@ int cmd_note(int argc, char **argv)
 	else
 		reg_log(&r, "note", node_attr(item, "id"), _("note: %s"),
 			a.text);
-	rc = reg_save(&r);
+	rc = cli_status(reg_save(&r));
 	if (!rc)
 		info(_("%s: note added"), node_attr(item, "id"));
 out:

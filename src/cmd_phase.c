@@ -451,13 +451,13 @@ static int phase(struct args a)
 	if (!a.date)
 		today_iso(date);
 	if (a.action == SHOW || a.action == CHECK) {
-		rc = reg_open(&r, REG_READ);
+		rc = cli_status(reg_open(&r, REG_READ));
 		if (!rc)
 			rc = a.action == SHOW ? show(&r) : check(&r, a.number);
 		reg_close(&r);
 		return rc;
 	}
-	rc = reg_open(&r, REG_WRITE);
+	rc = cli_status(reg_open(&r, REG_WRITE));
 	if (rc)
 		goto out;
 	p = phase_arg(&r, a.number);
@@ -482,7 +482,7 @@ static int phase(struct args a)
 	else if (rc > 0)
 		rc = EXIT_OK;
 	else
-		rc = reg_save(&r);
+		rc = cli_status(reg_save(&r));
 out:
 	reg_close(&r);
 	return rc;

@@ -61,5 +61,5 @@ int cmd_prioritise(int argc, char **argv)
 	struct args a = {0};
 
 	cli_parse(&cmd, argc, argv, &a);
-	return stamp_run(&proposal, a.id, a.priority, &a.stamp);
+	return cli_status(stamp_run(&proposal, a.id, a.priority, &a.stamp));
 }

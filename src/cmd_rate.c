@@ -87,7 +87,7 @@ int cmd_rate(int argc, char **argv)
 		}
 	}
 	today_iso(today);
-	rc = reg_open(&r, REG_WRITE);
+	rc = cli_status(reg_open(&r, REG_WRITE));
 	if (rc)
 		goto out;
 	item = reg_item(&r, a.id);
@@ -115,7 +115,7 @@ int cmd_rate(int argc, char **argv)
 	}
 	item_set_rating(&r, item, rating, round, experience, a.respondent,
 			today);
-	rc = reg_save(&r);
+	rc = cli_status(reg_save(&r));
 	if (!rc && replaced)
 		info(_("%s: the earlier rating (%s) by %s, '%s', is replaced "
 		       "by '%s'"),

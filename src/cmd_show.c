@@ -249,7 +249,7 @@ int cmd_show(int argc, char **argv)
 	if (a.format &&
 	    cli_format(a.format, 1u << FMT_TEXT | 1u << FMT_JSON, &fmt) < 0)
 		return EXIT_REFUSED;
-	rc = reg_open(&r, REG_READ);
+	rc = cli_status(reg_open(&r, REG_READ));
 	if (rc)
 		goto out;
 	item = reg_item(&r, a.id);

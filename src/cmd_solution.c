@@ -97,7 +97,7 @@ int cmd_solution(int argc, char **argv)
 	    parse_date(_("evaluate by"), a.evaluate_by, date) < 0)
 		return EXIT_REFUSED;
 
-	rc = reg_open(&r, REG_WRITE);
+	rc = cli_status(reg_open(&r, REG_WRITE));
 	if (rc)
 		goto out;
 	item = reg_item(&r, a.id);
@@ -173,7 +173,7 @@ int cmd_solution(int argc, char **argv)
 	item_set_solution(&r, item, status, a.evaluate_by ? date : NULL,
 			  a.criteria);
 	reg_log(&r, "solution", id, "%s", changes.buf);
-	rc = reg_save(&r);
+	rc = cli_status(reg_save(&r));
 	if (!rc)
 		info(_("%s: %s"), id, changes.buf);
 out:

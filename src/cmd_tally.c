@@ -135,7 +135,7 @@ int cmd_tally(int argc, char **argv)
 			       1u << FMT_JSON,
 		       &fmt) < 0)
 		return EXIT_REFUSED;
-	rc = reg_open(&r, REG_READ);
+	rc = cli_status(reg_open(&r, REG_READ));
 	if (rc)
 		goto out;
 	if (a.meeting) {

@@ -24,7 +24,7 @@ int cmd_validate(int argc, char **argv)
 	cli_parse(&cmd, argc, argv, NULL);
 	/* Loading is validating: reg_open checks the schema and what it
 	 * cannot express, and prints every problem with its line. */
-	rc = reg_open(&r, REG_READ);
+	rc = cli_status(reg_open(&r, REG_READ));
 	if (!rc) {
 		for (n = node_first(r.items); n; n = node_after(n))
 			items++;

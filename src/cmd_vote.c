@@ -147,7 +147,7 @@ int cmd_vote(int argc, char **argv)
 	}
 	today_iso(date);
 
-	rc = reg_open(&r, REG_WRITE);
+	rc = cli_status(reg_open(&r, REG_WRITE));
 	if (rc)
 		goto out;
 	item = reg_item(&r, a.id);
@@ -196,7 +196,7 @@ int cmd_vote(int argc, char **argv)
 				 "%ld paper votes: %s%s",
 				 (unsigned long)count),
 			count, label, where);
-	rc = reg_save(&r);
+	rc = cli_status(reg_save(&r));
 out:
 	free(where);
 	free(was);

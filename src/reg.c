@@ -445,17 +445,44 @@ int reg_open(struct reg *r, enum reg_mode mode)
 {
 	reg_init(r);
 	if (mode == REG_WRITE && lock_take(&r->lock, r->path) < 0)
-		return EXIT_REFUSED;
+		return REG_REFUSED;
 	if (access(r->path, F_OK) != 0) {
 		error(_("%s: no register here (%s); start one with 'styr init' "
 			"or name one with -f FILE"),
 		      r->path, strerror(errno));
-		return EXIT_UNREADABLE;
+		return REG_UNREADABLE;
 	}
 	r->doc = xmlsafe_read_file(r->path, 0);
 	if (!r->doc)
-		return EXIT_UNREADABLE;
-	return reg_verify(r, r->path) < 0 ? EXIT_UNREADABLE : EXIT_OK;
+		return REG_UNREADABLE;
+	return reg_verify(r, r->path) < 0 ? REG_UNREADABLE : 0;
+}
+
+xmlDocPtr reg_load_model(const char *path, const char **name)
+{
+	xmlDocPtr model;
+	xmlNodePtr root;
+
+	if (path) {
+		*name = path;
+		model = xmlsafe_read_file(path, 0);
+	} else {
+		*name = _("the built-in model");
+		model = xmlsafe_read_memory((const char *)model_xml,
+					    model_xml_len, *name, 0);
+	}
+	if (!model)
+		return NULL;
+	root = xmlDocGetRootElement(model);
+	if (!node_is(root, "model") || !root->ns ||
+	    strcmp((const char *)root->ns->href, REG_NS)) {
+		error(_("%s:%ld: not a styr phase model (its root must be "
+			"<model xmlns=\"%s\">; see 'styr model export')"),
+		      *name, root ? xmlGetLineNo(root) : 1L, REG_NS);
+		xmlFreeDoc(model);
+		return NULL;
+	}
+	return model;
 }
 
 /* The last element child of N, or NULL. */
@@ -627,13 +654,13 @@ int reg_create(struct reg *r, xmlDocPtr model, const char *org,
 	reg_init(r);
 	if (lock_take(&r->lock, r->path) < 0) {
 		xmlFreeDoc(model);
-		return EXIT_REFUSED;
+		return -1;
 	}
 	if (access(r->path, F_OK) == 0) {
 		xmlFreeDoc(model);
-		error(_("%s: a register exists already; nothing was changed"),
-		      r->path);
-		return EXIT_REFUSED;
+		return error(_("%s: a register exists already; nothing was "
+			       "changed"),
+			     r->path);
 	}
 	r->doc = xmlNewDoc(BAD_CAST "1.0");
 	r->root = xmlNewDocNode(r->doc, NULL, BAD_CAST "register", NULL);
@@ -661,7 +688,7 @@ int reg_create(struct reg *r, xmlDocPtr model, const char *org,
 	node_set_attr(items, "next-doc", "1");
 	xmlAddChild(r->root, node_new(r, "log", NULL));
 	find_sections(r);
-	return EXIT_OK;
+	return 0;
 }
 
 /* --- save --- */
@@ -733,7 +760,7 @@ int reg_save(struct reg *r)
 	struct tempfile *tf = NULL;
 	struct sink sink = {-1, 0};
 	xmlOutputBufferPtr out;
-	int rc = EXIT_REFUSED, synced;
+	int synced;
 
 	if (r->lock.fd < 0)
 		die("internal error: saving without the lock");
@@ -743,10 +770,9 @@ int reg_save(struct reg *r)
 		      reg_check_consistency(r) < 0;
 	xmlFreeDoc(changed);
 	if (invalid) {
-		error(_("%s: internal error: the change would make the register "
-			"invalid; nothing was written"),
-		      r->path);
-		return rc;
+		return error(_("%s: internal error: the change would make "
+			       "the register invalid; nothing was written"),
+			     r->path);
 	}
 	/* REGISTER.new, at a fixed name: only the lock holder writes it, so
 	 * nothing piles up after kill -9.  A new register gets 0644 less
@@ -758,7 +784,7 @@ int reg_save(struct reg *r)
 		error(_("%s: cannot write: %s; nothing was changed"), tmp,
 		      strerror(errno));
 		free(tmp);
-		return rc;
+		return -1;
 	}
 	sink.fd = tempfile_fd(tf);
 	out = xmlOutputBufferCreateIO(sink_write, sink_close, &sink, NULL);
@@ -775,11 +801,10 @@ int reg_save(struct reg *r)
 			  "%s"),
 			r->path, strerror(errno));
 	if (synced >= 0)
-		return EXIT_OK;
+		return 0;
 failed:
-	error(_("%s: cannot save: %s; the register was not changed"), r->path,
-	      strerror(errno));
-	return rc;
+	return error(_("%s: cannot save: %s; the register was not changed"),
+		     r->path, strerror(errno));
 }
 
 void reg_close(struct reg *r)

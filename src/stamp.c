@@ -46,13 +46,13 @@ int stamp_run(const struct stamp_kind *k, const char *id, const char *value,
 	/* Everything the user typed is checked before the register is. */
 	v = vocab_parse(k->vocab, value);
 	if (v < 0)
-		return EXIT_REFUSED;
+		return -1;
 	key = k->vocab->words[v].key;
 	if (check_text(_("reason"), why) < 0)
-		return EXIT_REFUSED;
+		return -1;
 	if (o->date) {
 		if (parse_date(_("date"), o->date, date) < 0)
-			return EXIT_REFUSED;
+			return -1;
 	} else {
 		today_iso(date);
 	}
@@ -61,7 +61,7 @@ int stamp_run(const struct stamp_kind *k, const char *id, const char *value,
 		goto out;
 	item = reg_item(&r, id);
 	if (!item) {
-		rc = EXIT_REFUSED;
+		rc = -1;
 		goto out;
 	}
 	id = node_attr(item, "id");
