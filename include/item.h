@@ -87,6 +87,10 @@ void item_set_rating(struct reg *r, xmlNodePtr item, xmlNodePtr rating,
 void item_set_burden(struct reg *r, xmlNodePtr item, const char *minutes,
 		     const char *per_year, const char *staff,
 		     const char *tariff);
+/* The earlier vote of VOTER (a name: "Åse" and "åse" are the same) on
+ * ITEM in meeting MID (NULL: in no meeting), or NULL. */
+xmlNodePtr item_find_vote(xmlNodePtr item, const char *voter,
+			  const char *mid);
 /* Records a vote for PRIORITY on VOTE (an earlier one to replace), or on
  * a new one when VOTE is NULL: by BY (a person), or COUNT anonymous
  * paper votes when BY is NULL. */

@@ -250,6 +250,50 @@ void item_set_burden(struct reg *r, xmlNodePtr item, const char *minutes,
 	node_insert(item, b, item_order);
 }
 
+/* The next code point of UTF-8 text, folded to lower case for the letters
+ * names use (ASCII and Latin-1: Æ, Ø, Å, É...). */
+static unsigned next_folded(const char **s)
+{
+	const unsigned char *p = (const unsigned char *)*s;
+	unsigned c = *p++;
+
+	if (c >= 0xc0) {
+		int n = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : 1;
+		c &= 0x3fu >> n;
+		while (n-- && (*p & 0xc0) == 0x80)
+			c = c << 6 | (*p++ & 0x3f);
+	}
+	*s = (const char *)p;
+	if ((c >= 'A' && c <= 'Z') || (c >= 0xc0 && c <= 0xde && c != 0xd7))
+		c += 0x20;
+	return c;
+}
+
+/* Do two voter names name the same person ("Åse" and "åse")? */
+static bool same_name(const char *a, const char *b)
+{
+	while (*a && *b)
+		if (next_folded(&a) != next_folded(&b))
+			return false;
+	return !*a && !*b;
+}
+
+xmlNodePtr item_find_vote(xmlNodePtr item, const char *voter,
+			  const char *mid)
+{
+	xmlNodePtr v;
+
+	for (v = node_child(item, "vote"); v; v = node_next(v, "vote")) {
+		const char *by = node_attr(v, "by");
+		const char *m = node_attr(v, "meeting");
+		if (!by || !same_name(by, voter))
+			continue;
+		if (mid ? m && !strcmp(m, mid) : !m)
+			return v;
+	}
+	return NULL;
+}
+
 void item_set_vote(struct reg *r, xmlNodePtr item, xmlNodePtr vote,
 		   const char *priority, const char *by, long count,
 		   const char *meeting, const char *date)
