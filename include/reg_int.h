@@ -10,6 +10,9 @@
  * that sums of them never overflow. */
 #define MAX_NUMBER 1000000000L
 
+/* Points R's section pointers at the root's sections.  Returns 0. */
+int reg_find_sections(struct reg *r);
+
 /* Rules the schema cannot say (unique ids, references, counters ahead of
  * ids, exact values); prints each problem.  0 or -1. */
 int reg_check_consistency(struct reg *r);
