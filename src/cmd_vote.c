@@ -59,51 +59,6 @@ static const struct cli_sub cmd = {
 	   "ballots are typed in as a number with --count.  'styr tally' "
 	   "counts them.")};
 
-/* The next code point of UTF-8 text, folded to lower case for the letters
- * names use (ASCII and Latin-1: Æ, Ø, Å, É...). */
-static unsigned next_folded(const char **s)
-{
-	const unsigned char *p = (const unsigned char *)*s;
-	unsigned c = *p++;
-
-	if (c >= 0xc0) {
-		int n = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : 1;
-		c &= 0x3fu >> n;
-		while (n-- && (*p & 0xc0) == 0x80)
-			c = c << 6 | (*p++ & 0x3f);
-	}
-	*s = (const char *)p;
-	if ((c >= 'A' && c <= 'Z') || (c >= 0xc0 && c <= 0xde && c != 0xd7))
-		c += 0x20;
-	return c;
-}
-
-/* Do two voter names name the same person ("Åse" and "åse")? */
-static bool same_name(const char *a, const char *b)
-{
-	while (*a && *b)
-		if (next_folded(&a) != next_folded(&b))
-			return false;
-	return !*a && !*b;
-}
-
-/* The earlier vote of VOTER on ITEM in meeting MID (NULL: no meeting). */
-static xmlNodePtr find_vote(xmlNodePtr item, const char *voter,
-			    const char *mid)
-{
-	xmlNodePtr v;
-
-	for (v = node_child(item, "vote"); v; v = node_next(v, "vote")) {
-		const char *by = node_attr(v, "by");
-		const char *m = node_attr(v, "meeting");
-		if (!by || !same_name(by, voter))
-			continue;
-		if (mid ? m && !strcmp(m, mid) : !m)
-			return v;
-	}
-	return NULL;
-}
-
 int cmd_vote(int argc, char **argv)
 {
 	struct args a = {0};
@@ -134,7 +89,7 @@ int cmd_vote(int argc, char **argv)
 	}
 	today_iso(date);
 
-	rc = reg_open_item(&r, REG_WRITE, a.id, &item);
+	rc = cli_status(reg_open_item(&r, REG_WRITE, a.id, &item));
 	if (rc)
 		goto out;
 	id = node_attr(item, "id");
@@ -145,7 +100,7 @@ int cmd_vote(int argc, char **argv)
 	mid = m ? node_attr(m, "id") : NULL;
 	principle_law_remove(item, priority, _("the vote is recorded"));
 
-	vote = voter ? find_vote(item, voter, mid) : NULL;
+	vote = voter ? item_find_vote(item, voter, mid) : NULL;
 	if (vote) {
 		/* One vote per person and workshop: the new one counts. */
 		was = xstrdup(node_attr(vote, "priority"));
@@ -172,7 +127,7 @@ int cmd_vote(int argc, char **argv)
 				 "%ld paper votes: %s%s",
 				 (unsigned long)count),
 			count, label, where);
-	rc = reg_save(&r);
+	rc = cli_status(reg_save(&r));
 out:
 	free(where);
 	free(was);
