@@ -329,7 +329,8 @@ deb:
 # Refreshes po/styr.pot and merges it into each translation.
 pot:
 	xgettext --from-code=UTF-8 -k_ -kN_ -kC_:1c,2 -c/ --package-name=styr \
-	  --package-version=$(VERSION) -o po/styr.pot $(SRC)
+	  --package-version=$(VERSION) -o po/styr.pot \
+	  $(SRC) include/item_fields.h
 	for l in $(LINGUAS); do msgmerge -q -U --backup=none po/$$l.po po/styr.pot; done
 
 format:

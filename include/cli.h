@@ -116,4 +116,10 @@ int cli_change(cli_reg_fn *fn, void *ctx);
 /* Checks that stdout was written completely; returns an exit status. */
 int cli_finish_stdout(int status);
 
+/* The exit status for what a module returned: EXIT_OK for 0,
+ * EXIT_UNREADABLE for REG_UNREADABLE (reg.h: a register that is missing,
+ * unreadable or invalid), EXIT_REFUSED for -1.  Modules print the error;
+ * only commands choose exit statuses, through this. */
+int cli_status(int rc);
+
 #endif

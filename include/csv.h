@@ -75,18 +75,19 @@ void csv_write_row(FILE *f, const char *const cells[], size_t n);
  * digit the register holds (format_json_number). */
 void csv_format_number(char out[32], double v);
 
-/* The item table: one column per field, in this order. */
+/* The item table: one column per field, in this order: the id and kind,
+ * the descriptive fields of item_fields.h (an AREA field followed by its
+ * name), then the burden, votes, judgements and solution. */
+#define COL_EXTRA_TEXT(id)
+#define COL_EXTRA_TEXT_NULL(id)
+#define COL_EXTRA_WORD(id)
+#define COL_EXTRA_AREA(id) COL_##id##_NAME,
 enum item_column {
 	COL_ID,
 	COL_KIND,
-	COL_TITLE,
-	COL_DESCRIPTION,
-	COL_AREA,
-	COL_AREA_NAME,
-	COL_ORIGIN,
-	COL_OWNER,
-	COL_FOUND,
-	COL_SOURCE,
+#define FIELD(id, name, type, ...) COL_##id, COL_EXTRA_##type(id)
+#include "item_fields.h"
+#undef FIELD
 	COL_MINUTES,
 	COL_PER_YEAR,
 	COL_STAFF,

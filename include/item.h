@@ -2,8 +2,9 @@
 /*
  * An item and its parts, in one place: the descriptive fields that `add`,
  * `edit` and `import` share (their options, their checks and how they are
- * stored), and the children SPEC section 2 gives an item (notes, ratings,
- * burden, votes, priority, decision, solution).  Commands and import build
+ * stored, all from the one table in item_fields.h), and the children SPEC
+ * section 2 gives an item (notes, ratings, burden, votes, priority,
+ * decision, solution).  Commands and import build
  * and change items only through these, so that each part is made one way;
  * view.c reads them for JSON, CSV and templates.
  *
@@ -18,24 +19,37 @@
 #include "reg.h"
 #include "util.h"
 
+/* The descriptive fields, in the order of item_fields.h. */
 enum item_field {
-	F_TITLE,
-	F_DESC,
-	F_AREA,
-	F_ORIGIN,
-	F_OWNER,
-	F_FOUND,
-	F_SOURCE,
+#define FIELD(id, ...) F_##id,
+#include "item_fields.h"
+#undef FIELD
 	F_COUNT
 };
+
+/* How a field is stored and shown; see the TYPE column of item_fields.h. */
+enum item_type { ITEM_TEXT, ITEM_TEXT_NULL, ITEM_WORD, ITEM_AREA };
+
+struct vocab;
+/* One row of item_fields.h, for code that walks the fields. */
+struct item_field_info {
+	const char *name;  /* element or attribute, JSON key, CSV column */
+	enum item_type type;
+	const struct vocab *vocab; /* of a WORD field */
+	const char *extra; /* "origin_label", "area_name": the key beside it */
+	const char *what;  /* N_(): in messages */
+	const char *label; /* N_(): in `show` */
+};
+extern const struct item_field_info item_field_info[F_COUNT];
 
 /* Values given for each field; NULL = not given, "" = clear it. */
 struct item_fields {
 	const char *v[F_COUNT];
 };
 
-/* argp child with --desc, --area, --origin, --owner, --found, --source
- * (and --title when WITH_TITLE).  Its input is a struct item_fields. */
+/* argp child with an option for every field but the title (and with
+ * --title too for item_fields_title_argp).  Its input is a struct
+ * item_fields. */
 extern const struct argp item_fields_argp, item_fields_title_argp;
 
 /* Checks every given value (text, vocabularies, that the area exists) and
@@ -45,6 +59,8 @@ int item_fields_apply(struct reg *r, xmlNodePtr item,
 		      const struct item_fields *f, struct strbuf *changes);
 /* The stored value of a field ("" when unset); no copy. */
 const char *item_field_value(xmlNodePtr item, enum item_field field);
+/* The same, NULL when unset. */
+const char *item_field_get(xmlNodePtr item, enum item_field field);
 /* Checks KIND and TITLE of a new item; returns the canonical kind or NULL
  * after printing. */
 const char *item_check_new(const char *kind, const char *title);
@@ -71,6 +87,11 @@ void item_set_rating(struct reg *r, xmlNodePtr item, xmlNodePtr rating,
 void item_set_burden(struct reg *r, xmlNodePtr item, const char *minutes,
 		     const char *per_year, const char *staff,
 		     const char *tariff);
+/* The earlier vote on ITEM in meeting MID by the voter whose identity
+ * (names.h: who_identity) is WHO -- the same person however the name was
+ * written -- or NULL. */
+xmlNodePtr item_find_vote(struct reg *r, xmlNodePtr item, const char *who,
+			  const char *mid);
 /* Records a vote for PRIORITY on VOTE (an earlier one to replace), or on
  * a new one when VOTE is NULL: by BY (a person), or COUNT anonymous
  * paper votes when BY is NULL. */

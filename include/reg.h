@@ -43,17 +43,31 @@ struct reg {
 	xmlNodePtr log_mark;
 };
 
+/* Why reg_open failed.  Like every function here it returns -1 when it
+ * refuses (the lock is another writer's); a register that is missing,
+ * unreadable or invalid is told apart, as commands exit with a status of
+ * their own for it (cli_status() makes the exit status of either). */
+enum reg_failure {
+	REG_REFUSED = -1,
+	REG_UNREADABLE = -2,
+};
+
 /* Loads (and validates) the register; REG_WRITE takes the lock first.
- * Returns 0, or an exit status after printing the error. */
+ * Returns 0, or after printing the error REG_REFUSED or REG_UNREADABLE. */
 int reg_open(struct reg *r, enum reg_mode mode);
+/* Reads a phase model for a new register: the file PATH, or the built-in
+ * model when PATH is NULL; its root must be <model> in REG_NS.  NAME is
+ * set to what messages call it.  Returns the document, or NULL after
+ * printing (the input is unreadable). */
+xmlDocPtr reg_load_model(const char *path, const char **name);
 /* Creates a new register in memory from a model document (consumed),
- * under the lock; fails if the file exists. */
+ * under the lock; fails if the file exists.  0 or -1. */
 int reg_create(struct reg *r, xmlDocPtr model, const char *org,
 	       const char *title);
 /* Checks the tree against the schema and the rules the schema cannot
  * express (unique ids, references); messages name NAME.  0 or -1. */
 int reg_verify(struct reg *r, const char *name);
-/* Validates and atomically replaces the file.  Returns 0 or an exit status. */
+/* Validates and atomically replaces the file.  0 or -1. */
 int reg_save(struct reg *r);
 /* Releases lock and memory; safe after a failed open. */
 void reg_close(struct reg *r);
@@ -69,8 +83,9 @@ xmlNodePtr reg_log(struct reg *r, const char *action, const char *ref,
 xmlNodePtr reg_item(struct reg *r, const char *id);
 /* The same, silent. */
 xmlNodePtr reg_find_item(struct reg *r, const char *id);
-/* reg_open, then reg_item: 0 with *ITEM set, or an exit status after
- * printing why (reg_close is still due). */
+/* reg_open, then reg_item: 0 with *ITEM set, or after printing why
+ * REG_REFUSED or REG_UNREADABLE, as reg_open (reg_close is still due;
+ * cli_status() makes the exit status). */
 int reg_open_item(struct reg *r, enum reg_mode mode, const char *id,
 		  xmlNodePtr *item);
 /* Creates an item of KIND with the next free id (never reused). */

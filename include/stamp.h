@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * The command body `prioritise` and `decide` share: a stamped judgement
- * on an item.  It is a command's work (it opens and saves the register
- * and returns an exit status), so it lives beside the commands, not among
- * the principles they remind of.
+ * on an item.  It is a command's work (it parses the arguments, opens
+ * and saves the register and returns an exit status), so it lives beside
+ * the commands, not among the principles they remind of.
  */
 #ifndef STYR_STAMP_H
 #define STYR_STAMP_H

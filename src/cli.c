@@ -452,7 +452,7 @@ int cli_format(const char *s, unsigned allowed, enum format *out)
 int cli_read(cli_reg_fn *fn, void *ctx)
 {
 	struct reg r;
-	int rc = reg_open(&r, REG_READ);
+	int rc = cli_status(reg_open(&r, REG_READ));
 
 	if (!rc)
 		rc = fn(&r, ctx);
@@ -463,11 +463,13 @@ int cli_read(cli_reg_fn *fn, void *ctx)
 int cli_change(cli_reg_fn *fn, void *ctx)
 {
 	struct reg r;
-	int rc = reg_open(&r, REG_WRITE);
+	int rc = cli_status(reg_open(&r, REG_WRITE));
 
 	if (!rc) {
 		rc = fn(&r, ctx);
-		rc = rc < 0 ? EXIT_REFUSED : rc > 0 ? EXIT_OK : reg_save(&r);
+		rc = rc < 0 ? EXIT_REFUSED
+		     : rc > 0 ? EXIT_OK
+			      : cli_status(reg_save(&r));
 	}
 	reg_close(&r);
 	return rc;
@@ -482,6 +484,13 @@ int cli_finish_stdout(int status)
 		return status ? status : EXIT_REFUSED;
 	}
 	return status;
+}
+
+int cli_status(int rc)
+{
+	if (!rc)
+		return EXIT_OK;
+	return rc == REG_UNREADABLE ? EXIT_UNREADABLE : EXIT_REFUSED;
 }
 
 int styr_main(int argc, char **argv)

@@ -55,7 +55,7 @@ int cmd_add(int argc, char **argv)
 	kind = item_check_new(a.kind, a.title);
 	if (!kind)
 		return EXIT_REFUSED;
-	rc = reg_open(&r, REG_WRITE);
+	rc = cli_status(reg_open(&r, REG_WRITE));
 	if (rc)
 		goto out;
 	item = reg_new_item(&r, kind, a.title);
@@ -65,7 +65,7 @@ int cmd_add(int argc, char **argv)
 	}
 	reg_log(&r, "add", node_attr(item, "id"), _("added %s '%s'"),
 		vocab_word(&vocab_kind, kind, msg_lang()), a.title);
-	rc = reg_save(&r);
+	rc = cli_status(reg_save(&r));
 	if (!rc)
 		printf("%s\n", node_attr(item, "id"));
 out:

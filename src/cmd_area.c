@@ -49,7 +49,7 @@ static int area_add(const char *id, const char *name)
 		error(_("area '%s' needs a name"), id);
 		return EXIT_REFUSED;
 	}
-	rc = reg_open(&r, REG_WRITE);
+	rc = cli_status(reg_open(&r, REG_WRITE));
 	if (rc)
 		goto out;
 	old = reg_area(&r, id);
@@ -62,7 +62,7 @@ static int area_add(const char *id, const char *name)
 	}
 	reg_new_area(&r, id, name);
 	reg_log(&r, "area", id, _("added review area %s '%s'"), id, name);
-	rc = reg_save(&r);
+	rc = cli_status(reg_save(&r));
 	if (!rc)
 		info(_("added review area %s '%s'"), id, name);
 out:

@@ -113,7 +113,7 @@ static int set_default_tariff(const char *value)
 		free(stored);
 		stored = NULL;
 	}
-	rc = reg_open(&r, REG_WRITE);
+	rc = cli_status(reg_open(&r, REG_WRITE));
 	if (rc)
 		goto out;
 	old = reg_default_tariff(&r);
@@ -142,7 +142,7 @@ static int set_default_tariff(const char *value)
 			_("default tariff set to %s kr per hour"), stored);
 	else
 		reg_log(&r, "tariff", NULL, _("default tariff removed"));
-	rc = reg_save(&r);
+	rc = cli_status(reg_save(&r));
 	if (!rc && stored)
 		info(_("default tariff: %s kr per hour"), stored);
 	else if (!rc)
@@ -177,7 +177,7 @@ int cmd_burden(int argc, char **argv)
 	    (a.tariff &&
 	     !(tariff = amount(_("tariff"), a.tariff, MAX_TARIFF, true, &v))))
 		goto done;
-	rc = reg_open_item(&r, REG_WRITE, a.id, &item);
+	rc = cli_status(reg_open_item(&r, REG_WRITE, a.id, &item));
 	if (rc)
 		goto out;
 	id = node_attr(item, "id");
@@ -189,7 +189,7 @@ int cmd_burden(int argc, char **argv)
 		  "hours per year"),
 		minutes, per_year, staff ? staff : "-", tariff ? tariff : "-",
 		hours);
-	rc = reg_save(&r);
+	rc = cli_status(reg_save(&r));
 	if (!rc) {
 		struct strbuf sb = {0};
 		burden_describe(&sb, &f);

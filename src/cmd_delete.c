@@ -27,7 +27,7 @@ int cmd_delete(int argc, char **argv)
 	int rc;
 
 	cli_parse(&cmd, argc, argv, &a);
-	rc = reg_open_item(&r, REG_WRITE, a.id, &item);
+	rc = cli_status(reg_open_item(&r, REG_WRITE, a.id, &item));
 	if (rc)
 		goto out;
 	entry = reg_log(&r, "delete", node_attr(item, "id"),
@@ -37,7 +37,7 @@ int cmd_delete(int argc, char **argv)
 			node_text(node_child(item, "title")));
 	/* The schema keeps a deleted item after the entry's <what>. */
 	node_move(item, entry);
-	rc = reg_save(&r);
+	rc = cli_status(reg_save(&r));
 	if (!rc)
 		info(_("%s: deleted; the change log keeps it"),
 		     node_attr(item, "id"));

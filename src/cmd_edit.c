@@ -63,7 +63,7 @@ int cmd_edit(int argc, char **argv)
 	int rc;
 
 	cli_parse(&cmd, argc, argv, &a);
-	rc = reg_open(&r, REG_WRITE);
+	rc = cli_status(reg_open(&r, REG_WRITE));
 	if (rc)
 		goto out;
 	item = reg_item(&r, a.id);
@@ -79,7 +79,7 @@ int cmd_edit(int argc, char **argv)
 		goto out;
 	}
 	reg_log(&r, "edit", id, "%s", changes.buf);
-	rc = reg_save(&r);
+	rc = cli_status(reg_save(&r));
 	if (!rc)
 		info(_("%s changed: %s"), id, changes.buf);
 out:

@@ -145,7 +145,7 @@ int cmd_export(int argc, char **argv)
 	if (a.output && strcmp(a.output, "-") &&
 	    guard_output(a.output, N_("the export"), false) < 0)
 		return EXIT_REFUSED;
-	rc = reg_open(&r, REG_READ);
+	rc = cli_status(reg_open(&r, REG_READ));
 	if (rc)
 		goto out;
 	if (a.output && strcmp(a.output, "-"))

@@ -245,7 +245,7 @@ int cmd_handout(int argc, char **argv)
 		free(output);
 		return EXIT_REFUSED;
 	}
-	rc = reg_open(&r, REG_READ);
+	rc = cli_status(reg_open(&r, REG_READ));
 	if (rc)
 		goto out;
 	if (a.area) {

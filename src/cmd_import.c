@@ -75,6 +75,7 @@ struct import {
 	char *where;            /* "FILE:LINE[: column 'x']", for messages */
 	size_t where_size;
 	int col[COL_COUNT];     /* field index of each column, -1 if absent */
+	int field_col[F_COUNT]; /* the column of each item field */
 	size_t ncols;
 	char delim;             /* the file's separator: ',' or ';' */
 	char *what[COL_COUNT];  /* "column 'x'", for messages */
@@ -93,7 +94,8 @@ struct import {
 /* The values of one row, checked and made canonical. */
 struct row {
 	const char *v[COL_COUNT]; /* "" when the column is absent */
-	const char *kind, *origin, *found; /* canonical */
+	const char *kind;         /* canonical */
+	const char *word[F_COUNT]; /* canonical keyword of a WORD field */
 	long id;                  /* 0: the next free one */
 	const char *area;         /* canonical id of an existing area, or */
 	const char *new_area;     /* an area to create */
@@ -341,12 +343,12 @@ static int check_row(struct import *im, const struct csv_record *rec,
 		     struct row *row)
 {
 	static const int keywords[] = {
-		COL_ID, COL_KIND, COL_AREA, COL_ORIGIN, COL_FOUND,
+		COL_ID, COL_KIND,
 		COL_MINUTES, COL_PER_YEAR, COL_STAFF, COL_TARIFF,
 		COL_VOTES_REMOVE, COL_VOTES_CHANGE, COL_VOTES_ANCHOR,
 		COL_PRIORITY, COL_DECISION, COL_SOLUTION, COL_EVALUATE_BY};
 	size_t i;
-	int c;
+	int c, f;
 
 	/* Said with the separator: a field with an unquoted one in it is
 	 * the usual cause. */
@@ -385,6 +387,14 @@ static int check_row(struct import *im, const struct csv_record *rec,
 		if (im->col[keywords[i]] >= 0)
 			row->v[keywords[i]] =
 				trim(rec->field[im->col[keywords[i]]]);
+	/* And so are the fields that hold keywords and area ids. */
+	for (f = 0; f < F_COUNT; f++) {
+		c = im->field_col[f];
+		if ((item_field_info[f].type == ITEM_WORD ||
+		     item_field_info[f].type == ITEM_AREA) &&
+		    im->col[c] >= 0)
+			row->v[c] = trim(rec->field[im->col[c]]);
+	}
 
 	if (!*row->v[COL_KIND])
 		return error(_("column 'kind' is empty; give goal, rule or "
@@ -392,10 +402,13 @@ static int check_row(struct import *im, const struct csv_record *rec,
 	if (!*row->v[COL_TITLE])
 		return error(_("column 'title' is empty; an item needs a "
 			       "title"));
-	if (keyword(im, &vocab_kind, row, COL_KIND, &row->kind) < 0 ||
-	    keyword(im, &vocab_origin, row, COL_ORIGIN, &row->origin) < 0 ||
-	    keyword(im, &vocab_found, row, COL_FOUND, &row->found) < 0)
+	if (keyword(im, &vocab_kind, row, COL_KIND, &row->kind) < 0)
 		return -1;
+	for (f = 0; f < F_COUNT; f++)
+		if (item_field_info[f].type == ITEM_WORD &&
+		    keyword(im, item_field_info[f].vocab, row, im->field_col[f],
+			    &row->word[f]) < 0)
+			return -1;
 	if (*row->v[COL_ID] && check_id(im, row, row->v[COL_ID]) < 0)
 		return -1;
 	if (check_area(im, row) < 0 || check_burden(im, row) < 0)
@@ -485,11 +498,12 @@ static int add_row(struct import *im, const struct csv_record *rec,
 				       row->v[COL_AREA_NAME]));
 	else if (row->area)
 		node_set_attr(item, "area", row->area);
-	f.v[F_DESC] = row->v[COL_DESCRIPTION];
-	f.v[F_ORIGIN] = row->origin;
-	f.v[F_OWNER] = row->v[COL_OWNER];
-	f.v[F_FOUND] = row->found;
-	f.v[F_SOURCE] = row->v[COL_SOURCE];
+	/* The title is the new item's already; the area is set above. */
+	for (i = 0; i < F_COUNT; i++)
+		if (i != F_TITLE && item_field_info[i].type != ITEM_AREA)
+			f.v[i] = item_field_info[i].type == ITEM_WORD
+					 ? row->word[i]
+					 : row->v[im->field_col[i]];
 	if (item_fields_apply(im->r, item, &f, NULL) < 0)
 		return -1;
 	if (row->burden) {
@@ -568,6 +582,8 @@ static void import_init(struct import *im, struct reg *r, const char *name)
 		im->col[c] = -1;
 		im->what[c] = xasprintf(_("column '%s'"), item_columns[c]);
 	}
+	for (c = 0; c < F_COUNT; c++)
+		im->field_col[c] = item_column(item_field_info[c].name);
 	im->reg_ids = strmap_new(0);
 	im->file_ids = strmap_new(0);
 	im->areas = strmap_new(0);
@@ -629,7 +645,7 @@ int cmd_import(int argc, char **argv)
 			return EXIT_REFUSED;
 		}
 	}
-	rc = reg_open(&r, a.dry_run ? REG_READ : REG_WRITE);
+	rc = cli_status(reg_open(&r, a.dry_run ? REG_READ : REG_WRITE));
 	if (rc) {
 		reg_close(&r);
 		if (f != stdin)
@@ -682,7 +698,7 @@ int cmd_import(int argc, char **argv)
 		}
 		reg_log(&r, "import", NULL, "%s", what.buf);
 		sb_free(&what);
-		rc = reg_save(&r);
+		rc = cli_status(reg_save(&r));
 		if (!rc) {
 			if (im.nareas)
 				info(ngettext("%s: new review area: %s",

@@ -1,12 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /* styr init: a new register with the six-phase model. */
-#include <string.h>
-
 #include "commands.h"
 #include "reg.h"
 #include "util.h"
-#include "view.h"
-#include "xmlsafe.h"
 
 struct args {
 	const char *org, *title, *model, *date;
@@ -68,27 +64,10 @@ int cmd_init(int argc, char **argv)
 	} else {
 		today_iso(started);
 	}
-	if (a.model) {
-		model_name = a.model;
-		model = xmlsafe_read_file(a.model, 0);
-	} else {
-		model_name = _("the built-in model");
-		model = xmlsafe_read_memory((const char *)model_xml,
-					    model_xml_len, model_name, 0);
-	}
+	model = reg_load_model(a.model, &model_name);
 	if (!model)
 		return EXIT_UNREADABLE;
-	first = xmlDocGetRootElement(model);
-	if (!node_is(first, "model") || !first->ns ||
-	    strcmp((const char *)first->ns->href, REG_NS)) {
-		long line = first ? xmlGetLineNo(first) : 1;
-		xmlFreeDoc(model);
-		error(_("%s:%ld: not a styr phase model (its root must be "
-			"<model xmlns=\"%s\">; see 'styr model export')"),
-		      model_name, line, REG_NS);
-		return EXIT_UNREADABLE;
-	}
-	rc = reg_create(&r, model, a.org, a.title);
+	rc = cli_status(reg_create(&r, model, a.org, a.title));
 	if (rc)
 		goto out;
 	if (reg_verify(&r, model_name) < 0) {
@@ -102,7 +81,7 @@ int cmd_init(int argc, char **argv)
 	node_set_attr(first, "started", started);
 	reg_log(&r, "init", NULL, _("started the register for %s"),
 		*a.org ? a.org : "-");
-	rc = reg_save(&r);
+	rc = cli_status(reg_save(&r));
 	if (!rc)
 		info(_("%s: new register, phase 1 '%s' started"), r.path,
 		     lang_text(first, "name", msg_lang()));

@@ -264,7 +264,7 @@ int cmd_list(int argc, char **argv)
 	cli_parse(&cmd, argc, argv, &a);
 	if (parse_filters(&a, &fl) < 0)
 		return EXIT_REFUSED;
-	rc = reg_open(&r, REG_READ);
+	rc = cli_status(reg_open(&r, REG_READ));
 	if (rc)
 		goto out;
 	if (check_filters(&r, &a, &fl) < 0) {

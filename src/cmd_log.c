@@ -86,7 +86,7 @@ int cmd_log(int argc, char **argv)
 		return EXIT_USAGE;
 	if (a.since && parse_date(_("--since"), a.since, since) < 0)
 		return EXIT_REFUSED;
-	rc = reg_open(&r, REG_READ);
+	rc = cli_status(reg_open(&r, REG_READ));
 	if (rc)
 		goto out;
 	if (fmt == FMT_JSON) {

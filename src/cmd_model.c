@@ -110,7 +110,7 @@ static int run(int action, void *input, int argc, char **argv)
 	(void)argc, (void)argv;
 	if (action == EXPORT)
 		return export(input) < 0 ? EXIT_REFUSED : EXIT_OK;
-	rc = reg_open(&r, REG_READ);
+	rc = cli_status(reg_open(&r, REG_READ));
 	if (!rc)
 		show(&r);
 	reg_close(&r);

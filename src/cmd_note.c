@@ -56,7 +56,7 @@ int cmd_note(int argc, char **argv)
 	} else {
 		today_iso(date);
 	}
-	rc = reg_open_item(&r, REG_WRITE, a.id, &item);
+	rc = cli_status(reg_open_item(&r, REG_WRITE, a.id, &item));
 	if (rc)
 		goto out;
 	item_add_note(&r, item, a.text, method, author(), date);
@@ -66,7 +66,7 @@ int cmd_note(int argc, char **argv)
 	else
 		reg_log(&r, "note", node_attr(item, "id"), _("note: %s"),
 			a.text);
-	rc = reg_save(&r);
+	rc = cli_status(reg_save(&r));
 	if (!rc)
 		info(_("%s: note added"), node_attr(item, "id"));
 out:

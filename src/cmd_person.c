@@ -46,7 +46,7 @@ static int person_add(const char *name, const char *role_word)
 	if (k < 0)
 		return EXIT_REFUSED;
 	role = vocab_role.words[k].key;
-	rc = reg_open(&r, REG_WRITE);
+	rc = cli_status(reg_open(&r, REG_WRITE));
 	if (rc)
 		goto out;
 	old = person_find(&r, name);
@@ -63,7 +63,7 @@ static int person_add(const char *name, const char *role_word)
 	snprintf(id, sizeof id, "%s", node_attr(person, "id"));
 	reg_log(&r, "person", id, _("added %s '%s' (%s)"), id, name,
 		vocab_word(&vocab_role, role, msg_lang()));
-	rc = reg_save(&r);
+	rc = cli_status(reg_save(&r));
 	if (!rc)
 		printf("%s\n", id);
 out:

@@ -84,7 +84,7 @@ int cmd_rate(int argc, char **argv)
 		}
 	}
 	today_iso(today);
-	rc = reg_open_item(&r, REG_WRITE, a.id, &item);
+	rc = cli_status(reg_open_item(&r, REG_WRITE, a.id, &item));
 	if (rc)
 		goto out;
 	id = node_attr(item, "id");
@@ -130,7 +130,7 @@ int cmd_rate(int argc, char **argv)
 			exp_label);
 	}
 	item_set_rating(&r, item, rating, round, experience, stored, today);
-	rc = reg_save(&r);
+	rc = cli_status(reg_save(&r));
 	if (!rc && replaced)
 		info(_("%s: the earlier rating (%s) by %s, '%s', is replaced "
 		       "by '%s'"),

@@ -49,27 +49,25 @@ static const struct cli_sub cmd = {
 	   "from the mapping, how it is experienced, what it costs, the "
 	   "votes, the proposal, the decision and the solution.")};
 
-/* The card's labels, so that the values line up in any language. */
+/* The card's labels besides the fields' (item_fields.h), so that the
+ * values line up in any language. */
 enum label {
-	L_TITLE, L_DESC, L_AREA, L_ORIGIN, L_OWNER, L_FOUND, L_SOURCE,
 	L_PHASE, L_NOTES, L_EXPERIENCE, L_BURDEN, L_VOTES, L_PROPOSAL,
 	L_DECISION, L_SOLUTION, L_COUNT
 };
 static const char *const labels[L_COUNT] = {
-	N_("Title:"), N_("Description:"), N_("Area:"), N_("Origin:"),
-	N_("Owner:"), N_("Found by:"), N_("Source:"), N_("Registered:"),
-	N_("Notes:"), N_("Experience:"), N_("Burden:"), N_("Votes:"),
-	N_("Proposal:"), N_("Decision:"), N_("Solution:")};
+	N_("Registered:"), N_("Notes:"), N_("Experience:"), N_("Burden:"),
+	N_("Votes:"), N_("Proposal:"), N_("Decision:"), N_("Solution:")};
 
 struct card {
 	int width; /* of the label column */
 	bool first; /* of a field's lines */
 };
 
-/* Starts a field's line: its label on the first, blanks after. */
-static void line(struct card *c, enum label l)
+/* Starts a field's line: its label (N_) on the first, blanks after. */
+static void line(struct card *c, const char *label)
 {
-	const char *s = c->first ? _(labels[l]) : "";
+	const char *s = c->first ? _(label) : "";
 
 	printf("%s%*s", s, c->width - text_width(s), "");
 	c->first = false;
@@ -77,14 +75,14 @@ static void line(struct card *c, enum label l)
 
 /* One field; TEXT may run over several lines, which keep the indent.
  * Empty text shows as "-". */
-static void field(struct card *c, enum label l, const char *text)
+static void field(struct card *c, const char *label, const char *text)
 {
 	const char *p = text && *text ? text : "-";
 
 	c->first = true;
 	do {
 		size_t n = strcspn(p, "\n");
-		line(c, l);
+		line(c, label);
 		printf("%.*s\n", (int)n, p);
 		p += n;
 	} while (*p++);
@@ -131,27 +129,30 @@ static void print_card(struct reg *r, xmlNodePtr node, const struct val *v,
 	struct item_facts f;
 	int i;
 
-	for (i = 0; i < L_COUNT; i++)
-		if (text_width(_(labels[i])) + 2 > c.width)
-			c.width = text_width(_(labels[i])) + 2;
+	for (i = 0; i < F_COUNT + L_COUNT; i++) {
+		const char *l = i < F_COUNT ? item_field_info[i].label
+					    : labels[i - F_COUNT];
+		if (text_width(_(l)) + 2 > c.width)
+			c.width = text_width(_(l)) + 2;
+	}
 
 	printf("%s  %s\n", str(v, "id"), str(v, "kind_label"));
-	field(&c, L_TITLE, str(v, "title"));
-	field(&c, L_DESC, str(v, "description"));
-	if (*str(v, "area")) {
-		sb_printf(&sb, "%s (%s)", str(v, "area"), str(v, "area_name"));
-		field(&c, L_AREA, sb.buf);
+	for (i = 0; i < F_COUNT; i++) {
+		const struct item_field_info *fi = &item_field_info[i];
+		const char *s = str(v, fi->name);
+		/* Keywords in words; an area with its name. */
+		if (fi->type == ITEM_WORD)
+			s = str(v, fi->extra);
+		if (fi->type == ITEM_AREA && *s) {
+			sb_printf(&sb, "%s (%s)", s, str(v, fi->extra));
+			s = sb.buf;
+		}
+		field(&c, fi->label, s);
 		sb_free(&sb);
-	} else {
-		field(&c, L_AREA, NULL);
 	}
-	field(&c, L_ORIGIN, str(v, "origin_label"));
-	field(&c, L_OWNER, str(v, "owner"));
-	field(&c, L_FOUND, str(v, "found_label"));
-	field(&c, L_SOURCE, str(v, "source"));
 	if (node_attr(node, "phase")) {
 		sb_printf(&sb, _("in phase %s"), node_attr(node, "phase"));
-		field(&c, L_PHASE, sb.buf);
+		field(&c, labels[L_PHASE], sb.buf);
 		sb_free(&sb);
 	}
 
@@ -159,7 +160,7 @@ static void print_card(struct reg *r, xmlNodePtr node, const struct val *v,
 	x = val_get(v, "notes");
 	c.first = true;
 	if (!x->u.arr.n)
-		field(&c, L_NOTES, _("none yet"));
+		field(&c, labels[L_NOTES], _("none yet"));
 	for (size_t k = 0; k < x->u.arr.n; k++) {
 		const struct val *note = x->u.arr.v[k];
 		const char *parts[3] = {str(note, "date"),
@@ -168,7 +169,7 @@ static void print_card(struct reg *r, xmlNodePtr node, const struct val *v,
 		const char *p = str(note, "text");
 		int shown = 0;
 
-		line(&c, L_NOTES);
+		line(&c, labels[L_NOTES]);
 		for (i = 0; i < 3; i++)
 			if (*parts[i])
 				printf("%s%s", shown++ ? ", " : "", parts[i]);
@@ -177,7 +178,7 @@ static void print_card(struct reg *r, xmlNodePtr node, const struct val *v,
 		putchar('\n');
 		do {
 			size_t n = strcspn(p, "\n");
-			line(&c, L_NOTES);
+			line(&c, labels[L_NOTES]);
 			printf("  %.*s\n", (int)n, p);
 			p += n;
 		} while (*p++);
@@ -186,13 +187,13 @@ static void print_card(struct reg *r, xmlNodePtr node, const struct val *v,
 	experience_line(&sb, v, "baseline", lang);
 	sb_puts(&sb, "\n");
 	experience_line(&sb, v, "followup", lang);
-	field(&c, L_EXPERIENCE, sb.buf);
+	field(&c, labels[L_EXPERIENCE], sb.buf);
 	sb_free(&sb);
 
 	item_facts(node, NULL, reg_default_tariff(r), &f);
 	if (f.has_burden)
 		burden_describe(&sb, &f);
-	field(&c, L_BURDEN, sb.buf);
+	field(&c, labels[L_BURDEN], sb.buf);
 	sb_free(&sb);
 
 	for (i = 0; i < 3; i++) {
@@ -200,7 +201,7 @@ static void print_card(struct reg *r, xmlNodePtr node, const struct val *v,
 		sb_printf(&sb, "%s%s %d", i ? ", " : "",
 			  vocab_label(&vocab_priority, key, lang), f.votes[i]);
 	}
-	field(&c, L_VOTES, sb.buf);
+	field(&c, labels[L_VOTES], sb.buf);
 	sb_free(&sb);
 
 	if (*str(v, "priority")) {
@@ -208,7 +209,7 @@ static void print_card(struct reg *r, xmlNodePtr node, const struct val *v,
 		if (*str(v, "priority_reason"))
 			sb_printf(&sb, ": %s", str(v, "priority_reason"));
 	}
-	field(&c, L_PROPOSAL, sb.buf);
+	field(&c, labels[L_PROPOSAL], sb.buf);
 	sb_free(&sb);
 
 	if (*str(v, "decision")) {
@@ -218,7 +219,7 @@ static void print_card(struct reg *r, xmlNodePtr node, const struct val *v,
 		if (*str(v, "decision_reason"))
 			sb_printf(&sb, ": %s", str(v, "decision_reason"));
 	}
-	field(&c, L_DECISION, sb.buf);
+	field(&c, labels[L_DECISION], sb.buf);
 	sb_free(&sb);
 
 	x = val_get(v, "solution");
@@ -230,7 +231,7 @@ static void print_card(struct reg *r, xmlNodePtr node, const struct val *v,
 			sb_printf(&sb, _("\nevaluate by %s"),
 				  str(x, "evaluate_by"));
 	}
-	field(&c, L_SOLUTION, sb.buf);
+	field(&c, labels[L_SOLUTION], sb.buf);
 	sb_free(&sb);
 }
 
@@ -248,7 +249,7 @@ int cmd_show(int argc, char **argv)
 	if (a.format &&
 	    cli_format(a.format, 1u << FMT_TEXT | 1u << FMT_JSON, &fmt) < 0)
 		return EXIT_REFUSED;
-	rc = reg_open(&r, REG_READ);
+	rc = cli_status(reg_open(&r, REG_READ));
 	if (rc)
 		goto out;
 	item = reg_item(&r, a.id);

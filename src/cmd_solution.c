@@ -80,7 +80,7 @@ int cmd_solution(int argc, char **argv)
 	    parse_date(_("evaluate by"), a.evaluate_by, date) < 0)
 		return EXIT_REFUSED;
 
-	rc = reg_open_item(&r, REG_WRITE, a.id, &item);
+	rc = cli_status(reg_open_item(&r, REG_WRITE, a.id, &item));
 	if (rc)
 		goto out;
 	id = node_attr(item, "id");
@@ -151,7 +151,7 @@ int cmd_solution(int argc, char **argv)
 	item_set_solution(&r, item, status, a.evaluate_by ? date : NULL,
 			  a.criteria);
 	reg_log(&r, "solution", id, "%s", changes.buf);
-	rc = reg_save(&r);
+	rc = cli_status(reg_save(&r));
 	if (!rc)
 		info(_("%s: %s"), id, changes.buf);
 out:

@@ -233,7 +233,7 @@ int cmd_summary(int argc, char **argv)
 	cli_parse(&cmd, argc, argv, &a);
 	if (cli_format(a.format, 1u << FMT_TEXT | 1u << FMT_JSON, &fmt) < 0)
 		return EXIT_USAGE;
-	rc = reg_open(&r, REG_READ);
+	rc = cli_status(reg_open(&r, REG_READ));
 	if (!rc) {
 		count(&r, &c);
 		if (fmt == FMT_JSON)

@@ -114,7 +114,7 @@ int cmd_tally(int argc, char **argv)
 	cli_parse(&cmd, argc, argv, &a);
 	if (cli_format(a.format, FMT_TABLES, &fmt) < 0)
 		return EXIT_REFUSED;
-	rc = reg_open(&r, REG_READ);
+	rc = cli_status(reg_open(&r, REG_READ));
 	if (rc)
 		goto out;
 	if (a.meeting && !(m = reg_known_meeting(&r, a.meeting))) {

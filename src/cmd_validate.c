@@ -26,7 +26,7 @@ int cmd_validate(int argc, char **argv)
 	 * cannot express, and prints every problem with its line.  The
 	 * user asked: check in full even a file styr wrote (trust.h). */
 	trust_disable();
-	rc = reg_open(&r, REG_READ);
+	rc = cli_status(reg_open(&r, REG_READ));
 	if (!rc) {
 		for (n = node_first(r.items); n; n = node_after(n))
 			items++;

@@ -69,30 +69,6 @@ static const struct cli_sub cmd = {
 	   "ballots are typed in as a number with --count.  'styr tally' "
 	   "counts them.")};
 
-/* The earlier vote on ITEM in meeting MID by the voter whose identity
- * (names.h) is WHO: the same person however the name was written. */
-static xmlNodePtr find_vote(struct reg *r, xmlNodePtr item, const char *who,
-			    const char *mid)
-{
-	xmlNodePtr v;
-
-	for (v = node_child(item, "vote"); v; v = node_next(v, "vote")) {
-		const char *by = node_attr(v, "by");
-		const char *m = node_attr(v, "meeting");
-		char *other;
-		bool same;
-
-		if (!by || !m || strcmp(m, mid))
-			continue;
-		other = who_identity(r->people, by);
-		same = !strcmp(other, who);
-		free(other);
-		if (same)
-			return v;
-	}
-	return NULL;
-}
-
 /* The workshops of phase PHASE (0: those of no phase), as "M2, M5". */
 static size_t phase_workshops(struct reg *r, int phase, xmlNodePtr *one,
 			      struct strbuf *list)
@@ -219,7 +195,7 @@ int cmd_vote(int argc, char **argv)
 	}
 	today_iso(date);
 
-	rc = reg_open_item(&r, REG_WRITE, a.id, &item);
+	rc = cli_status(reg_open_item(&r, REG_WRITE, a.id, &item));
 	if (rc)
 		goto out;
 	id = node_attr(item, "id");
@@ -235,7 +211,7 @@ int cmd_vote(int argc, char **argv)
 	vote = NULL;
 	if (voter) {
 		who = who_identity(r.people, stored);
-		vote = find_vote(&r, item, who, mid);
+		vote = item_find_vote(&r, item, who, mid);
 	}
 	label = vocab_word(&vocab_priority, priority, lang);
 	if (vote)
@@ -257,7 +233,7 @@ int cmd_vote(int argc, char **argv)
 				 "%ld paper votes: %s%s",
 				 (unsigned long)count),
 			count, label, where);
-	rc = reg_save(&r);
+	rc = cli_status(reg_save(&r));
 	if (rc)
 		goto out;
 	/* One vote per person and workshop: the new one counts, and the

@@ -283,17 +283,17 @@ void csv_format_number(char out[32], double v)
 	format_json_number(out, v);
 }
 
+#define NAME_EXTRA_TEXT(id, name)
+#define NAME_EXTRA_TEXT_NULL(id, name)
+#define NAME_EXTRA_WORD(id, name)
+#define NAME_EXTRA_AREA(id, name) [COL_##id##_NAME] = name "_name",
 const char *const item_columns[COL_COUNT] = {
 	[COL_ID] = "id",
 	[COL_KIND] = "kind",
-	[COL_TITLE] = "title",
-	[COL_DESCRIPTION] = "description",
-	[COL_AREA] = "area",
-	[COL_AREA_NAME] = "area_name",
-	[COL_ORIGIN] = "origin",
-	[COL_OWNER] = "owner",
-	[COL_FOUND] = "found",
-	[COL_SOURCE] = "source",
+#define FIELD(id, name, type, ...)                                          \
+	[COL_##id] = name, NAME_EXTRA_##type(id, name)
+#include "item_fields.h"
+#undef FIELD
 	[COL_MINUTES] = "minutes",
 	[COL_PER_YEAR] = "per_year",
 	[COL_STAFF] = "staff",

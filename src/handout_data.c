@@ -63,23 +63,17 @@ const struct tpl_field handout_fields[] = {
     {"item", "kind", V, NULL, N_("goal, rule or doc")},
     {"item", "kind_label", V, NULL,
      N_("the kind in the handout's language (mål, regel, ...)")},
-    {"item", "title", V, NULL, N_("the item's title")},
-    {"item", "description", V, NULL, N_("the item's description")},
+#define ROW_EXTRA_TEXT(name, doc)
+#define ROW_EXTRA_TEXT_NULL(name, doc)
+#define ROW_EXTRA_WORD(name, doc) {"item", name "_label", V, NULL, doc},
+#define ROW_EXTRA_AREA(name, doc) {"item", name "_name", V, NULL, doc},
+#define FIELD(id, name, type, vocab, option, key, arg, help, what, label,   \
+	      doc, extra_doc)                                               \
+    {"item", name, V, NULL, doc}, ROW_EXTRA_##type(name, extra_doc)
+#include "item_fields.h"
+#undef FIELD
     {"item", "phase", V, NULL,
      N_("the phase that was current when it was registered")},
-    {"item", "area", V, NULL, N_("id of its review area")},
-    {"item", "area_name", V, NULL, N_("name of its review area")},
-    {"item", "origin", V, NULL,
-     N_("who set the demand: law, council, administration, management, "
-	"local")},
-    {"item", "origin_label", V, NULL,
-     N_("the origin in the handout's language")},
-    {"item", "owner", V, NULL, N_("who owns the demand")},
-    {"item", "found", V, NULL,
-     N_("how it was found: interview, document, observation")},
-    {"item", "found_label", V, NULL,
-     N_("how it was found, in the handout's language")},
-    {"item", "source", V, NULL, N_("where it comes from (a law, a document)")},
     {"item", "notes", L, "note",
      N_("the field notes: quotes and observations")},
     {"item", "quotes", L, "note", N_("the item's first two notes")},

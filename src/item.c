@@ -7,77 +7,70 @@
 #include "names.h"
 #include "vocab.h"
 
-/* Where each field lives: an attribute or a child element. */
-static const struct {
-	const char *name;  /* attribute or element */
-	bool attribute;
-	const struct vocab *vocab; /* when the value is a keyword */
-	const char *what;  /* for messages */
-} fields[F_COUNT] = {
-	[F_TITLE] = {"title", false, NULL, N_("title")},
-	[F_DESC] = {"description", false, NULL, N_("description")},
-	[F_AREA] = {"area", true, NULL, N_("area")},
-	[F_ORIGIN] = {"origin", true, &vocab_origin, N_("origin")},
-	[F_OWNER] = {"owner", false, NULL, N_("owner")},
-	[F_FOUND] = {"found", true, &vocab_found, N_("found")},
-	[F_SOURCE] = {"source", false, NULL, N_("source")},
+/* The extra key beside a field, by its type (item_fields.h). */
+#define EXTRA_TEXT(name) NULL
+#define EXTRA_TEXT_NULL(name) NULL
+#define EXTRA_WORD(name) name "_label"
+#define EXTRA_AREA(name) name "_name"
+
+const struct item_field_info item_field_info[F_COUNT] = {
+#define FIELD(id, name, type, vocab, option, key, arg, help, what, label,   \
+	      ...)                                                          \
+	[F_##id] = {name, ITEM_##type, vocab, EXTRA_##type(name), what, label},
+#include "item_fields.h"
+#undef FIELD
 };
 
-enum { OPT_DESC = 'd', OPT_AREA = 'a', OPT_ORIGIN = 'o', OPT_OWNER = 'w',
-       OPT_FOUND = 'F', OPT_SOURCE = 's', OPT_TITLE = 't' };
+/* A field without a short option gets a key past the characters. */
+#define FIELD_KEY(id, key) ((key) ? (key) : 0x100 + F_##id)
 
-#define FIELD_OPTIONS                                                       \
-	{"desc", OPT_DESC, N_("TEXT"), 0, N_("what the demand says"), 0},   \
-	{"area", OPT_AREA, N_("ID"), 0, N_("its review area"), 0},          \
-	{"origin", OPT_ORIGIN, N_("ORIGIN"), 0,                             \
-	 N_("who set it: law, council, administration, management, "        \
-	    "local"),                                                       \
-	 0},                                                                \
-	{"owner", OPT_OWNER, N_("TEXT"), 0, N_("who owns it"), 0},          \
-	{"found", OPT_FOUND, N_("HOW"), 0,                                  \
-	 N_("how it was found: interview, document, observation"), 0},      \
-	{"source", OPT_SOURCE, N_("TEXT"), 0,                               \
-	 N_("where it is written down (document, paragraph)"), 0}
-
-static const struct argp_option field_options[] = {FIELD_OPTIONS, {0}};
-static const struct argp_option field_title_options[] = {
-	{"title", OPT_TITLE, N_("TEXT"), 0, N_("a new title"), 0},
-	FIELD_OPTIONS,
+/* The title's option first: `add` leaves it out (its title is an
+ * argument) by starting one further on. */
+static const struct argp_option field_options[] = {
+#define FIELD(id, name, type, vocab, option, key, arg, help, ...)           \
+	{option, FIELD_KEY(id, key), arg, 0, help, 0},
+#include "item_fields.h"
+#undef FIELD
 	{0}};
 
 static error_t parse_field(int key, char *arg, struct argp_state *state)
 {
+	static const int keys[F_COUNT] = {
+#define FIELD(id, name, type, vocab, option, key, ...) FIELD_KEY(id, key),
+#include "item_fields.h"
+#undef FIELD
+	};
 	struct item_fields *f = state->input;
-	enum item_field field;
+	int i;
 
-	switch (key) {
-	case OPT_TITLE: field = F_TITLE; break;
-	case OPT_DESC: field = F_DESC; break;
-	case OPT_AREA: field = F_AREA; break;
-	case OPT_ORIGIN: field = F_ORIGIN; break;
-	case OPT_OWNER: field = F_OWNER; break;
-	case OPT_FOUND: field = F_FOUND; break;
-	case OPT_SOURCE: field = F_SOURCE; break;
-	default:
-		return ARGP_ERR_UNKNOWN;
-	}
-	f->v[field] = arg;
-	return 0;
+	for (i = 0; i < F_COUNT; i++)
+		if (key == keys[i]) {
+			f->v[i] = arg;
+			return 0;
+		}
+	return ARGP_ERR_UNKNOWN;
 }
 
-const struct argp item_fields_argp = {field_options, parse_field, NULL,
+const struct argp item_fields_argp = {field_options + 1, parse_field, NULL,
 				      NULL, NULL, NULL, NULL};
-const struct argp item_fields_title_argp = {field_title_options, parse_field,
-					    NULL, NULL, NULL, NULL, NULL};
+const struct argp item_fields_title_argp = {field_options, parse_field, NULL,
+					    NULL, NULL, NULL, NULL};
+
+const char *item_field_get(xmlNodePtr item, enum item_field field)
+{
+	const struct item_field_info *f = &item_field_info[field];
+	xmlNodePtr n;
+
+	if (f->type == ITEM_WORD || f->type == ITEM_AREA)
+		return node_attr(item, f->name);
+	n = node_child(item, f->name);
+	return n ? node_text(n) : NULL;
+}
 
 const char *item_field_value(xmlNodePtr item, enum item_field field)
 {
-	const char *s;
+	const char *s = item_field_get(item, field);
 
-	if (fields[field].attribute)
-		s = node_attr(item, fields[field].name);
-	else
-		s = node_text(node_child(item, fields[field].name));
 	return s ? s : "";
 }
 
@@ -99,54 +92,55 @@ const char *item_check_new(const char *kind, const char *title)
 /* "area: 'A' -> 'B'" for the change log and the confirmation: the field's
  * name and keyword values in the language of the one who makes the
  * change, as the log is read like minutes. */
-static void describe_change(struct strbuf *changes, int i, const char *old,
+static void describe_change(struct strbuf *changes,
+			    const struct item_field_info *f, const char *old,
 			    const char *v)
 {
 	const char *lang = msg_lang();
 
-	if (fields[i].vocab) {
+	if (f->vocab) {
 		if (*old)
-			old = vocab_label(fields[i].vocab, old, lang);
+			old = vocab_label(f->vocab, old, lang);
 		if (*v)
-			v = vocab_label(fields[i].vocab, v, lang);
+			v = vocab_label(f->vocab, v, lang);
 	}
 	if (changes->len)
 		sb_puts(changes, "; ");
 	/* TRANSLATORS: these three describe the change of one field of an
 	 * item in the change log: "owner: set to 'Myndighed'" */
 	if (!*old)
-		sb_printf(changes, _("%s: set to '%s'"), _(fields[i].what), v);
+		sb_printf(changes, _("%s: set to '%s'"), _(f->what), v);
 	else if (!*v)
-		sb_printf(changes, _("%s: '%s' removed"), _(fields[i].what),
-			  old);
+		sb_printf(changes, _("%s: '%s' removed"), _(f->what), old);
 	else
-		sb_printf(changes, _("%s: '%s' -> '%s'"), _(fields[i].what),
-			  old, v);
+		sb_printf(changes, _("%s: '%s' -> '%s'"), _(f->what), old, v);
 }
 
 int item_fields_apply(struct reg *r, xmlNodePtr item,
-		      const struct item_fields *f, struct strbuf *changes)
+		      const struct item_fields *given, struct strbuf *changes)
 {
+	const struct item_field_info *f;
 	const char *value[F_COUNT];
 	int i;
 
 	/* Check everything first, so that a bad value changes nothing. */
 	for (i = 0; i < F_COUNT; i++) {
-		const char *v = f->v[i];
+		const char *v = given->v[i];
+		f = &item_field_info[i];
 		value[i] = v;
 		if (!v)
 			continue;
-		if (check_text(_(fields[i].what), v) < 0)
+		if (check_text(_(f->what), v) < 0)
 			return -1;
 		if (i == F_TITLE && !*v)
 			return error(_("an item needs a title"));
-		if (fields[i].vocab && *v) {
-			int k = vocab_parse(fields[i].vocab, v);
+		if (f->type == ITEM_WORD && *v) {
+			int k = vocab_parse(f->vocab, v);
 			if (k < 0)
 				return -1;
-			value[i] = fields[i].vocab->words[k].key;
+			value[i] = f->vocab->words[k].key;
 		}
-		if (i == F_AREA && *v) {
+		if (f->type == ITEM_AREA && *v) {
 			xmlNodePtr area = reg_area(r, v);
 			if (!area)
 				return error(_("unknown area '%s' (see 'styr "
@@ -157,17 +151,18 @@ int item_fields_apply(struct reg *r, xmlNodePtr item,
 	}
 	for (i = 0; i < F_COUNT; i++) {
 		const char *old, *v = value[i];
+		f = &item_field_info[i];
 		if (!v)
 			continue;
 		old = item_field_value(item, (enum item_field)i);
 		if (!strcmp(old, v))
 			continue;
 		if (changes)
-			describe_change(changes, i, old, v);
-		if (fields[i].attribute)
-			node_set_attr(item, fields[i].name, *v ? v : NULL);
+			describe_change(changes, f, old, v);
+		if (f->type == ITEM_WORD || f->type == ITEM_AREA)
+			node_set_attr(item, f->name, *v ? v : NULL);
 		else
-			item_set_text(r, item, fields[i].name, v);
+			item_set_text(r, item, f->name, v);
 	}
 	return 0;
 }
@@ -183,9 +178,17 @@ static void remove_child(xmlNodePtr item, const char *name)
 		node_remove(n);
 }
 
+/* The fields that are elements come first, in the table's order. */
+#define ELEMENT_TEXT(name) name,
+#define ELEMENT_TEXT_NULL(name) name,
+#define ELEMENT_WORD(name)
+#define ELEMENT_AREA(name)
 const char *const item_order[] = {
-	"title", "description", "owner", "source", "note", "rating",
-	"burden", "vote", "priority", "decision", "solution", NULL};
+#define FIELD(id, name, type, ...) ELEMENT_##type(name)
+#include "item_fields.h"
+#undef FIELD
+	"note", "rating", "burden", "vote", "priority", "decision",
+	"solution", NULL};
 
 void item_set_text(struct reg *r, xmlNodePtr item, const char *name,
 		   const char *value)
@@ -342,6 +345,28 @@ void item_set_burden(struct reg *r, xmlNodePtr item, const char *minutes,
 	node_set_attr(b, "staff", staff);
 	node_set_attr(b, "tariff", tariff);
 	node_insert(item, b, item_order);
+}
+
+xmlNodePtr item_find_vote(struct reg *r, xmlNodePtr item, const char *who,
+			  const char *mid)
+{
+	xmlNodePtr v;
+
+	for (v = node_child(item, "vote"); v; v = node_next(v, "vote")) {
+		const char *by = node_attr(v, "by");
+		const char *m = node_attr(v, "meeting");
+		char *other;
+		bool same;
+
+		if (!by || !m || strcmp(m, mid))
+			continue;
+		other = who_identity(r->people, by);
+		same = !strcmp(other, who);
+		free(other);
+		if (same)
+			return v;
+	}
+	return NULL;
 }
 
 void item_set_vote(struct reg *r, xmlNodePtr item, xmlNodePtr vote,

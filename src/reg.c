@@ -257,7 +257,7 @@ int reg_open_item(struct reg *r, enum reg_mode mode, const char *id,
 	int rc = reg_open(r, mode);
 
 	if (!rc && !(*item = reg_item(r, id)))
-		rc = EXIT_REFUSED;
+		rc = REG_REFUSED;
 	return rc;
 }
 
@@ -432,7 +432,7 @@ const char *lang_text(xmlNodePtr parent, const char *name, const char *lang)
 
 /* --- load --- */
 
-static int find_sections(struct reg *r)
+int reg_find_sections(struct reg *r)
 {
 	r->root = xmlDocGetRootElement(r->doc);
 	r->model = node_child(r->root, "model");
@@ -452,8 +452,6 @@ static void reg_init(struct reg *r)
 	r->file = guard_follow(r->path);
 }
 
-static int verify(struct reg *r, const char *name, bool schema);
-
 int reg_open(struct reg *r, enum reg_mode mode)
 {
 	struct stat st;
@@ -466,171 +464,48 @@ int reg_open(struct reg *r, enum reg_mode mode)
 	     (access(r->file, F_OK) == 0 &&
 	      guard_writable(r->file, r->path) < 0) ||
 	     lock_take(&r->lock, r->file) < 0))
-		return EXIT_REFUSED;
+		return REG_REFUSED;
 	if (access(r->path, F_OK) != 0) {
 		error(_("%s: no register here (%s); start one with 'styr init' "
 			"or name one with -f FILE"),
 		      r->path, strerror(errno));
-		return EXIT_UNREADABLE;
+		return REG_UNREADABLE;
 	}
 	r->doc = xmlsafe_read_file_stat(r->file, 0, &st);
 	if (!r->doc)
-		return EXIT_UNREADABLE;
+		return REG_UNREADABLE;
 	/* A file styr wrote and nothing touched since was valid then: only
 	 * the cheap consistency checks (trust.c says why that is safe). */
-	return verify(r, r->path, !trust_check(r->file, &st)) < 0
-		       ? EXIT_UNREADABLE
-		       : EXIT_OK;
+	return reg_check_loaded(r, r->path, !trust_check(r->file, &st)) < 0
+		       ? REG_UNREADABLE
+		       : 0;
 }
 
-/* The last element child of N, or NULL. */
-static xmlNodePtr last_element(xmlNodePtr n)
+xmlDocPtr reg_load_model(const char *path, const char **name)
 {
-	xmlNodePtr c;
+	xmlDocPtr model;
+	xmlNodePtr root;
 
-	for (c = n ? n->last : NULL; c; c = c->prev)
-		if (c->type == XML_ELEMENT_NODE)
-			return c;
-	return NULL;
-}
-
-/* Moves the sibling run FIRST..LAST from its parent to the end of TO. */
-static void move_run(xmlNodePtr first, xmlNodePtr last, xmlNodePtr to)
-{
-	xmlNodePtr from = first->parent, n;
-
-	if (first->prev)
-		first->prev->next = last->next;
-	else
-		from->children = last->next;
-	if (last->next)
-		last->next->prev = first->prev;
-	else
-		from->last = first->prev;
-	first->prev = to->last;
-	last->next = NULL;
-	if (to->last)
-		to->last->next = first;
-	else
-		to->children = first;
-	to->last = last;
-	for (n = first; n; n = n->next)
-		n->parent = to;
-}
-
-/* Moves the children of FROM from START on (START may be NULL: none) to
- * the end of TO. */
-static void move_tail(xmlNodePtr from, xmlNodePtr start, xmlNodePtr to)
-{
-	if (start)
-		move_run(start, from->last, to);
-}
-
-/* A copy of the register's root and small sections, with empty items and
- * log sections: the shell a share of a big register is checked in. */
-static xmlDocPtr shell(struct reg *r, xmlNodePtr *items, xmlNodePtr *log)
-{
-	xmlDocPtr v = xmlNewDoc(BAD_CAST "1.0");
-	xmlNodePtr root = v ? xmlDocCopyNode(r->root, v, 2) : NULL, c, copy;
-
-	if (!root)
-		die(_("out of memory"));
-	xmlDocSetRootElement(v, root);
-	for (c = node_first(r->root); c; c = node_after(c)) {
-		copy = xmlDocCopyNode(c, v, c == r->items || c == r->log ? 2 : 1);
-		if (!copy || !xmlAddChild(root, copy))
-			die(_("out of memory"));
-		if (c == r->items)
-			*items = copy;
-		else if (c == r->log)
-			*log = copy;
+	if (path) {
+		*name = path;
+		model = xmlsafe_read_file(path, 0);
+	} else {
+		*name = _("the built-in model");
+		model = xmlsafe_read_memory((const char *)model_xml,
+					    model_xml_len, *name, 0);
 	}
-	return v;
-}
-
-/* The child element of SECTION at INDEX (counting from 0), or NULL. */
-static xmlNodePtr nth_child(xmlNodePtr section, long index)
-{
-	xmlNodePtr n;
-
-	for (n = node_first(section); n && index > 0; n = node_after(n))
-		index--;
-	return n;
-}
-
-static long count_children(xmlNodePtr section)
-{
-	long count = 0;
-	xmlNodePtr n;
-
-	for (n = node_first(section); n; n = node_after(n))
-		count++;
-	return count;
-}
-
-/*
- * Checking a big register against the schema is a third of what a command
- * costs, and every load must do it.  The schema relates no item and no log
- * entry to another, so the register is valid exactly when each of a few
- * shells is, each holding a copy of the small sections but only its share
- * of the items and of the log entries (as in changed_part below).  The
- * shares are checked at once, one thread each; they are moved into the
- * shells, not copied, and moved back afterwards.
- */
-enum { UNITS_PER_PART = 1000 };
-
-static int validate(struct reg *r, const char *name)
-{
-	xmlDocPtr docs[SCHEMA_MAX_PARTS] = {r->doc};
-	xmlNodePtr items[SCHEMA_MAX_PARTS], log[SCHEMA_MAX_PARTS];
-	long nitems, nentries;
-	int parts = threads_allowed(SCHEMA_MAX_PARTS), k, rc;
-
-	find_sections(r);
-	if (!r->items || !r->log)
-		return schema_validate(r->doc, name);
-	nitems = count_children(r->items);
-	nentries = count_children(r->log);
-	if (parts > (nitems + nentries) / UNITS_PER_PART)
-		parts = (int)((nitems + nentries) / UNITS_PER_PART);
-	if (parts < 2)
-		return schema_validate(r->doc, name);
-
-	/* The last share first: each move leaves what comes before it. */
-	for (k = parts - 1; k > 0; k--) {
-		docs[k] = shell(r, &items[k], &log[k]);
-		move_tail(r->items, nth_child(r->items, nitems * k / parts),
-			  items[k]);
-		move_tail(r->log, nth_child(r->log, nentries * k / parts),
-			  log[k]);
+	if (!model)
+		return NULL;
+	root = xmlDocGetRootElement(model);
+	if (!node_is(root, "model") || !root->ns ||
+	    strcmp((const char *)root->ns->href, REG_NS)) {
+		error(_("%s:%ld: not a styr phase model (its root must be "
+			"<model xmlns=\"%s\">; see 'styr model export')"),
+		      *name, root ? xmlGetLineNo(root) : 1L, REG_NS);
+		xmlFreeDoc(model);
+		return NULL;
 	}
-	rc = schema_validate_parts(docs, parts, name);
-	for (k = 1; k < parts; k++) {
-		move_tail(items[k], items[k]->children, r->items);
-		move_tail(log[k], log[k]->children, r->log);
-		xmlFreeDoc(docs[k]);
-	}
-	return rc;
-}
-
-static int verify(struct reg *r, const char *name, bool schema)
-{
-	const char *path = r->path;
-	int rc;
-
-	if (schema && validate(r, name) < 0)
-		return -1;
-	find_sections(r);
-	r->log_mark = last_element(r->log);
-	r->path = (char *)name; /* messages name what was read */
-	rc = reg_check_consistency(r);
-	r->path = (char *)path;
-	return rc;
-}
-
-int reg_verify(struct reg *r, const char *name)
-{
-	return verify(r, name, true);
+	return model;
 }
 
 /* Moves a copied subtree into the root's namespace, dropping the copy's
@@ -659,13 +534,13 @@ int reg_create(struct reg *r, xmlDocPtr model, const char *org,
 	     guard_writable(r->file, r->path) < 0) ||
 	    lock_take(&r->lock, r->file) < 0) {
 		xmlFreeDoc(model);
-		return EXIT_REFUSED;
+		return -1;
 	}
 	if (access(r->path, F_OK) == 0) {
 		xmlFreeDoc(model);
-		error(_("%s: a register exists already; nothing was changed"),
-		      r->path);
-		return EXIT_REFUSED;
+		return error(_("%s: a register exists already; nothing was "
+			       "changed"),
+			     r->path);
 	}
 	r->doc = xmlNewDoc(BAD_CAST "1.0");
 	r->root = xmlNewDocNode(r->doc, NULL, BAD_CAST "register", NULL);
@@ -692,8 +567,8 @@ int reg_create(struct reg *r, xmlDocPtr model, const char *org,
 	node_set_attr(items, "next-rule", "1");
 	node_set_attr(items, "next-doc", "1");
 	xmlAddChild(r->root, node_new(r, "log", NULL));
-	find_sections(r);
-	return EXIT_OK;
+	reg_find_sections(r);
+	return 0;
 }
 
 /* --- save --- */
@@ -766,7 +641,7 @@ int reg_save(struct reg *r)
 	struct sink sink = {-1, 0};
 	xmlOutputBufferPtr out;
 	struct stat written;
-	int rc = EXIT_REFUSED, synced;
+	int synced;
 
 	if (r->lock.fd < 0)
 		die("internal error: saving without the lock");
@@ -776,16 +651,15 @@ int reg_save(struct reg *r)
 		      reg_check_consistency(r) < 0;
 	xmlFreeDoc(changed);
 	if (invalid) {
-		error(_("%s: internal error: the change would make the register "
-			"invalid; nothing was written"),
-		      r->path);
-		return rc;
+		return error(_("%s: internal error: the change would make "
+			       "the register invalid; nothing was written"),
+			     r->path);
 	}
 	/* REGISTER.new, at a fixed name: only the lock holder writes it, so
 	 * nothing piles up after kill -9.  A new register gets 0644 less
 	 * the umask, a saved one keeps its mode. */
 	if (guard_output(r->path, N_("the register"), true) < 0)
-		return rc;
+		return -1;
 	tf = tempfile_create(r->file, 0644,
 			     TEMPFILE_FIXED_NAME | TEMPFILE_KEEP_MODE);
 	if (!tf) {
@@ -793,7 +667,7 @@ int reg_save(struct reg *r)
 		error(_("%s: cannot write: %s; nothing was changed"), tmp,
 		      strerror(errno));
 		free(tmp);
-		return rc;
+		return -1;
 	}
 	sink.fd = tempfile_fd(tf);
 	out = xmlOutputBufferCreateIO(sink_write, sink_close, &sink, NULL);
@@ -814,11 +688,10 @@ int reg_save(struct reg *r)
 	if (synced < 0)
 		goto failed;
 	trust_record(r->file, &written, r->lock.fd);
-	return EXIT_OK;
+	return 0;
 failed:
-	error(_("%s: cannot save: %s; the register was not changed"), r->path,
-	      strerror(errno));
-	return rc;
+	return error(_("%s: cannot save: %s; the register was not changed"),
+		     r->path, strerror(errno));
 }
 
 void reg_close(struct reg *r)

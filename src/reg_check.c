@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-/* What a register must satisfy beyond its schema; see reg_int.h. */
+/* What a register must satisfy: its schema, and the rules beyond it; see
+ * reg_int.h. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,6 +9,7 @@
 #include "reg_int.h"
 #include "util.h"
 #include "vocab.h"
+#include "xmlsafe.h"
 
 static int dup_check(xmlHashTablePtr seen, xmlNodePtr n, const char *id,
 		     const char *path, const char *what)
@@ -197,3 +199,154 @@ int reg_check_consistency(struct reg *r)
 	return bad ? -1 : 0;
 }
 
+/* --- the schema --- */
+
+/* The last element child of N, or NULL. */
+static xmlNodePtr last_element(xmlNodePtr n)
+{
+	xmlNodePtr c;
+
+	for (c = n ? n->last : NULL; c; c = c->prev)
+		if (c->type == XML_ELEMENT_NODE)
+			return c;
+	return NULL;
+}
+
+/* Moves the sibling run FIRST..LAST from its parent to the end of TO. */
+static void move_run(xmlNodePtr first, xmlNodePtr last, xmlNodePtr to)
+{
+	xmlNodePtr from = first->parent, n;
+
+	if (first->prev)
+		first->prev->next = last->next;
+	else
+		from->children = last->next;
+	if (last->next)
+		last->next->prev = first->prev;
+	else
+		from->last = first->prev;
+	first->prev = to->last;
+	last->next = NULL;
+	if (to->last)
+		to->last->next = first;
+	else
+		to->children = first;
+	to->last = last;
+	for (n = first; n; n = n->next)
+		n->parent = to;
+}
+
+/* Moves the children of FROM from START on (START may be NULL: none) to
+ * the end of TO. */
+static void move_tail(xmlNodePtr from, xmlNodePtr start, xmlNodePtr to)
+{
+	if (start)
+		move_run(start, from->last, to);
+}
+
+/* A copy of the register's root and small sections, with empty items and
+ * log sections: the shell a share of a big register is checked in. */
+static xmlDocPtr shell(struct reg *r, xmlNodePtr *items, xmlNodePtr *log)
+{
+	xmlDocPtr v = xmlNewDoc(BAD_CAST "1.0");
+	xmlNodePtr root = v ? xmlDocCopyNode(r->root, v, 2) : NULL, c, copy;
+
+	if (!root)
+		die(_("out of memory"));
+	xmlDocSetRootElement(v, root);
+	for (c = node_first(r->root); c; c = node_after(c)) {
+		copy = xmlDocCopyNode(c, v, c == r->items || c == r->log ? 2 : 1);
+		if (!copy || !xmlAddChild(root, copy))
+			die(_("out of memory"));
+		if (c == r->items)
+			*items = copy;
+		else if (c == r->log)
+			*log = copy;
+	}
+	return v;
+}
+
+/* The child element of SECTION at INDEX (counting from 0), or NULL. */
+static xmlNodePtr nth_child(xmlNodePtr section, long index)
+{
+	xmlNodePtr n;
+
+	for (n = node_first(section); n && index > 0; n = node_after(n))
+		index--;
+	return n;
+}
+
+static long count_children(xmlNodePtr section)
+{
+	long count = 0;
+	xmlNodePtr n;
+
+	for (n = node_first(section); n; n = node_after(n))
+		count++;
+	return count;
+}
+
+/*
+ * Checking a big register against the schema is a third of what a command
+ * costs, and every load must do it.  The schema relates no item and no log
+ * entry to another, so the register is valid exactly when each of a few
+ * shells is, each holding a copy of the small sections but only its share
+ * of the items and of the log entries (as in reg.c's changed_part).  The
+ * shares are checked at once, one thread each; they are moved into the
+ * shells, not copied, and moved back afterwards.
+ */
+enum { UNITS_PER_PART = 1000 };
+
+static int validate(struct reg *r, const char *name)
+{
+	xmlDocPtr docs[SCHEMA_MAX_PARTS] = {r->doc};
+	xmlNodePtr items[SCHEMA_MAX_PARTS], log[SCHEMA_MAX_PARTS];
+	long nitems, nentries;
+	int parts = threads_allowed(SCHEMA_MAX_PARTS), k, rc;
+
+	reg_find_sections(r);
+	if (!r->items || !r->log)
+		return schema_validate(r->doc, name);
+	nitems = count_children(r->items);
+	nentries = count_children(r->log);
+	if (parts > (nitems + nentries) / UNITS_PER_PART)
+		parts = (int)((nitems + nentries) / UNITS_PER_PART);
+	if (parts < 2)
+		return schema_validate(r->doc, name);
+
+	/* The last share first: each move leaves what comes before it. */
+	for (k = parts - 1; k > 0; k--) {
+		docs[k] = shell(r, &items[k], &log[k]);
+		move_tail(r->items, nth_child(r->items, nitems * k / parts),
+			  items[k]);
+		move_tail(r->log, nth_child(r->log, nentries * k / parts),
+			  log[k]);
+	}
+	rc = schema_validate_parts(docs, parts, name);
+	for (k = 1; k < parts; k++) {
+		move_tail(items[k], items[k]->children, r->items);
+		move_tail(log[k], log[k]->children, r->log);
+		xmlFreeDoc(docs[k]);
+	}
+	return rc;
+}
+
+int reg_check_loaded(struct reg *r, const char *name, bool schema)
+{
+	const char *path = r->path;
+	int rc;
+
+	if (schema && validate(r, name) < 0)
+		return -1;
+	reg_find_sections(r);
+	r->log_mark = last_element(r->log);
+	r->path = (char *)name; /* messages name what was read */
+	rc = reg_check_consistency(r);
+	r->path = (char *)path;
+	return rc;
+}
+
+int reg_verify(struct reg *r, const char *name)
+{
+	return reg_check_loaded(r, name, true);
+}

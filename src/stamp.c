@@ -19,6 +19,9 @@ static const struct cli_option options[] = {
 	 N_("when it was decided (YYYY-MM-DD; default: today)")},
 	{0}};
 
+/* The work itself, as a module does it: 0, or after printing -1 or (for
+ * the register) what reg_open returned; stamp_main makes the exit
+ * status. */
 static int stamp_run(const struct stamp_kind *k, const struct args *o)
 {
 	const char *key, *why = o->why ? o->why : "", *id = o->id;
@@ -31,13 +34,13 @@ static int stamp_run(const struct stamp_kind *k, const struct args *o)
 	/* Everything the user typed is checked before the register is. */
 	v = vocab_parse(k->vocab, o->value);
 	if (v < 0)
-		return EXIT_REFUSED;
+		return -1;
 	key = k->vocab->words[v].key;
 	if (check_text(_("reason"), why) < 0)
-		return EXIT_REFUSED;
+		return -1;
 	if (o->date) {
 		if (parse_date(_("date"), o->date, date) < 0)
-			return EXIT_REFUSED;
+			return -1;
 	} else {
 		today_iso(date);
 	}
@@ -85,5 +88,5 @@ int stamp_main(const struct stamp_kind *k, int argc, char **argv)
 	struct args a = {0};
 
 	cli_parse(&cmd, argc, argv, &a);
-	return stamp_run(k, &a);
+	return cli_status(stamp_run(k, &a));
 }

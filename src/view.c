@@ -73,6 +73,34 @@ static void label(struct arena *a, struct val *obj, const char *key,
 		val_str(a, value ? vocab_label(v, value, o->lang) : ""));
 }
 
+/* A descriptive field of ITEM, and the key beside it when labels are
+ * asked for (item_fields.h). */
+static void field(struct arena *a, struct reg *r, struct val *obj,
+		  xmlNodePtr item, enum item_field i, const struct view_opts *o)
+{
+	const struct item_field_info *f = &item_field_info[i];
+	const char *s = item_field_get(item, i);
+
+	switch (f->type) {
+	case ITEM_TEXT:
+		val_set(a, obj, f->name, val_str(a, s ? s : ""));
+		break;
+	case ITEM_TEXT_NULL:
+		val_set(a, obj, f->name, val_str_or_null(a, s));
+		break;
+	case ITEM_WORD:
+		val_set(a, obj, f->name, val_str_or_null(a, s));
+		label(a, obj, f->name, f->vocab, s, o);
+		break;
+	case ITEM_AREA:
+		val_set(a, obj, f->name, val_str_or_null(a, s));
+		if (o && o->lang)
+			val_set(a, obj, f->extra,
+				val_str(a, s ? node_text(reg_area(r, s)) : ""));
+		break;
+	}
+}
+
 static struct val *experience(struct arena *a, const int counts[3])
 {
 	struct val *o = val_obj(a);
@@ -132,29 +160,27 @@ void view_item_row(struct strmap *areas, xmlNodePtr item,
 		   struct item_row *row)
 {
 	const char **cell = row->cell;
-	const char *area = node_attr(item, "area");
 	xmlNodePtr burden = node_child(item, "burden");
 	xmlNodePtr prio = node_child(item, "priority");
 	xmlNodePtr dec = node_child(item, "decision");
 	xmlNodePtr sol = node_child(item, "solution");
 	struct item_facts facts;
 	xmlNodePtr n;
-	int i;
+	int c, i;
 
 	memset(cell, 0, sizeof row->cell);
 	cell[COL_ID] = node_attr(item, "id");
 	cell[COL_KIND] = node_attr(item, "kind");
-	cell[COL_TITLE] = text_of(item, "title");
-	cell[COL_DESCRIPTION] = text_of(item, "description");
-	cell[COL_AREA] = area;
-	if (area) {
-		n = strmap_get(areas, area);
-		cell[COL_AREA_NAME] = n ? node_text(n) : NULL;
+	/* The fields' columns follow one another in the table's order. */
+	c = COL_TITLE;
+	for (i = 0; i < F_COUNT; i++) {
+		const char *v = item_field_get(item, (enum item_field)i);
+		cell[c++] = v;
+		if (item_field_info[i].type != ITEM_AREA)
+			continue;
+		n = v ? strmap_get(areas, v) : NULL;
+		cell[c++] = n ? node_text(n) : NULL;
 	}
-	cell[COL_ORIGIN] = node_attr(item, "origin");
-	cell[COL_OWNER] = text_of(item, "owner");
-	cell[COL_FOUND] = node_attr(item, "found");
-	cell[COL_SOURCE] = text_of(item, "source");
 	/* The item's own figures, not the register's default tariff: what
 	 * is written is what import stores. */
 	cell[COL_MINUTES] = number(burden, "minutes", row->num[0]);
@@ -187,26 +213,12 @@ struct val *view_item(struct arena *a, struct reg *r, xmlNodePtr item,
 
 	item_facts(item, NULL, reg_default_tariff(r), &f);
 	const char *kind = node_attr(item, "kind");
-	const char *area = node_attr(item, "area");
-	const char *origin = node_attr(item, "origin");
-	const char *found = node_attr(item, "found");
 
 	val_set(a, v, "id", val_str(a, node_attr(item, "id")));
 	val_set(a, v, "kind", val_str(a, kind));
 	label(a, v, "kind", &vocab_kind, kind, o);
-	val_set(a, v, "title", val_str(a, node_text(node_child(item, "title"))));
-	val_set(a, v, "description",
-		val_str(a, node_text(node_child(item, "description"))));
-	val_set(a, v, "area", val_str_or_null(a, area));
-	if (o && o->lang)
-		val_set(a, v, "area_name",
-			val_str(a, area ? node_text(reg_area(r, area)) : ""));
-	val_set(a, v, "origin", val_str_or_null(a, origin));
-	label(a, v, "origin", &vocab_origin, origin, o);
-	val_set(a, v, "owner", text_or_null(a, item, "owner"));
-	val_set(a, v, "found", val_str_or_null(a, found));
-	label(a, v, "found", &vocab_found, found, o);
-	val_set(a, v, "source", text_or_null(a, item, "source"));
+	for (i = 0; i < F_COUNT; i++)
+		field(a, r, v, item, (enum item_field)i, o);
 	const char *phase = node_attr(item, "phase");
 	val_set(a, v, "phase", phase ? val_int(a, atol(phase)) : val_null(a));
 
