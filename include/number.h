@@ -16,6 +16,8 @@
 #ifndef STYR_NUMBER_H
 #define STYR_NUMBER_H
 
+#include <stddef.h>
+
 enum {
 	NUM_WHOLE = 1, /* decimals are refused */
 	NUM_SURE = 2,  /* the dialect is the file's own: no two readings */
@@ -40,5 +42,28 @@ const char *input_lang(void);
 /* V as JSON: the shortest text strtod() reads back as V; "12" not
  * "12.0"; "null" for what JSON cannot hold.  OUT holds 32 bytes. */
 void format_json_number(char out[32], double v);
+
+/* Parse a non-negative number as people write it in the language styr
+ * speaks; return -1 (and print) on anything else. */
+int parse_count(const char *what, const char *s, long max, long *out);
+int parse_decimal(const char *what, const char *s, double max, double *out);
+
+/* PLAIN ("-12345.5", as printf writes it) as people read it in LANG
+ * ("da" or "en"): 12.345,5 or 12,345.5, thousands grouped from 10000 up.
+ * Handouts and terminal text write numbers through this. */
+void number_for_people(char *out, size_t size, const char *plain,
+		       const char *lang);
+/* Formats hours with at most two decimals and at least one: "100.0". */
+void format_decimal(char out[32], double v);
+/* The same for people reading LANG (number_for_people).  The register,
+ * JSON and CSV keep format_decimal's plain form. */
+void format_decimal_for(char out[32], double v, const char *lang);
+/* Kroner for people reading LANG: 1.004.625 or 1,004,625; øre, when
+ * there are any, as decimals (77.562,5). */
+void format_kroner_for(char out[32], double v, const char *lang);
+/* A number as a handout prints it in LANG: no decimals for whole
+ * numbers, else at most two; thousands grouped from 10000 up
+ * (da: 12.345,5  en: 12,345.5).  Independent of the C locale. */
+void format_number_for(char out[64], double v, const char *lang);
 
 #endif

@@ -93,10 +93,6 @@ int check_text(const char *what, const char *s);
 /* Whether S is valid UTF-8. */
 bool utf8_valid(const char *s);
 
-/* Parse a non-negative number as people write it in the language styr
- * speaks (number.h); return -1 (and print) on anything else. */
-int parse_count(const char *what, const char *s, long max, long *out);
-int parse_decimal(const char *what, const char *s, double max, double *out);
 /* Accepts YYYY-MM-DD (a real calendar date) or "today". */
 int parse_date(const char *what, const char *s, char out[11]);
 
@@ -107,23 +103,6 @@ void today_iso(char out[11]);
 /* The author for the change log: --by, STYR_USER, the login name. */
 const char *author(void);
 
-/* PLAIN ("-12345.5", as printf writes it) as people read it in LANG
- * ("da" or "en"): 12.345,5 or 12,345.5, thousands grouped from 10000 up.
- * Handouts and terminal text write numbers through this. */
-void number_for_people(char *out, size_t size, const char *plain,
-		       const char *lang);
-/* Formats hours with at most two decimals and at least one: "100.0". */
-void format_decimal(char out[32], double v);
-/* The same for people reading LANG (number_for_people).  The register,
- * JSON and CSV keep format_decimal's plain form. */
-void format_decimal_for(char out[32], double v, const char *lang);
-/* Kroner for people reading LANG: 1.004.625 or 1,004,625; øre, when
- * there are any, as decimals (77.562,5). */
-void format_kroner_for(char out[32], double v, const char *lang);
-/* A number as a handout prints it in LANG: no decimals for whole
- * numbers, else at most two; thousands grouped from 10000 up
- * (da: 12.345,5  en: 12,345.5).  Independent of the C locale. */
-void format_number_for(char out[64], double v, const char *lang);
 
 /* The language messages are shown in: "da" when the Danish catalog is in
  * use (gettext's own choice from LANGUAGE, LC_ALL, LC_MESSAGES, LANG),

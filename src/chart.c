@@ -7,6 +7,7 @@
 #include <libxml/tree.h>
 
 #include "chart.h"
+#include "number.h"
 #include "util.h"
 #include "vocab.h"
 

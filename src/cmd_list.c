@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "number.h"
 #include "reg.h"
 #include "table.h"
 #include "util.h"

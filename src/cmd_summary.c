@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "number.h"
 #include "phase.h"
 #include "reg.h"
 #include "table.h"

@@ -6,6 +6,7 @@
 #include "commands.h"
 #include "item.h"
 #include "names.h"
+#include "number.h"
 #include "principles.h"
 #include "reg.h"
 #include "util.h"

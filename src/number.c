@@ -226,3 +226,107 @@ void format_json_number(char out[32], double v)
 	}
 	snprintf(out, 32, "%.17g", v);
 }
+
+/* Both read numbers as people write them in the language styr speaks. */
+int parse_count(const char *what, const char *s, long max, long *out)
+{
+	double v;
+
+	if (parse_number(what, s, input_lang(), NUM_WHOLE, (double)max,
+			 &v, NULL) < 0)
+		return -1;
+	*out = (long)v;
+	return 0;
+}
+
+int parse_decimal(const char *what, const char *s, double max, double *out)
+{
+	return parse_number(what, s, input_lang(), 0, max, out, NULL);
+}
+
+void format_decimal(char out[32], double v)
+{
+	char *dot;
+	size_t n;
+
+	snprintf(out, 32, "%.2f", v);
+	dot = strchr(out, '.');
+	if (!dot)
+		return;
+	n = strlen(out);
+	while (n > (size_t)(dot - out) + 2 && out[n - 1] == '0')
+		out[--n] = '\0';
+}
+
+void number_for_people(char *out, size_t size, const char *plain,
+		       const char *lang)
+{
+	bool da = !lang || strcmp(lang, "en");
+	const char *p = plain, *dot;
+	size_t whole, i, o = 0;
+
+	if (*p == '-' && o + 1 < size)
+		out[o++] = *p++;
+	dot = strchr(p, '.');
+	whole = dot ? (size_t)(dot - p) : strlen(p);
+	for (i = 0; i < whole && o + 2 < size; i++) {
+		out[o++] = p[i];
+		if (whole >= 5 && i + 1 < whole && (whole - i - 1) % 3 == 0)
+			out[o++] = da ? '.' : ',';
+	}
+	if (dot && o + 1 < size) {
+		out[o++] = da ? ',' : '.';
+		for (p = dot + 1; *p && o + 1 < size; p++)
+			out[o++] = *p;
+	}
+	out[o] = '\0';
+}
+
+void format_decimal_for(char out[32], double v, const char *lang)
+{
+	char digits[32];
+
+	format_decimal(digits, v);
+	number_for_people(out, 32, digits, lang);
+}
+
+void format_kroner_for(char out[32], double v, const char *lang)
+{
+	char digits[64];
+	size_t n;
+
+	/* Øre are money too: 77.562,5 kr. is not 77.562 kr. */
+	format_number_for(digits, v, lang);
+	n = strlen(digits);
+	if (n > 31)
+		n = 31;
+	memcpy(out, digits, n);
+	out[n] = '\0';
+}
+
+void format_number_for(char out[64], double v, const char *lang)
+{
+	char plain[48];
+	long long cents;
+	int frac;
+
+	out[0] = '\0';
+	if (!isfinite(v))
+		return;
+	if (fabs(v) >= 1e15) {
+		snprintf(out, 64, "%.0f", v);
+		return;
+	}
+	cents = llround(fabs(v) * 100);
+	frac = (int)(cents % 100);
+	/* At most two decimals, none for whole numbers: "12345.5". */
+	snprintf(plain, sizeof plain, "%s%lld", v < 0 && cents ? "-" : "",
+		 cents / 100);
+	if (frac % 10)
+		snprintf(plain + strlen(plain), sizeof plain - strlen(plain),
+			 ".%02d", frac);
+	else if (frac)
+		snprintf(plain + strlen(plain), sizeof plain - strlen(plain),
+			 ".%d", frac / 10);
+	number_for_people(out, 64, plain, lang);
+}

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "number.h"
 #include "template_int.h"
 
 void tpl_report(const struct tpl_opts *o, const char *msg)

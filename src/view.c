@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "number.h"
 #include "phase.h"
 #include "strmap.h"
 #include "util.h"
