@@ -79,6 +79,16 @@ int cmd_solution(int argc, char **argv)
 	if (a.evaluate_by &&
 	    parse_date(_("evaluate by"), a.evaluate_by, date) < 0)
 		return EXIT_REFUSED;
+	if (a.evaluate_by) {
+		char today[11];
+
+		/* Allowed (it may be typed in late), but likely a slip. */
+		today_iso(today);
+		if (strcmp(date, today) < 0)
+			warning(_("--evaluate-by %s is in the past (today is "
+				  "%s)"),
+				date, today);
+	}
 
 	rc = reg_open_item(&r, REG_WRITE, a.id, &item);
 	if (rc)
