@@ -38,8 +38,8 @@ test_expect_success 'log shows the day it happened beside the time typed' '
 
 test_expect_success 'beslutninger dates a decision by its --date' '
 	styr -q handout beslutninger -o b.odt &&
-	part b.odt content.xml >content.xml &&
-	test_grep -q "2017-11-28" content.xml
+	part b.odt content.xml | sed "s/<[^>]*>/ /g" | tr -s " " >text &&
+	test_grep -q "2017-11-28 [^ ]* Beslutning D1" text
 '
 
 test_expect_success 'note --date in the future is refused' '
@@ -100,6 +100,26 @@ test_expect_success 'a register with log entries without date still loads' '
 	sed -i "s/ happened=\"[0-9-]*\"//" styr.xml &&
 	! grep -q "happened=" styr.xml &&
 	valid && styr log >/dev/null
+'
+
+test_expect_success 'vote --date: the day it was cast, not in the future' '
+	styr meeting add workshop "Workshop" --date 2017-11-08 >/dev/null &&
+	styr vote D1 change --by Anne --date 2017-11-08 &&
+	test_grep -q "<vote .*date=\"2017-11-08\"" styr.xml &&
+	test_grep -q "action=\"vote\".* happened=\"2017-11-08\"" styr.xml &&
+	test_expect_code 1 styr vote R1 change --count 2 --date "$tomorrow" \
+		2>err &&
+	test_grep "future" err &&
+	test_expect_code 1 styr vote R1 change --count 2 --date 2017-02-29 \
+		2>err &&
+	test_grep "not a date" err && valid
+'
+
+test_expect_success 'rate --date: the day it was answered, not in the future' '
+	styr rate D1 too-tight --date 2017-09-01 &&
+	test_grep -q "<rating .*date=\"2017-09-01\"" styr.xml &&
+	test_expect_code 1 styr rate R1 too-tight --date "$tomorrow" 2>err &&
+	test_grep "future" err && valid
 '
 
 test_done
