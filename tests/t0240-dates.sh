@@ -122,4 +122,14 @@ test_expect_success 'rate --date: the day it was answered, not in the future' '
 	test_grep "future" err && valid
 '
 
+test_expect_success 'solution --date: the day it was decided, kept in the log' '
+	styr solution D1 --status pilot --date 2018-03-15 2>err &&
+	test_grep -q "action=\"solution\".* happened=\"2018-03-15\"" styr.xml &&
+	styr solution D1 --evaluate-by 2018-01-01 --date 2018-03-15 2>err &&
+	test_grep "before --date 2018-03-15" err &&
+	test_expect_code 1 styr solution D1 --status idea --date "$tomorrow" \
+		2>err &&
+	test_grep "future" err && valid
+'
+
 test_done

@@ -215,12 +215,12 @@ s meeting add netværksmøde "Netværksmøde 3" --date 2018-04-24 --phase 5
 
 s solution "$bum" --status implemented \
 	--criteria "Udfører har fast budget, forhandlet to gange årligt; antal borgere hjulpet og ventetid følges" \
-	--evaluate-by 2018-12-31
+	--evaluate-by 2018-12-31 --date 2018-04-12
 s solution "$timer" --status pilot \
 	--criteria "Bevillinger beskriver borgerens mål; andel forløb efter § 82b; tid fra første møde til indsats" \
-	--evaluate-by 2018-10-31
-s solution "$pakke" --status pilot --criteria "Fælles første møde i rådgivningsteamet for nye borgere"
-s solution "$let" --status prototype
+	--evaluate-by 2018-10-31 --date 2018-03-15
+s solution "$pakke" --status pilot --criteria "Fælles første møde i rådgivningsteamet for nye borgere" --date 2018-03-15
+s solution "$let" --status prototype --date 2018-03-07
 for m in 5.1 5.2 5.3 5.4; do s milestone done $m --date 2018-05-01; done
 
 # Follow-up survey in the pilot (for the evaluation handout).
