@@ -89,8 +89,8 @@ int cmd_log(int argc, char **argv)
 	rc = cli_status(reg_open(&r, REG_READ));
 	if (rc)
 		goto out;
+	arena = arena_new(); /* JSON values, and "(dated ...)" texts */
 	if (fmt == FMT_JSON) {
-		arena = arena_new();
 		json = val_arr(arena);
 	} else {
 		t = table_new(5, header);
@@ -99,6 +99,7 @@ int cmd_log(int argc, char **argv)
 		const char *when = node_attr(e, "when");
 		const char *ref = node_attr(e, "ref");
 		const char *what = node_text(node_child(e, "what"));
+		const char *day = node_attr(e, "happened"); /* --date, if any */
 
 		/* Stamps are ISO 8601, so the date part compares as text. */
 		if (*since && strncmp(when, since, 10) < 0)
@@ -115,6 +116,8 @@ int cmd_log(int argc, char **argv)
 				val_str(arena, node_attr(e, "action")));
 			val_set(arena, o, "ref", val_str_or_null(arena, ref));
 			val_set(arena, o, "what", val_str(arena, what));
+			if (day)
+				val_set(arena, o, "happened", val_str(arena, day));
 			val_push(arena, json, o);
 			continue;
 		}
@@ -124,7 +127,12 @@ int cmd_log(int argc, char **argv)
 		table_cell(t, node_attr(e, "by"));
 		table_cell(t, action_label(node_attr(e, "action")));
 		table_cell(t, ref ? ref : "-");
-		table_cell(t, what);
+		/* The day it happened, when it was not the day it was typed. */
+		if (day && strncmp(day, when, 10))
+			table_cell(t, arena_printf(arena, _("%s (dated %s)"),
+						   what, day));
+		else
+			table_cell(t, what);
 	}
 	if (json)
 		val_write_json(stdout, json);

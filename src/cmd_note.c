@@ -35,7 +35,7 @@ int cmd_note(int argc, char **argv)
 	const char *method = NULL;
 	char date[11];
 	struct reg r;
-	xmlNodePtr item;
+	xmlNodePtr item, e;
 	int k, rc;
 
 	cli_parse(&cmd, argc, argv, &a);
@@ -51,7 +51,7 @@ int cmd_note(int argc, char **argv)
 		method = vocab_method.words[k].key;
 	}
 	if (a.date) {
-		if (parse_date(_("date"), a.date, date) < 0)
+		if (parse_past_date("--date", a.date, date) < 0)
 			return EXIT_REFUSED;
 	} else {
 		today_iso(date);
@@ -61,11 +61,14 @@ int cmd_note(int argc, char **argv)
 		goto out;
 	item_add_note(&r, item, a.text, method, author(), date);
 	if (method)
-		reg_log(&r, "note", node_attr(item, "id"), _("note (%s): %s"),
-			vocab_word(&vocab_method, method, msg_lang()), a.text);
+		e = reg_log(&r, "note", node_attr(item, "id"),
+			    _("note (%s): %s"),
+			    vocab_word(&vocab_method, method, msg_lang()),
+			    a.text);
 	else
-		reg_log(&r, "note", node_attr(item, "id"), _("note: %s"),
-			a.text);
+		e = reg_log(&r, "note", node_attr(item, "id"), _("note: %s"),
+			    a.text);
+	node_set_attr(e, "happened", date); /* the day it happened */
 	rc = cli_status(reg_save(&r));
 	if (!rc)
 		info(_("%s: note added"), node_attr(item, "id"));

@@ -13,6 +13,7 @@
 struct args {
 	const char *id, *experience;
 	const char *round, *respondent;
+	const char *date; /* --date, NULL for today */
 	bool guest;
 };
 
@@ -24,6 +25,7 @@ static const struct cli_option options[] = {
 	    "round replaces the first (without it the rating is anonymous)")},
 	{"guest", 'g', NULL, offsetof(struct args, guest),
 	 N_("the respondent is a guest, not in the people list")},
+	{"date", 'd', N_("DATE"), offsetof(struct args, date), N_("the day it was answered (YYYY-MM-DD; default: today)")},
 	{0}};
 
 static error_t parse_opt(int key, char *arg, struct argp_state *state)
@@ -61,7 +63,7 @@ int cmd_rate(int argc, char **argv)
 	const char *old_label = NULL, *stored = NULL;
 	char today[11];
 	struct reg r;
-	xmlNodePtr item, rating = NULL;
+	xmlNodePtr item, rating = NULL, e;
 	char *replaced = NULL, *guest = NULL;
 	int k, rc;
 
@@ -83,7 +85,10 @@ int cmd_rate(int argc, char **argv)
 			return EXIT_REFUSED;
 		}
 	}
-	today_iso(today);
+	if (!a.date)
+		today_iso(today);
+	else if (parse_past_date("--date", a.date, today) < 0)
+		return EXIT_REFUSED;
 	rc = cli_status(reg_open_item(&r, REG_WRITE, a.id, &item));
 	if (rc)
 		goto out;
@@ -121,14 +126,16 @@ int cmd_rate(int argc, char **argv)
 	if (rating) {
 		replaced = xstrdup(node_attr(rating, "experience"));
 		old_label = vocab_label(&vocab_experience, replaced, lang);
-		reg_log(&r, "rate", id, _("rating (%s) by %s: '%s' -> '%s'"),
+		e = reg_log(&r, "rate", id,
+			    _("rating (%s) by %s: '%s' -> '%s'"),
 			round_label, a.respondent, old_label, exp_label);
 	} else {
-		reg_log(&r, "rate", id, _("rating (%s) by %s: '%s'"),
+		e = reg_log(&r, "rate", id, _("rating (%s) by %s: '%s'"),
 			round_label,
 			a.respondent ? a.respondent : _("anonymous"),
 			exp_label);
 	}
+	node_set_attr(e, "happened", today); /* the day it was answered */
 	item_set_rating(&r, item, rating, round, experience, stored, today);
 	rc = cli_status(reg_save(&r));
 	if (!rc && replaced)

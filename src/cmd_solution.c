@@ -13,6 +13,7 @@
 
 struct args {
 	const char *id, *status, *criteria, *evaluate_by;
+	const char *date; /* --date, NULL for today */
 };
 
 static const struct cli_option options[] = {
@@ -24,6 +25,7 @@ static const struct cli_option options[] = {
 	    "(\"\" removes them)")},
 	{"evaluate-by", 'e', N_("DATE"), offsetof(struct args, evaluate_by),
 	 N_("when the evaluation is to be made (YYYY-MM-DD)")},
+	{"date", 'd', N_("DATE"), offsetof(struct args, date), N_("the day it was decided (YYYY-MM-DD; default: today)")},
 	{0}};
 
 /* Something to record, at least. */
@@ -61,7 +63,7 @@ int cmd_solution(int argc, char **argv)
 	struct args a = {0};
 	const char *status = NULL, *old_status, *old_criteria, *old_date;
 	const char *criteria, *id, *decision, *lang = msg_lang();
-	char date[11];
+	char date[11], day[11];
 	struct strbuf changes = {0};
 	struct reg r;
 	xmlNodePtr item, sol;
@@ -79,6 +81,20 @@ int cmd_solution(int argc, char **argv)
 	if (a.evaluate_by &&
 	    parse_date(_("evaluate by"), a.evaluate_by, date) < 0)
 		return EXIT_REFUSED;
+	if (!a.date)
+		today_iso(day);
+	else if (parse_past_date("--date", a.date, day) < 0)
+		return EXIT_REFUSED;
+	/* Allowed (it may be typed in late), but likely a slip. */
+	if (a.evaluate_by && strcmp(date, day) < 0) {
+		if (a.date)
+			warning(_("--evaluate-by %s is before --date %s"),
+				date, day);
+		else
+			warning(_("--evaluate-by %s is in the past (today is "
+				  "%s)"),
+				date, day);
+	}
 
 	rc = cli_status(reg_open_item(&r, REG_WRITE, a.id, &item));
 	if (rc)
@@ -150,7 +166,8 @@ int cmd_solution(int argc, char **argv)
 	}
 	item_set_solution(&r, item, status, a.evaluate_by ? date : NULL,
 			  a.criteria);
-	reg_log(&r, "solution", id, "%s", changes.buf);
+	node_set_attr(reg_log(&r, "solution", id, "%s", changes.buf),
+		      "happened", day); /* the day it was decided */
 	rc = cli_status(reg_save(&r));
 	if (!rc)
 		info(_("%s: %s"), id, changes.buf);

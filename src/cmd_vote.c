@@ -14,6 +14,7 @@
 
 struct args {
 	const char *id, *priority, *count, *meeting;
+	const char *date; /* --date, NULL for today */
 	bool guest;
 };
 
@@ -26,6 +27,7 @@ static const struct cli_option options[] = {
 	    "meeting list'; default: the one workshop of the current phase)")},
 	{"guest", 'g', NULL, offsetof(struct args, guest),
 	 N_("the voter (--by) is a guest, not in the people list")},
+	{"date", 'd', N_("DATE"), offsetof(struct args, date), N_("the day it was cast (YYYY-MM-DD; default: today)")},
 	{0}};
 
 /* One voter by name or paper votes by number, not both. */
@@ -174,7 +176,7 @@ int cmd_vote(int argc, char **argv)
 	char date[11], *where = NULL, *was = NULL, *who = NULL, *guest = NULL;
 	long count = 0;
 	struct reg r;
-	xmlNodePtr item, vote, meeting;
+	xmlNodePtr item, vote, meeting, e;
 	int p, rc;
 
 	cli_parse(&cmd, argc, argv, &a);
@@ -194,7 +196,10 @@ int cmd_vote(int argc, char **argv)
 		if (check_text(_("voter"), voter) < 0)
 			return EXIT_REFUSED;
 	}
-	today_iso(date);
+	if (!a.date)
+		today_iso(date);
+	else if (parse_past_date("--date", a.date, date) < 0)
+		return EXIT_REFUSED;
 
 	rc = cli_status(reg_open_item(&r, REG_WRITE, a.id, &item));
 	if (rc)
@@ -223,17 +228,18 @@ int cmd_vote(int argc, char **argv)
 	where = xasprintf(_(" (meeting %s)"), mid);
 	/* The log is written like minutes, in the voter's language. */
 	if (was)
-		reg_log(&r, "vote", id, _("%s votes %s%s, replacing %s"), voter,
+		e = reg_log(&r, "vote", id, _("%s votes %s%s, replacing %s"), voter,
 			label, where, vocab_word(&vocab_priority, was, lang));
 	else if (voter)
-		reg_log(&r, "vote", id, _("%s votes %s%s"), voter, label,
+		e = reg_log(&r, "vote", id, _("%s votes %s%s"), voter, label,
 			where);
 	else
-		reg_log(&r, "vote", id,
+		e = reg_log(&r, "vote", id,
 			ngettext("%ld paper vote: %s%s",
 				 "%ld paper votes: %s%s",
 				 (unsigned long)count),
 			count, label, where);
+	node_set_attr(e, "happened", date); /* the day it was cast */
 	rc = cli_status(reg_save(&r));
 	if (rc)
 		goto out;

@@ -185,7 +185,8 @@ const struct tpl_field handout_fields[] = {
     {"person", "role_label", V, NULL, N_("the role in the handout's language")},
 
     {"entry", "when", V, NULL, N_("when (date and time, UTC)")},
-    {"entry", "date", V, NULL, N_("the date (YYYY-MM-DD)")},
+    {"entry", "date", V, NULL,
+     N_("the day it happened (YYYY-MM-DD; --date, else the day recorded)")},
     {"entry", "by", V, NULL, N_("who made the change")},
     {"entry", "action", V, NULL, N_("prioritise, decide or solution")},
     {"entry", "action_label", V, NULL,
@@ -309,8 +310,13 @@ static struct val *decisions(struct arena *a, struct reg *r,
 		title = ref ? xmlHashLookup(titles, BAD_CAST ref) : NULL;
 		d = val_obj(a);
 		val_set(a, d, "when", val_str(a, when));
+		/* The day it was decided (--date), else the day it was
+		 * typed in: a decision log dated by the typing misleads. */
 		val_set(a, d, "date",
-			val_str(a, arena_printf(a, "%.10s", when ? when : "")));
+			val_str(a, node_attr(e, "happened")
+				       ? node_attr(e, "happened")
+				       : arena_printf(a, "%.10s",
+						      when ? when : "")));
 		val_set(a, d, "by", val_str(a, node_attr(e, "by")));
 		val_set(a, d, "action", val_str(a, action));
 		val_set(

@@ -28,7 +28,7 @@ static int stamp_run(const struct stamp_kind *k, const struct args *o)
 	const char *lang, *old_label, *new_label;
 	char date[11], *was = NULL;
 	struct reg r;
-	xmlNodePtr item;
+	xmlNodePtr item, e;
 	int v, rc;
 
 	/* Everything the user typed is checked before the register is. */
@@ -39,7 +39,7 @@ static int stamp_run(const struct stamp_kind *k, const struct args *o)
 	if (check_text(_("reason"), why) < 0)
 		return -1;
 	if (o->date) {
-		if (parse_date(_("date"), o->date, date) < 0)
+		if (parse_past_date("--date", o->date, date) < 0)
 			return -1;
 	} else {
 		today_iso(date);
@@ -58,11 +58,13 @@ static int stamp_run(const struct stamp_kind *k, const struct args *o)
 	old_label = was ? vocab_label(k->vocab, was, lang) : _("none");
 	new_label = vocab_label(k->vocab, key, lang);
 	if (*why)
-		reg_log(&r, k->action, id, _("%s: %s -> %s; why: %s"),
-			_(k->noun), old_label, new_label, why);
+		e = reg_log(&r, k->action, id, _("%s: %s -> %s; why: %s"),
+			    _(k->noun), old_label, new_label, why);
 	else
-		reg_log(&r, k->action, id, _("%s: %s -> %s"), _(k->noun),
-			old_label, new_label);
+		e = reg_log(&r, k->action, id, _("%s: %s -> %s"),
+			    _(k->noun), old_label, new_label);
+	/* The day it was decided, beside the time it was typed in. */
+	node_set_attr(e, "happened", date);
 	rc = reg_save(&r);
 	if (!rc)
 		info(_("%s: %s: %s -> %s"), id, _(k->noun), old_label,

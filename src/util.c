@@ -219,12 +219,33 @@ int parse_date(const char *what, const char *s, char out[11])
 		today_iso(out);
 		return 0;
 	}
-	if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 ||
-	    n != 10 || s[4] != '-' || s[7] != '-' || m < 1 || m > 12 ||
+	/* Every one of the ten places is checked: sscanf alone lets a space
+	 * through ("2026-01- 1") and the date fails later, after output. */
+	for (n = 0; s[n] && n < 10; n++)
+		if (n == 4 || n == 7 ? s[n] != '-' : !isdigit((unsigned char)s[n]))
+			break;
+	if (n != 10 || s[10] ||
+	    sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 ||
+	    n != 10 || m < 1 || m > 12 ||
 	    d < 1 || d > mdays[m - 1] || y < 1900 ||
 	    (m == 2 && d == 29 && (y % 4 || (y % 100 == 0 && y % 400))))
 		return error(_("%s: '%s' is not a date (YYYY-MM-DD)"), what, s);
 	memcpy(out, s, 11);
+	return 0;
+}
+
+int parse_past_date(const char *what, const char *s, char out[11])
+{
+	char today[11];
+
+	if (parse_date(what, s, out) < 0)
+		return -1;
+	today_iso(today);
+	/* ISO dates compare as strings. */
+	if (strcmp(out, today) > 0)
+		return error(_("%s: '%s' is in the future; give the day it "
+			       "happened (YYYY-MM-DD, today is %s)"),
+			     what, s, today);
 	return 0;
 }
 

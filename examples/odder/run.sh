@@ -170,14 +170,14 @@ s vote "$bum" fjerne --count 4 --meeting M9
 s vote "$time" fjerne --count 3 --meeting M9
 s vote "$time" forandre --count 1 --meeting M9
 
-s prioritise "$bum" fjerne --why "Incitamentet modarbejder Aktivt Medborgerskab; fast budget forhandlet to gange årligt i stedet"
-s prioritise "$timer" fjerne --why "Støtten skal tage afsæt i borgerens mål, ikke i ugentlige timer"
-s prioritise "$pakke" forandre --why "Myndighed og udfører mødes med borgeren fra første møde"
-s prioritise "$vum" forandre --why "Lovkrav: kan ikke fjernes, men udredningen kan tilpasses sagens tyngde"
-s prioritise "$let" fjerne --why "Mindre tid på dokumentation i lette sager, mere på råd og vejledning"
-s prioritise "$time" fjerne
-s prioritise "$plan" forankre
-s prioritise "$maal" forankre
+s prioritise "$bum" fjerne --why "Incitamentet modarbejder Aktivt Medborgerskab; fast budget forhandlet to gange årligt i stedet" --date 2017-11-10
+s prioritise "$timer" fjerne --why "Støtten skal tage afsæt i borgerens mål, ikke i ugentlige timer" --date 2017-11-08
+s prioritise "$pakke" forandre --why "Myndighed og udfører mødes med borgeren fra første møde" --date 2017-11-08
+s prioritise "$vum" forandre --why "Lovkrav: kan ikke fjernes, men udredningen kan tilpasses sagens tyngde" --date 2017-11-09
+s prioritise "$let" fjerne --why "Mindre tid på dokumentation i lette sager, mere på råd og vejledning" --date 2017-11-09
+s prioritise "$time" fjerne --date 2017-11-10
+s prioritise "$plan" forankre --date 2017-11-09
+s prioritise "$maal" forankre --date 2017-11-08
 
 s meeting add netværksmøde "Netværksmøde 2" --date 2017-11-21 --phase 4
 s meeting attend M10 P5 P10
@@ -215,12 +215,12 @@ s meeting add netværksmøde "Netværksmøde 3" --date 2018-04-24 --phase 5
 
 s solution "$bum" --status implemented \
 	--criteria "Udfører har fast budget, forhandlet to gange årligt; antal borgere hjulpet og ventetid følges" \
-	--evaluate-by 2018-12-31
+	--evaluate-by 2018-12-31 --date 2018-04-12
 s solution "$timer" --status pilot \
 	--criteria "Bevillinger beskriver borgerens mål; andel forløb efter § 82b; tid fra første møde til indsats" \
-	--evaluate-by 2018-10-31
-s solution "$pakke" --status pilot --criteria "Fælles første møde i rådgivningsteamet for nye borgere"
-s solution "$let" --status prototype
+	--evaluate-by 2018-10-31 --date 2018-03-15
+s solution "$pakke" --status pilot --criteria "Fælles første møde i rådgivningsteamet for nye borgere" --date 2018-03-15
+s solution "$let" --status prototype --date 2018-03-07
 for m in 5.1 5.2 5.3 5.4; do s milestone done $m --date 2018-05-01; done
 
 # Follow-up survey in the pilot (for the evaluation handout).
