@@ -147,7 +147,8 @@ static int check(const char *path, const char *name)
 		fflush(stdout);
 		error(ngettext("%s: %d problem", "%s: %d problems", problems),
 		      name, problems);
-		return EXIT_REFUSED;
+		/* The same status as writing a handout from it. */
+		return EXIT_UNREADABLE;
 	}
 	printf(_("%s: no problems found\n"), name);
 	return EXIT_OK;

@@ -279,8 +279,8 @@ test_expect_success 'a template error: exit 3, names template, tag and paragraph
 	test ! -e bad.odt
 '
 
-test_expect_success '--check lists every problem, writes nothing, exit 1' '
-	test_expect_code 1 styr handout --check ./bad >out 2>err &&
+test_expect_success '--check lists every problem, writes nothing, exit 3' '
+	test_expect_code 3 styr handout --check ./bad >out 2>err &&
 	test "$(grep -c "^./bad: " out)" = 4 &&
 	test_grep "in the paragraph \"Titel: {{item.titel}}\"" out &&
 	test_grep "4 problems" err &&
