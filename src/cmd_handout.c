@@ -2,6 +2,7 @@
 /* styr handout: an ODT handout from a template and the register. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -154,6 +155,17 @@ static int check(const char *path, const char *name)
 	return EXIT_OK;
 }
 
+/* Whether NAME's last component has an extension other than .odt (any
+ * case); a name without one (or a directory) is left to odt_write. */
+static bool wrong_extension(const char *name)
+{
+	const char *slash = strrchr(name, '/');
+	const char *dot = strrchr(slash ? slash + 1 : name, '.');
+
+	return dot && dot != (slash ? slash + 1 : name) &&
+	       strcasecmp(dot, ".odt") != 0;
+}
+
 /* "Workshop – Odder Kommune": the document's title. */
 static char *doc_title(const struct odt *t, const char *base,
 		       const struct val *data)
@@ -240,11 +252,21 @@ int cmd_handout(int argc, char **argv)
 		error(_("%s exists; use --force to replace it"), output);
 		rc = EXIT_REFUSED;
 	}
+	else if (wrong_extension(output)) {
+		/* The file is ODT whatever its name says: a .pdf that
+		 * is really an ODT would fool the reader's programs. */
+		rc = cli_usage("handout",
+			       _("%s: a handout is written as OpenDocument "
+				 "text; name it .odt (PDF and other formats "
+				 "are not supported yet: write .odt and "
+				 "convert it, e.g. in LibreOffice)"),
+			       output);
+	}
 	if (rc) {
 		free(path);
 		free(base);
 		free(output);
-		return EXIT_REFUSED;
+		return rc == EXIT_USAGE ? EXIT_USAGE : EXIT_REFUSED;
 	}
 	rc = reg_open(&r, REG_READ);
 	if (rc)

@@ -338,6 +338,16 @@ test_expect_success 'an output in a missing directory, or a directory: exit 1' '
 	test -z "$(ls adir)"
 '
 
+test_expect_success 'an output name that is not .odt is refused (no ODT named .pdf)' '
+	for f in x.pdf x.docx x.PDF d.odt/x.txt; do
+		test_expect_code 2 styr handout "$SPLIT" -o $f 2>err ||
+			{ echo "$f: not 2"; exit 1; }
+		test_grep "$f" err && test_grep "\.odt" err &&
+		test_grep "PDF" err && test ! -e $f || exit 1
+	done &&
+	styr handout "$SPLIT" -o upper.ODT 2>/dev/null && test -s upper.ODT
+'
+
 test_expect_success 'the register is never changed by a handout' '
 	test_cmp register.xml styr.xml
 '
