@@ -342,6 +342,25 @@ static long meetings_held(struct reg *r, const char *today)
 	return n;
 }
 
+/* Sorts the meetings by date (ISO dates sort as strings); an insertion
+ * sort keeps meetings on the same day in id order, and lists are short. */
+static void meetings_by_date(struct val *list)
+{
+	size_t i, j;
+
+	for (i = 1; list && i < list->u.arr.n; i++) {
+		struct val *m = list->u.arr.v[i];
+		const char *d = str_at(m, "date");
+		for (j = i; j > 0; j--) {
+			const char *e = str_at(list->u.arr.v[j - 1], "date");
+			if (!d || !e || strcmp(e, d) <= 0)
+				break;
+			list->u.arr.v[j] = list->u.arr.v[j - 1];
+		}
+		list->u.arr.v[j] = m;
+	}
+}
+
 struct val *handout_data(struct arena *a, struct reg *r, const char *lang,
 			 const char *area)
 {
@@ -349,6 +368,8 @@ struct val *handout_data(struct arena *a, struct reg *r, const char *lang,
 	struct val *v = view_register(a, r, &o);
 	struct val *items = val_get(v, "items"), *areas = val_get(v, "areas");
 	struct val *phases = val_get(v, "phases");
+
+	meetings_by_date(val_get(v, "meetings"));
 	struct val *unassigned = val_arr(a), *proposed = val_arr(a);
 	struct val *selected = val_arr(a), *next = val_arr(a);
 	struct val *totals = val_obj(a);
