@@ -34,6 +34,8 @@ const struct tpl_field handout_fields[] = {
     {"", "areas", L, "area", N_("the review areas")},
     {"", "people", L, "person", N_("the people and their roles")},
     {"", "meetings", L, "meeting", N_("the meetings, planned and held")},
+    {"", "upcoming_meetings", L, "meeting",
+     N_("the meetings not held yet, in date order")},
     {"", "items", L, "item", N_("every item (goal, rule, documentation)")},
     {"", "unassigned", L, "item", N_("the items in no review area")},
     {"", "proposed", L, "item",
@@ -369,7 +371,14 @@ struct val *handout_data(struct arena *a, struct reg *r, const char *lang,
 	struct val *items = val_get(v, "items"), *areas = val_get(v, "areas");
 	struct val *phases = val_get(v, "phases");
 
-	meetings_by_date(val_get(v, "meetings"));
+	struct val *meetings = val_get(v, "meetings"), *upcoming = val_arr(a);
+
+	meetings_by_date(meetings);
+	/* "What happens next" must not list a meeting already held. */
+	for (size_t k = 0; meetings && k < meetings->u.arr.n; k++)
+		if (!val_truthy(val_get(meetings->u.arr.v[k], "held")))
+			val_push(a, upcoming, meetings->u.arr.v[k]);
+	val_set(a, v, "upcoming_meetings", upcoming);
 	struct val *unassigned = val_arr(a), *proposed = val_arr(a);
 	struct val *selected = val_arr(a), *next = val_arr(a);
 	struct val *totals = val_obj(a);
