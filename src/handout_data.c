@@ -301,6 +301,16 @@ static struct val *decisions(struct arena *a, struct reg *r,
 	for (n = node_first(r->items); n; n = node_after(n))
 		xmlHashAddEntry(titles, BAD_CAST node_attr(n, "id"),
 				(void *)node_text(node_child(n, "title")));
+	/* A deleted item lives on whole in its delete entry: its rows keep
+	 * their title (ids are never reused, so no clash). */
+	for (e = node_first(r->log); e; e = node_after(e))
+		if (!strcmp(node_attr(e, "action") ? node_attr(e, "action") : "",
+			    "delete") &&
+		    node_child(e, "item") && node_attr(e, "ref"))
+			xmlHashAddEntry(
+			    titles, BAD_CAST node_attr(e, "ref"),
+			    (void *)node_text(
+				node_child(node_child(e, "item"), "title")));
 	for (e = node_first(r->log); e; e = node_after(e)) {
 		const char *action = node_attr(e, "action");
 		const char *ref = node_attr(e, "ref");

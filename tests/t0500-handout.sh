@@ -367,6 +367,17 @@ test_expect_success 'meetings in date order; status says only what comes next' '
 	in_order status "Snart,Senere,"
 '
 
+test_expect_success 'beslutninger: a deleted item keeps its title (from the log)' '
+	mkdir gone && cd gone &&
+	styr init --org "Testkommune" >/dev/null 2>&1 &&
+	styr add goal "Ventetid i visitationen" >/dev/null &&
+	styr prioritise G1 remove >/dev/null &&
+	styr delete G1 >/dev/null 2>&1 &&
+	styr handout beslutninger -o b.odt 2>/dev/null &&
+	part b.odt content.xml >c.xml &&
+	test_grep "Ventetid i visitationen" c.xml
+'
+
 test_expect_success 'the register is never changed by a handout' '
 	test_cmp register.xml styr.xml
 '
