@@ -98,7 +98,8 @@ int cli_usage(const char *cmd, const char *fmt, ...)
 #define FMT_TABLES                                                             \
 	(1u << FMT_TABLE | 1u << FMT_CSV | 1u << FMT_TSV | 1u << FMT_JSON)
 /* Parses --format; ALLOWED is a mask of 1 << FMT_*.  S NULL (not given)
- * leaves *OUT as it is.  -1 on error. */
+ * leaves *OUT as it is.  An unknown value is a usage error: it prints
+ * the error and exits with EXIT_USAGE. */
 int cli_format(const char *s, unsigned allowed, enum format *out);
 
 /*

@@ -60,7 +60,7 @@ long meeting_phase(xmlNodePtr meeting);
  * Returns how many; the caller frees *OUT. */
 size_t meetings_sorted(struct reg *r, long phase, xmlNodePtr **out);
 /* Which roles (a bit per index of vocab_role) took part in the meetings of
- * phase PHASE held by TODAY, from their attendees. */
+ * phase PHASE (0: any phase) held by TODAY, from their attendees. */
 unsigned phase_roles(struct reg *r, long phase, const char *today);
 
 /* --- what a phase lacks --- */

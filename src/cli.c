@@ -446,7 +446,10 @@ int cli_format(const char *s, unsigned allowed, enum format *out)
 		}
 	error(_("unknown format '%s' (use one of: %s)"), s, sb.buf);
 	sb_free(&sb);
-	return -1;
+	/* A bad option value is a usage error like a bad option (SPEC §7:
+	 * one meaning per exit status); exiting here gives every command
+	 * the same status whatever it would return for -1. */
+	exit(EXIT_USAGE);
 }
 
 int cli_read(cli_reg_fn *fn, void *ctx)

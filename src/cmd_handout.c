@@ -2,6 +2,7 @@
 /* styr handout: an ODT handout from a template and the register. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -147,10 +148,22 @@ static int check(const char *path, const char *name)
 		fflush(stdout);
 		error(ngettext("%s: %d problem", "%s: %d problems", problems),
 		      name, problems);
-		return EXIT_REFUSED;
+		/* The same status as writing a handout from it. */
+		return EXIT_UNREADABLE;
 	}
 	printf(_("%s: no problems found\n"), name);
 	return EXIT_OK;
+}
+
+/* Whether NAME's last component has an extension other than .odt (any
+ * case); a name without one (or a directory) is left to odt_write. */
+static bool wrong_extension(const char *name)
+{
+	const char *slash = strrchr(name, '/');
+	const char *dot = strrchr(slash ? slash + 1 : name, '.');
+
+	return dot && dot != (slash ? slash + 1 : name) &&
+	       strcasecmp(dot, ".odt") != 0;
 }
 
 /* "Workshop – Odder Kommune": the document's title. */
@@ -239,11 +252,21 @@ int cmd_handout(int argc, char **argv)
 		error(_("%s exists; use --force to replace it"), output);
 		rc = EXIT_REFUSED;
 	}
+	else if (wrong_extension(output)) {
+		/* The file is ODT whatever its name says: a .pdf that
+		 * is really an ODT would fool the reader's programs. */
+		rc = cli_usage("handout",
+			       _("%s: a handout is written as OpenDocument "
+				 "text; name it .odt (PDF and other formats "
+				 "are not supported yet: write .odt and "
+				 "convert it, e.g. in LibreOffice)"),
+			       output);
+	}
 	if (rc) {
 		free(path);
 		free(base);
 		free(output);
-		return EXIT_REFUSED;
+		return rc == EXIT_USAGE ? EXIT_USAGE : EXIT_REFUSED;
 	}
 	rc = cli_status(reg_open(&r, REG_READ));
 	if (rc)

@@ -180,6 +180,7 @@ static void show_roles(struct reg *r, xmlNodePtr phase, const char *lang,
 		       const char *today)
 {
 	unsigned seen = phase_roles(r, phase_number(phase), today);
+	unsigned all = phase_roles(r, 0, today);
 	const char *took = _("taken part:"), *not_yet = _("not yet:");
 	struct strbuf yes = {0}, no = {0};
 	int i, w = max_width(took, not_yet);
@@ -199,6 +200,21 @@ static void show_roles(struct reg *r, xmlNodePtr phase, const char *lang,
 	put_padded(not_yet, w);
 	printf("  %s\n", no.len ? no.buf : _("none: the whole chain has "
 					      "taken part"));
+	/* The chain is built over the whole process: a phase without
+	 * meetings yet must not read as if no one had ever taken part. */
+	if (all != seen) {
+		sb_free(&yes);
+		for (i = 0; i < vocab_count(&vocab_role); i++)
+			if (all & (1u << i)) {
+				if (yes.len)
+					sb_puts(&yes, ", ");
+				sb_puts(&yes,
+					vocab_label(&vocab_role,
+						    vocab_role.words[i].key,
+						    lang));
+			}
+		printf("    %s  %s\n", _("in the whole process:"), yes.buf);
+	}
 	sb_free(&yes);
 	sb_free(&no);
 }

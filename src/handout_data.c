@@ -34,6 +34,8 @@ const struct tpl_field handout_fields[] = {
     {"", "areas", L, "area", N_("the review areas")},
     {"", "people", L, "person", N_("the people and their roles")},
     {"", "meetings", L, "meeting", N_("the meetings, planned and held")},
+    {"", "upcoming_meetings", L, "meeting",
+     N_("the meetings not held yet, in date order")},
     {"", "items", L, "item", N_("every item (goal, rule, documentation)")},
     {"", "unassigned", L, "item", N_("the items in no review area")},
     {"", "proposed", L, "item",
@@ -294,6 +296,16 @@ static struct val *decisions(struct arena *a, struct reg *r,
 	for (n = node_first(r->items); n; n = node_after(n))
 		xmlHashAddEntry(titles, BAD_CAST node_attr(n, "id"),
 				(void *)node_text(node_child(n, "title")));
+	/* A deleted item lives on whole in its delete entry: its rows keep
+	 * their title (ids are never reused, so no clash). */
+	for (e = node_first(r->log); e; e = node_after(e))
+		if (!strcmp(node_attr(e, "action") ? node_attr(e, "action") : "",
+			    "delete") &&
+		    node_child(e, "item") && node_attr(e, "ref"))
+			xmlHashAddEntry(
+			    titles, BAD_CAST node_attr(e, "ref"),
+			    (void *)node_text(
+				node_child(node_child(e, "item"), "title")));
 	for (e = node_first(r->log); e; e = node_after(e)) {
 		const char *action = node_attr(e, "action");
 		const char *ref = node_attr(e, "ref");
@@ -342,6 +354,25 @@ static long meetings_held(struct reg *r, const char *today)
 	return n;
 }
 
+/* Sorts the meetings by date (ISO dates sort as strings); an insertion
+ * sort keeps meetings on the same day in id order, and lists are short. */
+static void meetings_by_date(struct val *list)
+{
+	size_t i, j;
+
+	for (i = 1; list && i < list->u.arr.n; i++) {
+		struct val *m = list->u.arr.v[i];
+		const char *d = str_at(m, "date");
+		for (j = i; j > 0; j--) {
+			const char *e = str_at(list->u.arr.v[j - 1], "date");
+			if (!d || !e || strcmp(e, d) <= 0)
+				break;
+			list->u.arr.v[j] = list->u.arr.v[j - 1];
+		}
+		list->u.arr.v[j] = m;
+	}
+}
+
 struct val *handout_data(struct arena *a, struct reg *r, const char *lang,
 			 const char *area)
 {
@@ -349,6 +380,15 @@ struct val *handout_data(struct arena *a, struct reg *r, const char *lang,
 	struct val *v = view_register(a, r, &o);
 	struct val *items = val_get(v, "items"), *areas = val_get(v, "areas");
 	struct val *phases = val_get(v, "phases");
+
+	struct val *meetings = val_get(v, "meetings"), *upcoming = val_arr(a);
+
+	meetings_by_date(meetings);
+	/* "What happens next" must not list a meeting already held. */
+	for (size_t k = 0; meetings && k < meetings->u.arr.n; k++)
+		if (!val_truthy(val_get(meetings->u.arr.v[k], "held")))
+			val_push(a, upcoming, meetings->u.arr.v[k]);
+	val_set(a, v, "upcoming_meetings", upcoming);
 	struct val *unassigned = val_arr(a), *proposed = val_arr(a);
 	struct val *selected = val_arr(a), *next = val_arr(a);
 	struct val *totals = val_obj(a);

@@ -178,7 +178,8 @@ unsigned phase_roles(struct reg *r, long phase, const char *today)
 
 	for (m = node_child(r->meetings, "meeting"); m;
 	     m = node_next(m, "meeting")) {
-		if (meeting_phase(m) != phase || !meeting_held(m, today))
+		if ((phase > 0 && meeting_phase(m) != phase) ||
+		    !meeting_held(m, today))
 			continue;
 		for (a = node_child(m, "attendee"); a;
 		     a = node_next(a, "attendee")) {

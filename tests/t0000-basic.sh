@@ -57,4 +57,18 @@ test_expect_success 'missing register is exit 3 naming the file' '
 	test_grep "styr.xml" err
 '
 
+# SPEC §7: one meaning per exit status; a bad --format value is a bad
+# command line in every command that has the option.
+test_expect_success 'an unknown --format is a usage error (2) in every command' '
+	styr init --org "Odder Kommune" 2>/dev/null &&
+	styr add goal "Ventetid" >/dev/null &&
+	for c in "list" "area list" "person list" "show 1" "log" "summary" \
+		"tally" "milestone list" "meeting list"; do
+		test_expect_code 2 styr $c --format xml 2>err ||
+			{ echo "styr $c: not 2"; exit 1; }
+		grep -q "unknown format .xml." err ||
+			{ echo "styr $c: no message"; exit 1; }
+	done
+'
+
 test_done

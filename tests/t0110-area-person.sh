@@ -97,8 +97,8 @@ test_expect_success 'area: usage errors exit 2' '
 	test_cmp before.xml styr.xml
 '
 
-test_expect_success 'area list: unknown format is refused naming the formats' '
-	test_expect_code 1 styr area list --format xml 2>err &&
+test_expect_success 'area list: unknown format is a usage error naming the formats' '
+	test_expect_code 2 styr area list --format xml 2>err &&
 	test_grep "xml" err && test_grep "json" err
 '
 

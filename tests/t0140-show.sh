@@ -124,7 +124,7 @@ test_expect_success 'show under a Danish locale: Danish labels' '
 test_expect_success 'show: unknown id, bad format, usage errors' '
 	test_expect_code 1 styr show D42 2>err &&
 	test_grep "D42" err &&
-	test_expect_code 1 styr show D1 --format xml 2>err &&
+	test_expect_code 2 styr show D1 --format xml 2>err &&
 	test_grep "xml" err &&
 	test_expect_code 2 styr show 2>err &&
 	test_expect_code 2 styr show D1 G1 2>err

@@ -178,7 +178,7 @@ test_expect_success 'list: bad keywords are refused listing the words' '
 	test_grep "deferred" err &&
 	test_expect_code 1 styr list --sort title 2>err &&
 	test_grep "burden" err &&
-	test_expect_code 1 styr list --format xml 2>err &&
+	test_expect_code 2 styr list --format xml 2>err &&
 	test_grep "csv" err
 '
 

@@ -295,7 +295,7 @@ test_expect_success 'tally: unknown meeting or format is refused' '
 	cd tally &&
 	test_expect_code 1 styr tally --meeting M7 2>err &&
 	test_grep "unknown meeting .M7." err &&
-	test_expect_code 1 styr tally --format xml 2>err &&
+	test_expect_code 2 styr tally --format xml 2>err &&
 	test_grep "xml" err &&
 	test_expect_code 2 styr tally extra
 '

@@ -87,6 +87,14 @@ test_expect_success 'the whole governance chain taking part is said so' '
 	test_grep "^    not yet:     none: the whole chain has taken part$" out
 '
 
+test_expect_success 'a phase without meetings still shows who took part in the process' '
+	cp styr.xml later.xml &&
+	styr -f later.xml phase start 5 >/dev/null 2>&1 &&
+	styr -f later.xml phase >out &&
+	test_grep "^    taken part:  nobody yet$" out &&
+	test_grep "^    in the whole process:  Management, MED, Documentation agent$" out
+'
+
 test_expect_success 'phase names follow a Danish locale' '
 	mkdir -p loc/da/LC_MESSAGES &&
 	msgfmt -o loc/da/LC_MESSAGES/styr.mo "$SRC_DIR/po/da.po" &&

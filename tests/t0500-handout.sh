@@ -279,8 +279,8 @@ test_expect_success 'a template error: exit 3, names template, tag and paragraph
 	test ! -e bad.odt
 '
 
-test_expect_success '--check lists every problem, writes nothing, exit 1' '
-	test_expect_code 1 styr handout --check ./bad >out 2>err &&
+test_expect_success '--check lists every problem, writes nothing, exit 3' '
+	test_expect_code 3 styr handout --check ./bad >out 2>err &&
 	test "$(grep -c "^./bad: " out)" = 4 &&
 	test_grep "in the paragraph \"Titel: {{item.titel}}\"" out &&
 	test_grep "4 problems" err &&
@@ -336,6 +336,46 @@ test_expect_success 'an output in a missing directory, or a directory: exit 1' '
 	test_expect_code 1 styr handout "$SPLIT" -o adir --force 2>err &&
 	test_grep "adir is a directory" err &&
 	test -z "$(ls adir)"
+'
+
+test_expect_success 'an output name that is not .odt is refused (no ODT named .pdf)' '
+	for f in x.pdf x.docx x.PDF d.odt/x.txt; do
+		test_expect_code 2 styr handout "$SPLIT" -o $f 2>err ||
+			{ echo "$f: not 2"; exit 1; }
+		test_grep "$f" err && test_grep "\.odt" err &&
+		test_grep "PDF" err && test ! -e $f || exit 1
+	done &&
+	styr handout "$SPLIT" -o upper.ODT 2>/dev/null && test -s upper.ODT
+'
+
+# in_order HANDOUT EXPECTED: the meeting titles in HANDOUT.odt, in order.
+in_order() {
+	styr handout $1 -o $1.odt 2>/dev/null &&
+	part $1.odt content.xml >c.xml &&
+	grep -o "Tidligere\|Samme dag\|Senere\|Snart" c.xml | tr "\n" , >got &&
+	test "$(cat got)" = "$2" || { echo "$1: $(cat got)"; return 1; }
+}
+
+test_expect_success 'meetings in date order; status says only what comes next' '
+	mkdir dates && cd dates &&
+	styr init --org "Testkommune" >/dev/null 2>&1 &&
+	styr meeting add seminar "Senere" --date 2999-05-01 >/dev/null &&
+	styr meeting add seminar "Tidligere" --date 2020-01-10 >/dev/null &&
+	styr meeting add seminar "Samme dag" --date 2020-01-10 >/dev/null &&
+	styr meeting add seminar "Snart" --date 2998-01-01 >/dev/null &&
+	in_order faseplan "Tidligere,Samme dag,Snart,Senere," &&
+	in_order status "Snart,Senere,"
+'
+
+test_expect_success 'beslutninger: a deleted item keeps its title (from the log)' '
+	mkdir gone && cd gone &&
+	styr init --org "Testkommune" >/dev/null 2>&1 &&
+	styr add goal "Ventetid i visitationen" >/dev/null &&
+	styr prioritise G1 remove >/dev/null &&
+	styr delete G1 >/dev/null 2>&1 &&
+	styr handout beslutninger -o b.odt 2>/dev/null &&
+	part b.odt content.xml >c.xml &&
+	test_grep "Ventetid i visitationen" c.xml
 '
 
 test_expect_success 'the register is never changed by a handout' '
