@@ -104,7 +104,9 @@ my %stats = (kills => 0, attempts => 0, during_write => 0, old => 0,
 my $before = slurp($reg);
 my $n = 0;
 while ($stats{kills} < $want) {
-	fail("too many attempts") if ++$stats{attempts} > 4 * $want;
+	# A run that ends before its kill is no broken promise, only a miss;
+	# under a load that changes after the timing pass misses are many.
+	fail("too many attempts") if ++$stats{attempts} > 10 * $want;
 	my $w = $n % @writers;
 	# Three kills in four land in the save proper, after REGISTER.new
 	# appeared; the fourth anywhere in the run (loading under the lock).
