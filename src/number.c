@@ -100,7 +100,10 @@ static void read_number(const char *s, const char *lang, struct reading *r)
 		w++;
 	while (nf && frac[nf - 1] == '0')
 		frac[--nf] = '\0';
-	snprintf(r->plain, NUM_PLAIN, "%s%s%s", w, nf ? "." : "", frac);
+	/* Too long to keep whole is refused as unread (long_number). */
+	if (snprintf(r->plain, NUM_PLAIN, "%s%s%s", w, nf ? "." : "", frac) >=
+	    NUM_PLAIN)
+		r->status = R_REST;
 }
 
 /* Refuses S, read in LANG, and says how the other language would read it
