@@ -43,10 +43,9 @@ const char *input_lang(void);
  * "12.0"; "null" for what JSON cannot hold.  OUT holds 32 bytes. */
 void format_json_number(char out[32], double v);
 
-/* Parse a non-negative number as people write it in the language styr
- * speaks; return -1 (and print) on anything else. */
+/* Parses a non-negative whole number as people write it in the language
+ * styr speaks; returns -1 (and prints) on anything else. */
 int parse_count(const char *what, const char *s, long max, long *out);
-int parse_decimal(const char *what, const char *s, double max, double *out);
 
 /* PLAIN ("-12345.5", as printf writes it) as people read it in LANG
  * ("da" or "en"): 12.345,5 or 12,345.5, thousands grouped from 10000 up.

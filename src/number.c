@@ -230,7 +230,7 @@ void format_json_number(char out[32], double v)
 	snprintf(out, 32, "%.17g", v);
 }
 
-/* Both read numbers as people write them in the language styr speaks. */
+/* Reads a whole number as people write it in the language styr speaks. */
 int parse_count(const char *what, const char *s, long max, long *out)
 {
 	double v;
@@ -240,11 +240,6 @@ int parse_count(const char *what, const char *s, long max, long *out)
 		return -1;
 	*out = (long)v;
 	return 0;
-}
-
-int parse_decimal(const char *what, const char *s, double max, double *out)
-{
-	return parse_number(what, s, input_lang(), 0, max, out, NULL);
 }
 
 void format_decimal(char out[32], double v)

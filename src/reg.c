@@ -304,7 +304,6 @@ xmlNodePtr reg_person(struct reg *r, const char *id_or_name)
 	return NULL;
 }
 
-
 long reg_next_id(xmlNodePtr section, const char *counter)
 {
 	const char *s = node_attr(section, counter);
