@@ -26,8 +26,8 @@ CFLAGS   ?= -O2 -g
 # about what this one does not, and should not stop the build.
 WARNINGS  = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes $(WERROR) \
             -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral
-PKG_CFLAGS := $(shell pkg-config --cflags libxml-2.0 libzip zlib 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs libxml-2.0 libzip zlib 2>/dev/null)
+PKG_CFLAGS := $(shell pkg-config --cflags libxml-2.0 libzip zlib libmicrohttpd libqrencode xlsxwriter 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs libxml-2.0 libzip zlib libmicrohttpd libqrencode xlsxwriter 2>/dev/null)
 ALL_CPPFLAGS = -D_GNU_SOURCE -Iinclude -I$(B) $(PKG_CFLAGS) \
             -DVERSION='"$(VERSION)"' -DLOCALEDIR='"$(LOCALEDIR)"' \
             -DDATADIR='"$(DATADIR)"' \
@@ -54,13 +54,17 @@ MO       = $(patsubst %,locale/%/LC_MESSAGES/styr.mo,$(LINGUAS))
 
 # Debian packages the build needs, and those the tests use besides: real
 # ODF clients (LibreOffice, pandoc), the ODF schema checker (jing), a Danish
-# locale for the translation tests.
+# locale for the translation tests, a real browser for the web pages
+# (chromium, driven by selenium), openpyxl to read what export xlsx writes,
+# and git for the merge driver.
 BUILD_DEPS = gcc make pkg-config libxml2-dev libzip-dev zlib1g-dev libcsv-dev \
-             libunistring-dev gettext
+             libunistring-dev libmicrohttpd-dev libqrencode-dev libxlsxwriter-dev \
+             gettext
 TEST_DEPS  = perl python3 locales libc-l10n libxml2-utils zip unzip \
              libreoffice-writer-nogui pandoc jing poppler-utils \
              fonts-liberation2 fonts-dejavu-core \
-             valgrind clang libclang-rt-14-dev time
+             valgrind clang libclang-rt-14-dev time git \
+             chromium chromium-driver python3-selenium python3-openpyxl
 
 .PHONY: all deps test-deps example check check-plain check-asan unit install \
         uninstall clean format pot check-all test
