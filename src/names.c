@@ -12,6 +12,35 @@
 #include "names.h"
 #include "util.h"
 
+/* ASCII text is its own NFC, and folds by lower-casing: the common case
+ * (ids, "Respondent 3") costs no Unicode work.  NULL when NAME is not
+ * ASCII. */
+static char *normalise_ascii(const char *name, bool fold)
+{
+	const char *s;
+	char *out, *o;
+	bool space = false;
+
+	for (s = name; *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return NULL;
+	o = out = xmalloc((size_t)(s - name) + 1);
+	for (s = name; *s; s++) {
+		/* the ASCII white space of Unicode's White_Space */
+		if (*s == ' ' || (*s >= '\t' && *s <= '\r')) {
+			space = o != out;
+			continue;
+		}
+		if (space)
+			*o++ = ' ';
+		space = false;
+		*o++ = fold && *s >= 'A' && *s <= 'Z' ? (char)(*s - 'A' + 'a')
+						      : *s;
+	}
+	*o = '\0';
+	return out;
+}
+
 /* NAME in NFC (FOLD: case-folded too) with white space collapsed. */
 static char *normalise(const char *name, bool fold)
 {
@@ -21,6 +50,8 @@ static char *normalise(const char *name, bool fold)
 	char *out, *o;
 	bool space = false;
 
+	if ((out = normalise_ascii(name, fold)))
+		return out;
 	/* Case folding first, then NFC of the result: "Ø", "ø" and "o" with
 	 * a combining stroke all come out as one code point. */
 	if (fold)
@@ -50,7 +81,29 @@ static char *normalise(const char *name, bool fold)
 	return out;
 }
 
-char *name_key(const char *name) { return normalise(name, true); }
+/* The last few keys made, as a key is a function of the name alone: a
+ * command that walks 10,000 items meets the same few people's names on
+ * each (people_identity), and case folding is the dear part.  Kept for
+ * the process; small, so a linear search is the fastest. */
+static struct {
+	char *name[64], *key[64];
+	size_t n;
+} made;
+
+char *name_key(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < made.n; i++)
+		if (!strcmp(made.name[i], name))
+			return xstrdup(made.key[i]);
+	char *key = normalise(name, true);
+	if (made.n < sizeof made.name / sizeof *made.name) {
+		made.name[made.n] = xstrdup(name);
+		made.key[made.n++] = xstrdup(key);
+	}
+	return key;
+}
 
 char *name_tidy(const char *name) { return normalise(name, false); }
 

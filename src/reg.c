@@ -473,9 +473,10 @@ int reg_open(struct reg *r, enum reg_mode mode)
 	r->doc = xmlsafe_read_file_stat(r->file, 0, &st);
 	if (!r->doc)
 		return REG_UNREADABLE;
-	/* A file styr wrote and nothing touched since was valid then: only
-	 * the cheap consistency checks (trust.c says why that is safe). */
-	return reg_check_loaded(r, r->path, !trust_check(r->file, &st)) < 0
+	/* A file styr wrote and nothing touched since passed the schema and
+	 * the rules beyond it when it was saved (reg_save checks both before
+	 * writing): no checks (trust.c says why that is safe). */
+	return reg_check_loaded(r, r->path, trust_check(r->file, &st)) < 0
 		       ? REG_UNREADABLE
 		       : 0;
 }

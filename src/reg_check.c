@@ -331,15 +331,17 @@ static int validate(struct reg *r, const char *name)
 	return rc;
 }
 
-int reg_check_loaded(struct reg *r, const char *name, bool schema)
+int reg_check_loaded(struct reg *r, const char *name, bool trusted)
 {
 	const char *path = r->path;
 	int rc;
 
-	if (schema && validate(r, name) < 0)
+	if (!trusted && validate(r, name) < 0)
 		return -1;
 	reg_find_sections(r);
 	r->log_mark = last_element(r->log);
+	if (trusted)
+		return 0;
 	r->path = (char *)name; /* messages name what was read */
 	rc = reg_check_consistency(r);
 	r->path = (char *)path;
@@ -348,5 +350,5 @@ int reg_check_loaded(struct reg *r, const char *name, bool schema)
 
 int reg_verify(struct reg *r, const char *name)
 {
-	return reg_check_loaded(r, name, true);
+	return reg_check_loaded(r, name, false);
 }

@@ -17,9 +17,9 @@ int reg_find_sections(struct reg *r);
  * ids, exact values); prints each problem.  0 or -1. */
 int reg_check_consistency(struct reg *r);
 
-/* reg_verify, checking the schema only when SCHEMA: reg_open skips it
- * for a file trust.c vouches for (styr wrote it, nothing touched it
+/* reg_verify, but checking nothing when TRUSTED: reg_open's file that
+ * trust.c vouches for (styr checked and wrote it, nothing touched it
  * since).  0 or -1. */
-int reg_check_loaded(struct reg *r, const char *name, bool schema);
+int reg_check_loaded(struct reg *r, const char *name, bool trusted);
 
 #endif

@@ -43,8 +43,9 @@
  *    strictly (the whole text must be what we would write for this path
  *    and these stat data), and is believed only if it is a regular file
  *    owned by us and not writable by group or others.  The record names
- *    the schema it was checked against, so a styr with another schema
- *    validates again.
+ *    the schema it was checked against and the styr that checked it, so
+ *    a styr with another schema, or other rules beyond the schema
+ *    (reg_check.c), checks again.
  *
  * A digest of the content was considered and left out: checking it means
  * reading the whole file again on every load, which is what we set out
@@ -173,10 +174,10 @@ static bool same_file(const struct stat *a, const struct stat *b)
  * byte for byte. */
 static char *record_head(const char *real, const struct stat *st)
 {
-	return xasprintf("styr trust 1\nschema %016llx\npath %s\n"
+	return xasprintf("styr trust 1\nstyr %s\nschema %016llx\npath %s\n"
 			 "dev %llu\nino %llu\nsize %lld\n"
 			 "mtime %lld.%09ld\nctime %lld.%09ld\nclock ",
-			 (unsigned long long)fnv1a(register_rng,
+			 VERSION, (unsigned long long)fnv1a(register_rng,
 						   register_rng_len),
 			 real, (unsigned long long)st->st_dev,
 			 (unsigned long long)st->st_ino,
