@@ -22,24 +22,31 @@ for my $n (@sizes) {
 }
 
 # The figure a command is held against: [reference, its name, target].
+# A register styr saved itself is trusted (no schema check): held against
+# xmllint's bare parse (and parse + write for a command that saves).  A
+# plain copy (the -copied rows) is checked in full: held against xmllint
+# with the schema.
 my $pv = 'ref:parse+validate';
 my $pvw = 'ref:parse+validate+write';
 sub limit {
 	my ($n, $cmd) = @_;
 	my $r = $t{$n};
-	if ($cmd =~ /^(add|vote|note)$/) {
-		return ($r->{$pvw}[0], 'parse+validate+write', 1.3);
-	}
+	return ($r->{$pvw}[0], 'parse+validate+write', 1.3)
+		if $cmd eq 'add-copied';
+	return ($r->{$pv}[0], 'parse+validate', 1.2) if $cmd eq 'list-copied';
+	return ($r->{'ref:parse+write'}[0], 'parse+write', 1.2)
+		if $cmd =~ /^(add|vote|note)$/;
 	if ($cmd =~ /^handout-(.*)/) {
 		return unless $r->{"ref:zip-$1"} && $r->{'ref:parse'};
 		return ($r->{'ref:parse'}[0] + $r->{"ref:zip-$1"}[0],
 			'parse + zip content.xml', 1.5);
 	}
-	return ($r->{$pv}[0], 'parse+validate', 1.2);
+	return ($r->{'ref:parse'}[0], 'parse', 1.15);
 }
 
 my @cmds = qw(add vote note list list-json show tally summary export-json
-	export-csv handout-workshop handout-styregruppe);
+	export-csv handout-workshop handout-styregruppe add-copied
+	list-copied);
 my ($base) = grep { $_ == 10000 } @sizes;
 $base //= $sizes[-1];
 my ($big) = grep { $_ > $base } @sizes;
@@ -98,6 +105,7 @@ for my $cmd (@cmds) {
 # The references themselves, and the peers.
 my @refs = ([$pv, 'xmllint --relaxng --noout'],
 	[$pvw, 'xmllint --relaxng > out.xml'],
+	['ref:parse+write', 'xmllint > out.xml'],
 	['ref:parse', 'xmllint --noout'],
 	['ref:zip-workshop', 'zip -q -X workshop content.xml'],
 	['ref:zip-styregruppe', 'zip -q -X styregruppe content.xml'],
@@ -124,12 +132,24 @@ for my $r (@refs) {
 }
 close $tsv or die "report.pl: $tsv_out: $!\n";
 
-# The targets that compare with peers, at the base size.
+# The workshop handout's memory at the largest size: streamed, so within
+# 1.5× of what parsing the register takes.
 my $b = $t{$base};
 print "\n";
+if ($big && $t{$big}{'handout-workshop'} && $t{$big}{'ref:parse'}) {
+	my $m = $t{$big}{'handout-workshop'}[1] / $t{$big}{'ref:parse'}[1];
+	printf "- `handout-workshop` at %s items: peak %s MB, %.2f× " .
+		"`xmllint --noout`'s %s MB (target ≤ 1.5×)\n", thousands($big),
+		fmt_mb($t{$big}{'handout-workshop'}[1]), $m,
+		fmt_mb($t{$big}{'ref:parse'}[1]);
+	push @fail, sprintf('handout-workshop: peak RSS at %s items %.2f× ' .
+		"xmllint --noout's (target ≤ 1.5×)", thousands($big), $m)
+		if $m > 1.5;
+}
+# The targets that compare with peers, at the base size.
 for my $p (['add', 'peer:task-add', 'Taskwarrior `task add`', 1],
 	['list', 'peer:task-list', 'Taskwarrior `task list`', 1],
-	['handout-workshop', 'peer:carbone-workshop', 'Carbone', 3]) {
+	['handout-workshop', 'peer:carbone-workshop', 'Carbone', 1.5]) {
 	my ($cmd, $peer, $what, $times) = @$p;
 	next unless $b->{$peer} && $b->{$cmd};
 	my $f = $b->{$peer}[0] / $b->{$cmd}[0];
@@ -137,8 +157,7 @@ for my $p (['add', 'peer:task-add', 'Taskwarrior `task add`', 1],
 		"(target: %s)\n", $cmd, thousands($base), $b->{$cmd}[0], $what,
 		$b->{$peer}[0], $f, $times > 1 ? "≥ ${times}×" : 'faster';
 	push @fail, sprintf('%s: %.2f× as fast as %s (target %s)', $cmd, $f,
-		$what, $times > 1 ? "≥ ${times}×" : '> 1×') if $f < $times ||
-		($times == 1 && $f <= 1);
+		$what, $times > 1 ? "≥ ${times}×" : '≥ 1×') if $f < $times;
 }
 print "\n", @fail ? "Targets not met:\n" . join('', map { "- $_\n" } @fail)
 	: "All targets met.\n";
