@@ -5,6 +5,7 @@
  * in `burden --per-year`, `vote --count` and an imported file.
  */
 #include <ctype.h>
+#include <float.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -217,12 +218,21 @@ void format_json_number(char out[32], double v)
 		snprintf(out, 32, "null");
 		return;
 	}
-	if (v == trunc(v) && fabs(v) < 1e21) {
-		/* Whole: no ".0", and no "-0". */
-		snprintf(out, 32, "%.0f", v == 0 ? 0.0 : v);
+	if (v == trunc(v) && fabs(v) < 9007199254740992.0) {
+		/* Whole, and exact as an integer (below 2^53): no ".0", no
+		 * "-0", and no floating-point formatting. */
+		snprintf(out, 32, "%lld", (long long)v);
 		return;
 	}
-	for (prec = 1; prec < 17; prec++) {
+	if (v == trunc(v) && fabs(v) < 1e21) {
+		snprintf(out, 32, "%.0f", v);
+		return;
+	}
+	/* The shortest text that reads back as V.  A decimal of at most
+	 * DBL_DIG (15) digits survives the trip to a double and back, so
+	 * %.15g finds every such shortest form at once (%g drops trailing
+	 * zeros); only the rest need 16 or 17 digits. */
+	for (prec = DBL_DIG; prec < 17; prec++) {
 		snprintf(out, 32, "%.*g", prec, v);
 		if (strtod(out, NULL) == v)
 			return;
