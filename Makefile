@@ -132,7 +132,7 @@ deps:
 	fi
 
 # The test tools, and the Danish locale the translation tests run under.
-test-deps: deps
+test-deps: deps web-deps
 	@$(MAKE) -s deps PACKAGES="$(TEST_DEPS)"
 	@if ! locale -a 2>/dev/null | grep -qi '^da_DK\.utf-\?8$$'; then \
 	  if [ "$$(id -u)" = 0 ]; then \
@@ -145,6 +145,18 @@ test-deps: deps
 	    exit 1; \
 	  fi; \
 	fi
+
+# axe-core for the browser tests (tests/web/browser.py), from npm by the
+# lock in tests/web, installed when missing (or the lock changed).  npm is
+# needed for this alone; nothing here downloads a browser: the tests drive
+# Debian's chromium (TEST_DEPS).
+.PHONY: web-deps
+WEB_AXE = tests/web/node_modules/axe-core/axe.min.js
+web-deps: $(WEB_AXE)
+$(WEB_AXE): tests/web/package.json tests/web/package-lock.json
+	@command -v npm >/dev/null 2>&1 || $(MAKE) -s deps PACKAGES=npm
+	cd tests/web && npm ci --no-audit --no-fund --ignore-scripts
+	@touch $@
 
 example: deps
 	$(MAKE) all

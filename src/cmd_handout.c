@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /* styr handout: an ODT handout from a template and the register. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -13,13 +14,15 @@
 #include "odt.h"
 #include "paths.h"
 #include "reg.h"
+#include "status_page.h"
+#include "tempfile.h"
 #include "template.h"
 #include "util.h"
 
-enum { OPT_TEMPLATE_DIR = 256, OPT_FORCE, OPT_CHECK };
+enum { OPT_TEMPLATE_DIR = 256, OPT_FORCE, OPT_CHECK, OPT_FORMAT };
 
 struct args {
-	const char *template, *output, *area, *lang, *dir;
+	const char *template, *output, *area, *lang, *dir, *format;
 	bool force, check;
 };
 
@@ -38,6 +41,9 @@ static const struct cli_option options[] = {
 	{"check", OPT_CHECK, NULL, offsetof(struct args, check),
 	 N_("only check the template: list every malformed tag and unknown "
 	    "field, write nothing")},
+	{"format", OPT_FORMAT, N_("FORMAT"), offsetof(struct args, format),
+	 N_("odt (the default), or html for the status handout: one "
+	    "self-contained web page (default name status.html)")},
 	{0}};
 
 static const struct cli_sub cmd = {
@@ -166,6 +172,99 @@ static bool wrong_extension(const char *name)
 	       strcasecmp(dot, ".odt") != 0;
 }
 
+/* Whether NAME ends in .html or .htm (any case). */
+static bool html_name(const char *name)
+{
+	const char *slash = strrchr(name, '/');
+	const char *dot = strrchr(slash ? slash + 1 : name, '.');
+
+	return dot && (!strcasecmp(dot, ".html") || !strcasecmp(dot, ".htm"));
+}
+
+/*
+ * styr handout status --format html: the colleagues' status page as one
+ * file (status_page.h), through a tempfile, guarded as an ODT handout is.
+ */
+static int write_html(const struct args *a, const char *lang)
+{
+	struct reg r;
+	struct tempfile *tf = NULL;
+	FILE *f;
+	char *template, *output;
+	int rc = EXIT_OK;
+
+	if (strcmp(a->template, "status") != 0)
+		return cli_usage("handout",
+				 _("%s: only the status handout can be "
+				   "written as HTML (--format html)"),
+				 a->template);
+	if (a->area || a->check)
+		return cli_usage("handout",
+				 _("--format html writes the whole status "
+				   "page: it takes neither --area nor "
+				   "--check"));
+	output = xstrdup(a->output ? a->output : "status.html");
+	if (!html_name(output)) {
+		rc = cli_usage("handout",
+			       _("%s: the status page is written as HTML; "
+				 "name it .html (or leave out --format html "
+				 "for an .odt handout)"),
+			       output);
+		free(output);
+		return rc;
+	}
+	template = status_page_template(a->dir, lang);
+	if (!template) {
+		free(output);
+		return EXIT_UNREADABLE;
+	}
+	guard_input(template, N_("the template"));
+	if (guard_output(output, N_("the handout"), false) < 0)
+		rc = EXIT_REFUSED;
+	else if (!a->force && access(output, F_OK) == 0) {
+		error(_("%s exists; use --force to replace it"), output);
+		rc = EXIT_REFUSED;
+	}
+	if (rc) {
+		free(template);
+		free(output);
+		return rc;
+	}
+	rc = cli_status(reg_open(&r, REG_READ));
+	if (rc)
+		goto out;
+	tf = tempfile_create(output, 0666, 0);
+	f = tf ? tempfile_fdopen(tf, "w") : NULL;
+	if (!f) {
+		error(_("cannot write %s: %s; nothing was written"), output,
+		      strerror(errno));
+		rc = EXIT_REFUSED;
+		goto out;
+	}
+	if (status_page_write(&r, lang, template, f) < 0) {
+		error(_("%s was not written"), output);
+		rc = EXIT_UNREADABLE;
+		goto out;
+	}
+	if (tempfile_commit(&tf, a->force ? 0 : TEMPFILE_NO_REPLACE) < 0) {
+		if (errno == EEXIST)
+			error(_("%s exists; use --force to replace it"),
+			      output);
+		else
+			error(_("cannot write %s: %s; nothing was written"),
+			      output, strerror(errno));
+		rc = EXIT_REFUSED;
+		goto out;
+	}
+	info(_("wrote %s"), output);
+out:
+	tempfile_delete(&tf);
+	reg_close(&r);
+	free(template);
+	free(output);
+	return rc;
+}
+
 /* "Workshop – Odder Kommune": the document's title. */
 static char *doc_title(const struct odt *t, const char *base,
 		       const struct val *data)
@@ -230,6 +329,17 @@ int cmd_handout(int argc, char **argv)
 		error(_("unknown handout language '%s' (use da or en)"), lang);
 		return EXIT_REFUSED;
 	}
+	if (a.format && !strcmp(a.format, "html"))
+		return write_html(&a, lang);
+	if (a.format && strcmp(a.format, "odt"))
+		return cli_usage("handout",
+				 _("unknown format '%s' (use odt or html)"),
+				 a.format);
+	if (a.output && html_name(a.output))
+		return cli_usage("handout",
+				 _("%s: an .html name needs --format html "
+				   "(only the status handout has one)"),
+				 a.output);
 	if (builtin_missing(a.template, a.dir))
 		return EXIT_UNREADABLE;
 	path = odt_find(a.template, a.dir, lang, &base, &rc);

@@ -30,6 +30,10 @@
 #define DRAW_NS "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
 #define SVG_NS "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
 #define XLINK_NS "http://www.w3.org/1999/xlink"
+/* An XHTML template (the status page): the same language, with HTML's
+ * blocks as paragraphs, <tr> as rows and <li> as list items.  The
+ * elements' namespace says which, so one engine needs no switch. */
+#define XHTML_NS "http://www.w3.org/1999/xhtml"
 
 enum {
 	MAX_DEPTH = 32, /* nesting of {{#each}}/{{#if}} */
@@ -165,9 +169,27 @@ static inline bool is_inline_container(xmlNodePtr n)
 {
 	static const char *const names[] = {
 	    "span", "a", "meta", "meta-field", "ruby", "ruby-base", NULL};
+	static const char *const html[] = {
+	    "span", "a",    "strong", "em",   "b",    "i",    "small",
+	    "abbr", "time", "mark",   "code", "cite", "q",    "data",
+	    "dfn",  "kbd",  "s",      "sub",  "sup",  "u",    NULL};
+	const char *const *list = in_ns(n, XHTML_NS) ? html : names;
 	int i;
 
-	if (!in_ns(n, TEXT_NS))
+	if (!in_ns(n, TEXT_NS) && !in_ns(n, XHTML_NS))
+		return false;
+	for (i = 0; list[i]; i++)
+		if (!strcmp((const char *)n->name, list[i]))
+			return true;
+	return false;
+}
+
+/* An XHTML element named one of NAMES (NULL-terminated). */
+static inline bool is_html(xmlNodePtr n, const char *const *names)
+{
+	int i;
+
+	if (!in_ns(n, XHTML_NS))
 		return false;
 	for (i = 0; names[i]; i++)
 		if (!strcmp((const char *)n->name, names[i]))

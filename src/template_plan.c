@@ -36,7 +36,8 @@ static bool blank(xmlNodePtr n)
 			if (t && !all_space(t, t + strlen(t)))
 				return false;
 		} else if (c->type == XML_ELEMENT_NODE) {
-			if (in_ns(c, DRAW_NS) || is(c, TABLE_NS, "table"))
+			if (in_ns(c, DRAW_NS) || is(c, TABLE_NS, "table") ||
+			    is(c, XHTML_NS, "table") || is(c, XHTML_NS, "img"))
 				return false;
 			if (!blank(c))
 				return false;
@@ -54,8 +55,32 @@ static int unit_chain(xmlNodePtr p, xmlNodePtr chain[8])
 	xmlNodePtr u = p, row, cell;
 
 	chain[n++] = u;
+	static const char *const html_list[] = {"li", "ul", "ol", "td", "th",
+						NULL};
+
 	while (n < 8 && u->parent) {
 		xmlNodePtr parent = u->parent;
+		/* XHTML: a cell (itself a paragraph) stands for its row as
+		 * an ODF cell's paragraph does; a paragraph alone in a list
+		 * item or cell, an item alone in its list, for them. */
+		if ((is(u, XHTML_NS, "td") || is(u, XHTML_NS, "th")) &&
+		    is(parent, XHTML_NS, "tr")) {
+			for (cell = parent->children; cell; cell = cell->next)
+				if (cell != u &&
+				    cell->type == XML_ELEMENT_NODE &&
+				    !blank(cell))
+					break;
+			if (cell)
+				break;
+			u = parent;
+			chain[n++] = u;
+			continue;
+		}
+		if (is_html(parent, html_list) && only_child(u)) {
+			u = parent;
+			chain[n++] = u;
+			continue;
+		}
 		if ((is(parent, TEXT_NS, "list-item") ||
 		     is(parent, TEXT_NS, "list-header") ||
 		     is(parent, TEXT_NS, "list")) &&

@@ -41,6 +41,7 @@ struct rctx {
 	size_t next_flush; /* out->len from which to flush again */
 	const struct pin *pins;
 	xmlNsPtr text_ns, draw_ns, svg_ns, xlink_ns;
+	bool html; /* an XHTML template: written as polyglot HTML5 */
 	const struct val *scope[MAX_DEPTH];
 	int depth;
 	int repeat;    /* > 0 inside a second or later loop iteration */
@@ -157,7 +158,21 @@ static void open_start(struct rctx *c, xmlNodePtr n)
 static void close_element(struct rctx *c, xmlNsPtr ns, const xmlChar *name,
 			  size_t body)
 {
-	if (pos(c) == body) {
+	/* HTML parsers read "<p/>" as an open <p>: only its void elements
+	 * may close themselves. */
+	static const char *const void_html[] = {
+	    "area", "base", "br",   "col",   "embed",  "hr",  "img",
+	    "input", "link", "meta", "source", "track", "wbr", NULL};
+	bool may_self_close = true;
+	int i;
+
+	if (c->html && ns && !strcmp((const char *)ns->href, XHTML_NS)) {
+		may_self_close = false;
+		for (i = 0; void_html[i]; i++)
+			if (!strcmp((const char *)name, void_html[i]))
+				may_self_close = true;
+	}
+	if (pos(c) == body && may_self_close) {
 		c->out->len--; /* the '>' */
 		put(c, "/>", 2);
 		return;
@@ -260,6 +275,22 @@ static void emit_value(struct rctx *c, const char *s)
 	char count[32];
 	size_t n;
 
+	if (c->html) {
+		/* HTML keeps spaces as CSS says; a newline is a <br/>. */
+		while (*p) {
+			n = strcspn(p, "\r\n");
+			put_escaped(c, p, n, false);
+			p += n;
+			if (*p == '\n') {
+				put(c, "<", 1);
+				put_qname(c, c->text_ns, BAD_CAST "br");
+				put(c, "/>", 2);
+			}
+			if (*p)
+				p++;
+		}
+		return;
+	}
 	while (*p) {
 		for (n = 0; p[n] && p[n] != '\n' && p[n] != '\t' &&
 			    p[n] != '\r' && !(p[n] == ' ' && p[n + 1] == ' ');
@@ -568,13 +599,20 @@ int tpl_emit(xmlDocPtr doc, const struct tpl_opts *o, bool charts,
 	r.out = out;
 	r.next_flush = o->flush_every ? o->flush_every : FLUSH_EVERY;
 	/* Declared on the root before it is written. */
-	r.text_ns = ns_for(doc, TEXT_NS, "text");
-	if (charts) {
+	r.html = in_ns(xmlDocGetRootElement(doc), XHTML_NS);
+	/* An HTML page declares no ODF namespace; its line breaks are
+	 * XHTML's own <br/>. */
+	r.text_ns = r.html ? xmlDocGetRootElement(doc)->ns
+			   : ns_for(doc, TEXT_NS, "text");
+	if (charts && !r.html) {
 		r.draw_ns = ns_for(doc, DRAW_NS, "draw");
 		r.svg_ns = ns_for(doc, SVG_NS, "svg");
 		r.xlink_ns = ns_for(doc, XLINK_NS, "xlink");
 	}
-	puts_(&r, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+	/* HTML5 needs its doctype (else quirks mode); the page stays
+	 * well-formed XML. */
+	puts_(&r, r.html ? "<!DOCTYPE html>\n"
+			 : "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
 	emit_node(&r, xmlDocGetRootElement(doc));
 	puts_(&r, "\n");
 	if (o->flush && !r.failed && out->len &&

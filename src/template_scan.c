@@ -22,7 +22,12 @@ struct mark {
 
 static bool is_paragraph(xmlNodePtr n)
 {
-	return is(n, TEXT_NS, "p") || is(n, TEXT_NS, "h");
+	static const char *const html[] = {
+	    "p",  "h1", "h2", "h3",	 "h4",	       "h5",	  "h6",
+	    "li", "td", "th", "dt",	 "dd",	       "caption", "figcaption",
+	    "title", "summary", "label", "legend", "address", NULL};
+
+	return is(n, TEXT_NS, "p") || is(n, TEXT_NS, "h") || is_html(n, html);
 }
 
 /* Elements whose content is elements only: white space between their
@@ -35,8 +40,14 @@ static bool element_only(xmlNodePtr n)
 	    "variable-decls", "user-field-decls", NULL};
 	int i;
 
+	static const char *const html[] = {"html",  "head",  "ul",	"ol",
+					   "dl",    "table", "thead", "tbody",
+					   "tfoot", "tr",    NULL};
+
 	if (!n || n->type != XML_ELEMENT_NODE || !n->ns)
 		return false;
+	if (is_html(n, html))
+		return true;
 	if (in_ns(n, OFFICE_NS) || in_ns(n, TABLE_NS) || in_ns(n, STYLE_NS) ||
 	    in_ns(n, DRAW_NS))
 		return true;
@@ -270,7 +281,10 @@ static bool paragraph(struct cctx *c, xmlNodePtr p)
 
 static bool table_part(xmlNodePtr n)
 {
-	return is(n, TABLE_NS, "table") || is(n, TABLE_NS, "table-rows") ||
+	static const char *const html[] = {"table", "thead", "tbody", "tfoot",
+					   NULL};
+
+	return is_html(n, html) || is(n, TABLE_NS, "table") || is(n, TABLE_NS, "table-rows") ||
 	       is(n, TABLE_NS, "table-header-rows") ||
 	       is(n, TABLE_NS, "table-row-group");
 }
@@ -282,7 +296,9 @@ static void classify_one(struct cctx *c, xmlNodePtr n)
 	p->kind = P_ELEM;
 	p->flags = (is_inline_container(n) ? F_INLINE : 0) |
 		   (table_part(n) ? F_TABLE_PART : 0) |
-		   (is(n, TABLE_NS, "table-row") ? F_ROW : 0) |
+		   (is(n, TABLE_NS, "table-row") || is(n, XHTML_NS, "tr")
+			? F_ROW
+			: 0) |
 		   (is(n, TEXT_NS, "soft-page-break") ? F_SKIP : 0);
 	n->_private = p;
 }
