@@ -95,6 +95,10 @@ int odt_write(struct odt *t, const char *path, bool force,
 
 /* The built-in handouts, in the order of the six phases. */
 extern const char *const odt_builtin[];
+/* The built-in handout ARG names, compared as names are (names.h: any
+ * letter case, NFC or NFD) with its Danish spelling and English word as
+ * aliases ("kortlægning", "mapping"), or NULL. */
+const char *odt_builtin_named(const char *arg);
 
 /* The template file or directory DIR holds for NAME (DIR/NAME.ott,
  * DIR/NAME.odt or DIR/NAME/), malloc'd, or NULL. */

@@ -33,10 +33,14 @@ extern const struct vocab vocab_phase_status, vocab_log_action,
 	vocab_handout;
 
 /*
- * Returns the index of the word INPUT names (key or alias, case-insensitive)
- * or -1 after printing an error that lists the accepted words.
+ * Returns the index of the word INPUT names or -1 after printing an error
+ * that lists the accepted words.  INPUT may be the keyword, an alias or
+ * the Danish or English label, compared as names are (names.h: any letter
+ * case, NFC or NFD, white space collapsed): "MÅL", "lokal praksis".
  */
 int vocab_parse(const struct vocab *v, const char *input);
+/* The same without a message: -1 when INPUT names no word. */
+int vocab_find(const struct vocab *v, const char *input);
 /* Index of a canonical key as stored in the register, or -1. */
 int vocab_index(const struct vocab *v, const char *key);
 /* Number of words in the vocabulary. */

@@ -295,13 +295,10 @@ static bool builtin_missing(const char *name, const char *dir)
 {
 	char *path;
 	struct stat st;
-	size_t i;
 
 	if (paths_have_templates())
 		return false;
-	for (i = 0; odt_builtin[i] && strcmp(odt_builtin[i], name); i++)
-		;
-	if (!odt_builtin[i] || stat(name, &st) == 0)
+	if (!odt_builtin_named(name) || stat(name, &st) == 0)
 		return false;
 	path = odt_template_own(dir, name);
 	if (path) {

@@ -133,8 +133,8 @@ static int run(int action, void *input, int argc, char **argv)
 static const struct cli_option add_options[] = {
 	{"role", 'r', N_("ROLE"), offsetof(struct args, role),
 	 N_("management (ledelse), med, administration (forvaltning), staff "
-	    "(medarbejder), steward (tr), agent (dokumentationsagent) or "
-	    "steering (styregruppe)")},
+	    "(medarbejder), steward (tr), agent (dokumentationsagent), "
+	    "steering (styregruppe) or facilitator")},
 	{0}};
 
 static const struct cli_option list_options[] = {

@@ -175,6 +175,13 @@ static void show_meetings(struct reg *r, xmlNodePtr phase, const char *lang,
 	free(v);
 }
 
+/* Is role I a link of the governance chain?  The facilitator leads the
+ * process and is not one. */
+static bool in_chain(int i)
+{
+	return strcmp(vocab_role.words[i].key, "facilitator") != 0;
+}
+
 /* The governance chain: which roles took part in the meetings held. */
 static void show_roles(struct reg *r, xmlNodePtr phase, const char *lang,
 		       const char *today)
@@ -185,8 +192,15 @@ static void show_roles(struct reg *r, xmlNodePtr phase, const char *lang,
 	struct strbuf yes = {0}, no = {0};
 	int i, w = max_width(took, not_yet);
 
+	for (i = 0; i < vocab_count(&vocab_role); i++)
+		if (!in_chain(i)) {
+			seen &= ~(1u << i);
+			all &= ~(1u << i);
+		}
 	for (i = 0; i < vocab_count(&vocab_role); i++) {
 		struct strbuf *sb = seen & (1u << i) ? &yes : &no;
+		if (!in_chain(i))
+			continue;
 		if (sb->len)
 			sb_puts(sb, ", ");
 		sb_puts(sb, vocab_label(&vocab_role, vocab_role.words[i].key,

@@ -183,7 +183,8 @@ const struct tpl_field handout_fields[] = {
     {"person", "id", V, NULL, N_("the person's id, e.g. P3")},
     {"person", "name", V, NULL, N_("the person's name")},
     {"person", "role", V, NULL,
-     N_("management, med, administration, staff, steward, agent, steering")},
+     N_("management, med, administration, staff, steward, agent, steering, "
+	"facilitator")},
     {"person", "role_label", V, NULL, N_("the role in the handout's language")},
 
     {"entry", "when", V, NULL, N_("when (date and time, UTC)")},

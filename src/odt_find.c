@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "names.h"
 #include "odt.h"
 #include "odt_int.h"
 #include "paths.h"
@@ -15,6 +16,52 @@
 const char *const odt_builtin[] = {
     "faseplan", "kortlaegning", "workshop",	"styregruppe",
     "status",	"evaluering",	"beslutninger", NULL};
+
+/* Other ways to write the built-in names, the same order: the Danish
+ * spelling (æ, ø, å) and the English word, space-separated. */
+static const char *const builtin_alias[] = {
+    "fase-plan phaseplan phase-plan",
+    "kortlægning mapping",
+    "prioritering prioritisation prioritization",
+    "styregruppenotat steering",
+    "statusbrev",
+    "evaluation",
+    "beslutningslog decisions decision-log",
+    NULL};
+
+/* Is KEY (names.h) the key of the LEN bytes at TEXT? */
+static bool key_is(const char *key, const char *text, size_t len)
+{
+	char *copy = xasprintf("%.*s", (int)len, text), *k = name_key(copy);
+	bool same = !strcmp(k, key);
+
+	free(k);
+	free(copy);
+	return same;
+}
+
+const char *odt_builtin_named(const char *arg)
+{
+	const char *found = NULL;
+	char *key = name_key(arg);
+	size_t i;
+
+	for (i = 0; odt_builtin[i] && !found; i++) {
+		const char *a = builtin_alias[i];
+
+		if (key_is(key, odt_builtin[i], strlen(odt_builtin[i])))
+			found = odt_builtin[i];
+		while (*a && !found) {
+			size_t len = strcspn(a, " ");
+			if (key_is(key, a, len))
+				found = odt_builtin[i];
+			a += len;
+			a += strspn(a, " ");
+		}
+	}
+	free(key);
+	return found;
+}
 
 char *odt_template_in(const char *dir, const char *name)
 {
@@ -87,6 +134,10 @@ char *odt_find(const char *arg, const char *dir, const char *lang, char **base,
 		return xstrdup(arg);
 	}
 	path = odt_template_own(dir, arg);
+	if (!path && stat(arg, &st) < 0 && odt_builtin_named(arg))
+		/* "kortlægning", "Faseplan": a built-in one by another
+		 * spelling; the output is named as the built-in one. */
+		arg = odt_builtin_named(arg);
 	if (!path) {
 		char *builtin = xasprintf("%s/%s/%s", data_dir(), lang, arg);
 		if (stat(builtin, &st) == 0 && S_ISDIR(st.st_mode))

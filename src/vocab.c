@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "names.h"
 #include "util.h"
 #include "vocab.h"
 
@@ -14,8 +15,8 @@
 static const struct word kinds[] = {
 	{"goal", "mål maal mal", "Mål", "Goal"},
 	{"rule", "regel regler proceskrav", "Regel og proceskrav", "Rule"},
-	{"doc", "dokumentation dok documentation", "Dokumentation",
-	 "Documentation"},
+	{"doc", "dokumentation dokumentationskrav dok documentation",
+	 "Dokumentation", "Documentation"},
 	END};
 static const struct word experiences[] = {
 	{"supportive", "understøttende understottende", "Understøttende",
@@ -62,6 +63,8 @@ static const struct word roles[] = {
 	{"agent", "dokumentationsagent", "Dokumentationsagent",
 	 "Documentation agent"},
 	{"steering", "styregruppe", "Styregruppe", "Steering group"},
+	/* Who leads the process; not a link of the governance chain. */
+	{"facilitator", "procesleder", "Facilitator", "Facilitator"},
 	END};
 static const struct word meeting_kinds[] = {
 	{"module", "undervisningsmodul modul", "Undervisningsmodul",
@@ -147,15 +150,65 @@ static int in_list(const char *list, const char *word)
 	return 0;
 }
 
-int vocab_parse(const struct vocab *v, const char *input)
+/* Is KEY (a name key, names.h) the key of the LEN bytes at TEXT? */
+static int key_of(const char *key, const char *text, size_t len)
 {
-	struct strbuf accepted = {0};
-	int i;
+	char *copy = xasprintf("%.*s", (int)len, text), *k = name_key(copy);
+	int same = !strcmp(k, key);
 
+	free(k);
+	free(copy);
+	return same;
+}
+
+/* Is KEY the key of one of the space-separated words of LIST? */
+static int in_list_key(const char *list, const char *key)
+{
+	while (*list) {
+		size_t len = strcspn(list, " ");
+
+		if (len && key_of(key, list, len))
+			return 1;
+		list += len;
+		list += strspn(list, " ");
+	}
+	return 0;
+}
+
+int vocab_find(const struct vocab *v, const char *input)
+{
+	char *key;
+	int i, found = -1;
+
+	/* The keyword or an alias as written: no Unicode work. */
 	for (i = 0; v->words[i].key; i++)
 		if (!strcasecmp(v->words[i].key, input) ||
 		    in_list(v->words[i].aliases, input))
 			return i;
+	/* Else compared as names are (SPEC section 7): any letter case,
+	 * NFC or NFD, white space collapsed; and the labels styr prints,
+	 * in Danish and English, are words too ("lokal praksis"). */
+	key = name_key(input);
+	for (i = 0; v->words[i].key && found < 0; i++) {
+		const struct word *w = &v->words[i];
+
+		if (key_of(key, w->key, strlen(w->key)) ||
+		    in_list_key(w->aliases, key) ||
+		    key_of(key, w->label_da, strlen(w->label_da)) ||
+		    key_of(key, w->label_en, strlen(w->label_en)))
+			found = i;
+	}
+	free(key);
+	return found;
+}
+
+int vocab_parse(const struct vocab *v, const char *input)
+{
+	struct strbuf accepted = {0};
+	int i = vocab_find(v, input);
+
+	if (i >= 0)
+		return i;
 	for (i = 0; v->words[i].key; i++) {
 		if (i)
 			sb_puts(&accepted, ", ");

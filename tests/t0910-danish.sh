@@ -1,0 +1,136 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Danish words everywhere a Dane would type them (SPEC section 7): every
+# keyword in any letter case, NFC or NFD; the labels styr prints accepted
+# as input; the built-in templates by their Danish spelling; facilitator
+# as a role.
+. "$(dirname "$0")/lib.sh"
+
+da() { LC_ALL=da_DK.UTF-8 LANG=da_DK.UTF-8 "$STYR" "$@"; }
+# The kind stored for item ID, read from the register itself.
+kind_of() {
+	sed -n "s/.*<item id=\"$1\" kind=\"\([a-z]*\)\".*/\1/p" styr.xml
+}
+origin_of() {
+	sed -n "s/.*<item id=\"$1\" .*origin=\"\([a-z]*\)\".*/\1/p" styr.xml
+}
+
+test_expect_success 'setup' '
+	styr -q init --org "Odder Kommune"
+'
+
+test_expect_success 'MÅL in capitals is a goal' '
+	styr add MÅL "Borgeren mestrer eget liv" >id &&
+	test "$(cat id)" = G1 &&
+	test "$(kind_of G1)" = goal
+'
+
+test_expect_success 'mål written decomposed (a + combining ring) is a goal' '
+	styr add "$(printf "ma\314\212l")" "Flere hjælpes" >id &&
+	test "$(cat id)" = G2 &&
+	styr add "$(printf "MA\314\212L")" "Og hurtigere" >id &&
+	test "$(cat id)" = G3
+'
+
+test_expect_success 'dokumentationskrav is a documentation demand' '
+	styr add dokumentationskrav "Handleplan for korte forløb" >id &&
+	test "$(cat id)" = D1 &&
+	test "$(kind_of D1)" = doc
+'
+
+test_expect_success 'the label styr prints is a kind: Regel og proceskrav' '
+	da list >out &&
+	test_grep "Dokumentation" out &&
+	styr add "Regel og proceskrav" "Ugentligt timeantal" >id &&
+	test "$(cat id)" = R1 &&
+	styr add "regel  OG proceskrav" "Besøg i hjemmet" >id &&
+	test "$(cat id)" = R2
+'
+
+test_expect_success 'lokal praksis is an origin, in any case and spacing' '
+	styr edit R1 --origin "lokal praksis" &&
+	test "$(origin_of R1)" = local &&
+	styr edit R2 --origin "LOKAL   Praksis" &&
+	test "$(origin_of R2)" = local &&
+	styr edit D1 --origin Lovkrav &&
+	test "$(origin_of D1)" = law
+'
+
+test_expect_success 'what styr shows can be typed back: the origin label' '
+	da show R1 >out &&
+	test_grep "Lokal praksis" out &&
+	styr edit R2 --origin "$(sed -n "s/.*\(Lokal praksis\).*/\1/p" out | head -1)" &&
+	test "$(origin_of R2)" = local
+'
+
+test_expect_success 'the other vocabularies by label: experience, round, status' '
+	styr rate R1 "For stram" --respondent Anne --guest &&
+	styr rate R1 "FOR  STRAM" --respondent Bo --guest --round Før &&
+	test "$(grep -c "experience=\"too-tight\"" styr.xml)" = 2 &&
+	styr -q prioritise R1 Fjerne &&
+	styr -q decide R1 Valgt &&
+	styr -q solution R1 --status "IDÉ" &&
+	grep -q "status=\"idea\"\|<status>idea</status>" styr.xml
+'
+
+test_expect_success 'an unknown word is still refused, with the choices' '
+	test_expect_code 1 styr add widget "x" 2>err &&
+	test_grep "goal/mål" err &&
+	test_expect_code 1 styr add "mål regel" "x" 2>err &&
+	test_expect_code 1 styr edit R1 --origin "praksis lokal" 2>err
+'
+
+test_expect_success 'facilitator is a role, in the schema too' '
+	styr person add "Tina Sloth Poulsen" --role facilitator >id &&
+	test "$(cat id)" = P1 &&
+	styr person add "Lene" --role Facilitator >/dev/null &&
+	grep -q "role=\"facilitator\"" styr.xml &&
+	valid &&
+	da person list >out &&
+	test_grep "Tina Sloth Poulsen.*Facilitator" out
+'
+
+test_expect_success 'the facilitator is not a missing link of the governance chain' '
+	styr -q meeting add workshop "W" --date 2026-01-05 --phase 1 &&
+	styr -q meeting attend M1 P1 &&
+	styr phase >out &&
+	! grep "not yet:.*Facilitator" out
+'
+
+test_expect_success 'built-in templates by their Danish spelling: kortlægning' '
+	styr handout kortlægning 2>err &&
+	test -s kortlaegning.odt &&
+	test_grep "kortlaegning.odt" err &&
+	styr handout KORTLÆGNING -o k2.odt &&
+	test -s k2.odt &&
+	styr handout Faseplan -o f.odt &&
+	styr handout --check kortlægning &&
+	styr handout kortlægning --lang en -o k-en.odt
+'
+
+test_expect_success 'and a template of the user with that name still comes first' '
+	mkdir own &&
+	cp -r "$SRC_DIR/templates/da/status" "own/kortlægning" &&
+	styr handout kortlægning --template-dir own -o own.odt &&
+	part own.odt content.xml >own.xml &&
+	part kortlaegning.odt content.xml >builtin.xml &&
+	! cmp -s own.xml builtin.xml
+'
+
+test_expect_success 'an unknown template is still refused' '
+	test_expect_code 1 styr handout kortlaeg 2>err &&
+	test_grep "unknown template" err
+'
+
+test_expect_success 'CSV import reads Danish labels in the kind column' '
+	mkdir imp && cd imp &&
+	styr -q init --org X &&
+	printf "kind,title,origin\nRegel og proceskrav,A,lokal praksis\nMÅL,B,Lovkrav\ndokumentationskrav,C,\n" >in.csv &&
+	styr -q import csv in.csv &&
+	test "$(kind_of R1)" = rule &&
+	test "$(kind_of G1)" = goal &&
+	test "$(kind_of D1)" = doc &&
+	test "$(origin_of R1)" = local
+'
+
+test_done
