@@ -275,7 +275,13 @@ static error_t cli_parser(int key, char *arg, struct argp_state *state)
 	const struct cli_sub *s = c->sub;
 	error_t e = ARGP_ERR_UNKNOWN;
 
-	if (c->subs && key == ARGP_KEY_ARG) {
+	if (c->subs && key == ARGP_KEY_ARG && s && s->max != 0 &&
+	    !find_sub(c->subs, arg)) {
+		/* A command whose own form takes words and that has verbs
+		 * besides (vote ID PRIORITY, vote withdraw ID): a word that
+		 * is no verb is the first of its own form. */
+		c->subs = NULL;
+	} else if (c->subs && key == ARGP_KEY_ARG) {
 		/* The first word names the subcommand; the rest is its. */
 		const struct cli_sub *w = find_sub(c->subs, arg);
 		if (!w || !w->name) {

@@ -1,14 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-/* styr note: a quote or observation from the mapping, kept on its item. */
+/* styr note: a quote or observation from the mapping, kept on its item;
+ * note remove and note change put one right. */
+#include <stdlib.h>
+
 #include "commands.h"
+#include "correct.h"
 #include "item.h"
 #include "reg.h"
 #include "util.h"
 #include "vocab.h"
 
+enum action { ADD, REMOVE, CHANGE };
+
 struct args {
-	const char *id, *text;
-	const char *method, *date;
+	const char *id, *text, *number;
+	const char *method, *date, *why;
 };
 
 static const struct cli_option options[] = {
@@ -18,56 +24,54 @@ static const struct cli_option options[] = {
 	 N_("when (YYYY-MM-DD; default: today)")},
 	{0}};
 
-static const struct cli_sub cmd = {
-	.min = 2, .max = 2, .args_doc = N_("ID TEXT"),
-	.needs = N_("an item's id and the text of the note"),
-	.hint = N_("put the note in quotes"),
-	.opts = options,
-	.words_at = (const size_t[]){offsetof(struct args, id),
-				     offsetof(struct args, text)},
-	.doc =
-	N_("Record a quote or an observation from the mapping on item ID, "
-	   "with how it was gathered, who wrote it down (--by) and when.")};
+static const struct cli_option why_options[] = {
+	{"why", 'w', N_("TEXT"), offsetof(struct args, why),
+	 N_("why it is corrected, for the record")},
+	{0}};
 
-int cmd_note(int argc, char **argv)
+/* Checks the text of a note; 0 or -1. */
+static int check_note(const char *text)
 {
-	struct args a = {0};
+	if (check_text(_("note"), text) < 0)
+		return -1;
+	if (!*text)
+		return error(_("the note is empty"));
+	return 0;
+}
+
+static int note_add(const struct args *a)
+{
 	const char *method = NULL;
 	char date[11];
 	struct reg r;
 	xmlNodePtr item, e;
 	int k, rc;
 
-	cli_parse(&cmd, argc, argv, &a);
-	if (check_text(_("note"), a.text) < 0)
+	if (check_note(a->text) < 0)
 		return EXIT_REFUSED;
-	if (!*a.text) {
-		error(_("the note is empty"));
-		return EXIT_REFUSED;
-	}
-	if (a.method) {
-		if ((k = vocab_parse(&vocab_method, a.method)) < 0)
+	if (a->method) {
+		if ((k = vocab_parse(&vocab_method, a->method)) < 0)
 			return EXIT_REFUSED;
 		method = vocab_method.words[k].key;
 	}
-	if (a.date) {
-		if (parse_past_date("--date", a.date, date) < 0)
+	if (a->date) {
+		if (parse_past_date("--date", a->date, date) < 0)
 			return EXIT_REFUSED;
 	} else {
 		today_iso(date);
 	}
-	rc = cli_status(reg_open_item(&r, REG_WRITE, a.id, &item));
+	rc = cli_status(reg_open_item(&r, REG_WRITE, a->id, &item));
 	if (rc)
 		goto out;
-	item_add_note(&r, item, a.text, method, author(), date);
+	item_add_note(&r, item, a->text, method, author(), date);
 	if (method)
 		e = reg_log(&r, "note", node_attr(item, "id"),
 			    _("note (%s): %s"),
 			    vocab_word(&vocab_method, method, msg_lang()),
-			    a.text);
+			    a->text);
 	else
 		e = reg_log(&r, "note", node_attr(item, "id"), _("note: %s"),
-			    a.text);
+			    a->text);
 	node_set_attr(e, "happened", date); /* the day it happened */
 	rc = cli_status(reg_save(&r));
 	if (!rc)
@@ -75,4 +79,111 @@ int cmd_note(int argc, char **argv)
 out:
 	reg_close(&r);
 	return rc;
+}
+
+/* note remove ID N, note change ID N TEXT. */
+static int note_fix(int action, const struct args *a)
+{
+	struct reg r;
+	xmlNodePtr item, note;
+	char *was = NULL, *what = NULL;
+	const char *id;
+	long n;
+	int rc;
+
+	if ((action == CHANGE && check_note(a->text) < 0) ||
+	    correct_check_why(a->why) < 0)
+		return EXIT_REFUSED;
+	rc = cli_status(reg_open_item(&r, REG_WRITE, a->id, &item));
+	if (rc)
+		goto out;
+	id = node_attr(item, "id");
+	note = correct_part(item, "note", a->number, &n);
+	if (!note) {
+		rc = EXIT_REFUSED;
+		goto out;
+	}
+	/* The log keeps what the note said, who wrote it and when. */
+	was = correct_describe(&r, note);
+	if (action == REMOVE) {
+		/* TRANSLATORS: in the change log: "note 2 removed: 'text'
+		 * (interview, Anne Agent, 2026-03-01)" */
+		what = xasprintf(_("note %ld removed: %s"), n, was);
+		node_remove(note);
+	} else {
+		/* TRANSLATORS: in the change log: "note 2 changed: 'old
+		 * text' (interview, ...) -> 'new text'" */
+		what = xasprintf(_("note %ld changed: %s -> '%s'"), n, was,
+				 a->text);
+		correct_rename(note, a->text);
+	}
+	correct_log(&r, "note", id, what, a->why);
+	rc = cli_status(reg_save(&r));
+	if (!rc && action == REMOVE)
+		info(_("%s: note %ld removed; the change log keeps it"), id,
+		     n);
+	else if (!rc)
+		info(_("%s: note %ld changed; the change log keeps the "
+		       "earlier text"),
+		     id, n);
+out:
+	free(was);
+	free(what);
+	reg_close(&r);
+	return rc;
+}
+
+static int run(int action, void *input, int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	if (action == ADD)
+		return note_add(input);
+	return note_fix(action, input);
+}
+
+static const struct cli_sub subs[] = {
+	{.run = run, .action = ADD, .min = 2, .max = 2,
+	 .args_doc = N_("ID TEXT"),
+	 .needs = N_("an item's id and the text of the note"),
+	 .hint = N_("put the note in quotes"),
+	 .opts = options,
+	 .words_at = (const size_t[]){offsetof(struct args, id),
+				      offsetof(struct args, text)}},
+	{.name = "remove", .run = run, .action = REMOVE, .min = 2, .max = 2,
+	 .args_doc = N_("ID N [--why TEXT]"),
+	 .needs = N_("an item's id and the number of the note "
+		     "('styr show ID' numbers them)"),
+	 .opts = why_options,
+	 .words_at = (const size_t[]){offsetof(struct args, id),
+				      offsetof(struct args, number)},
+	 .doc = N_("Remove a note; the log keeps it.\vRemove note N of item "
+		   "ID, as 'styr show ID' numbers them.  The change log keeps "
+		   "what it said, who wrote it and when.")},
+	{.name = "change", .run = run, .action = CHANGE, .min = 3, .max = 3,
+	 .args_doc = N_("ID N TEXT [--why TEXT]"),
+	 .needs = N_("an item's id, the number of the note and its new "
+		     "text"),
+	 .hint = N_("put the note in quotes"),
+	 .opts = why_options,
+	 .words_at = (const size_t[]){offsetof(struct args, id),
+				      offsetof(struct args, number),
+				      offsetof(struct args, text)},
+	 .doc = N_("Change a note's text; the log keeps the old one.\vChange "
+		   "the text of note N of item ID, as 'styr show ID' numbers "
+		   "them; how, by whom and when it was gathered stay.  The "
+		   "change log keeps the earlier text.")},
+	{0}};
+
+int cmd_note(int argc, char **argv)
+{
+	struct args a = {0};
+
+	return cli_dispatch(
+		subs,
+		N_("Record a quote or an observation from the mapping on item "
+		   "ID, with how it was gathered, who wrote it down (--by) and "
+		   "when.  'note remove' and 'note change' correct a note; "
+		   "the change log keeps what it said."),
+		argc, argv, &a);
 }

@@ -4,17 +4,21 @@
 #include <string.h>
 
 #include "commands.h"
+#include "correct.h"
 #include "item.h"
 #include "names.h"
 #include "reg.h"
 #include "util.h"
 #include "vocab.h"
 
+enum action { RATE, REMOVE, CHANGE };
+
 struct args {
 	const char *id, *experience;
 	const char *round, *respondent;
 	const char *date; /* --date, NULL for today */
 	bool guest;
+	const char *number, *why; /* remove, change */
 };
 
 static const struct cli_option options[] = {
@@ -40,24 +44,9 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 	return 0;
 }
 
-static const struct cli_sub cmd = {
-	.min = 2, .max = 2, .args_doc = N_("ID EXPERIENCE"),
-	.needs = N_("an item's id and an experience: supportive, too-tight or too-loose"),
-	.opts = options,
-	.words_at = (const size_t[]){offsetof(struct args, id),
-				     offsetof(struct args, experience)},
-	.parse_opt = parse_opt,
-	.doc =
-	N_("Record how a respondent experiences item ID: supportive "
-	   "(understøttende), too-tight (for-stram) or too-loose (for-slap).  "
-	   "Each respondent has one rating per round; rate again to change "
-	   "it.  The respondent is someone in the people list, by id (P3) "
-	   "or name (case and spacing do not matter), or a guest with "
-	   "--guest.")};
-
-int cmd_rate(int argc, char **argv)
+static int rate_record(struct args *ap)
 {
-	struct args a = {0};
+	struct args a = *ap;
 	const char *experience, *round = "baseline", *id;
 	const char *lang = msg_lang(), *round_label, *exp_label;
 	const char *old_label = NULL, *stored = NULL;
@@ -67,7 +56,6 @@ int cmd_rate(int argc, char **argv)
 	char *replaced = NULL, *guest = NULL;
 	int k, rc;
 
-	cli_parse(&cmd, argc, argv, &a);
 	if ((k = vocab_parse(&vocab_experience, a.experience)) < 0)
 		return EXIT_REFUSED;
 	experience = vocab_experience.words[k].key;
@@ -150,4 +138,130 @@ out:
 	free(replaced);
 	reg_close(&r);
 	return rc;
+}
+
+static const struct cli_option why_options[] = {
+	{"why", 'w', N_("TEXT"), offsetof(struct args, why),
+	 N_("why it is corrected, for the record")},
+	{0}};
+
+/* rate remove ID N, rate change ID N EXPERIENCE. */
+static int rate_fix(int action, const struct args *a)
+{
+	const char *experience = NULL, *id, *lang = msg_lang();
+	char *was = NULL, *what = NULL;
+	struct reg r;
+	xmlNodePtr item, rating;
+	long n;
+	int k, rc;
+
+	if (action == CHANGE) {
+		if ((k = vocab_parse(&vocab_experience, a->experience)) < 0)
+			return EXIT_REFUSED;
+		experience = vocab_experience.words[k].key;
+	}
+	if (correct_check_why(a->why) < 0)
+		return EXIT_REFUSED;
+	rc = cli_status(reg_open_item(&r, REG_WRITE, a->id, &item));
+	if (rc)
+		goto out;
+	id = node_attr(item, "id");
+	rating = correct_part(item, "rating", a->number, &n);
+	if (!rating) {
+		rc = EXIT_REFUSED;
+		goto out;
+	}
+	/* The log keeps the rating: round, who, what and when. */
+	was = correct_describe(&r, rating);
+	if (action == REMOVE) {
+		/* TRANSLATORS: in the change log: "rating 2 removed:
+		 * baseline, Torben Højris: too tight (2026-03-01)" */
+		what = xasprintf(_("rating %ld removed: %s"), n, was);
+		node_remove(rating);
+	} else if (!strcmp(node_attr(rating, "experience"), experience)) {
+		error(_("%s: rating %ld is '%s' already; nothing was changed"),
+		      id, n, vocab_word(&vocab_experience, experience, lang));
+		rc = EXIT_REFUSED;
+		goto out;
+	} else {
+		/* TRANSLATORS: in the change log: "rating 2 changed:
+		 * baseline, Torben Højris: too tight (2026-03-01) ->
+		 * supportive" */
+		what = xasprintf(_("rating %ld changed: %s -> %s"), n, was,
+				 vocab_word(&vocab_experience, experience,
+					    lang));
+		node_set_attr(rating, "experience", experience);
+	}
+	correct_log(&r, "rate", id, what, a->why);
+	rc = cli_status(reg_save(&r));
+	if (!rc && action == REMOVE)
+		info(_("%s: rating %ld removed (%s); the change log keeps it"),
+		     id, n, was);
+	else if (!rc)
+		info(_("%s: rating %ld changed to '%s'; the change log keeps "
+		       "the earlier one"),
+		     id, n, vocab_word(&vocab_experience, experience, lang));
+out:
+	free(was);
+	free(what);
+	reg_close(&r);
+	return rc;
+}
+
+static int run(int action, void *input, int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	if (action == RATE)
+		return rate_record(input);
+	return rate_fix(action, input);
+}
+
+static const struct cli_sub subs[] = {
+	{.run = run, .action = RATE, .min = 2, .max = 2,
+	 .args_doc = N_("ID EXPERIENCE"),
+	 .needs = N_("an item's id and an experience: supportive, too-tight "
+		     "or too-loose"),
+	 .opts = options,
+	 .words_at = (const size_t[]){offsetof(struct args, id),
+				      offsetof(struct args, experience)},
+	 .parse_opt = parse_opt},
+	{.name = "remove", .run = run, .action = REMOVE, .min = 2, .max = 2,
+	 .args_doc = N_("ID N [--why TEXT]"),
+	 .needs = N_("an item's id and the number of the rating ('styr "
+		     "show ID' numbers them)"),
+	 .opts = why_options,
+	 .words_at = (const size_t[]){offsetof(struct args, id),
+				      offsetof(struct args, number)},
+	 .doc = N_("Remove a rating; the log keeps it.\vRemove rating N of "
+		   "item ID, as 'styr show ID' numbers them.  The change log "
+		   "keeps the rating that was removed.")},
+	{.name = "change", .run = run, .action = CHANGE, .min = 3, .max = 3,
+	 .args_doc = N_("ID N EXPERIENCE [--why TEXT]"),
+	 .needs = N_("an item's id, the number of the rating and the "
+		     "experience it should have"),
+	 .opts = why_options,
+	 .words_at = (const size_t[]){offsetof(struct args, id),
+				      offsetof(struct args, number),
+				      offsetof(struct args, experience)},
+	 .doc = N_("Change a rating; the log keeps the old one.\vChange the "
+		   "experience of rating N of item ID; its respondent, round "
+		   "and date stay.  The change log keeps the earlier "
+		   "experience.")},
+	{0}};
+
+int cmd_rate(int argc, char **argv)
+{
+	struct args a = {0};
+
+	return cli_dispatch(
+		subs,
+		N_("Record how a respondent experiences item ID: supportive "
+		   "(understøttende), too-tight (for-stram) or too-loose "
+		   "(for-slap).  Each respondent has one rating per round; "
+		   "rate again to change it.  The respondent is someone in "
+		   "the people list, by id (P3) or name (case and spacing do "
+		   "not matter), or a guest with --guest.  'rate remove' and "
+		   "'rate change' correct a rating."),
+		argc, argv, &a);
 }

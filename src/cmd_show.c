@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "correct.h"
 #include "reg.h"
 #include "table.h"
 #include "util.h"
@@ -52,12 +53,13 @@ static const struct cli_sub cmd = {
 /* The card's labels besides the fields' (item_fields.h), so that the
  * values line up in any language. */
 enum label {
-	L_PHASE, L_NOTES, L_EXPERIENCE, L_BURDEN, L_VOTES, L_PROPOSAL,
-	L_DECISION, L_SOLUTION, L_COUNT
+	L_PHASE, L_NOTES, L_EXPERIENCE, L_RATINGS, L_BURDEN, L_VOTES,
+	L_PROPOSAL, L_DECISION, L_SOLUTION, L_COUNT
 };
 static const char *const labels[L_COUNT] = {
-	N_("Registered:"), N_("Notes:"), N_("Experience:"), N_("Burden:"),
-	N_("Votes:"), N_("Proposal:"), N_("Decision:"), N_("Solution:")};
+	N_("Registered:"), N_("Notes:"), N_("Experience:"), N_("Ratings:"),
+	N_("Burden:"), N_("Votes:"), N_("Proposal:"), N_("Decision:"),
+	N_("Solution:")};
 
 struct card {
 	int width; /* of the label column */
@@ -120,6 +122,22 @@ static void experience_line(struct strbuf *sb, const struct val *item,
 	}
 }
 
+/* Each part NAME of ITEM on a line of its own, numbered as 'rate
+ * remove', 'vote withdraw' and the like name them. */
+static void numbered(struct strbuf *sb, struct reg *r, xmlNodePtr item,
+		     const char *name)
+{
+	xmlNodePtr p;
+	int k = 0;
+
+	for (p = node_child(item, name); p; p = node_next(p, name)) {
+		char *d = correct_describe(r, p);
+		sb_printf(sb, "%s%d. %s", k ? "\n" : "", k + 1, d);
+		free(d);
+		k++;
+	}
+}
+
 static void print_card(struct reg *r, xmlNodePtr node, const struct val *v,
 		       const char *lang)
 {
@@ -170,6 +188,8 @@ static void print_card(struct reg *r, xmlNodePtr node, const struct val *v,
 		int shown = 0;
 
 		line(&c, labels[L_NOTES]);
+		/* Numbered, as 'note remove' and 'note change' name them. */
+		printf("%zu. ", k + 1);
 		for (i = 0; i < 3; i++)
 			if (*parts[i])
 				printf("%s%s", shown++ ? ", " : "", parts[i]);
@@ -179,7 +199,7 @@ static void print_card(struct reg *r, xmlNodePtr node, const struct val *v,
 		do {
 			size_t n = strcspn(p, "\n");
 			line(&c, labels[L_NOTES]);
-			printf("  %.*s\n", (int)n, p);
+			printf("   %.*s\n", (int)n, p);
 			p += n;
 		} while (*p++);
 	}
@@ -188,6 +208,9 @@ static void print_card(struct reg *r, xmlNodePtr node, const struct val *v,
 	sb_puts(&sb, "\n");
 	experience_line(&sb, v, "followup", lang);
 	field(&c, labels[L_EXPERIENCE], sb.buf);
+	sb_free(&sb);
+	numbered(&sb, r, node, "rating");
+	field(&c, labels[L_RATINGS], sb.buf);
 	sb_free(&sb);
 
 	item_facts(node, NULL, reg_default_tariff(r), &f);
@@ -201,6 +224,9 @@ static void print_card(struct reg *r, xmlNodePtr node, const struct val *v,
 		sb_printf(&sb, "%s%s %d", i ? ", " : "",
 			  vocab_label(&vocab_priority, key, lang), f.votes[i]);
 	}
+	if (node_child(node, "vote"))
+		sb_puts(&sb, "\n");
+	numbered(&sb, r, node, "vote");
 	field(&c, labels[L_VOTES], sb.buf);
 	sb_free(&sb);
 

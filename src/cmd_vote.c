@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "correct.h"
 #include "item.h"
 #include "names.h"
 #include "number.h"
@@ -12,10 +13,13 @@
 #include "util.h"
 #include "vocab.h"
 
+enum action { CAST, WITHDRAW };
+
 struct args {
 	const char *id, *priority, *count, *meeting;
 	const char *date; /* --date, NULL for today */
 	bool guest;
+	const char *number, *why; /* withdraw */
 };
 
 static const struct cli_option options[] = {
@@ -50,27 +54,6 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 		argp_error(state, _("--guest goes with --by NAME"));
 	return 0;
 }
-
-static const struct cli_sub cmd = {
-	.min = 2, .max = 2,
-	.args_doc = N_("ID PRIORITY --by NAME\nID PRIORITY --count N"),
-	.needs = N_("an item id and a priority (remove, change or anchor)"),
-	.hint = N_("give one item id and one priority"),
-	.opts = options,
-	.words_at = (const size_t[]){offsetof(struct args, id),
-				     offsetof(struct args, priority)},
-	.parse_opt = parse_opt,
-	.doc =
-	N_("Record a workshop vote on an item.  PRIORITY is remove (fjerne), "
-	   "change (forandre) or anchor (forankre).  The voter is someone in "
-	   "the people list, by id (P3) or name (case and spacing do not "
-	   "matter), or a guest with --guest.  Each participant votes "
-	   "once per workshop: a second vote by the same person (--by NAME) "
-	   "in the same meeting replaces the first.  Votes are cast at a "
-	   "meeting of kind workshop; without --meeting they go to the one "
-	   "workshop of the current phase.  Votes from paper "
-	   "ballots are typed in as a number with --count.  'styr tally' "
-	   "counts them.")};
 
 /* The workshops of phase PHASE (0: those of no phase), as "M2, M5". */
 static size_t phase_workshops(struct reg *r, int phase, xmlNodePtr *one,
@@ -168,9 +151,9 @@ static int find_voter(struct reg *r, const char *name, bool guest,
 	return -1;
 }
 
-int cmd_vote(int argc, char **argv)
+static int vote_cast(struct args *ap)
 {
-	struct args a = {0};
+	struct args a = *ap;
 	const char *priority, *voter = NULL, *stored = NULL, *mid, *id;
 	const char *lang = msg_lang(), *label;
 	char date[11], *where = NULL, *was = NULL, *who = NULL, *guest = NULL;
@@ -179,7 +162,6 @@ int cmd_vote(int argc, char **argv)
 	xmlNodePtr item, vote, meeting, e;
 	int p, rc;
 
-	cli_parse(&cmd, argc, argv, &a);
 	p = vocab_parse(&vocab_priority, a.priority);
 	if (p < 0)
 		return EXIT_REFUSED;
@@ -264,4 +246,152 @@ out:
 	free(was);
 	reg_close(&r);
 	return rc;
+}
+
+static const struct cli_option withdraw_options[] = {
+	{"meeting", 'm', N_("MID"), offsetof(struct args, meeting),
+	 N_("the workshop the vote was cast in, when the voter has voted on "
+	    "the item in more than one")},
+	{"why", 'w', N_("TEXT"), offsetof(struct args, why),
+	 N_("why it is withdrawn, for the record")},
+	{0}};
+
+/* Whose vote: --by NAME or its number, not both. */
+static error_t parse_withdraw(int key, char *arg, struct argp_state *state)
+{
+	const struct args *a = state->input;
+	bool voter = opt.by && *opt.by;
+
+	(void)arg;
+	if (key != ARGP_KEY_END)
+		return ARGP_ERR_UNKNOWN;
+	if (a->number && voter)
+		argp_error(state, _("give the vote's number or --by NAME, "
+				    "not both"));
+	if (!a->number && !voter)
+		argp_error(state, _("say whose vote with --by NAME, or give "
+				    "its number ('styr show ID' numbers "
+				    "them)"));
+	return 0;
+}
+
+/* vote withdraw ID --by NAME [--meeting MID] | vote withdraw ID N. */
+static int vote_withdraw(const struct args *a)
+{
+	struct reg r;
+	xmlNodePtr item, vote = NULL, meeting, person;
+	char *was = NULL, *what = NULL, *who = NULL, *meetings = NULL;
+	const char *id, *mid = NULL, *name;
+	long n = 0;
+	size_t found;
+	int rc;
+
+	if (correct_check_why(a->why) < 0 ||
+	    (!a->number && check_text(_("voter"), opt.by) < 0))
+		return EXIT_REFUSED;
+	rc = cli_status(reg_open_item(&r, REG_WRITE, a->id, &item));
+	if (rc)
+		goto out;
+	id = node_attr(item, "id");
+	rc = EXIT_REFUSED;
+	if (a->number) {
+		if (!(vote = correct_part(item, "vote", a->number, &n)))
+			goto out;
+	} else {
+		if (a->meeting) {
+			if (!(meeting = reg_known_meeting(&r, a->meeting)))
+				goto out;
+			mid = node_attr(meeting, "id");
+		}
+		who = who_identity(r.people, opt.by);
+		person = person_find(&r, opt.by);
+		name = person ? node_text(person) : opt.by;
+		found = correct_find_votes(&r, item, who, mid, &vote,
+					   &meetings);
+		if (!found && mid) {
+			error(_("%s has no vote on %s in meeting %s to "
+				"withdraw"),
+			      name, id, mid);
+			goto out;
+		} else if (!found) {
+			error(_("%s has no vote on %s to withdraw (see 'styr "
+				"show %s')"),
+			      name, id, id);
+			goto out;
+		} else if (found > 1) {
+			error(_("%s has voted on %s in %s: say which with "
+				"--meeting"),
+			      name, id, meetings);
+			goto out;
+		}
+	}
+	/* The log keeps the vote: who, what, where and when. */
+	was = correct_describe(&r, vote);
+	/* TRANSLATORS: in the change log: "vote withdrawn: Marianne Vogt:
+	 * remove (meeting M1, 2017-11-08)" */
+	what = xasprintf(_("vote withdrawn: %s"), was);
+	node_remove(vote);
+	correct_log(&r, "vote", id, what, a->why);
+	rc = cli_status(reg_save(&r));
+	if (!rc)
+		info(_("%s: vote withdrawn (%s); the change log keeps it"), id,
+		     was);
+out:
+	free(who);
+	free(meetings);
+	free(was);
+	free(what);
+	reg_close(&r);
+	return rc;
+}
+
+static int run(int action, void *input, int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	if (action == CAST)
+		return vote_cast(input);
+	return vote_withdraw(input);
+}
+
+static const struct cli_sub subs[] = {
+	{.run = run, .action = CAST, .min = 2, .max = 2,
+	 .args_doc = N_("ID PRIORITY --by NAME\nID PRIORITY --count N"),
+	 .needs = N_("an item id and a priority (remove, change or anchor)"),
+	 .hint = N_("give one item id and one priority"),
+	 .opts = options,
+	 .words_at = (const size_t[]){offsetof(struct args, id),
+				      offsetof(struct args, priority)},
+	 .parse_opt = parse_opt},
+	{.name = "withdraw", .run = run, .action = WITHDRAW, .min = 1,
+	 .max = 2, .args_doc = N_("ID --by NAME [--meeting MID]\nID N"),
+	 .needs = N_("the id of the item voted on"),
+	 .opts = withdraw_options,
+	 .words_at = (const size_t[]){offsetof(struct args, id),
+				      offsetof(struct args, number)},
+	 .parse_opt = parse_withdraw,
+	 .doc = N_("Withdraw a vote; the log keeps it.\vWithdraw the vote "
+		   "NAME cast on item ID (--by NAME), or vote N as 'styr "
+		   "show ID' numbers them (paper votes too).  The change "
+		   "log keeps the vote that was withdrawn.")},
+	{0}};
+
+int cmd_vote(int argc, char **argv)
+{
+	struct args a = {0};
+
+	return cli_dispatch(
+		subs,
+		N_("Record a workshop vote on an item.  PRIORITY is remove "
+		   "(fjerne), change (forandre) or anchor (forankre).  The "
+		   "voter is someone in the people list, by id (P3) or name "
+		   "(case and spacing do not matter), or a guest with "
+		   "--guest.  Each participant votes once per workshop: a "
+		   "second vote by the same person (--by NAME) in the same "
+		   "meeting replaces the first.  Votes are cast at a meeting "
+		   "of kind workshop; without --meeting they go to the one "
+		   "workshop of the current phase.  Votes from paper ballots "
+		   "are typed in as a number with --count.  'styr tally' "
+		   "counts them.  'vote withdraw' takes a vote back."),
+		argc, argv, &a);
 }

@@ -11,10 +11,11 @@ Linje to" --area BOST --origin lovkrav --owner Myndighed \
 		--found interview --source "SEL § 85" >/dev/null &&
 	styr --by Anne note D1 "Det tager en hel dag" --method interview \
 		--date 2026-03-01 &&
-	styr rate D1 too-tight --respondent Anne --guest &&
-	styr rate D1 too-tight --respondent Bo --guest &&
-	styr rate D1 supportive &&
-	styr rate D1 too-loose --respondent Anne --guest --round followup &&
+	styr rate D1 too-tight --respondent Anne --guest --date 2026-03-02 &&
+	styr rate D1 too-tight --respondent Bo --guest --date 2026-03-02 &&
+	styr rate D1 supportive --date 2026-03-02 &&
+	styr rate D1 too-loose --respondent Anne --guest --round followup \
+		--date 2026-09-01 &&
 	styr burden --default-tariff 450 &&
 	styr burden D1 --minutes 15 --per-year 400 --staff 6 >/dev/null &&
 	item_append_xml D1 "<vote priority=\"remove\" count=\"3\"/><vote priority=\"change\" by=\"Carl\"/><priority value=\"remove\" date=\"2026-03-10\" by=\"Workshop\">Frigør 100 timer</priority><decision value=\"selected\" date=\"2026-04-01\" by=\"Styregruppe\">Et lille skridt</decision><solution status=\"pilot\" evaluate-by=\"2026-10-01\"><criteria>Halv tid</criteria></solution>" &&
@@ -35,12 +36,18 @@ test_expect_success 'show prints the whole card' '
 	Found by:     Interview
 	Source:       SEL § 85
 	Registered:   in phase 1
-	Notes:        2026-03-01, Interview, Anne
-	                Det tager en hel dag
+	Notes:        1. 2026-03-01, Interview, Anne
+	                 Det tager en hel dag
 	Experience:   Baseline: Supportive 1, Too tight 2, Too loose 0
 	              Follow-up: Supportive 0, Too tight 0, Too loose 1
+	Ratings:      1. baseline, Anne: too tight (2026-03-02)
+	              2. baseline, Bo: too tight (2026-03-02)
+	              3. baseline, anonymous: supportive (2026-03-02)
+	              4. follow-up, Anne: too loose (2026-09-01)
 	Burden:       100.0 hours per year, 16.67 per person, 45,000 kr per year (at 450 kr per hour)
 	Votes:        Remove 3, Change 1, Anchor 0
+	              1. 3 paper votes: remove
+	              2. Carl: change
 	Proposal:     Remove: Frigør 100 timer
 	Decision:     Selected (2026-04-01): Et lille skridt
 	Solution:     Pilot

@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * Corrections (SPEC section 7): everything recorded can be taken back or
+ * put right -- a vote withdrawn, a note or a rating removed or changed, a
+ * proposal, decision or solution cleared, an area or a person renamed or
+ * removed, an item's kind changed.  The commands say what and call these;
+ * the change log keeps, in words, what was there before, who corrected it,
+ * when, and why when given.  Nothing here saves: the command does.
+ *
+ * Ownership: every char * returned here is the caller's, to free().
+ */
+#ifndef STYR_CORRECT_H
+#define STYR_CORRECT_H
+
+#include <stddef.h>
+
+#include "reg.h"
+
+/* The part NAME ("note", "rating" or "vote") of ITEM numbered NUMBER as
+ * the user typed it: 1 is the first, in the order the register keeps and
+ * `styr show` lists them.  Prints why and returns NULL when there is no
+ * such part. */
+xmlNodePtr correct_part(xmlNodePtr item, const char *name,
+			const char *number, long *n);
+
+/* Part P (a note, a rating or a vote) in words, for the log and for
+ * messages, in the language of the one who corrects:
+ * "'Det tager en hel dag' (interview, Anne Agent, 2026-03-01)",
+ * "baseline, Torben Højris: too tight (2026-03-01)",
+ * "Marianne Vogt: remove (meeting M1, 2017-11-08)". */
+char *correct_describe(struct reg *r, xmlNodePtr p);
+
+/* Checks the text of --why (NULL is none).  0 or -1. */
+int correct_check_why(const char *why);
+
+/* Logs a correction: WHAT, then "; why: WHY" when WHY is non-empty.
+ * Returns the entry. */
+xmlNodePtr correct_log(struct reg *r, const char *action, const char *ref,
+		       const char *what, const char *why);
+
+/* The votes on ITEM by the person whose identity is WHO (names.h:
+ * who_identity), in meeting MID, or in any meeting when MID is NULL: how
+ * many there are, the last of them in *VOTE and their meetings as
+ * "M1, M4" in *MEETINGS. */
+size_t correct_find_votes(struct reg *r, xmlNodePtr item, const char *who,
+			  const char *mid, xmlNodePtr *vote,
+			  char **meetings);
+
+/* The ids of the items in area AREA, as "R1, D2" ("" when none). */
+char *correct_area_users(struct reg *r, const char *area);
+/* Renames area or person N (its text) to NAME. */
+void correct_rename(xmlNodePtr n, const char *name);
+/* What refers to person PID: "votes on R1, D2; ratings on D1; attendance
+ * at M1" ("" when nothing does). */
+char *correct_person_users(struct reg *r, const char *pid);
+
+/* Gives ITEM the kind KIND (canonical) and a new id of that kind, the
+ * next free one; the old id stays taken.  Logs the change, linking the
+ * ids (the entry's "became"), with WHY.  Returns the new id (the
+ * caller's), or NULL after printing (the kind is the item's already). */
+char *correct_kind(struct reg *r, xmlNodePtr item, const char *kind,
+		   const char *why);
+/* The ids item ID had before (kind changes), as a NULL-terminated list
+ * that starts with ID itself; free with free(). */
+const char **correct_former_ids(struct reg *r, const char *id);
+
+#endif
