@@ -94,4 +94,31 @@ int tempfile_commit(struct tempfile **tfp, int flags);
  * and then report why. */
 void tempfile_delete(struct tempfile **tfp);
 
+/*
+ * Private temporary directories, for work another program does for us
+ * (LibreOffice making a PDF, pdf.c): made with mode 0700 under $TMPDIR
+ * (else /tmp) and registered like a temporary file, so that the directory
+ * and everything in it is removed by tempdir_delete, at exit, or when one
+ * of the signals above ends the process.  A process group noted with
+ * tempdir_watch writes there: before the directory is removed at exit or
+ * on a signal, the group is killed (SIGKILL), so that nothing writes into
+ * it again.  Removal never follows a symbolic link and, on a signal, makes
+ * only async-signal-safe calls.
+ *
+ * Ownership as for a tempfile: the caller owns it until tempdir_delete,
+ * which frees it and sets the caller's pointer to NULL (nothing when NULL).
+ */
+struct tempdir;
+
+/* Makes PREFIX.XXXXXX under $TMPDIR or /tmp; NULL with errno set. */
+struct tempdir *tempdir_create(const char *prefix);
+/* The directory's path (absolute when $TMPDIR is). */
+const char *tempdir_path(const struct tempdir *td);
+/* Notes process group PGID as writing into TD; 0 forgets it (once the
+ * group is known to be gone). */
+void tempdir_watch(struct tempdir *td, pid_t pgid);
+/* Kills a watched group, removes the directory with all it holds, frees
+ * *TDP and sets it to NULL.  Keeps errno. */
+void tempdir_delete(struct tempdir **tdp);
+
 #endif

@@ -13,23 +13,25 @@
 #include "handout_data.h"
 #include "odt.h"
 #include "paths.h"
+#include "pdf.h"
 #include "reg.h"
 #include "status_page.h"
 #include "tempfile.h"
 #include "template.h"
 #include "util.h"
 
-enum { OPT_TEMPLATE_DIR = 256, OPT_FORCE, OPT_CHECK, OPT_FORMAT };
+enum { OPT_TEMPLATE_DIR = 256, OPT_FORCE, OPT_CHECK, OPT_FORMAT, OPT_PDF };
 
 struct args {
 	const char *template, *output, *area, *lang, *dir, *format;
-	bool force, check;
+	bool force, check, pdf;
 };
 
 static const struct cli_option options[] = {
 	{"output", 'o', N_("FILE"), offsetof(struct args, output),
-	 N_("write the handout to FILE (default: NAME.odt in the current "
-	    "directory)")},
+	 N_("write the handout to FILE (default: NAME.odt, or NAME.pdf for "
+	    "PDF, in the current directory); a FILE ending in .pdf is "
+	    "written as PDF")},
 	{"area", 'a', N_("AREA"), offsetof(struct args, area),
 	 N_("only the items (and the area) of review area AREA")},
 	{"lang", 'l', N_("LANG"), offsetof(struct args, lang),
@@ -42,8 +44,11 @@ static const struct cli_option options[] = {
 	 N_("only check the template: list every malformed tag and unknown "
 	    "field, write nothing")},
 	{"format", OPT_FORMAT, N_("FORMAT"), offsetof(struct args, format),
-	 N_("odt (the default), or html for the status handout: one "
+	 N_("odt (the default); pdf, made from the ODT by LibreOffice, "
+	    "which must be installed; or html for the status handout: one "
 	    "self-contained web page (default name status.html)")},
+	{"pdf", OPT_PDF, NULL, offsetof(struct args, pdf),
+	 N_("the same as --format pdf")},
 	{0}};
 
 static const struct cli_sub cmd = {
@@ -161,15 +166,24 @@ static int check(const char *path, const char *name)
 	return EXIT_OK;
 }
 
-/* Whether NAME's last component has an extension other than .odt (any
- * case); a name without one (or a directory) is left to odt_write. */
-static bool wrong_extension(const char *name)
+/* Whether NAME's last component has an extension other than EXT (any
+ * case); a name without one (or a directory) is left to the writer. */
+static bool wrong_extension(const char *name, const char *ext)
 {
 	const char *slash = strrchr(name, '/');
 	const char *dot = strrchr(slash ? slash + 1 : name, '.');
 
 	return dot && dot != (slash ? slash + 1 : name) &&
-	       strcasecmp(dot, ".odt") != 0;
+	       strcasecmp(dot, ext) != 0;
+}
+
+/* Whether NAME ends in .pdf (any case). */
+static bool pdf_name(const char *name)
+{
+	const char *slash = strrchr(name, '/');
+	const char *dot = strrchr(slash ? slash + 1 : name, '.');
+
+	return dot && !strcasecmp(dot, ".pdf");
 }
 
 /* Whether NAME ends in .html or .htm (any case). */
@@ -319,6 +333,7 @@ int cmd_handout(int argc, char **argv)
 	const char *lang, *area = NULL;
 	char *path, *base = NULL, *output = NULL, *title = NULL;
 	int rc = EXIT_OK, problems;
+	bool pdf;
 
 	cli_parse(&cmd, argc, argv, &a);
 	lang = a.lang ? a.lang : "da";
@@ -326,12 +341,24 @@ int cmd_handout(int argc, char **argv)
 		error(_("unknown handout language '%s' (use da or en)"), lang);
 		return EXIT_REFUSED;
 	}
+	if (a.pdf) {
+		if (a.format && strcmp(a.format, "pdf"))
+			return cli_usage("handout",
+					 _("--pdf and --format %s ask for two "
+					   "formats; give one"),
+					 a.format);
+		a.format = "pdf";
+	}
 	if (a.format && !strcmp(a.format, "html"))
 		return write_html(&a, lang);
-	if (a.format && strcmp(a.format, "odt"))
+	if (a.format && strcmp(a.format, "odt") && strcmp(a.format, "pdf"))
 		return cli_usage("handout",
-				 _("unknown format '%s' (use odt or html)"),
+				 _("unknown format '%s' (use odt, pdf or "
+				   "html)"),
 				 a.format);
+	/* No format given: the output's name chooses. */
+	pdf = a.format ? !strcmp(a.format, "pdf")
+		       : a.output && pdf_name(a.output);
 	if (a.output && html_name(a.output))
 		return cli_usage("handout",
 				 _("%s: an .html name needs --format html "
@@ -348,7 +375,8 @@ int cmd_handout(int argc, char **argv)
 		free(base);
 		return rc;
 	}
-	output = a.output ? xstrdup(a.output) : xasprintf("%s.odt", base);
+	output = a.output ? xstrdup(a.output)
+			  : xasprintf("%s.%s", base, pdf ? "pdf" : "odt");
 	/* Never over the template (its default output name is the
 	 * template's own) nor the register, --force or not. */
 	guard_input(path, N_("the template"));
@@ -359,16 +387,23 @@ int cmd_handout(int argc, char **argv)
 		error(_("%s exists; use --force to replace it"), output);
 		rc = EXIT_REFUSED;
 	}
-	else if (wrong_extension(output)) {
-		/* The file is ODT whatever its name says: a .pdf that
-		 * is really an ODT would fool the reader's programs. */
+	else if (pdf && wrong_extension(output, ".pdf")) {
+		/* A name that says another format than the file has
+		 * would fool the reader's programs. */
+		rc = cli_usage("handout",
+			       _("%s: a PDF handout is named .pdf"), output);
+	}
+	else if (!pdf && wrong_extension(output, ".odt")) {
 		rc = cli_usage("handout",
 			       _("%s: a handout is written as OpenDocument "
-				 "text; name it .odt (PDF and other formats "
-				 "are not supported yet: write .odt and "
-				 "convert it, e.g. in LibreOffice)"),
+				 "text; name it .odt, or .pdf for PDF (other "
+				 "formats: write .odt and convert it, e.g. in "
+				 "LibreOffice)"),
 			       output);
 	}
+	/* Before any work: without LibreOffice nothing is written. */
+	else if (pdf && pdf_available() < 0)
+		rc = EXIT_REFUSED;
 	if (rc) {
 		free(path);
 		free(base);
@@ -407,7 +442,8 @@ int cmd_handout(int argc, char **argv)
 	title = doc_title(&t, base, charts.data);
 	{
 		struct odt_info info = {title, lang};
-		if (odt_write(&t, output, a.force, &info) < 0) {
+		if (pdf ? pdf_write(&t, &info, output, a.force) < 0
+			: odt_write(&t, output, a.force, &info) < 0) {
 			rc = EXIT_REFUSED;
 			goto out;
 		}

@@ -10,6 +10,8 @@
 #include <string.h>
 #include <sys/random.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -32,16 +34,121 @@ struct tempfile {
  * another thread sees it whole. */
 static struct tempfile *volatile registered;
 
+struct tempdir {
+	struct tempdir *next;
+	volatile sig_atomic_t active;
+	volatile sig_atomic_t pgid; /* a process group writing here, or 0 */
+	char *path;
+};
+
+/* The registered temporary directories, kept as the files are. */
+static struct tempdir *volatile registered_dirs;
+
 static const int interrupting[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
 
-/* Async-signal-safe: unlink only. */
+/* A directory entry as getdents64(2) gives it. */
+struct dirent64_raw {
+	uint64_t ino;
+	int64_t off;
+	unsigned short reclen;
+	unsigned char type;
+	char name[];
+};
+
+/*
+ * Removes everything in the directory open at DFD, never following a
+ * symbolic link.  Async-signal-safe (getdents64, unlinkat, openat; no
+ * malloc, unlike opendir), so a signal handler may call it.  Passes
+ * again from the start while a pass removed something, as entries may
+ * move while a directory is read and changed.
+ */
+static void remove_in(int dfd, int depth)
+{
+	_Alignas(8) char buf[2048];
+	int pass, sub;
+	long n, off;
+	bool removed;
+
+	for (pass = 0; pass < 64; pass++) {
+		removed = false;
+		if (lseek(dfd, 0, SEEK_SET) < 0)
+			return;
+		while ((n = syscall(SYS_getdents64, dfd, buf, sizeof buf)) > 0)
+			for (off = 0; off < n;) {
+				struct dirent64_raw *d =
+				    (struct dirent64_raw *)(void *)(buf + off);
+				const char *name = d->name;
+
+				off += d->reclen;
+				if (name[0] == '.' &&
+				    (!name[1] || (name[1] == '.' && !name[2])))
+					continue;
+				if (unlinkat(dfd, name, 0) == 0) {
+					removed = true;
+					continue;
+				}
+				if ((errno != EISDIR && errno != EPERM) ||
+				    depth >= 64)
+					continue;
+				sub = openat(dfd, name,
+					     O_RDONLY | O_DIRECTORY |
+						 O_NOFOLLOW | O_CLOEXEC);
+				if (sub >= 0) {
+					remove_in(sub, depth + 1);
+					close(sub);
+				}
+				if (unlinkat(dfd, name, AT_REMOVEDIR) == 0)
+					removed = true;
+			}
+		if (!removed)
+			return;
+	}
+}
+
+static void remove_tree(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+
+	if (fd >= 0) {
+		remove_in(fd, 0);
+		close(fd);
+	}
+	rmdir(path);
+}
+
+/* Kills TD's process group and removes TD: async-signal-safe.  The
+ * group's leader is reaped when it is our child; the others are given a
+ * moment to go before the directory is swept once more. */
+static void remove_dir(struct tempdir *td)
+{
+	pid_t pgid = td->pgid;
+	struct timespec tick = {0, 10 * 1000 * 1000};
+	int i;
+
+	if (pgid > 0) {
+		kill(-pgid, SIGKILL);
+		waitpid(pgid, NULL, 0);
+	}
+	remove_tree(td->path);
+	if (pgid > 0) {
+		for (i = 0; i < 100 && kill(-pgid, 0) == 0; i++)
+			nanosleep(&tick, NULL);
+		remove_tree(td->path);
+	}
+}
+
+/* Async-signal-safe: unlink, kill and the directory sweep only. */
 static void remove_registered(void)
 {
 	struct tempfile *tf;
+	struct tempdir *td;
 
 	for (tf = registered; tf; tf = tf->next)
 		if (tf->active)
 			unlink(tf->path);
+	for (td = registered_dirs; td; td = td->next)
+		if (td->active)
+			remove_dir(td);
 }
 
 static void on_signal(int sig)
@@ -308,5 +415,67 @@ void tempfile_delete(struct tempfile **tfp)
 	unblock_signals(&was);
 	free_tempfile(tf);
 	*tfp = NULL;
+	errno = err;
+}
+
+struct tempdir *tempdir_create(const char *prefix)
+{
+	const char *base = getenv("TMPDIR");
+	struct tempdir *td = xmalloc(sizeof *td);
+	sigset_t was;
+	int err;
+
+	if (!base || !*base)
+		base = "/tmp";
+	memset(td, 0, sizeof *td);
+	td->path = xasprintf("%s/%s.XXXXXX", base, prefix);
+	install_handlers();
+	block_signals(&was);
+	if (!mkdtemp(td->path)) {
+		err = errno;
+		unblock_signals(&was);
+		free(td->path);
+		free(td);
+		errno = err;
+		return NULL;
+	}
+	td->active = 1;
+	td->next = registered_dirs;
+	registered_dirs = td;
+	unblock_signals(&was);
+	return td;
+}
+
+const char *tempdir_path(const struct tempdir *td)
+{
+	return td->path;
+}
+
+void tempdir_watch(struct tempdir *td, pid_t pgid)
+{
+	td->pgid = pgid;
+}
+
+void tempdir_delete(struct tempdir **tdp)
+{
+	struct tempdir *td = *tdp;
+	struct tempdir *volatile *p;
+	int err = errno;
+	sigset_t was;
+
+	if (!td)
+		return;
+	block_signals(&was);
+	remove_dir(td);
+	td->active = 0;
+	for (p = &registered_dirs; *p; p = &(*p)->next)
+		if (*p == td) {
+			*p = td->next;
+			break;
+		}
+	unblock_signals(&was);
+	free(td->path);
+	free(td);
+	*tdp = NULL;
 	errno = err;
 }

@@ -339,8 +339,15 @@ test_expect_success 'an output in a missing directory, or a directory: exit 1' '
 '
 
 test_expect_success 'an output name that is not .odt is refused (no ODT named .pdf)' '
-	for f in x.pdf x.docx x.PDF d.odt/x.txt; do
+	for f in x.docx x.xlsx d.odt/x.txt; do
 		test_expect_code 2 styr handout "$SPLIT" -o $f 2>err ||
+			{ echo "$f: not 2"; exit 1; }
+		test_grep "$f" err && test_grep "\.odt" err &&
+		test_grep "PDF" err && test ! -e $f || exit 1
+	done &&
+	# A .pdf name asks for PDF (t1200): with --format odt it is refused.
+	for f in x.pdf x.PDF; do
+		test_expect_code 2 styr handout "$SPLIT" -o $f --format odt 2>err ||
 			{ echo "$f: not 2"; exit 1; }
 		test_grep "$f" err && test_grep "\.odt" err &&
 		test_grep "PDF" err && test ! -e $f || exit 1

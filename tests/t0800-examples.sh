@@ -16,6 +16,18 @@ test_expect_success 'the Odder example builds its register and handouts' '
 	done
 '
 
+if command -v soffice >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; then
+	test_expect_success 'with LibreOffice, the Odder workshop sheet is a PDF too' '
+		head -c 5 odder/workshop.pdf | grep -q "^%PDF-" &&
+		pdftotext odder/workshop.pdf workshop.txt &&
+		grep -i "Odder Kommune" workshop.txt &&
+		grep "BUM" workshop.txt
+	'
+else
+	test_count=$((test_count + 1))
+	echo "ok $test_count # SKIP LibreOffice (soffice) or pdftotext is not installed"
+fi
+
 test_expect_success 'the Odder register holds what the seeds tell' '
 	styr -f odder/odder.xml export json >odder.json &&
 	python3 - odder.json <<-\EOF

@@ -239,4 +239,9 @@ for h in faseplan kortlaegning workshop styregruppe status evaluering beslutning
 	s handout "$h" --force
 done
 s handout status --lang en -o status-en.odt --force
+# The workshop sheet as PDF too, for mailing, where LibreOffice is
+# installed (it makes the PDF from the ODT).
+if command -v soffice >/dev/null 2>&1; then
+	s handout workshop -o workshop.pdf --force
+fi
 echo "Odder example: register $out/odder.xml, handouts in $out/"
