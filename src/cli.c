@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cli_int.h"
 #include "commands.h"
 #include "paths.h"
 #include "reg.h"
@@ -354,6 +355,7 @@ static void parse_as(struct cli_ctx *c, const char *name, const char *usage,
 	char *saved = argv[0];
 
 	argv[0] = (char *)name;
+	cli_check_options(&argp, flags, argc, argv, name);
 	argp_parse(&argp, argc, argv, flags, NULL, c);
 	argv[0] = saved;
 	free(options);
@@ -520,6 +522,7 @@ int styr_main(int argc, char **argv)
 	argp_err_exit_status = EXIT_USAGE;
 	xmlsafe_init(true);
 
+	cli_check_options(&root_argp, ARGP_IN_ORDER, argc, argv, "styr");
 	argp_parse(&root_argp, argc, argv, ARGP_IN_ORDER, NULL, &args);
 	name = argv[args.command];
 	for (i = 0; i < sizeof commands / sizeof *commands; i++)

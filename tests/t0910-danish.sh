@@ -133,4 +133,70 @@ test_expect_success 'CSV import reads Danish labels in the kind column' '
 	test "$(origin_of R1)" = local
 '
 
+# --- option errors in styr's words, Danish under a Danish locale ---------
+
+test_expect_success 'an unknown long option, in Danish, named by styr not its path' '
+	test_expect_code 2 da list --bogus 2>err &&
+	test_grep "^styr list: ukendt tilvalg .--bogus.$" err &&
+	test_grep "^Prøv .styr list --help." err &&
+	! grep -q "unrecognized\|ugyldigt\|/styr" err
+'
+
+test_expect_success 'an unknown option before the command too' '
+	test_expect_code 2 da --bogus list 2>err &&
+	test_grep "^styr: ukendt tilvalg .--bogus.$" err &&
+	! grep -q "unrecognized\|/" err &&
+	test_expect_code 2 da meeting add --bogus 2>err &&
+	test_grep "^styr meeting add: ukendt tilvalg" err
+'
+
+test_expect_success 'an unknown short option, alone and in a cluster' '
+	test_expect_code 2 da list -Z 2>err &&
+	test_grep "ukendt tilvalg .-Z." err &&
+	test_expect_code 2 da list -qZ 2>err &&
+	test_grep "ukendt tilvalg .-Z." err &&
+	! grep -q "invalid option\|ugyldigt flag" err
+'
+
+test_expect_success 'a missing value names the option and what it wants' '
+	test_expect_code 2 da add regel x --area 2>err &&
+	test_grep "^styr add: tilvalget .--area. skal have en værdi: --area" err &&
+	test_expect_code 2 da -f 2>err &&
+	test_grep "^styr: tilvalget .-f. skal have en værdi: -f FIL" err &&
+	! grep -q "requires an argument\|skal have et argument" err
+'
+
+test_expect_success 'a value where none goes, an abbreviation of two, a near miss' '
+	test_expect_code 2 da list --quiet=3 2>err &&
+	test_grep "tilvalget .--quiet. skal ikke have en værdi" err &&
+	test_expect_code 2 da list --f json 2>err &&
+	test_grep "tvetydigt: det kan være" err &&
+	test_grep -- "--format" err &&
+	test_expect_code 2 da list --formt json 2>err &&
+	test_grep "mente du --format?" err
+'
+
+test_expect_success 'and the same in English otherwise' '
+	test_expect_code 2 styr list --bogus 2>err &&
+	test_grep "^styr list: unknown option .--bogus.$" err &&
+	test_grep "^Try .styr list --help. for more information" err &&
+	test_expect_code 2 styr add regel x --area 2>err &&
+	test_grep "option .--area. needs a value: --area ID" err &&
+	test_expect_code 2 styr list --formt json 2>err &&
+	test_grep "did you mean --format?" err
+'
+
+test_expect_success 'what getopt takes is still taken: =, attached, clusters, abbreviations, --' '
+	styr list --format=json >a.json &&
+	styr list -Fjson >b.json &&
+	styr -q list -F json >c.json &&
+	styr list --form json >d.json &&
+	test_cmp a.json b.json && test_cmp a.json c.json && test_cmp a.json d.json &&
+	styr add regel -- "-med en streg" >id &&
+	styr show "$(cat id)" >out &&
+	test_grep -- "-med en streg" out &&
+	test_expect_code 1 styr burden R1 --minutes -5 --per-year 3 2>err &&
+	test_grep "negative" err
+'
+
 test_done
