@@ -41,6 +41,7 @@ struct reg {
 	xmlNodePtr *touched;
 	size_t ntouched, touched_cap;
 	xmlNodePtr log_mark;
+	bool check_whole; /* reg_check_whole: no part is known valid */
 };
 
 /* Why reg_open failed.  Like every function here it returns -1 when it
@@ -67,6 +68,10 @@ int reg_create(struct reg *r, xmlDocPtr model, const char *org,
 /* Checks the tree against the schema and the rules the schema cannot
  * express (unique ids, references); messages name NAME.  0 or -1. */
 int reg_verify(struct reg *r, const char *name);
+/* Makes reg_save check the whole tree against the schema, not only what
+ * the writer reached: for a writer that replaced whole sections (import
+ * json). */
+void reg_check_whole(struct reg *r);
 /* Validates and atomically replaces the file.  0 or -1. */
 int reg_save(struct reg *r);
 /* Releases lock and memory; safe after a failed open. */

@@ -88,5 +88,16 @@ typedef struct val *val_make_fn(struct arena *a, size_t i, void *ctx);
 void val_write_json_stream(FILE *f, const struct val *v,
 			   const struct val *hole, size_t n, val_make_fn *fn,
 			   void *ctx);
+/* One streamed array: HOLE (an empty array in the tree) written as the N
+ * values MAKE makes, with CTX. */
+struct val_stream {
+	const struct val *hole;
+	size_t n;
+	val_make_fn *make;
+	void *ctx;
+};
+/* val_write_json_stream with N such arrays (an export's items and log). */
+void val_write_json_streams(FILE *f, const struct val *v,
+			    const struct val_stream *streams, size_t n);
 
 #endif

@@ -55,6 +55,10 @@ struct val *view_register_head(struct arena *a, struct reg *r,
 /* The model's phases with their milestones, as in `export json`; names and
  * titles in LANG. */
 struct val *view_phases(struct arena *a, struct reg *r, const char *lang);
+/* Log entry E as in `export json`'s "log": when it was recorded, by whom,
+ * the action, the id concerned, the sentence, the day it happened, and
+ * the item a deletion kept. */
+struct val *view_log_entry(struct arena *a, struct reg *r, xmlNodePtr e);
 /* MEETING as in `export json`, plus "held" (its date is TODAY or before). */
 struct val *view_meeting(struct arena *a, xmlNodePtr meeting,
 			 const char *today, const struct view_opts *o);

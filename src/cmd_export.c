@@ -37,8 +37,10 @@ static const struct cli_sub cmd = {
 	N_("Write the whole register for other programs.  csv is one row per "
 	   "item with its fields, burden, vote counts, priority, decision and "
 	   "solution, for spreadsheets; 'styr import csv' reads it back.  "
-	   "json is everything the register holds (phases, areas, people, "
-	   "meetings, items with notes and ratings), for scripts.")};
+	   "json is everything the register holds (the phase model, areas, "
+	   "people, meetings with attendance, items with every note, rating "
+	   "and vote, the change log), for scripts; 'styr import json' "
+	   "restores it into an empty register.")};
 
 static void write_csv(struct reg *r, FILE *f)
 {
@@ -73,26 +75,47 @@ static struct val *next_item(struct arena *a, size_t i, void *ctx)
 	return view_item(a, it->r, item, NULL);
 }
 
+static struct val *next_entry(struct arena *a, size_t i, void *ctx)
+{
+	struct items *it = ctx;
+	xmlNodePtr e = it->next;
+
+	(void)i;
+	it->next = node_after(e);
+	return view_log_entry(a, it->r, e);
+}
+
+static size_t count_children(xmlNodePtr parent)
+{
+	size_t count = 0;
+
+	for (xmlNodePtr n = node_first(parent); n; n = node_after(n))
+		count++;
+	return count;
+}
+
 static void write_export(struct reg *r, enum export_format fmt, FILE *f)
 {
 	struct items it = {r, node_first(r->items)};
+	struct items log = {r, node_first(r->log)};
+	struct val_stream s[2];
 	struct arena *a;
 	struct val *v;
-	xmlNodePtr n;
-	size_t count = 0;
 
 	if (fmt == EXPORT_CSV) {
 		write_csv(r, f);
 		return;
 	}
-	/* Streamed: a big register's items would take more memory as
-	 * values than the register itself. */
-	for (n = it.next; n; n = node_after(n))
-		count++;
+	/* Streamed: a big register's items and log would take more memory
+	 * as values than the register itself. */
 	a = arena_new();
 	v = view_register_head(a, r, NULL);
-	val_write_json_stream(f, v, val_get(v, "items"), count, next_item,
-			      &it);
+	val_set(a, v, "log", val_arr(a));
+	s[0] = (struct val_stream){val_get(v, "items"),
+				   count_children(r->items), next_item, &it};
+	s[1] = (struct val_stream){val_get(v, "log"), count_children(r->log),
+				   next_entry, &log};
+	val_write_json_streams(f, v, s, 2);
 	arena_free(a);
 }
 

@@ -10,6 +10,7 @@
 #include "commands.h"
 #include "csv.h"
 #include "guard.h"
+#include "import_json.h"
 #include "item.h"
 #include "number.h"
 #include "principles.h"
@@ -50,8 +51,9 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 static const struct cli_sub cmd = {
 	.min = 2,
 	.max = 2,
-	.args_doc = N_("csv FILE"),
-	.needs = N_("the format and the file: import csv FILE"),
+	.args_doc = N_("csv|json FILE"),
+	.needs = N_("the format and the file: import csv FILE or import "
+		    "json FILE"),
 	.options = options,
 	.parse_opt = parse_opt,
 	.doc =
@@ -64,7 +66,12 @@ static const struct cli_sub cmd = {
 	   "column 'styr export csv' writes.  Review areas that do not exist "
 	   "yet are created.  A bad row stops the import with its line "
 	   "number, and then nothing is added.  FILE - reads standard "
-	   "input.")};
+	   "input.\v"
+	   "json restores a whole register from what 'styr export json' "
+	   "wrote, into an empty register (just made with 'styr init'): its "
+	   "phases, areas, people, meetings, items and change log.  A "
+	   "mistake in the file is named with its place in it, and then "
+	   "nothing is changed.")};
 
 enum { MAX_ID_DIGITS = 9 };
 
@@ -618,19 +625,55 @@ static void import_free(struct import *im)
 	sb_free(&im->new_areas);
 }
 
+/* import json: the whole register, or nothing. */
+static int run_json(struct reg *r, FILE *f, const char *name, bool dry_run)
+{
+	long items = import_json(r, f, name);
+	int rc;
+
+	if (items < 0) {
+		error(_("%s: nothing was imported"), name);
+		return EXIT_REFUSED;
+	}
+	if (dry_run) {
+		printf(ngettext("%s: a register of %ld item would be restored; "
+				"nothing was written\n",
+				"%s: a register of %ld items would be "
+				"restored; nothing was written\n",
+				(unsigned long)items),
+		       name, items);
+		return 0;
+	}
+	reg_log(r, "import", NULL,
+		ngettext("restored the register from %s (%ld item)",
+			 "restored the register from %s (%ld items)",
+			 (unsigned long)items),
+		name, items);
+	rc = cli_status(reg_save(r));
+	if (!rc)
+		info(ngettext("restored a register of %ld item from %s",
+			      "restored a register of %ld items from %s",
+			      (unsigned long)items),
+		     items, name);
+	return rc;
+}
+
 int cmd_import(int argc, char **argv)
 {
 	struct args a = {0};
 	struct import im;
 	struct reg r;
 	const char *name;
+	bool json = false;
 	FILE *f;
 	int rc;
 
 	cli_parse(&cmd, argc, argv, &a);
-	if (strcasecmp(a.format, "csv"))
+	if (!strcasecmp(a.format, "json"))
+		json = true;
+	else if (strcasecmp(a.format, "csv"))
 		return cli_usage(argv[0], _("unknown format '%s' (styr imports "
-					    "csv)"),
+					    "csv and json)"),
 				 a.format);
 	if (!strcmp(a.file, "-")) {
 		f = stdin;
@@ -650,6 +693,13 @@ int cmd_import(int argc, char **argv)
 		reg_close(&r);
 		if (f != stdin)
 			fclose(f);
+		return rc;
+	}
+	if (json) {
+		rc = run_json(&r, f, name, a.dry_run);
+		if (f != stdin)
+			fclose(f);
+		reg_close(&r);
 		return rc;
 	}
 	import_init(&im, &r, name);

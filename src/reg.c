@@ -604,12 +604,24 @@ static int sink_close(void *ctx)
  * when the whole tree is.  (Ids and references across the tree are
  * checked in full by reg_check_consistency, which is cheap.)
  */
+void reg_check_whole(struct reg *r)
+{
+	r->check_whole = true;
+}
+
 static xmlDocPtr changed_part(struct reg *r)
 {
-	xmlDocPtr v = xmlNewDoc(BAD_CAST "1.0");
-	xmlNodePtr root = xmlDocCopyNode(r->root, v, 2), c, sect;
+	xmlDocPtr v;
+	xmlNodePtr root, c, sect;
 	size_t i;
 
+	if (r->check_whole) {
+		if (!(v = xmlCopyDoc(r->doc, 1)))
+			die(_("out of memory"));
+		return v;
+	}
+	v = xmlNewDoc(BAD_CAST "1.0");
+	root = xmlDocCopyNode(r->root, v, 2);
 	if (!v || !root)
 		die(_("out of memory"));
 	xmlDocSetRootElement(v, root);

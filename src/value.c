@@ -258,11 +258,9 @@ const char *val_text(const struct val *v, char buf[64])
  */
 struct out {
 	FILE *f;
-	/* The streamed array (val_write_json_stream), if any. */
-	const struct val *hole;
-	size_t hole_n;
-	val_make_fn *make;
-	void *ctx;
+	/* The streamed arrays (val_write_json_streams), if any. */
+	const struct val_stream *streams;
+	size_t nstreams;
 	size_t n;
 	char buf[65536];
 };
@@ -363,23 +361,24 @@ static void write_long(struct out *o, long v)
 
 static void write_val(struct out *o, const struct val *v, int depth);
 
-/* The streamed array at DEPTH, as write_val writes an array. */
-static void write_stream(struct out *o, int depth)
+/* The streamed array S at DEPTH, as write_val writes an array. */
+static void write_stream(struct out *o, const struct val_stream *s,
+			 int depth)
 {
 	struct arena *a;
 	size_t i;
 
-	if (!o->hole_n) {
+	if (!s->n) {
 		out_str(o, "[]");
 		return;
 	}
 	out_char(o, '[');
-	for (i = 0; i < o->hole_n; i++) {
+	for (i = 0; i < s->n; i++) {
 		if (i)
 			out_char(o, ',');
 		indent(o, depth + 1);
 		a = arena_new();
-		write_val(o, o->make(a, i, o->ctx), depth + 1);
+		write_val(o, s->make(a, i, s->ctx), depth + 1);
 		arena_free(a);
 	}
 	indent(o, depth);
@@ -391,10 +390,11 @@ static void write_val(struct out *o, const struct val *v, int depth)
 	char buf[64];
 	size_t i;
 
-	if (v == o->hole) {
-		write_stream(o, depth);
-		return;
-	}
+	for (i = 0; i < o->nstreams; i++)
+		if (v == o->streams[i].hole) {
+			write_stream(o, &o->streams[i], depth);
+			return;
+		}
 	switch (v->type) {
 	case VAL_NULL:
 		out_str(o, "null");
@@ -450,20 +450,26 @@ static void write_val(struct out *o, const struct val *v, int depth)
 
 void val_write_json(FILE *f, const struct val *v)
 {
-	val_write_json_stream(f, v, NULL, 0, NULL, NULL);
+	val_write_json_streams(f, v, NULL, 0);
 }
 
 void val_write_json_stream(FILE *f, const struct val *v,
 			   const struct val *hole, size_t n, val_make_fn *fn,
 			   void *ctx)
 {
+	struct val_stream s = {hole, n, fn, ctx};
+
+	val_write_json_streams(f, v, &s, 1);
+}
+
+void val_write_json_streams(FILE *f, const struct val *v,
+			    const struct val_stream *streams, size_t n)
+{
 	struct out *o = xmalloc(sizeof *o);
 
 	o->f = f;
-	o->hole = hole;
-	o->hole_n = n;
-	o->make = fn;
-	o->ctx = ctx;
+	o->streams = streams;
+	o->nstreams = n;
 	o->n = 0;
 	write_val(o, v, 0);
 	out_char(o, '\n');

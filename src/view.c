@@ -113,7 +113,20 @@ static struct val *experience(struct arena *a, const int counts[3])
 	return o;
 }
 
-static struct val *burden(struct arena *a, const struct item_facts *f)
+/* A numeric attribute as a number, null when absent. */
+static struct val *num_or_null(struct arena *a, xmlNodePtr n,
+			       const char *name)
+{
+	const char *s = node_attr(n, name);
+
+	return s ? val_num(a, strtod(s, NULL)) : val_null(a);
+}
+
+/* The burden: the item's own figures, what follows from them, and the
+ * tariff it is costed at ("tariff": its own, else the register's; its own
+ * alone in "item_tariff"). */
+static struct val *burden(struct arena *a, const struct item_facts *f,
+			  xmlNodePtr n)
 {
 	struct val *b = val_obj(a);
 
@@ -125,6 +138,7 @@ static struct val *burden(struct arena *a, const struct item_facts *f)
 		f->staff ? val_num(a, f->hours_per_year / f->staff)
 			 : val_null(a));
 	val_set(a, b, "tariff", f->tariff ? val_num(a, f->tariff) : val_null(a));
+	val_set(a, b, "item_tariff", num_or_null(a, n, "tariff"));
 	val_set(a, b, "cost_per_year",
 		f->cost_per_year >= 0 ? val_num(a, f->cost_per_year)
 				      : val_null(a));
@@ -145,6 +159,49 @@ static const char *number(xmlNodePtr n, const char *attr, char buf[32])
 static const char *text_of(xmlNodePtr parent, const char *name)
 {
 	return node_text(node_child(parent, name));
+}
+
+/* Every rating as recorded, in order: a later one by the same respondent
+ * in the same round replaces an earlier one (item.h). */
+static struct val *ratings(struct arena *a, xmlNodePtr item)
+{
+	struct val *arr = val_arr(a);
+	xmlNodePtr n;
+
+	for (n = node_child(item, "rating"); n; n = node_next(n, "rating")) {
+		struct val *o = val_obj(a);
+		val_set(a, o, "round", val_str(a, node_attr(n, "round")));
+		val_set(a, o, "experience",
+			val_str(a, node_attr(n, "experience")));
+		val_set(a, o, "respondent",
+			val_str_or_null(a, node_attr(n, "respondent")));
+		val_set(a, o, "date", val_str_or_null(a, node_attr(n, "date")));
+		val_push(a, arr, o);
+	}
+	return arr;
+}
+
+/* Every vote as recorded, in order: by a person ("by") or a count of
+ * paper ballots ("count"), with its meeting and date. */
+static struct val *votes_cast(struct arena *a, xmlNodePtr item)
+{
+	struct val *arr = val_arr(a);
+	xmlNodePtr n;
+
+	for (n = node_child(item, "vote"); n; n = node_next(n, "vote")) {
+		struct val *o = val_obj(a);
+		const char *count = node_attr(n, "count");
+		val_set(a, o, "priority",
+			val_str(a, node_attr(n, "priority")));
+		val_set(a, o, "by", val_str_or_null(a, node_attr(n, "by")));
+		val_set(a, o, "count",
+			count ? val_int(a, atol(count)) : val_null(a));
+		val_set(a, o, "meeting",
+			val_str_or_null(a, node_attr(n, "meeting")));
+		val_set(a, o, "date", val_str_or_null(a, node_attr(n, "date")));
+		val_push(a, arr, o);
+	}
+	return arr;
 }
 
 struct strmap *view_area_index(struct reg *r)
@@ -235,11 +292,14 @@ struct val *view_item(struct arena *a, struct reg *r, xmlNodePtr item,
 		val_push(a, notes, note);
 	}
 	val_set(a, v, "notes", notes);
+	val_set(a, v, "ratings", ratings(a, item));
 
 	val_set(a, exp, "baseline", experience(a, f.exp[0]));
 	val_set(a, exp, "followup", experience(a, f.exp[1]));
 	val_set(a, v, "experience", exp);
-	val_set(a, v, "burden", f.has_burden ? burden(a, &f) : val_null(a));
+	val_set(a, v, "burden",
+		f.has_burden ? burden(a, &f, node_child(item, "burden"))
+			     : val_null(a));
 
 	for (i = 0; i < 3; i++)
 		val_set(a, votes, vocab_priority.words[i].key,
@@ -247,6 +307,7 @@ struct val *view_item(struct arena *a, struct reg *r, xmlNodePtr item,
 	val_set(a, votes, "total",
 		val_int(a, f.votes[0] + f.votes[1] + f.votes[2]));
 	val_set(a, v, "votes", votes);
+	val_set(a, v, "votes_cast", votes_cast(a, item));
 	val_set(a, v, "leading",
 		f.leading >= 0	   ? val_str(a, vocab_priority.words[f.leading].key)
 		: f.leading == -2 ? val_str(a, "tie")
@@ -258,6 +319,9 @@ struct val *view_item(struct arena *a, struct reg *r, xmlNodePtr item,
 	label(a, v, "priority", &vocab_priority, prio, o);
 	val_set(a, v, "priority_reason",
 		n && *node_text(n) ? val_str(a, node_text(n)) : val_null(a));
+	val_set(a, v, "priority_date",
+		val_str_or_null(a, node_attr(n, "date")));
+	val_set(a, v, "priority_by", val_str_or_null(a, node_attr(n, "by")));
 
 	n = node_child(item, "decision");
 	const char *dec = node_attr(n, "value");
@@ -267,6 +331,7 @@ struct val *view_item(struct arena *a, struct reg *r, xmlNodePtr item,
 		n && *node_text(n) ? val_str(a, node_text(n)) : val_null(a));
 	val_set(a, v, "decision_date",
 		val_str_or_null(a, node_attr(n, "date")));
+	val_set(a, v, "decision_by", val_str_or_null(a, node_attr(n, "by")));
 
 	n = node_child(item, "solution");
 	if (n) {
@@ -284,6 +349,19 @@ struct val *view_item(struct arena *a, struct reg *r, xmlNodePtr item,
 	return v;
 }
 
+/* Every child NAME of PARENT as {"da": text, "en": text}: a phase's
+ * names, a milestone's titles, in each language the model has. */
+static struct val *lang_texts(struct arena *a, xmlNodePtr parent,
+			      const char *name)
+{
+	struct val *o = val_obj(a);
+	xmlNodePtr n;
+
+	for (n = node_child(parent, name); n; n = node_next(n, name))
+		val_set(a, o, node_attr(n, "lang"), val_str(a, node_text(n)));
+	return o;
+}
+
 struct val *view_phases(struct arena *a, struct reg *r, const char *lang)
 {
 	struct val *phases = val_arr(a);
@@ -297,6 +375,7 @@ struct val *view_phases(struct arena *a, struct reg *r, const char *lang)
 		val_set(a, ph, "number",
 			val_int(a, atol(node_attr(p, "number"))));
 		val_set(a, ph, "name", val_str(a, lang_text(p, "name", lang)));
+		val_set(a, ph, "names", lang_texts(a, p, "name"));
 		val_set(a, ph, "status",
 			val_str(a, status ? status : "not-started"));
 		val_set(a, ph, "started",
@@ -310,6 +389,7 @@ struct val *view_phases(struct arena *a, struct reg *r, const char *lang)
 			val_set(a, mv, "id", val_str(a, node_attr(m, "id")));
 			val_set(a, mv, "title",
 				val_str(a, lang_text(m, "title", lang)));
+			val_set(a, mv, "titles", lang_texts(a, m, "title"));
 			val_set(a, mv, "done", val_str_or_null(a, d));
 			val_set(a, mv, "note", text_or_null(a, m, "note"));
 			val_push(a, ms, mv);
@@ -345,6 +425,43 @@ struct val *view_meeting(struct arena *a, xmlNodePtr n, const char *today,
 	return m;
 }
 
+/* The counters that hand out ids, so that an id once given is never given
+ * again, not even after an export and import. */
+static struct val *next_ids(struct arena *a, struct reg *r)
+{
+	struct val *o = val_obj(a);
+	char counter[32];
+	int i;
+
+	val_set(a, o, "person", val_int(a, atol(node_attr(r->people, "next"))));
+	val_set(a, o, "meeting",
+		val_int(a, atol(node_attr(r->meetings, "next"))));
+	for (i = 0; i < 3; i++) {
+		const char *kind = vocab_kind.words[i].key;
+		snprintf(counter, sizeof counter, "next-%s", kind);
+		val_set(a, o, kind,
+			val_int(a, atol(node_attr(r->items, counter))));
+	}
+	return o;
+}
+
+struct val *view_log_entry(struct arena *a, struct reg *r, xmlNodePtr e)
+{
+	struct val *o = val_obj(a);
+	xmlNodePtr item = node_child(e, "item");
+
+	val_set(a, o, "when", val_str(a, node_attr(e, "when")));
+	val_set(a, o, "by", val_str(a, node_attr(e, "by")));
+	val_set(a, o, "action", val_str(a, node_attr(e, "action")));
+	val_set(a, o, "ref", val_str_or_null(a, node_attr(e, "ref")));
+	val_set(a, o, "what", val_str(a, node_text(node_child(e, "what"))));
+	val_set(a, o, "happened",
+		val_str_or_null(a, node_attr(e, "happened")));
+	if (item)
+		val_set(a, o, "item", view_item(a, r, item, NULL));
+	return o;
+}
+
 static struct val *view(struct arena *a, struct reg *r,
 			const struct view_opts *o, bool items)
 {
@@ -361,8 +478,13 @@ static struct val *view(struct arena *a, struct reg *r,
 		val_str(a, node_text(node_child(r->root, "organisation"))));
 	val_set(a, v, "title",
 		val_str(a, node_text(node_child(r->root, "title"))));
+	val_set(a, v, "tariff",
+		num_or_null(a, node_child(r->root, "settings"), "tariff"));
 	val_set(a, v, "current_phase", val_int(a, reg_current_phase(r)));
+	val_set(a, v, "small_steps",
+		val_int(a, atol(node_attr(r->model, "small-steps"))));
 	val_set(a, v, "phases", view_phases(a, r, lang));
+	val_set(a, v, "next", next_ids(a, r));
 
 	arr = val_arr(a);
 	for (n = node_first(r->areas); n; n = node_after(n)) {

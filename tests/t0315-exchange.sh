@@ -1,0 +1,256 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Lossless exchange (SPEC section 7): export json carries everything the
+# register holds, and import json into an empty register restores it so
+# that the next export is the same document but for the import's own log
+# entry; on a register made by hand, on the Odder example and on the
+# benchmark's generated register.
+. "$(dirname "$0")/lib.sh"
+
+# The register a facilitator has after a workshop and a steering-group
+# meeting: every kind of record, a correction, a deletion.
+make_full() {
+	styr -q init --org "Odder Kommune" --title "Styringseftersyn 2017" \
+		--date 2017-06-01 &&
+	styr -q burden --default-tariff 425.5 &&
+	styr -q area add VIS "Visitation og bostøtte" &&
+	styr -q area add DOK "Dokumentation" &&
+	styr -q person add "Hanne Møller" --role staff &&
+	styr -q person add "Jonas Ørum" --role tr &&
+	styr -q person add "Britta Kempel" --role ledelse &&
+	styr -q meeting add workshop "Prioriteringsworkshop" --date 2017-11-08 &&
+	styr -q meeting add styregruppemøde "Styregruppen" --date 2017-11-28 &&
+	styr -q meeting attend M1 P1 "Jonas Ørum" &&
+	styr -q add regel "Ugentligt timeantal i bostøtten" \
+		--desc "Bevilling i timer pr. uge; \"fast\" skema" --area VIS \
+		--origin forvaltning --owner "Myndighed" --found interview \
+		--source "Kvalitetsstandard § 85" &&
+	styr -q add dokumentation "VUM-udredning" --area DOK --origin lov &&
+	styr -q add mål "Borgeren i centrum" &&
+	styr -q add dokumentation "Døgnrapport" &&
+	styr -q note R1 "Vi bruger tiden på at tælle timer" --method interview \
+		--date 2017-09-12 &&
+	styr -q note R1 "Skemaet ligger i fagsystemet" --method document &&
+	styr -q rate R1 for-stram --respondent "Hanne Møller" --date 2017-09-12 &&
+	styr -q rate R1 understøttende --respondent P1 --date 2017-09-13 &&
+	styr -q rate R1 for-slap --respondent Gæst --guest --round followup &&
+	styr -q burden R1 --minutes 7.5 --per-year 12000 --staff 3 &&
+	styr -q burden D1 --minutes 45 --per-year 52 --tariff 0.125 &&
+	styr -q vote R1 fjerne --by "Hanne Møller" --date 2017-11-08 &&
+	styr -q vote R1 forandre --by P2 --meeting M1 &&
+	styr -q vote D1 forankre --count 4 --meeting M1 &&
+	styr -q prioritise R1 fjerne --why "Skemaet styrer" --date 2017-11-08 \
+		--by "Britta Kempel" &&
+	styr -q decide R1 valgt --why "Indsatsområde" --date 2017-11-28 &&
+	styr -q solution R1 --criteria "Tid hos borgeren; målt før og efter" \
+		--evaluate-by 2018-06-01 --date 2017-12-01 &&
+	styr -q milestone done 1.1 --date 2017-06-20 --note "Projektbeskrivelse" &&
+	styr -q delete D2
+}
+
+# A and B are the same document but for one last log entry in B, the
+# import's: compared as text, not as parsed values.
+cat >same_but_import.py <<'EOF'
+import json, sys
+a, b = open(sys.argv[1]).read(), open(sys.argv[2]).read()
+cut = b.rindex(',\n    {\n      "when"')
+assert b[:cut] + "\n  ]\n}\n" == a, "the documents differ"
+last = json.loads(b)["log"][-1]
+assert last["action"] == "import" and last["ref"] is None, last
+assert len(json.loads(b)["log"]) == len(json.loads(a)["log"]) + 1
+EOF
+
+test_expect_success 'export json carries every record the register holds' '
+	make_full &&
+	styr export json >full.json &&
+	python3 - full.json <<-\EOF
+	import json, sys
+	d = json.load(open(sys.argv[1]))
+	assert d["tariff"] == 425.5, d["tariff"]
+	assert d["title"] == "Styringseftersyn 2017"
+	assert d["next"] == {"person": 4, "meeting": 3, "goal": 2, "rule": 2,
+	                     "doc": 3}, d["next"]
+	assert d["phases"][0]["names"]["en"] == "Support and organisation"
+	m11 = d["phases"][0]["milestones"][0]
+	assert m11["done"] == "2017-06-20" and m11["note"] == "Projektbeskrivelse"
+	assert "en" in m11["titles"] and "da" in m11["titles"]
+	assert d["meetings"][0]["attendees"] == ["P1", "P2"]
+	items = {i["id"]: i for i in d["items"]}
+	assert sorted(items) == ["D1", "G1", "R1"]
+	r1 = items["R1"]
+	assert [(n["text"], n["method"], n["date"]) for n in r1["notes"]][0] == \
+	    ("Vi bruger tiden på at tælle timer", "interview", "2017-09-12")
+	rs = [(x["round"], x["experience"], x["respondent"], x["date"])
+	      for x in r1["ratings"]]
+	# the second answer by P1 (by name, then by id) replaced the first
+	assert rs[0] == ("baseline", "supportive", "P1", "2017-09-13"), rs
+	assert rs[1][:3] == ("followup", "too-loose", "Gæst"), rs
+	assert len(rs) == 2, rs
+	assert r1["experience"]["baseline"] == \
+	    {"supportive": 1, "too-tight": 0, "too-loose": 0}
+	vs = [(v["priority"], v["by"], v["count"], v["meeting"], v["date"])
+	      for v in r1["votes_cast"]]
+	assert vs == [("remove", "P1", None, "M1", "2017-11-08"),
+	              ("change", "P2", None, "M1", vs[1][4])], vs
+	d1 = items["D1"]
+	assert [(v["count"], v["by"]) for v in d1["votes_cast"]] == [(4, None)]
+	assert d1["burden"]["item_tariff"] == 0.125
+	assert r1["burden"]["item_tariff"] is None
+	assert r1["burden"]["tariff"] == 425.5
+	assert r1["burden"]["per_year"] == 12000 and r1["burden"]["minutes"] == 7.5
+	assert (r1["priority"], r1["priority_date"], r1["priority_by"]) == \
+	    ("remove", "2017-11-08", "Britta Kempel")
+	assert (r1["decision"], r1["decision_date"], r1["decision_by"]) == \
+	    ("selected", "2017-11-28", "tester")
+	assert r1["solution"]["evaluate_by"] == "2018-06-01"
+	log = d["log"]
+	assert log[0]["action"] == "init"
+	assert [e["happened"] for e in log if e["action"] == "decide"] == \
+	    ["2017-11-28"]
+	dele = [e for e in log if e["action"] == "delete"]
+	assert len(dele) == 1 and dele[0]["item"]["title"] == "Døgnrapport"
+	assert all(set(e) >= {"when", "by", "action", "ref", "what", "happened"}
+	           for e in log)
+	EOF
+'
+
+test_expect_success 'import json into an empty register gives the same export' '
+	styr -f restored.xml -q init --org "Et andet navn" &&
+	styr -f restored.xml import json full.json 2>err &&
+	test_grep "restored a register of 3 items from full.json" err &&
+	styr -f restored.xml validate &&
+	styr -f restored.xml export json >again.json &&
+	python3 same_but_import.py full.json again.json
+'
+
+test_expect_success 'the restored register goes on where the old one stopped' '
+	styr -f restored.xml tally --format json >t1.json &&
+	styr tally --format json >t2.json &&
+	test_cmp t2.json t1.json &&
+	styr -f restored.xml summary >s1 && styr summary >s2 &&
+	test_cmp s2 s1 &&
+	styr -f restored.xml add dokumentation "Ny" >id &&
+	echo D3 >want && test_cmp want id &&
+	styr -f restored.xml person add "Ny Person" --role staff >id &&
+	echo P4 >want && test_cmp want id &&
+	styr -f restored.xml log >log.txt &&
+	test_grep "restored the register from full.json (3 items)" log.txt
+'
+
+test_expect_success 'import json -n checks the file and writes nothing' '
+	styr -f dry.xml -q init --org X &&
+	cp dry.xml dry.before &&
+	styr -f dry.xml import json -n full.json >out &&
+	test_grep "3 items would be restored; nothing was written" out &&
+	cmp dry.before dry.xml
+'
+
+test_expect_success 'import json refuses a register that is not empty' '
+	cp styr.xml full.before &&
+	test_expect_code 1 styr import json full.json 2>err &&
+	test_grep "the register is not empty" err &&
+	cmp full.before styr.xml
+'
+
+# refuse NAME PYTHON-EDIT MESSAGE: the document edited is refused with
+# MESSAGE, and the empty register is left as it was.
+refuse() {
+	python3 -c "
+import json
+d = json.load(open(\"full.json\"))
+$2
+json.dump(d, open(\"$1.json\", \"w\"), ensure_ascii=False)" &&
+	rm -f e.xml && styr -f e.xml -q init --org X && cp e.xml e.before &&
+	test_expect_code 1 styr -f e.xml import json "$1.json" 2>err &&
+	cat err &&
+	test_grep -F "$3" err &&
+	test_grep "nothing was imported" err &&
+	cmp e.before e.xml
+}
+
+test_expect_success 'mistakes in the document are named with their place' '
+	refuse kw "d[\"items\"][0][\"origin\"] = \"lov\"" \
+		"kw.json: items[0] (R1): origin: '\''lov'\'' is not one of: law" &&
+	refuse meet "d[\"items\"][0][\"votes_cast\"][0][\"meeting\"] = \"M9\"" \
+		"items[0] (R1): votes_cast: vote 1: '\''M9'\'' is not a meeting" &&
+	refuse date "d[\"items\"][1][\"decision\"] = \"rejected\"; d[\"items\"][1][\"decision_date\"] = \"2017-02-30\"" \
+		"items[1] (D1): decision_date: '\''2017-02-30'\'' is not a date" &&
+	refuse dup "d[\"items\"][2][\"id\"] = \"R1\"; d[\"items\"][2][\"kind\"] = \"rule\"" \
+		"items[2] (R1): id: '\''R1'\'' is there twice" &&
+	refuse next "d[\"next\"][\"rule\"] = 1" \
+		"items[0] (R1): id: '\''R1'\'' is not below the next free number 1" &&
+	refuse type "d[\"people\"][1][\"name\"] = 7" \
+		"people[1] (P2): name: should be text" &&
+	refuse att "d[\"meetings\"][0][\"attendees\"].append(\"P7\")" \
+		"meetings[0] (M1): attendees[2]: '\''P7'\'' is not in the people list" &&
+	refuse log "d[\"log\"][3][\"when\"] = \"yesterday\"" \
+		"log[3]: when: '\''yesterday'\'' is not a time" &&
+	refuse fmt "d[\"format\"] = \"taskwarrior\"" \
+		"is not a register that '\''styr export json'\'' wrote"
+'
+
+test_expect_success 'a file that is not JSON is refused with its line' '
+	styr -f e2.xml -q init --org X && cp e2.xml e2.before &&
+	head -c 300 full.json >cut.json &&
+	test_expect_code 1 styr -f e2.xml import json cut.json 2>err &&
+	test_grep "cut.json:[0-9]*: not JSON" err &&
+	printf "{\n  \"format\": \"styr\",\n  oops\n}\n" >bad.json &&
+	test_expect_code 1 styr -f e2.xml import json bad.json 2>err &&
+	test_grep "bad.json:3: not JSON" err &&
+	printf "[]" >list.json &&
+	test_expect_code 1 styr -f e2.xml import json list.json 2>err &&
+	test_grep "not a JSON object" err &&
+	cmp e2.before e2.xml &&
+	test_expect_code 2 styr -f e2.xml import yaml full.json
+'
+
+test_expect_success 'the Odder example survives export and import json' '
+	STYR="$STYR" "$SRC_DIR/examples/odder/run.sh" "$TRASH/odder" >/dev/null 2>&1 &&
+	styr -f odder/odder.xml export json >odder.json &&
+	styr -f odder2.xml -q init --org X &&
+	styr -f odder2.xml import json odder.json 2>/dev/null &&
+	styr -f odder2.xml export json >odder2.json &&
+	python3 same_but_import.py odder.json odder2.json
+'
+
+# The benchmark's register (bench/run.sh): items from gen.pl's CSV, then
+# the notes, ratings and votes by person gen.pl fill adds.
+bench_register() {
+	mkdir "b$1" && (
+		cd "b$1" &&
+		styr -q init --org "Aarhus Kommune" &&
+		styr -q area add VIS Visitation && styr -q area add DOK Dok &&
+		styr -q area add HJP Hjemmepleje && styr -q area add BOS Bostøtte &&
+		styr -q area add MYN Myndighed && styr -q area add SUN Sundhed &&
+		styr -q area add BUF "Børn og unge" && styr -q area add AEL Ældre &&
+		for p in "Marianne Sørensen:agent" "Torben Ægidius:staff" \
+			"Lene Fagkonsulent:agent" "Søren Højgaard:management" \
+			"Åse Nørgaard:med" "Mette Kjær:steering"; do
+			styr -q person add "${p%%:*}" --role "${p#*:}" >/dev/null
+		done &&
+		styr -q meeting add workshop "Prioriteringsworkshop" \
+			--date 2017-11-08 >/dev/null &&
+		perl "$SRC_DIR/bench/gen.pl" csv "$1" >items.csv &&
+		styr -q import csv items.csv &&
+		perl "$SRC_DIR/bench/gen.pl" fill "$1" <styr.xml >filled.xml &&
+		mv filled.xml styr.xml &&
+		styr validate >/dev/null &&
+		styr export json >a.json &&
+		styr -f new.xml -q init --org X &&
+		styr -f new.xml import json a.json 2>/dev/null &&
+		styr -f new.xml export json >b.json &&
+		python3 ../same_but_import.py a.json b.json
+	)
+}
+
+test_expect_success 'the benchmark register (300 items) survives the round trip' '
+	bench_register 300
+'
+
+if [ -n "${STYR_TEST_LONG:-}" ]; then
+	test_expect_success 'the benchmark register (10,000 items) survives it too' '
+		bench_register 10000
+	'
+fi
+
+test_done
