@@ -57,7 +57,8 @@ struct val *view_register_head(struct arena *a, struct reg *r,
 struct val *view_phases(struct arena *a, struct reg *r, const char *lang);
 /* Log entry E as in `export json`'s "log": when it was recorded, by whom,
  * the action, the id concerned, the sentence, the day it happened, and
- * the item a deletion kept. */
+ * the new id of an item whose kind changed ("became") and the item a
+ * deletion kept. */
 struct val *view_log_entry(struct arena *a, struct reg *r, xmlNodePtr e);
 /* MEETING as in `export json`, plus "held" (its date is TODAY or before). */
 struct val *view_meeting(struct arena *a, xmlNodePtr meeting,

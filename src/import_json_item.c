@@ -295,9 +295,19 @@ static bool is_action(const char *s)
 	return true;
 }
 
+/* G, R or D and a number from 1. */
+static bool is_item_id(const char *s)
+{
+	if (!strchr("GRD", *s) || !*s || s[1] < '1' || s[1] > '9')
+		return false;
+	for (s += 2; isdigit((unsigned char)*s);)
+		s++;
+	return !*s;
+}
+
 static int entry(struct ij *j, json_object *o)
 {
-	const char *when, *by, *action, *ref, *what, *happened;
+	const char *when, *by, *action, *ref, *what, *happened, *became;
 	json_object *kept;
 	xmlNodePtr e, it;
 
@@ -306,12 +316,16 @@ static int entry(struct ij *j, json_object *o)
 	    ij_str(j, o, "action", true, &action) < 0 ||
 	    ij_str(j, o, "ref", false, &ref) < 0 ||
 	    ij_str(j, o, "what", true, &what) < 0 ||
-	    ij_date(j, o, "happened", false, &happened) < 0)
+	    ij_date(j, o, "happened", false, &happened) < 0 ||
+	    ij_str(j, o, "became", false, &became) < 0)
 		return -1;
 	if (!is_datetime(when))
 		return ij_fail(j, "when",
 			       _("'%s' is not a time (YYYY-MM-DDTHH:MM:SSZ)"),
 			       when);
+	if (became && !is_item_id(became))
+		return ij_fail(j, "became", _("'%s' is not an item id"),
+			       became);
 	if (!is_action(action))
 		return ij_fail(j, "action", _("'%s' is not an action word"),
 			       action);
@@ -321,6 +335,7 @@ static int entry(struct ij *j, json_object *o)
 	node_set_attr(e, "action", action);
 	node_set_attr(e, "ref", ref);
 	node_set_attr(e, "happened", happened);
+	node_set_attr(e, "became", became);
 	node_append(e, node_new(j->r, "what", what));
 	node_append(j->r->log, e);
 	kept = ij_obj(j, o, "item");

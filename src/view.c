@@ -457,6 +457,8 @@ struct val *view_log_entry(struct arena *a, struct reg *r, xmlNodePtr e)
 	val_set(a, o, "what", val_str(a, node_text(node_child(e, "what"))));
 	val_set(a, o, "happened",
 		val_str_or_null(a, node_attr(e, "happened")));
+	if (node_attr(e, "became"))
+		val_set(a, o, "became", val_str(a, node_attr(e, "became")));
 	if (item)
 		val_set(a, o, "item", view_item(a, r, item, NULL));
 	return o;

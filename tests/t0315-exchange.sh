@@ -45,6 +45,11 @@ make_full() {
 	styr -q solution R1 --criteria "Tid hos borgeren; målt før og efter" \
 		--evaluate-by 2018-06-01 --date 2017-12-01 &&
 	styr -q milestone done 1.1 --date 2017-06-20 --note "Projektbeskrivelse" &&
+	styr -q add mål "Fejlregistreret" >/dev/null &&
+	styr -q vote G2 forankre --by P3 --meeting M1 &&
+	styr -q vote withdraw G2 --by P3 --meeting M1 &&
+	styr -q note G2 "Skrevet forkert" &&
+	styr -q note change G2 1 "Skrevet rigtigt" --why "Stavefejl" &&
 	styr -q delete D2
 }
 
@@ -68,7 +73,7 @@ test_expect_success 'export json carries every record the register holds' '
 	d = json.load(open(sys.argv[1]))
 	assert d["tariff"] == 425.5, d["tariff"]
 	assert d["title"] == "Styringseftersyn 2017"
-	assert d["next"] == {"person": 4, "meeting": 3, "goal": 2, "rule": 2,
+	assert d["next"] == {"person": 4, "meeting": 3, "goal": 3, "rule": 2,
 	                     "doc": 3}, d["next"]
 	assert d["phases"][0]["names"]["en"] == "Support and organisation"
 	m11 = d["phases"][0]["milestones"][0]
@@ -76,7 +81,9 @@ test_expect_success 'export json carries every record the register holds' '
 	assert "en" in m11["titles"] and "da" in m11["titles"]
 	assert d["meetings"][0]["attendees"] == ["P1", "P2"]
 	items = {i["id"]: i for i in d["items"]}
-	assert sorted(items) == ["D1", "G1", "R1"]
+	assert sorted(items) == ["D1", "G1", "G2", "R1"]
+	assert items["G2"]["votes_cast"] == []
+	assert [n["text"] for n in items["G2"]["notes"]] == ["Skrevet rigtigt"]
 	r1 = items["R1"]
 	assert [(n["text"], n["method"], n["date"]) for n in r1["notes"]][0] == \
 	    ("Vi bruger tiden på at tælle timer", "interview", "2017-09-12")
@@ -117,7 +124,7 @@ test_expect_success 'export json carries every record the register holds' '
 test_expect_success 'import json into an empty register gives the same export' '
 	styr -f restored.xml -q init --org "Et andet navn" &&
 	styr -f restored.xml import json full.json 2>err &&
-	test_grep "restored a register of 3 items from full.json" err &&
+	test_grep "restored a register of 4 items from full.json" err &&
 	styr -f restored.xml validate &&
 	styr -f restored.xml export json >again.json &&
 	python3 same_but_import.py full.json again.json
@@ -134,14 +141,31 @@ test_expect_success 'the restored register goes on where the old one stopped' '
 	styr -f restored.xml person add "Ny Person" --role staff >id &&
 	echo P4 >want && test_cmp want id &&
 	styr -f restored.xml log >log.txt &&
-	test_grep "restored the register from full.json (3 items)" log.txt
+	test_grep "restored the register from full.json (4 items)" log.txt
+'
+
+test_expect_success 'a kind change (became) survives the round trip' '
+	python3 -c "
+import json
+d = json.load(open(\"full.json\"))
+e = d[\"log\"][2]
+e[\"became\"] = \"D1\"
+json.dump(d, open(\"became.json\", \"w\"), ensure_ascii=False)" &&
+	styr -f became.xml -q init --org X &&
+	styr -f became.xml import json became.json 2>/dev/null &&
+	styr -f became.xml export json >became2.json &&
+	python3 -c "
+import json
+d = json.load(open(\"became2.json\"))
+assert d[\"log\"][2][\"became\"] == \"D1\", d[\"log\"][2]
+assert \"became\" not in d[\"log\"][1]"
 '
 
 test_expect_success 'import json -n checks the file and writes nothing' '
 	styr -f dry.xml -q init --org X &&
 	cp dry.xml dry.before &&
 	styr -f dry.xml import json -n full.json >out &&
-	test_grep "3 items would be restored; nothing was written" out &&
+	test_grep "4 items would be restored; nothing was written" out &&
 	cmp dry.before dry.xml
 '
 
@@ -177,6 +201,8 @@ test_expect_success 'mistakes in the document are named with their place' '
 		"items[1] (D1): decision_date: '\''2017-02-30'\'' is not a date" &&
 	refuse dup "d[\"items\"][2][\"id\"] = \"R1\"; d[\"items\"][2][\"kind\"] = \"rule\"" \
 		"items[2] (R1): id: '\''R1'\'' is there twice" &&
+	refuse became "d[\"log\"][2][\"became\"] = \"X1\"" \
+		"log[2]: became: '\''X1'\'' is not an item id" &&
 	refuse next "d[\"next\"][\"rule\"] = 1" \
 		"items[0] (R1): id: '\''R1'\'' is not below the next free number 1" &&
 	refuse type "d[\"people\"][1][\"name\"] = 7" \
