@@ -56,6 +56,18 @@ enum reg_failure {
 /* Loads (and validates) the register; REG_WRITE takes the lock first.
  * Returns 0, or after printing the error REG_REFUSED or REG_UNREADABLE. */
 int reg_open(struct reg *r, enum reg_mode mode);
+/* reg_open of the register at PATH (not the one -f names), and without
+ * the warning about open conflicts. */
+int reg_open_path(struct reg *r, const char *path, enum reg_mode mode);
+/* How many conflicts from a merge the register holds (<conflicts>). */
+size_t reg_conflicts(struct reg *r);
+/* Makes reg_save check the whole tree, not only what a writer reached:
+ * for a writer that changed the tree by other means (a merge). */
+void reg_check_all(struct reg *r);
+/* A register at PATH (new or replaced) holding DOC (consumed, also on
+ * failure), under PATH's lock, for reg_save with the whole tree checked.
+ * 0 or -1 after saying why; reg_close is due either way. */
+int reg_adopt(struct reg *r, const char *path, xmlDocPtr doc);
 /* Reads a phase model for a new register: the file PATH, or the built-in
  * model when PATH is NULL; its root must be <model> in REG_NS.  NAME is
  * set to what messages call it.  Returns the document, or NULL after

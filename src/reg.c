@@ -443,19 +443,67 @@ int reg_find_sections(struct reg *r)
 	return 0;
 }
 
-static void reg_init(struct reg *r)
+static void reg_init(struct reg *r, const char *path)
 {
 	memset(r, 0, sizeof *r);
 	r->lock.fd = -1;
-	r->path = xstrdup(reg_path());
+	r->path = xstrdup(path);
 	r->file = guard_follow(r->path);
 }
 
 int reg_open(struct reg *r, enum reg_mode mode)
 {
+	int rc = reg_open_path(r, reg_path(), mode);
+	size_t n = rc ? 0 : reg_conflicts(r);
+
+	/* Until a merge's conflicts are resolved, every command says so:
+	 * what it shows or prints may hold only one side's value. */
+	if (n)
+		warning(_("%s: %zu conflicts from a merge are open; what "
+			  "is shown holds our side's value until they are "
+			  "resolved (see 'styr conflicts')"),
+			r->path, n);
+	return rc;
+}
+
+size_t reg_conflicts(struct reg *r)
+{
+	xmlNodePtr c = node_child(r->root, "conflicts"), n;
+	size_t count = 0;
+
+	for (n = c ? node_first(c) : NULL; n; n = node_after(n))
+		count++;
+	return count;
+}
+
+void reg_check_all(struct reg *r)
+{
+	xmlNodePtr n;
+
+	reg_find_sections(r);
+	r->ntouched = 0;
+	for (n = node_first(r->items); n; n = node_after(n))
+		touch(r, n);
+	r->log_mark = NULL;
+}
+
+int reg_adopt(struct reg *r, const char *path, xmlDocPtr doc)
+{
+	reg_init(r, path);
+	r->doc = doc;
+	if ((access(r->file, F_OK) == 0 &&
+	     guard_writable(r->file, r->path) < 0) ||
+	    lock_take(&r->lock, r->file) < 0)
+		return -1;
+	reg_check_all(r);
+	return 0;
+}
+
+int reg_open_path(struct reg *r, const char *path, enum reg_mode mode)
+{
 	struct stat st;
 
-	reg_init(r);
+	reg_init(r, path);
 	/* Before the lock: a refused writer leaves nothing behind.  (A
 	 * register that is not there is reported below.) */
 	if (mode == REG_WRITE &&
@@ -529,7 +577,7 @@ int reg_create(struct reg *r, xmlDocPtr model, const char *org,
 	xmlNodePtr m;
 	xmlNsPtr ns;
 
-	reg_init(r);
+	reg_init(r, reg_path());
 	if ((access(r->file, F_OK) != 0 &&
 	     guard_writable(r->file, r->path) < 0) ||
 	    lock_take(&r->lock, r->file) < 0) {

@@ -1,0 +1,101 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * Three-way merge of registers on their meaning (SPEC section 9).
+ *
+ * The register is a tree of records matched by identity: the sections,
+ * phases (by number), milestones, areas, people, meetings and items (by
+ * id), named votes (by voter and meeting), named ratings (by round and
+ * respondent), burden and solution.  A record's attributes and text are
+ * its fields, merged one by one.  Everything else is a value merged
+ * whole: a title, a decision, a note, an anonymous vote, a log entry
+ * (the last three matched by their content, so they are only ever added
+ * or removed).  Counters ("next") take the larger side.
+ *
+ * Ownership: merge_run changes OURS in place into the merged register and
+ * reads BASE and THEIRS (THEIRS is renumbered in place first).  The
+ * conflicts it finds are kept in a struct merge_result the caller frees
+ * with merge_result_free.
+ */
+#ifndef STYR_MERGE_H
+#define STYR_MERGE_H
+
+#include <stddef.h>
+#include <libxml/tree.h>
+
+enum merge_kind {
+	MERGE_BOTH_CHANGED, /* both sides changed one value differently */
+	MERGE_CHANGED_DELETED, /* ours changed what theirs deleted */
+	MERGE_DELETED_CHANGED, /* ours deleted what theirs changed */
+	MERGE_BOTH_ADDED, /* both added one value (same key) differently */
+};
+
+struct merge_conflict {
+	enum merge_kind kind;
+	char *at;   /* where (merge_find reads it) */
+	char *what; /* what people read: "D3: title" */
+	char *ref;  /* the id concerned, or NULL */
+	/* The values; NULL where a side has none (deleted).  Fields are
+	 * plain text, whole values their XML. */
+	char *base, *ours, *theirs;
+};
+
+/* One id given a new number because both sides made it. */
+struct merge_renumbered {
+	char *from, *to;
+};
+
+struct merge_result {
+	struct merge_conflict *conflicts;
+	size_t nconflicts, cap;
+	struct merge_renumbered *renumbered;
+	size_t nrenumbered, rcap;
+};
+
+/* Merges: OURS becomes the merged register.  0, or -1 after printing
+ * why (nothing to free in OURS then but the document). */
+int merge_run(xmlDocPtr base, xmlDocPtr ours, xmlDocPtr theirs,
+	      struct merge_result *res);
+void merge_result_free(struct merge_result *res);
+
+/* merge_renumber.c: gives THEIRS' new ids that OURS also handed out
+ * since BASE the next free numbers (rewriting every reference in
+ * THEIRS: votes, ratings, attendance, log entries and their sentences)
+ * and raises the counters.  Records each in RES. */
+void merge_renumber(xmlNodePtr base, xmlNodePtr ours, xmlNodePtr theirs,
+		    struct merge_result *res);
+
+/* merge.c, shared with merge_conflict.c: the canonical text of a node
+ * (what "unchanged" compares) and its XML. */
+char *merge_canon(xmlNodePtr n);
+char *merge_xml(xmlNodePtr n);
+/* Finds what AT names under ROOT: *PARENT the element that holds it,
+ * *NODE the element itself (NULL when absent), *FIELD the attribute
+ * ("@name") or text ("#text") when AT names a field, else NULL.
+ * 0, or -1 when the path no longer leads anywhere. */
+int merge_find(xmlNodePtr root, const char *at, xmlNodePtr *parent,
+	       xmlNodePtr *node, const char **field);
+/* The canonical child order under PARENT, for node_insert. */
+const char *const *merge_order(xmlNodePtr parent);
+
+/* merge_conflict.c: the conflicts kept in the register. */
+/* Writes RES's conflicts into the <conflicts> element of REGISTER's root
+ * (made when missing), numbered on from what is there. */
+void merge_record_conflicts(xmlNodePtr root, const struct merge_result *res);
+/* Number of open conflicts recorded in the register ROOT. */
+size_t merge_open_conflicts(xmlNodePtr root);
+/* The label of a kind, for people: "both sides changed it" ... */
+const char *merge_kind_text(const char *kind);
+/* The conflict ID (C3, any case) in ROOT, or NULL. */
+xmlNodePtr merge_conflict_find(xmlNodePtr root, const char *id);
+/* SIDE's value ("base", "ours", "theirs") in words, to show; allocated. */
+char *merge_conflict_show(xmlNodePtr conflict, const char *side);
+/* Resolves CONFLICT in the register ROOT: the value of SIDE ("ours",
+ * "theirs"), or with SIDE NULL the new VALUE, put in place; the conflict
+ * is removed.  0, or -1 after saying why (nothing changed). */
+int merge_resolve(xmlNodePtr root, xmlNodePtr conflict, const char *side,
+		  const char *value);
+/* Sets NS on N and everything under it (a node copied from another
+ * document). */
+void merge_adopt(xmlNodePtr n, xmlNsPtr ns);
+
+#endif

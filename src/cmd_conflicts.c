@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/* styr conflicts: list and resolve what a merge could not decide. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "commands.h"
+#include "merge.h"
+#include "reg.h"
+#include "util.h"
+
+enum action { LIST, RESOLVE };
+
+struct args {
+	const char *value;
+};
+
+static int conflicts_list(struct reg *r, void *input)
+{
+	xmlNodePtr list = node_child(r->root, "conflicts"), c;
+	static const char *const sides[] = {"base", "ours", "theirs"};
+	const char *labels[] = {C_("conflict side", "base"),
+				C_("conflict side", "ours"),
+				C_("conflict side", "theirs")};
+	int s;
+
+	(void)input;
+	if (!list || !node_first(list)) {
+		info(_("%s: no open conflicts"), r->path);
+		return EXIT_OK;
+	}
+	for (c = node_first(list); c; c = node_after(c)) {
+		printf("%s  %s (%s)\n", node_attr(c, "id"),
+		       node_text(node_child(c, "what")),
+		       merge_kind_text(node_attr(c, "kind")));
+		for (s = 0; s < 3; s++) {
+			char *v;
+			if (s == 0 && !node_child(c, "base"))
+				continue;
+			v = merge_conflict_show(c, sides[s]);
+			printf("    %-7s %s\n", labels[s], v);
+			free(v);
+		}
+	}
+	return EXIT_OK;
+}
+
+static int resolve_one(struct reg *r, xmlNodePtr c, const char *side,
+		       const char *value)
+{
+	char *id = xstrdup(node_attr(c, "id"));
+	char *what = xstrdup(node_text(node_child(c, "what")));
+	char *ref = node_attr(c, "ref") ? xstrdup(node_attr(c, "ref")) : NULL;
+	int rc = merge_resolve(r->root, c, side, value);
+
+	if (!rc) {
+		if (side)
+			reg_log(r, "resolve", ref,
+				_("conflict %s (%s) resolved: %s"), id, what,
+				!strcmp(side, "ours")
+					? _("our value kept")
+					: _("their value taken"));
+		else
+			reg_log(r, "resolve", ref,
+				_("conflict %s (%s) resolved: new value '%s'"),
+				id, what, value);
+		info(_("%s: %s resolved"), id, what);
+	}
+	free(id);
+	free(what);
+	free(ref);
+	return rc;
+}
+
+static int run_resolve(struct args *a, int argc, char **argv)
+{
+	const char *side = NULL;
+	struct reg r;
+	xmlNodePtr c;
+	int rc;
+
+	if (argc == 2) {
+		if (!strcmp(argv[1], "ours") || !strcmp(argv[1], "vores"))
+			side = "ours";
+		else if (!strcmp(argv[1], "theirs") ||
+			 !strcmp(argv[1], "deres"))
+			side = "theirs";
+		else
+			return cli_usage("conflicts resolve",
+					 _("say 'ours' or 'theirs', or give "
+					   "--value TEXT, not '%s'"),
+					 argv[1]);
+		if (a->value)
+			return cli_usage("conflicts resolve",
+					 _("give 'ours', 'theirs' or --value, "
+					   "not two of them"));
+	} else if (!a->value) {
+		return cli_usage("conflicts resolve",
+				 _("say 'ours' or 'theirs', or give --value "
+				   "TEXT"));
+	} else if (check_text("--value", a->value) < 0) {
+		return EXIT_USAGE;
+	}
+	if (!side && !strcasecmp(argv[0], "all"))
+		return cli_usage("conflicts resolve",
+				 _("a new value is given one conflict at a "
+				   "time"));
+	rc = cli_status(reg_open_path(&r, reg_path(), REG_WRITE));
+	if (rc)
+		goto out;
+	if (!strcasecmp(argv[0], "all")) {
+		xmlNodePtr list = node_child(r.root, "conflicts"), next;
+		for (c = list ? node_first(list) : NULL; c; c = next) {
+			next = node_after(c);
+			if (resolve_one(&r, c, side, NULL) < 0) {
+				rc = EXIT_REFUSED;
+				goto out;
+			}
+		}
+	} else {
+		c = merge_conflict_find(r.root, argv[0]);
+		if (!c) {
+			error(_("%s: no open conflict '%s' (see 'styr "
+				"conflicts')"),
+			      r.path, argv[0]);
+			rc = EXIT_REFUSED;
+			goto out;
+		}
+		if (resolve_one(&r, c, side, a->value) < 0) {
+			rc = EXIT_REFUSED;
+			goto out;
+		}
+	}
+	reg_check_all(&r);
+	rc = cli_status(reg_save(&r));
+	if (!rc && reg_conflicts(&r))
+		info(_("%s: %zu conflicts are still open"), r.path,
+		     reg_conflicts(&r));
+out:
+	reg_close(&r);
+	return rc;
+}
+
+static int run(int action, void *input, int argc, char **argv)
+{
+	struct reg r;
+	int rc;
+
+	if (action == RESOLVE)
+		return run_resolve(input, argc, argv);
+	/* Not cli_read: its warning would only repeat the list. */
+	rc = cli_status(reg_open_path(&r, reg_path(), REG_READ));
+	if (!rc)
+		rc = conflicts_list(&r, input);
+	reg_close(&r);
+	return rc;
+}
+
+static const struct cli_option resolve_options[] = {
+	{"value", 'v', N_("TEXT"), offsetof(struct args, value),
+	 N_("a new value instead of either side's")},
+	{0}};
+
+static const struct cli_sub subs[] = {
+	{.run = run, .action = LIST,
+	 .doc = N_("List the open conflicts with each side's value.")},
+	{.name = "list", .run = run, .action = LIST,
+	 .doc = N_("List the open conflicts with each side's value.")},
+	{.name = "resolve", .run = run, .action = RESOLVE, .min = 1, .max = 2,
+	 .args_doc = N_("ID|all ours|theirs\nID --value TEXT"),
+	 .needs = N_("the conflict's id (C1) and 'ours' or 'theirs'"),
+	 .opts = resolve_options,
+	 .doc = N_("Resolve conflict ID (or all of them): keep our value, "
+		   "take theirs, or put a new value (a field, a title, a "
+		   "note's text) with --value.  Each resolution is logged.")},
+	{0}};
+
+int cmd_conflicts(int argc, char **argv)
+{
+	struct args a = {0};
+
+	return cli_dispatch(
+		subs,
+		N_("List and resolve the conflicts a merge recorded: where both "
+		   "sides changed one thing differently, or one side changed "
+		   "what the other deleted.  Until they are resolved, the "
+		   "register shows our side's value and every command warns."),
+		argc, argv, &a);
+}

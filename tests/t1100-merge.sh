@@ -1,0 +1,299 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# styr merge and styr conflicts (SPEC section 9), by hand: changes on one
+# side taken silently, each kind of conflict recorded so that the register
+# still validates and resolved (ours, theirs, a new value) with a log
+# entry, each kind of reference renumbered when both sides made the same
+# new id, and OURS untouched when the merge cannot be written.
+. "$(dirname "$0")/lib.sh"
+
+STYR_USER=tester
+export STYR_USER
+
+# xq FILE XPATH: how many elements XPATH (ElementTree's, the register's
+# namespace as r:) finds in FILE, or with a third argument the text or the
+# attribute named by it of the first.
+xq() {
+	python3 - "$@" <<'EOF'
+import sys, xml.etree.ElementTree as ET
+ns = {"r": "urn:x-styr:register:1"}
+root = ET.parse(sys.argv[1]).getroot()
+found = root.findall(sys.argv[2], ns)
+if len(sys.argv) > 3:
+    if not found:
+        print("(none)")
+    elif sys.argv[3] == "text":
+        print(found[0].text or "")
+    else:
+        print(found[0].get(sys.argv[3]))
+else:
+    print(len(found))
+EOF
+}
+
+test_expect_success 'setup: a base register both sides copy' '
+	styr -q -f base.xml init --org "Odder Kommune" &&
+	styr -q -f base.xml person add "Anna Holm" --role agent >/dev/null &&
+	styr -q -f base.xml meeting add workshop "Workshop" --date 2026-03-01 \
+		--phase 4 >/dev/null &&
+	styr -q -f base.xml phase start 4 2>/dev/null &&
+	styr -q -f base.xml add goal "Borgeren i centrum" >/dev/null &&
+	styr -q -f base.xml add rule "Tidsregistrering" >/dev/null &&
+	styr -q -f base.xml add doc "Dagbog" --owner "Leder" >/dev/null &&
+	styr -q -f base.xml vote R1 change --by "Anna Holm" --meeting M1 &&
+	styr -f base.xml validate
+'
+
+fresh() {
+	cp base.xml ours.xml && cp base.xml theirs.xml
+}
+
+test_expect_success 'changes on different things merge silently' '
+	fresh &&
+	styr -q -f ours.xml edit G1 --title "Borgeren først" &&
+	styr -q -f ours.xml note R1 "Vi taster dobbelt" &&
+	styr -q -f theirs.xml edit G1 --desc "Fra kommunens strategi" &&
+	styr -q -f theirs.xml note R1 "Det tager en time om dagen" &&
+	styr -q -f theirs.xml vote D1 remove --by P1 --meeting M1 &&
+	styr -q -f theirs.xml edit D1 --owner "Kvalitet" &&
+	styr merge ours.xml base.xml theirs.xml 2>err &&
+	test_grep "merged" err &&
+	! grep -i conflict err &&
+	valid ours.xml &&
+	test "$(xq ours.xml ".//r:item[@id=\"G1\"]/r:title" text)" = "Borgeren først" &&
+	test "$(xq ours.xml ".//r:item[@id=\"G1\"]/r:description" text)" = "Fra kommunens strategi" &&
+	test "$(xq ours.xml ".//r:item[@id=\"R1\"]/r:note")" = 2 &&
+	test "$(xq ours.xml ".//r:item[@id=\"D1\"]/r:vote[@by=\"P1\"]" priority)" = remove &&
+	test "$(xq ours.xml "r:conflicts")" = 0 &&
+	test "$(xq ours.xml "r:log/r:entry[@action=\"merge\"]")" = 1 &&
+	styr -f ours.xml tally >tally 2>err &&
+	! test -s err
+'
+
+test_expect_success 'the log holds both sides entries in time order' '
+	python3 - ours.xml <<-\EOF
+	import sys, xml.etree.ElementTree as ET
+	ns = {"r": "urn:x-styr:register:1"}
+	when = [e.get("when") for e in ET.parse(sys.argv[1]).getroot().findall("r:log/r:entry", ns)]
+	assert when == sorted(when), when
+	EOF
+'
+
+test_expect_success 'a change to an item the other side deleted is kept' '
+	fresh &&
+	styr -q -f theirs.xml delete R1 &&
+	styr -q -f ours.xml edit D1 --title "Dagbog for alle" &&
+	styr merge ours.xml base.xml theirs.xml 2>err &&
+	test "$(xq ours.xml ".//r:items/r:item[@id=\"R1\"]")" = 0 &&
+	test "$(xq ours.xml ".//r:entry[@action=\"delete\"]/r:item[@id=\"R1\"]")" = 1 &&
+	valid ours.xml
+'
+
+# conflicted: the merge exits 1, the register validates and records it.
+conflicted() {
+	test_expect_code 1 styr merge ours.xml base.xml theirs.xml 2>err &&
+	test_grep "conflict" err &&
+	valid ours.xml &&
+	styr -f ours.xml validate
+}
+
+test_expect_success 'both changed one field: a conflict, ours in place' '
+	fresh &&
+	styr -q -f ours.xml edit G1 --title "Vores titel" &&
+	styr -q -f theirs.xml edit G1 --title "Deres titel" &&
+	conflicted &&
+	test "$(xq ours.xml "r:conflicts/r:conflict")" = 1 &&
+	test "$(xq ours.xml "r:conflicts/r:conflict" kind)" = both-changed &&
+	test "$(xq ours.xml "r:conflicts/r:conflict/r:ours" text)" = "<title>Vores titel</title>" &&
+	test "$(xq ours.xml "r:conflicts/r:conflict/r:theirs" text)" = "<title>Deres titel</title>" &&
+	test "$(xq ours.xml ".//r:item[@id=\"G1\"]/r:title" text)" = "Vores titel"
+'
+
+test_expect_success 'every command names the open conflicts; so do handouts' '
+	styr -f ours.xml list >out 2>err &&
+	test_grep "1 conflicts from a merge are open" err &&
+	styr -f ours.xml handout workshop -o ws.odt 2>err &&
+	test_grep "conflicts from a merge are open" err
+'
+
+test_expect_success 'conflicts lists it with each side; a second merge is refused' '
+	styr -f ours.xml conflicts >out &&
+	test_grep "C1  G1: title (both sides changed it)" out &&
+	test_grep "ours    .Vores titel." out &&
+	test_grep "theirs  .Deres titel." out &&
+	test_grep "base    .Borgeren i centrum." out &&
+	cp ours.xml before.xml &&
+	test_expect_code 1 styr merge ours.xml base.xml theirs.xml 2>err &&
+	test_grep "resolve them first" err &&
+	cmp ours.xml before.xml
+'
+
+test_expect_success 'resolve theirs: their value in place, logged, no warning' '
+	styr -f ours.xml conflicts resolve C1 theirs 2>err &&
+	test "$(xq ours.xml ".//r:item[@id=\"G1\"]/r:title" text)" = "Deres titel" &&
+	test "$(xq ours.xml "r:conflicts")" = 0 &&
+	test "$(xq ours.xml "r:log/r:entry[@action=\"resolve\"]" ref)" = G1 &&
+	test_grep "their value taken" ours.xml &&
+	styr -f ours.xml list >out 2>err &&
+	! test -s err &&
+	valid ours.xml
+'
+
+test_expect_success 'a new value resolves a field conflict' '
+	fresh &&
+	styr -q -f ours.xml edit R1 --origin law &&
+	styr -q -f theirs.xml edit R1 --origin council &&
+	conflicted &&
+	test "$(xq ours.xml "r:conflicts/r:conflict" at)" = "/items/item[R1]/@origin" &&
+	styr -f ours.xml conflicts resolve c1 --value administration &&
+	test "$(xq ours.xml ".//r:item[@id=\"R1\"]" origin)" = administration &&
+	test_grep "new value .administration." ours.xml &&
+	valid ours.xml
+'
+
+test_expect_success 'a vote both changed: a conflict on that vote; resolve ours' '
+	fresh &&
+	styr -q -f ours.xml vote R1 remove --by P1 --meeting M1 &&
+	styr -q -f theirs.xml vote R1 anchor --by P1 --meeting M1 &&
+	conflicted &&
+	test_grep "R1: vote by P1 (M1): priority" err &&
+	styr -f ours.xml conflicts resolve C1 ours &&
+	test "$(xq ours.xml ".//r:item[@id=\"R1\"]/r:vote" priority)" = remove &&
+	test "$(xq ours.xml ".//r:item[@id=\"R1\"]/r:vote")" = 1
+'
+
+test_expect_success 'we changed what they deleted: kept, resolve theirs deletes' '
+	fresh &&
+	styr -q -f ours.xml note D1 "Bruges af alle" &&
+	styr -q -f theirs.xml delete D1 &&
+	conflicted &&
+	test "$(xq ours.xml "r:conflicts/r:conflict" kind)" = changed-deleted &&
+	test "$(xq ours.xml "r:items/r:item[@id=\"D1\"]")" = 1 &&
+	styr -f ours.xml conflicts >out &&
+	test_grep "theirs  (deleted)" out &&
+	styr -f ours.xml conflicts resolve C1 theirs &&
+	test "$(xq ours.xml "r:items/r:item[@id=\"D1\"]")" = 0 &&
+	valid ours.xml
+'
+
+test_expect_success 'we deleted what they changed: theirs kept in the conflict' '
+	fresh &&
+	styr -q -f ours.xml delete D1 &&
+	styr -q -f theirs.xml note D1 "Bruges af alle" &&
+	conflicted &&
+	test "$(xq ours.xml "r:conflicts/r:conflict" kind)" = deleted-changed &&
+	test "$(xq ours.xml "r:items/r:item[@id=\"D1\"]")" = 0 &&
+	styr -f ours.xml conflicts resolve all theirs &&
+	test "$(xq ours.xml "r:items/r:item[@id=\"D1\"]/r:note" text)" = "Bruges af alle" &&
+	valid ours.xml
+'
+
+test_expect_success 'both added one area id with different names' '
+	fresh &&
+	styr -q -f ours.xml area add BOST "Bostøtte" &&
+	styr -q -f theirs.xml area add BOST "Botilbud" &&
+	conflicted &&
+	test "$(xq ours.xml "r:conflicts/r:conflict" kind)" = both-added &&
+	test_must_fail styr -f ours.xml conflicts resolve C1 maybe 2>err &&
+	styr -f ours.xml conflicts resolve C1 --value "Bostøtte og botilbud" &&
+	test "$(xq ours.xml "r:areas/r:area[@id=\"BOST\"]" text)" = "Bostøtte og botilbud"
+'
+
+test_expect_success 'the same new ids on both sides: theirs renumbered with every reference' '
+	fresh &&
+	styr -q -f ours.xml add doc "Vores nye krav" >/dev/null &&
+	styr -q -f ours.xml person add "Bo Berg" --role staff >/dev/null &&
+	styr -q -f ours.xml meeting add workshop "Vores workshop" --date 2026-03-02 >/dev/null &&
+	styr -q -f theirs.xml add doc "Deres nye krav" >/dev/null &&
+	styr -q -f theirs.xml person add "Eva Lund" --role med >/dev/null &&
+	styr -q -f theirs.xml meeting add workshop "Deres workshop" --date 2026-03-03 >/dev/null &&
+	styr -q -f theirs.xml meeting attend M2 P2 &&
+	styr -q -f theirs.xml note D2 "Et citat" &&
+	styr -q -f theirs.xml vote D2 remove --by P2 --meeting M2 &&
+	styr -q -f theirs.xml rate D2 too-tight --respondent P2 &&
+	styr merge ours.xml base.xml theirs.xml 2>err &&
+	test_grep "both sides added D2: theirs (theirs.xml) is now D3" err &&
+	test_grep "both sides added P2" err &&
+	test_grep "both sides added M2" err &&
+	valid ours.xml &&
+	test "$(xq ours.xml ".//r:item[@id=\"D2\"]/r:title" text)" = "Vores nye krav" &&
+	test "$(xq ours.xml ".//r:item[@id=\"D3\"]/r:title" text)" = "Deres nye krav" &&
+	test "$(xq ours.xml "r:people/r:person[@id=\"P3\"]" text)" = "Eva Lund" &&
+	test "$(xq ours.xml "r:meetings/r:meeting[@id=\"M3\"]/r:title" text)" = "Deres workshop" &&
+	test "$(xq ours.xml "r:meetings/r:meeting[@id=\"M3\"]/r:attendee" ref)" = P3 &&
+	test "$(xq ours.xml "r:meetings/r:meeting[@id=\"M2\"]/r:attendee")" = 0 &&
+	test "$(xq ours.xml ".//r:item[@id=\"D3\"]/r:note" text)" = "Et citat" &&
+	test "$(xq ours.xml ".//r:item[@id=\"D3\"]/r:vote" by)" = P3 &&
+	test "$(xq ours.xml ".//r:item[@id=\"D3\"]/r:vote" meeting)" = M3 &&
+	test "$(xq ours.xml ".//r:item[@id=\"D3\"]/r:rating" respondent)" = P3 &&
+	test "$(xq ours.xml "r:log/r:entry[@action=\"note\"][@ref=\"D3\"]")" = 1 &&
+	xq ours.xml "r:log/r:entry[@action=\"add\"][@ref=\"D3\"]/r:what" text >what &&
+	test_grep "Deres nye krav" what &&
+	xq ours.xml "r:log/r:entry[@action=\"add\"][@ref=\"D2\"]/r:what" text >what &&
+	test_grep "Vores nye krav" what &&
+	xq ours.xml "r:log/r:entry[@action=\"meeting\"][@ref=\"M3\"]/r:what" text >what &&
+	test_grep "Deres workshop" what &&
+	test_grep "meeting M3 .Deres workshop.: Eva Lund (P3)</what>" ours.xml &&
+	test "$(xq ours.xml "r:items" next-doc)" = 4 &&
+	test "$(xq ours.xml "r:people" next)" = 4 &&
+	test "$(xq ours.xml "r:meetings" next)" = 4 &&
+	styr -q -f ours.xml add doc "Næste" >out &&
+	test_grep D4 out
+'
+
+test_expect_success '-o writes the merge elsewhere and leaves OURS alone' '
+	fresh &&
+	styr -q -f ours.xml edit G1 --title "Vores" &&
+	styr -q -f theirs.xml edit D1 --title "Deres" &&
+	cp ours.xml before.xml &&
+	styr merge ours.xml base.xml theirs.xml -o merged.xml 2>err &&
+	cmp ours.xml before.xml &&
+	test "$(xq merged.xml ".//r:item[@id=\"D1\"]/r:title" text)" = "Deres" &&
+	test "$(xq merged.xml ".//r:item[@id=\"G1\"]/r:title" text)" = "Vores" &&
+	test_must_fail styr merge ours.xml base.xml theirs.xml -o theirs.xml 2>err &&
+	test_grep "theirs.xml" err
+'
+
+test_expect_success 'usage and unreadable input' '
+	test_expect_code 2 styr merge ours.xml base.xml 2>err &&
+	echo "<register/>" >bad.xml &&
+	cp ours.xml before.xml &&
+	test_expect_code 3 styr merge ours.xml bad.xml theirs.xml 2>err &&
+	test_grep "bad.xml" err &&
+	cmp ours.xml before.xml &&
+	test_expect_code 1 styr conflicts resolve C9 ours -f ours.xml 2>err
+'
+
+SHIM=$(dirname "$STYR")/inject.so
+if [ -f "$SHIM" ]; then
+	if [ -n "${SANITIZE_BUILD:-}" ]; then
+		ASAN_OPTIONS="${ASAN_OPTIONS:-}:verify_asan_link_order=0"
+		export ASAN_OPTIONS
+	fi
+	test_expect_success 'a full disk during the merge leaves OURS untouched' '
+		fresh &&
+		styr -q -f ours.xml edit G1 --title "Vores" &&
+		styr -q -f theirs.xml edit D1 --title "Deres" &&
+		cp ours.xml before.xml &&
+		n=1 && failed=0 &&
+		while [ $n -le 12 ]; do
+			cp before.xml ours.xml &&
+			rc=0 &&
+			env STYR_FAIL=write STYR_FAIL_AT=$n STYR_FAIL_ERRNO=ENOSPC \
+				LD_PRELOAD="$SHIM" "$STYR" merge ours.xml base.xml \
+				theirs.xml 2>err || rc=$?
+			if [ $rc = 0 ]; then
+				test "$(xq ours.xml ".//r:item[@id=\"D1\"]/r:title" text)" = Deres || exit 1
+			else
+				failed=$((failed + 1)) &&
+				cmp ours.xml before.xml &&
+				test_grep "No space left" err || exit 1
+			fi
+			test ! -e ours.xml.new || exit 1
+			n=$((n + 1))
+		done &&
+		test $failed -gt 0
+	'
+fi
+
+test_done
