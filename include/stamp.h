@@ -28,10 +28,16 @@ struct stamp_kind {
 	const char *args_doc; /* "ID PRIORITY" */
 	const char *needs;    /* what ID and VALUE are */
 	const char *doc;
+	/* 'clear': its help (short part, \v, the rest), and a reminder
+	 * before the judgement on ITEM is cleared, or NULL. */
+	const char *clear_doc;
+	const char *nothing_to_clear; /* N_("%s has no proposal to clear") */
+	void (*clear_remind)(xmlNodePtr item);
 };
 /* The whole command: parses ID VALUE [--why TEXT] [--date DATE] from
  * ARGV, opens the register, checks them, replaces the item's element,
- * logs "old -> new" and saves.  Returns an exit status. */
+ * logs "old -> new" and saves; or, with 'clear ID [--why TEXT]', removes
+ * the element and logs what it was.  Returns an exit status. */
 int stamp_main(const struct stamp_kind *k, int argc, char **argv);
 
 #endif

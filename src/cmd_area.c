@@ -4,17 +4,19 @@
 #include <string.h>
 
 #include "commands.h"
+#include "correct.h"
 #include "reg.h"
 #include "strmap.h"
 #include "table.h"
 #include "util.h"
 #include "value.h"
 
-enum action { ADD, LIST };
+enum action { ADD, LIST, RENAME, REMOVE };
 
 struct args {
 	const char *format;
 	enum format fmt;
+	const char *why;
 };
 
 /* The schema's area-id pattern, said in words when it does not match. */
@@ -66,6 +68,70 @@ static int area_add(const char *id, const char *name)
 	if (!rc)
 		info(_("added review area %s '%s'"), id, name);
 out:
+	reg_close(&r);
+	return rc;
+}
+
+/* area rename ID NAME, area remove ID. */
+static int area_fix(int action, const char *id, const char *name,
+		    const char *why)
+{
+	struct reg r;
+	xmlNodePtr area;
+	char *old = NULL, *users = NULL, *what = NULL;
+	int rc;
+
+	if ((name && check_text(_("area name"), name) < 0) ||
+	    correct_check_why(why) < 0)
+		return EXIT_REFUSED;
+	if (name && !*name) {
+		error(_("area '%s' needs a name"), id);
+		return EXIT_REFUSED;
+	}
+	rc = cli_status(reg_open(&r, REG_WRITE));
+	if (rc)
+		goto out;
+	rc = EXIT_REFUSED;
+	area = reg_area(&r, id);
+	if (!area) {
+		error(_("unknown area '%s' (see 'styr area list')"), id);
+		goto out;
+	}
+	id = node_attr(area, "id");
+	old = xstrdup(node_text(area));
+	if (action == RENAME) {
+		if (!strcmp(old, name)) {
+			error(_("area %s is called '%s' already; nothing was "
+				"changed"),
+			      id, name);
+			goto out;
+		}
+		/* TRANSLATORS: in the change log */
+		what = xasprintf(_("review area %s renamed: '%s' -> '%s'"), id,
+				 old, name);
+		correct_rename(area, name);
+	} else {
+		users = correct_area_users(&r, id);
+		if (*users) {
+			error(_("area %s ('%s') has items: %s; give them "
+				"another area first ('styr edit ID --area "
+				"OTHER') or none ('--area \"\"')"),
+			      id, old, users);
+			goto out;
+		}
+		/* TRANSLATORS: in the change log */
+		what = xasprintf(_("review area %s '%s' removed"), id, old);
+	}
+	correct_log(&r, "area", id, what, why);
+	if (action == REMOVE)
+		node_remove(area); /* after the log took its id */
+	rc = cli_status(reg_save(&r));
+	if (!rc)
+		info("%s", what);
+out:
+	free(old);
+	free(users);
+	free(what);
 	reg_close(&r);
 	return rc;
 }
@@ -140,6 +206,9 @@ static int run(int action, void *input, int argc, char **argv)
 	(void)argc;
 	if (action == ADD)
 		return area_add(argv[0], argv[1]);
+	if (action == RENAME || action == REMOVE)
+		return area_fix(action, argv[0],
+				action == RENAME ? argv[1] : NULL, a->why);
 	a->fmt = FMT_TABLE;
 	if (cli_format(a->format, FMT_TABLES, &a->fmt) < 0)
 		return EXIT_REFUSED;
@@ -151,6 +220,11 @@ static const struct cli_option list_options[] = {
 	 N_("table (default), csv, tsv or json")},
 	{0}};
 
+static const struct cli_option why_options[] = {
+	{"why", 'w', N_("TEXT"), offsetof(struct args, why),
+	 N_("why it is corrected, for the record")},
+	{0}};
+
 static const struct cli_sub subs[] = {
 	{.name = "add", .run = run, .action = ADD, .min = 2, .max = 2,
 	 .args_doc = N_("ID NAME"), .needs = N_("the new area's id and name"),
@@ -160,6 +234,19 @@ static const struct cli_sub subs[] = {
 		   "'-' or '_'.")},
 	{.name = "list", .run = run, .action = LIST, .opts = list_options,
 	 .doc = N_("List the review areas and how many items each has.")},
+	{.name = "rename", .run = run, .action = RENAME, .min = 2, .max = 2,
+	 .args_doc = N_("ID NAME [--why TEXT]"),
+	 .needs = N_("the area's id and its new name"),
+	 .hint = N_("put a name with spaces in quotes"),
+	 .opts = why_options,
+	 .doc = N_("Give an area a new name; the log keeps the old one.")},
+	{.name = "remove", .run = run, .action = REMOVE, .min = 1, .max = 1,
+	 .args_doc = N_("ID [--why TEXT]"),
+	 .needs = N_("the id of the area to remove"),
+	 .opts = why_options,
+	 .doc = N_("Remove an area no item is in; the log keeps it.\vAn "
+		   "area that items are in is refused, naming them: give "
+		   "them another area first with 'styr edit ID --area'.")},
 	{0}};
 
 int cmd_area(int argc, char **argv)
@@ -168,7 +255,7 @@ int cmd_area(int argc, char **argv)
 
 	return cli_dispatch(
 		subs,
-		N_("Add or list the review areas (styringseftersyn) that items "
-		   "are mapped in."),
+		N_("Add, list, rename or remove the review areas "
+		   "(styringseftersyn) that items are mapped in."),
 		argc, argv, &a);
 }

@@ -35,6 +35,19 @@ static void remind(struct reg *r, xmlNodePtr item, const char *decision)
 				msg_lang()));
 }
 
+static void clear_remind(xmlNodePtr item)
+{
+	xmlNodePtr solution = node_child(item, "solution");
+
+	if (solution)
+		info(_("%s has a solution track (status %s); it is kept ('styr "
+		       "solution clear %s' clears it)"),
+		     node_attr(item, "id"),
+		     vocab_word(&vocab_status, node_attr(solution, "status"),
+				msg_lang()),
+		     node_attr(item, "id"));
+}
+
 static const struct stamp_kind decision = {
 	.element = "decision",
 	.action = "decide",
@@ -48,7 +61,14 @@ static const struct stamp_kind decision = {
 	   "(valgt) as a focus to work on, deferred (udskudt) or rejected "
 	   "(afvist).  A new decision replaces the earlier one; the change "
 	   "log keeps both.  Selecting focus in more review areas at once "
-	   "than the model's small-steps limit warns.")};
+	   "than the model's small-steps limit warns.  'decide clear' takes "
+	   "a decision back."),
+	.clear_doc =
+	N_("Clear the decision; the log keeps it.\vTake back the steering "
+	   "group's decision on item ID.  The change log keeps the "
+	   "decision, its date, who recorded it and why."),
+	.clear_remind = clear_remind,
+	.nothing_to_clear = N_("%s has no decision to clear")};
 
 int cmd_decide(int argc, char **argv)
 {

@@ -3,7 +3,10 @@
 #include <string.h>
 #include <strings.h>
 
+#include <stdlib.h>
+
 #include "commands.h"
+#include "correct.h"
 #include "reg.h"
 #include "table.h"
 #include "util.h"
@@ -64,8 +67,18 @@ static const char *action_label(const char *action)
 	return action;
 }
 
+/* Is REF one of IDS (NULL-terminated)? */
+static bool among(const char **ids, const char *ref)
+{
+	for (; ref && *ids; ids++)
+		if (!strcasecmp(*ids, ref))
+			return true;
+	return false;
+}
+
 int cmd_log(int argc, char **argv)
 {
+	const char **ids = NULL;
 	const char *header[] = {
 		C_("table header", "Time"), C_("table header", "Who"),
 		C_("table header", "Action"), C_("table header", "Item"),
@@ -89,6 +102,9 @@ int cmd_log(int argc, char **argv)
 	rc = cli_status(reg_open(&r, REG_READ));
 	if (rc)
 		goto out;
+	/* An item's history goes back through its kind changes. */
+	if (a.item)
+		ids = correct_former_ids(&r, a.item);
 	arena = arena_new(); /* JSON values, and "(dated ...)" texts */
 	if (fmt == FMT_JSON) {
 		json = val_arr(arena);
@@ -104,7 +120,7 @@ int cmd_log(int argc, char **argv)
 		/* Stamps are ISO 8601, so the date part compares as text. */
 		if (*since && strncmp(when, since, 10) < 0)
 			continue;
-		if (a.item && (!ref || strcasecmp(ref, a.item)))
+		if (ids && !among(ids, ref))
 			continue;
 		shown++;
 		if (json) {
@@ -141,6 +157,7 @@ int cmd_log(int argc, char **argv)
 	else
 		info(_("%s: no changes to show"), r.path);
 out:
+	free(ids);
 	table_free(t);
 	arena_free(arena);
 	reg_close(&r);

@@ -2,7 +2,10 @@
 /* styr person: add or list the people taking part, with their roles. */
 #include <string.h>
 
+#include <stdlib.h>
+
 #include "commands.h"
+#include "correct.h"
 #include "names.h"
 #include "reg.h"
 #include "table.h"
@@ -10,11 +13,12 @@
 #include "value.h"
 #include "vocab.h"
 
-enum action { ADD, LIST };
+enum action { ADD, LIST, RENAME, REMOVE };
 
 struct args {
 	const char *role, *format;
 	enum format fmt;
+	const char *why;
 };
 
 /* 'add' cannot go without --role. */
@@ -67,6 +71,90 @@ static int person_add(const char *name, const char *role_word)
 	if (!rc)
 		printf("%s\n", id);
 out:
+	reg_close(&r);
+	return rc;
+}
+
+/* person rename WHO NAME, person remove WHO: WHO an id or a name. */
+static int person_fix(int action, const char *who, const char *name,
+		      const char *why)
+{
+	struct reg r;
+	xmlNodePtr person, other;
+	char *old = NULL, *users = NULL, *what = NULL, *closest;
+	const char *id;
+	int rc;
+
+	if ((name && check_text(_("name"), name) < 0) ||
+	    correct_check_why(why) < 0)
+		return EXIT_REFUSED;
+	if (name && !*name) {
+		error(_("a person needs a name"));
+		return EXIT_REFUSED;
+	}
+	rc = cli_status(reg_open(&r, REG_WRITE));
+	if (rc)
+		goto out;
+	rc = EXIT_REFUSED;
+	person = person_find(&r, who);
+	if (!person) {
+		closest = person_closest(&r, who);
+		if (*closest)
+			error(_("'%s' is not in the people list; did you mean "
+				"%s?"),
+			      who, closest);
+		else
+			error(_("'%s' is not in the people list (see 'styr "
+				"person list')"),
+			      who);
+		free(closest);
+		goto out;
+	}
+	id = node_attr(person, "id");
+	old = xstrdup(node_text(person));
+	if (action == RENAME) {
+		other = person_find(&r, name);
+		if (other == person && !strcmp(old, name)) {
+			error(_("%s is called '%s' already; nothing was "
+				"changed"),
+			      id, name);
+			goto out;
+		}
+		if (other && other != person) {
+			error(_("'%s' is registered already as %s; give %s a "
+				"name that tells them apart"),
+			      name, node_attr(other, "id"), id);
+			goto out;
+		}
+		/* TRANSLATORS: in the change log */
+		what = xasprintf(_("%s renamed: '%s' -> '%s'"), id, old, name);
+		correct_rename(person, name);
+	} else {
+		users = correct_person_users(&r, id);
+		if (*users) {
+			error(_("%s (%s) is named by %s; correct those first "
+				"('styr vote withdraw', 'styr rate "
+				"remove')"),
+			      id, old, users);
+			goto out;
+		}
+		/* TRANSLATORS: in the change log: "P3 'Name' (staff)
+		 * removed" */
+		what = xasprintf(_("%s '%s' (%s) removed"), id, old,
+				 vocab_word(&vocab_role,
+					    node_attr(person, "role"),
+					    msg_lang()));
+	}
+	correct_log(&r, "person", id, what, why);
+	if (action == REMOVE)
+		node_remove(person); /* after the log took its id */
+	rc = cli_status(reg_save(&r));
+	if (!rc)
+		info("%s", what);
+out:
+	free(old);
+	free(users);
+	free(what);
 	reg_close(&r);
 	return rc;
 }
@@ -124,6 +212,9 @@ static int run(int action, void *input, int argc, char **argv)
 	(void)argc;
 	if (action == ADD)
 		return person_add(argv[0], a->role);
+	if (action == RENAME || action == REMOVE)
+		return person_fix(action, argv[0],
+				  action == RENAME ? argv[1] : NULL, a->why);
 	a->fmt = FMT_TABLE;
 	if (cli_format(a->format, FMT_TABLES, &a->fmt) < 0)
 		return EXIT_REFUSED;
@@ -142,6 +233,11 @@ static const struct cli_option list_options[] = {
 	 N_("table (default), csv, tsv or json")},
 	{0}};
 
+static const struct cli_option why_options[] = {
+	{"why", 'w', N_("TEXT"), offsetof(struct args, why),
+	 N_("why it is corrected, for the record")},
+	{0}};
+
 static const struct cli_sub subs[] = {
 	{.name = "add", .run = run, .action = ADD, .min = 1, .max = 1,
 	 .args_doc = N_("NAME --role ROLE"), .needs = N_("the person's name"),
@@ -151,6 +247,21 @@ static const struct cli_sub subs[] = {
 		   "person can later be named by id or by name.")},
 	{.name = "list", .run = run, .action = LIST, .opts = list_options,
 	 .doc = N_("List the people and their roles.")},
+	{.name = "rename", .run = run, .action = RENAME, .min = 2, .max = 2,
+	 .args_doc = N_("ID|NAME NEW-NAME [--why TEXT]"),
+	 .needs = N_("the person (id or name) and the new name"),
+	 .hint = N_("put a name with spaces in quotes"),
+	 .opts = why_options,
+	 .doc = N_("Give a person a new name; the log keeps the old one.\v"
+		   "Votes and ratings name the person by id, so they follow.")},
+	{.name = "remove", .run = run, .action = REMOVE, .min = 1, .max = 1,
+	 .args_doc = N_("ID|NAME [--why TEXT]"),
+	 .needs = N_("the person to remove (id or name)"),
+	 .hint = N_("put a name with spaces in quotes"),
+	 .opts = why_options,
+	 .doc = N_("Remove a person nothing names; the log keeps them.\vA "
+		   "person whose votes, ratings or attendance are recorded is "
+		   "refused, naming them: correct those first.")},
 	{0}};
 
 int cmd_person(int argc, char **argv)
@@ -158,7 +269,7 @@ int cmd_person(int argc, char **argv)
 	struct args a = {0};
 
 	return cli_dispatch(subs,
-			    N_("Add or list the people taking part in the "
-			       "process and their roles."),
+			    N_("Add, list, rename or remove the people taking "
+			       "part in the process and their roles."),
 			    argc, argv, &a);
 }

@@ -24,7 +24,13 @@ static const struct stamp_kind proposal = {
 	   "steering group to decide on.  PRIORITY is remove (fjerne), "
 	   "change (forandre) or anchor (forankre).  A new proposal replaces "
 	   "the earlier one; the change log keeps both.  Proposing to remove "
-	   "a legal demand warns: the law cannot simply be removed.")};
+	   "a legal demand warns: the law cannot simply be removed.  "
+	   "'prioritise clear' takes a proposal back."),
+	.clear_doc =
+	N_("Clear the proposal; the log keeps it.\vTake back the workshop's "
+	   "proposal for item ID.  The change log keeps the proposal, its "
+	   "date, who recorded it and why."),
+	.nothing_to_clear = N_("%s has no proposal to clear")};
 
 int cmd_prioritise(int argc, char **argv)
 {

@@ -5,15 +5,19 @@
 #include <string.h>
 
 #include "commands.h"
+#include "correct.h"
 #include "item.h"
 #include "principles.h"
 #include "reg.h"
 #include "util.h"
 #include "vocab.h"
 
+enum action { SET, CLEAR };
+
 struct args {
 	const char *id, *status, *criteria, *evaluate_by;
 	const char *date; /* --date, NULL for today */
+	const char *why;  /* clear */
 };
 
 static const struct cli_option options[] = {
@@ -41,26 +45,9 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 	return ARGP_ERR_UNKNOWN;
 }
 
-static const struct cli_sub cmd = {
-	.min = 1, .max = 1,
-	.args_doc = N_("ID [--status STATUS] [--criteria TEXT] "
-			       "[--evaluate-by DATE]"),
-	.needs = N_("the id of a selected item"),
-	.hint = N_("put criteria with spaces in quotes after --criteria"),
-	.opts = options,
-	.words_at = (const size_t[]){offsetof(struct args, id)},
-	.parse_opt = parse_opt,
-	.doc =
-	N_("Track the new governance solution for an item the steering group "
-	   "has selected: its status goes from idea through prototype and "
-	   "pilot to implemented.  The model asks that the evaluation "
-	   "criteria (what, how and when to evaluate) are agreed before "
-	   "implementation, so 'implemented' is refused until criteria are "
-	   "recorded.  A new track starts at idea.")};
-
-int cmd_solution(int argc, char **argv)
+static int solution_set(struct args *ap)
 {
-	struct args a = {0};
+	struct args a = *ap;
 	const char *status = NULL, *old_status, *old_criteria, *old_date;
 	const char *criteria, *id, *decision, *lang = msg_lang();
 	char date[11], day[11];
@@ -69,7 +56,6 @@ int cmd_solution(int argc, char **argv)
 	xmlNodePtr item, sol;
 	int rc;
 
-	cli_parse(&cmd, argc, argv, &a);
 	if (a.status) {
 		int s = vocab_parse(&vocab_status, a.status);
 		if (s < 0)
@@ -175,4 +161,99 @@ out:
 	sb_free(&changes);
 	reg_close(&r);
 	return rc;
+}
+
+/* solution clear ID: the log keeps the track as it was. */
+static int solution_clear(const struct args *a)
+{
+	const char *id, *lang = msg_lang(), *s;
+	struct strbuf was = {0};
+	char *what = NULL;
+	struct reg r;
+	xmlNodePtr item, sol;
+	int rc;
+
+	if (correct_check_why(a->why) < 0)
+		return EXIT_REFUSED;
+	rc = cli_status(reg_open_item(&r, REG_WRITE, a->id, &item));
+	if (rc)
+		goto out;
+	id = node_attr(item, "id");
+	sol = node_child(item, "solution");
+	if (!sol) {
+		error(_("%s has no solution track to clear"), id);
+		rc = EXIT_REFUSED;
+		goto out;
+	}
+	sb_puts(&was, vocab_word(&vocab_status, node_attr(sol, "status"),
+				 lang));
+	s = node_text(node_child(sol, "criteria"));
+	if (*s)
+		sb_printf(&was, _("; criteria: %s"), s);
+	if ((s = node_attr(sol, "evaluate-by")))
+		sb_printf(&was, _("; evaluate by %s"), s);
+	/* TRANSLATORS: "solution track cleared: pilot; criteria: ...;
+	 * evaluate by 2018-06-01" */
+	what = xasprintf(_("solution track cleared: %s"), was.buf);
+	node_remove(sol);
+	correct_log(&r, "solution", id, what, a->why);
+	rc = cli_status(reg_save(&r));
+	if (!rc)
+		info(_("%s: solution track cleared; the change log keeps it"),
+		     id);
+out:
+	free(what);
+	sb_free(&was);
+	reg_close(&r);
+	return rc;
+}
+
+static int run(int action, void *input, int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	if (action == CLEAR)
+		return solution_clear(input);
+	return solution_set(input);
+}
+
+static const struct cli_option clear_options[] = {
+	{"why", 'w', N_("TEXT"), offsetof(struct args, why),
+	 N_("why it is cleared, for the record")},
+	{0}};
+
+static const struct cli_sub subs[] = {
+	{.run = run, .action = SET, .min = 1, .max = 1,
+	 .args_doc = N_("ID [--status STATUS] [--criteria TEXT] "
+			"[--evaluate-by DATE]"),
+	 .needs = N_("the id of a selected item"),
+	 .hint = N_("put criteria with spaces in quotes after --criteria"),
+	 .opts = options,
+	 .words_at = (const size_t[]){offsetof(struct args, id)},
+	 .parse_opt = parse_opt},
+	{.name = "clear", .run = run, .action = CLEAR, .min = 1, .max = 1,
+	 .args_doc = N_("ID [--why TEXT]"),
+	 .needs = N_("the item's id"),
+	 .hint = N_("put a reason with spaces in quotes after --why"),
+	 .opts = clear_options,
+	 .words_at = (const size_t[]){offsetof(struct args, id)},
+	 .doc = N_("Clear the solution track; the log keeps it.\vTake back "
+		   "the solution track of item ID: status, criteria and "
+		   "evaluation date.  The change log keeps them.")},
+	{0}};
+
+int cmd_solution(int argc, char **argv)
+{
+	struct args a = {0};
+
+	return cli_dispatch(
+		subs,
+		N_("Track the new governance solution for an item the steering "
+		   "group has selected: its status goes from idea through "
+		   "prototype and pilot to implemented.  The model asks that "
+		   "the evaluation criteria (what, how and when to evaluate) "
+		   "are agreed before implementation, so 'implemented' is "
+		   "refused until criteria are recorded.  A new track starts "
+		   "at idea.  'solution clear' takes a track back."),
+		argc, argv, &a);
 }

@@ -307,6 +307,18 @@ static struct val *decisions(struct arena *a, struct reg *r,
 			    titles, BAD_CAST node_attr(e, "ref"),
 			    (void *)node_text(
 				node_child(node_child(e, "item"), "title")));
+	/* An item whose kind changed keeps its title under its old ids
+	 * (newest first, to follow R1 -> D2 -> G1 back). */
+	for (e = r->log->last; e; e = e->prev) {
+		const char *became, *title;
+		if (e->type != XML_ELEMENT_NODE ||
+		    !(became = node_attr(e, "became")) || !node_attr(e, "ref"))
+			continue;
+		title = xmlHashLookup(titles, BAD_CAST became);
+		if (title)
+			xmlHashAddEntry(titles, BAD_CAST node_attr(e, "ref"),
+					(void *)title);
+	}
 	for (e = node_first(r->log); e; e = node_after(e)) {
 		const char *action = node_attr(e, "action");
 		const char *ref = node_attr(e, "ref");

@@ -3,10 +3,14 @@
 #include <stdlib.h>
 
 #include "cli.h"
+#include "correct.h"
 #include "item.h"
 #include "stamp.h"
 
+enum action { SET, CLEAR };
+
 struct args {
+	const struct stamp_kind *kind;
 	const char *id, *value;
 	const char *why;  /* reason, NULL when not given */
 	const char *date; /* --date, NULL for today */
@@ -75,20 +79,105 @@ out:
 	return rc;
 }
 
+/* "remove (2017-11-08, Workshop): reason": the judgement STAMP was,
+ * for the log. */
+static char *stamp_describe(const struct stamp_kind *k, xmlNodePtr stamp)
+{
+	struct strbuf sb = {0};
+	const char *reason = node_text(stamp);
+
+	sb_printf(&sb, "%s (%s, %s)",
+		  vocab_word(k->vocab, node_attr(stamp, "value"), msg_lang()),
+		  node_attr(stamp, "date"), node_attr(stamp, "by"));
+	if (*reason)
+		sb_printf(&sb, ": %s", reason);
+	return sb_steal(&sb);
+}
+
+/* prioritise clear ID, decide clear ID. */
+static int stamp_clear(const struct stamp_kind *k, const struct args *o)
+{
+	const char *id;
+	char *was = NULL, *what = NULL;
+	struct reg r;
+	xmlNodePtr item, stamp;
+	int rc;
+
+	if (correct_check_why(o->why) < 0)
+		return -1;
+	rc = reg_open_item(&r, REG_WRITE, o->id, &item);
+	if (rc)
+		goto out;
+	id = node_attr(item, "id");
+	stamp = node_child(item, k->element);
+	if (!stamp) {
+		rc = error(_(k->nothing_to_clear), id);
+		goto out;
+	}
+	if (k->clear_remind)
+		k->clear_remind(item);
+	/* The log keeps the judgement: value, date, who and reason; the
+	 * decision log (beslutninger) shows the clearing. */
+	was = stamp_describe(k, stamp);
+	/* TRANSLATORS: "proposal cleared: remove (2017-11-08, Workshop):
+	 * reason" */
+	what = xasprintf(_("%s cleared: %s"), _(k->noun), was);
+	node_remove(stamp);
+	correct_log(&r, k->action, id, what, o->why);
+	rc = reg_save(&r);
+	if (!rc)
+		info(_("%s: %s cleared (%s); the change log keeps it"), id,
+		     _(k->noun), was);
+out:
+	free(was);
+	free(what);
+	reg_close(&r);
+	return rc;
+}
+
+static int run(int action, void *input, int argc, char **argv)
+{
+	const struct args *a = input;
+
+	(void)argc;
+	(void)argv;
+	if (action == CLEAR)
+		return cli_status(stamp_clear(a->kind, a));
+	return cli_status(stamp_run(a->kind, a));
+}
+
+static const struct cli_option clear_options[] = {
+	{"why", 'w', N_("TEXT"), offsetof(struct args, why),
+	 N_("why it is cleared, for the record")},
+	{0}};
+
 int stamp_main(const struct stamp_kind *k, int argc, char **argv)
 {
-	const struct cli_sub cmd = {
-		.min = 2,
-		.max = 2,
-		.args_doc = k->args_doc,
-		.needs = k->needs,
-		.hint = N_("put a reason with spaces in quotes after --why"),
-		.opts = options,
-		.words_at = (const size_t[]){offsetof(struct args, id),
-					     offsetof(struct args, value)},
-		.doc = k->doc};
+	const struct cli_sub subs[] = {
+		{.run = run,
+		 .action = SET,
+		 .min = 2,
+		 .max = 2,
+		 .args_doc = k->args_doc,
+		 .needs = k->needs,
+		 .hint = N_("put a reason with spaces in quotes after --why"),
+		 .opts = options,
+		 .words_at = (const size_t[]){offsetof(struct args, id),
+					      offsetof(struct args, value)}},
+		{.name = "clear",
+		 .run = run,
+		 .action = CLEAR,
+		 .min = 1,
+		 .max = 1,
+		 .args_doc = N_("ID [--why TEXT]"),
+		 .needs = N_("the item's id"),
+		 .hint = N_("put a reason with spaces in quotes after --why"),
+		 .opts = clear_options,
+		 .words_at = (const size_t[]){offsetof(struct args, id)},
+		 .doc = k->clear_doc},
+		{0}};
 	struct args a = {0};
 
-	cli_parse(&cmd, argc, argv, &a);
-	return cli_status(stamp_run(k, &a));
+	a.kind = k;
+	return cli_dispatch(subs, k->doc, argc, argv, &a);
 }

@@ -91,8 +91,8 @@ test_expect_success 'area: usage errors exit 2' '
 	test_expect_code 2 styr area 2>err &&
 	test_expect_code 2 styr area add X 2>err &&
 	test_expect_code 2 styr area add X Y Z 2>err &&
-	test_expect_code 2 styr area remove X 2>err &&
-	test_grep "remove" err &&
+	test_expect_code 2 styr area drop X 2>err &&
+	test_grep "drop" err &&
 	test_expect_code 2 styr area list extra 2>err &&
 	test_cmp before.xml styr.xml
 '

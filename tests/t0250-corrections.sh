@@ -186,10 +186,199 @@ test_expect_success 'vote withdraw: nothing to withdraw, which meeting, usage' '
 	test_cmp before.xml styr.xml
 '
 
-test_expect_success 'the verbs are in --help' '
+test_expect_success 'set-up: a proposal, a decision and a solution on R1' '
+	styr prioritise R1 remove --why "Frigør tid" --date 2026-03-15 &&
+	styr decide R1 selected --why "Ny model" --date 2026-04-01 &&
+	styr solution R1 --status pilot --criteria "Halv tid" \
+		--evaluate-by 2027-06-01 --date 2026-04-02
+'
+
+test_expect_success 'solution clear: the track goes, the log keeps it' '
+	styr solution clear R1 --why "forkert punkt" &&
+	test -z "$(parts R1 solution)" &&
+	! grep -q "<solution" styr.xml &&
+	last_entry >entry &&
+	echo "solution R1 tester solution track cleared: pilot; criteria: Halv tid; evaluate by 2027-06-01; why: forkert punkt" >expect &&
+	test_cmp expect entry &&
+	item_json R1 "d[\"solution\"] is None" &&
+	valid
+'
+
+test_expect_success 'decide clear and prioritise clear: cleared, logged with what was there' '
+	styr decide clear R1 --why "besluttet på et forkert grundlag" &&
+	last_entry >entry &&
+	echo "decide R1 tester decision cleared: selected (2026-04-01, tester): Ny model; why: besluttet på et forkert grundlag" >expect &&
+	test_cmp expect entry &&
+	item_json R1 "d[\"decision\"] is None and d[\"priority\"] == \"remove\"" &&
+	styr prioritise clear R1 &&
+	last_entry >entry &&
+	echo "prioritise R1 tester proposal cleared: remove (2026-03-15, tester): Frigør tid" >expect &&
+	test_cmp expect entry &&
+	item_json R1 "d[\"priority\"] is None and d[\"priority_reason\"] is None" &&
+	styr list --priority remove --format json >l.json &&
+	py "d == []" l.json &&
+	valid
+'
+
+test_expect_success 'the decision log (beslutninger) shows the clearings' '
+	styr handout beslutninger -o b.odt 2>/dev/null &&
+	part b.odt content.xml >c.xml &&
+	test_grep "proposal cleared: remove" c.xml &&
+	test_grep "decision cleared: selected" c.xml &&
+	test_grep "solution track cleared: pilot" c.xml
+'
+
+test_expect_success 'clear with nothing to clear is refused; nothing changes' '
+	cp styr.xml before.xml &&
+	test_expect_code 1 styr prioritise clear R1 2>err &&
+	test_grep "R1 has no proposal to clear" err &&
+	test_expect_code 1 styr decide clear R1 2>err &&
+	test_grep "R1 has no decision to clear" err &&
+	test_expect_code 1 styr solution clear R1 2>err &&
+	test_grep "R1 has no solution track to clear" err &&
+	test_expect_code 1 styr decide clear R9 2>err &&
+	test_grep "R9" err &&
+	test_expect_code 2 styr decide clear 2>err &&
+	test_expect_code 2 styr prioritise clear R1 remove 2>err &&
+	test_cmp before.xml styr.xml
+'
+
+test_expect_success 'decide clear keeps a solution track and says so' '
+	styr decide R1 selected &&
+	styr solution R1 --status idea &&
+	styr decide clear R1 2>err &&
+	test_grep "solution track" err &&
+	test -n "$(parts R1 solution)" &&
+	styr solution clear R1 && valid
+'
+
+test_expect_success 'area rename: the items follow, the log keeps the old name' '
+	styr area rename VIS "Visitation og bevilling" --why "nyt navn" &&
+	last_entry >entry &&
+	echo "area VIS tester review area VIS renamed: '\''Visitation'\'' -> '\''Visitation og bevilling'\''; why: nyt navn" >expect &&
+	test_cmp expect entry &&
+	styr area list --format json >a.json &&
+	py "d == [{\"id\": \"VIS\", \"name\": \"Visitation og bevilling\", \"items\": 2}]" a.json &&
+	item_json D1 "d[\"area\"] == \"VIS\"" &&
+	styr show D1 >out && test_grep "VIS (Visitation og bevilling)" out &&
+	valid
+'
+
+test_expect_success 'area remove: refused while items are in it, naming them' '
+	cp styr.xml before.xml &&
+	test_expect_code 1 styr area remove vis 2>err &&
+	test_grep "area VIS (.Visitation og bevilling.) has items: D1, R1" err &&
+	test_expect_code 1 styr area remove NOPE 2>err &&
+	test_grep "unknown area .NOPE." err &&
+	test_expect_code 1 styr area rename VIS "" 2>err &&
+	test_cmp before.xml styr.xml
+'
+
+test_expect_success 'area remove: removed once nothing is in it; the id may be added again' '
+	styr edit D1 --area "" &&
+	styr edit R1 --area "" &&
+	styr area remove VIS --why "området udgår" &&
+	last_entry >entry &&
+	echo "area VIS tester review area VIS '\''Visitation og bevilling'\'' removed; why: området udgår" >expect &&
+	test_cmp expect entry &&
+	styr area list --format json >a.json && py "d == []" a.json &&
+	styr area add VIS "Visitation" && valid
+'
+
+test_expect_success 'person rename: votes and ratings follow (they name the id)' '
+	styr person rename "torben højris" "Torben Højris Madsen" &&
+	last_entry >entry &&
+	echo "person P2 tester P2 renamed: '\''Torben Højris'\'' -> '\''Torben Højris Madsen'\''" >expect &&
+	test_cmp expect entry &&
+	styr show D1 >out &&
+	test_grep "Torben Højris Madsen: anchor (meeting M2" out &&
+	styr vote D1 change --by "Torben Højris Madsen" --meeting M2 2>err &&
+	test_grep "replaces" err &&
+	valid
+'
+
+test_expect_success 'person rename: a name that is someone else'\''s, or the same, is refused' '
+	cp styr.xml before.xml &&
+	test_expect_code 1 styr person rename P2 "marianne vogt" 2>err &&
+	test_grep "registered already as P3" err &&
+	test_expect_code 1 styr person rename P2 "Torben Højris Madsen" 2>err &&
+	test_grep "already" err &&
+	test_expect_code 1 styr person rename "Nobody Here" "X" 2>err &&
+	test_grep "not in the people list" err &&
+	test_cmp before.xml styr.xml
+'
+
+test_expect_success 'person remove: refused while votes, ratings or attendance name them' '
+	styr meeting attend M1 "Lene Fagkonsulent" &&
+	cp styr.xml before.xml &&
+	test_expect_code 1 styr person remove P2 2>err &&
+	test_grep "P2 (Torben Højris Madsen) is named by votes on D1; ratings on D1" err &&
+	test_expect_code 1 styr person remove "lene fagkonsulent" 2>err &&
+	test_grep "attendance at M1" err &&
+	test_cmp before.xml styr.xml
+'
+
+test_expect_success 'person remove: a person nothing names; the id is not given again' '
+	styr person add "Fejl Indtastet" --role staff >/dev/null &&
+	styr person remove "fejl indtastet" --why "tastefejl" &&
+	last_entry >entry &&
+	echo "person P4 tester P4 '\''Fejl Indtastet'\'' (staff) removed; why: tastefejl" >expect &&
+	test_cmp expect entry &&
+	styr person list --format json >p.json &&
+	py "[p[\"id\"] for p in d] == [\"P1\", \"P2\", \"P3\"]" p.json &&
+	test "$(styr person add "Ny Person" --role staff)" = P5 &&
+	valid
+'
+
+test_expect_success 'edit --kind: a new id of the new kind, the old one stays taken, linked in the log' '
+	styr add rule "Skulle have været et mål" >/dev/null &&
+	styr note R2 "En note følger med" &&
+	test "$(styr edit R2 --kind mål --why "det er et mål")" = G1 &&
+	item_json G1 "d[\"kind\"] == \"goal\" and d[\"title\"] == \"Skulle have været et mål\" and len(d[\"notes\"]) == 1" &&
+	test_expect_code 1 styr show R2 2>err &&
+	test_grep "R2" err &&
+	test_grep "action=\"edit\" ref=\"R2\" became=\"G1\"" styr.xml &&
+	last_entry >entry &&
+	echo "edit R2 tester kind: rule -> goal; R2 is now G1; why: det er et mål" >expect &&
+	test_cmp expect entry &&
+	test "$(styr add rule "Ny regel")" = R3 &&
+	valid
+'
+
+test_expect_success 'log --item follows an item back through its kind changes' '
+	test "$(styr edit G1 --kind doc)" = D2 &&
+	styr log --item d2 --format json >l.json &&
+	py "[e[\"ref\"] for e in d] == [\"R2\", \"R2\", \"R2\", \"G1\"]" l.json &&
+	styr log --item R2 --format json >l.json &&
+	py "[e[\"ref\"] for e in d] == [\"R2\", \"R2\", \"R2\"]" l.json
+'
+
+test_expect_success 'edit --kind: the same kind changes nothing; a bad kind is refused' '
+	cp styr.xml before.xml &&
+	styr edit D2 --kind doc 2>err &&
+	test_grep "nothing changed" err &&
+	test_expect_code 1 styr edit D2 --kind spell 2>err &&
+	test_grep "spell" err &&
+	test_cmp before.xml styr.xml
+'
+
+test_expect_success 'the verbs are in --help and in the man page' '
 	styr vote --help >out && test_grep "withdraw" out &&
 	styr note --help >out && test_grep "remove" out && test_grep "change" out &&
-	styr rate --help >out && test_grep "remove" out && test_grep "change" out
+	styr rate --help >out && test_grep "remove" out && test_grep "change" out &&
+	styr prioritise --help >out && test_grep "clear" out &&
+	styr decide --help >out && test_grep "clear" out &&
+	styr solution --help >out && test_grep "clear" out &&
+	styr area --help >out && test_grep "rename" out && test_grep "remove" out &&
+	styr person --help >out && test_grep "rename" out && test_grep "remove" out &&
+	styr edit --help >out && test_grep "\-\-kind" out &&
+	for v in "note remove" "note change" "rate remove" "rate change" \
+		"vote withdraw" "prioritise clear" "decide clear" \
+		"solution clear" "area rename" "area remove" "person rename" \
+		"person remove"; do
+		sed -n "/^\.It Ic ${v% *} ${v#* }/p" "$SRC_DIR/styr.1" | grep -q . ||
+			{ echo "no $v in styr.1"; exit 1; }
+	done
 '
 
 test_done

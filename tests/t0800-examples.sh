@@ -57,7 +57,7 @@ test_expect_success 'the README tour runs as written' '
 	sh -e tour.sh >out 2>err &&
 	test -s workshop.odt &&
 	styr list --format json >items.json &&
-	python3 -c "import json; d = json.load(open(\"items.json\")); assert len(d) == 2"
+	python3 -c "import json; d = json.load(open(\"items.json\")); assert len(d) == 3; assert [i[\"id\"] for i in d if i[\"kind\"] == \"doc\"] == [\"D1\", \"D2\"]"
 '
 
 test_done
