@@ -53,7 +53,7 @@ LINGUAS  = da
 MO       = $(patsubst %,locale/%/LC_MESSAGES/styr.mo,$(LINGUAS))
 
 # Debian packages the build needs, and those the tests use besides: real
-# ODF clients (LibreOffice, pandoc), the ODF schema checker (jing), a Danish
+# ODF clients (LibreOffice Writer and Calc, pandoc), the ODF schema checker (jing), a Danish
 # locale for the translation tests, a real browser for the web pages
 # (chromium, driven by selenium), openpyxl to read what export xlsx writes,
 # and git for the merge driver.
@@ -61,7 +61,7 @@ BUILD_DEPS = gcc make pkg-config libxml2-dev libzip-dev zlib1g-dev libcsv-dev \
              libunistring-dev libmicrohttpd-dev libqrencode-dev libxlsxwriter-dev \
              libjson-c-dev gettext
 TEST_DEPS  = perl python3 locales libc-l10n libxml2-utils zip unzip \
-             libreoffice-writer-nogui pandoc jing poppler-utils \
+             libreoffice-writer-nogui libreoffice-calc-nogui pandoc jing poppler-utils \
              fonts-liberation2 fonts-dejavu-core \
              valgrind clang libclang-rt-14-dev time git \
              chromium chromium-driver python3-selenium python3-openpyxl

@@ -50,6 +50,9 @@ struct csv_record {
 	long line;   /* physical line (1-based) where the record starts */
 	long number; /* 1 for the first record */
 	char delim;  /* the separator the file is read with: ',' or ';' */
+	/* The spreadsheet's sheet the row is on (sheet.h); NULL for CSV,
+	 * whose LINE is a line, not a row number. */
+	const char *sheet;
 };
 
 /* Called once per record; returning -1 (after printing) stops the read. */

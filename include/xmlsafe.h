@@ -36,6 +36,39 @@ xmlDocPtr xmlsafe_read_file_stat(const char *path, int keep_blanks,
 xmlDocPtr xmlsafe_read_memory(const char *buf, size_t len, const char *name,
 			      int keep_blanks);
 
+/*
+ * Reading big XML from strangers piece by piece, without a tree (a
+ * spreadsheet's sheet): SAX2 under the same rules (no network, no DTD or
+ * entity, a DOCTYPE refused).  The callbacks get the element's namespace
+ * URI and local name, and its attributes with NUL-terminated values (valid
+ * during the call); text comes in pieces.  A callback returns 0 to go on,
+ * -1 after printing to stop with an error, or XMLSAFE_DONE to stop early
+ * without one.  xmlsafe_stream_feed takes the bytes as they come (LAST on
+ * the final piece) and returns 0, XMLSAFE_DONE, or -1 after printing
+ * (a parse error as "NAME:LINE: ...").
+ */
+enum { XMLSAFE_DONE = 1 };
+struct xmlsafe_attr {
+	const char *ns, *name, *value;
+};
+struct xmlsafe_sax {
+	int (*start)(void *user, const char *ns, const char *name,
+		     const struct xmlsafe_attr *attrs, size_t nattrs);
+	int (*end)(void *user, const char *ns, const char *name);
+	int (*text)(void *user, const char *s, size_t len);
+};
+struct xmlsafe_stream;
+struct xmlsafe_stream *xmlsafe_stream_new(const struct xmlsafe_sax *sax,
+					  void *user, const char *name);
+int xmlsafe_stream_feed(struct xmlsafe_stream *st, const char *buf,
+			size_t len, bool last);
+/* The line being parsed, for the callbacks' messages. */
+long xmlsafe_stream_line(const struct xmlsafe_stream *st);
+void xmlsafe_stream_free(struct xmlsafe_stream *st);
+/* The value of attribute NAME in namespace NS (NULL: none) or NULL. */
+const char *xmlsafe_attr_get(const struct xmlsafe_attr *attrs, size_t n,
+			     const char *ns, const char *name);
+
 /* Validates DOC against the register schema; prints each problem as
  * "NAME:LINE: ..." (at most a few dozen) and returns -1 if invalid. */
 int schema_validate(xmlDocPtr doc, const char *name);

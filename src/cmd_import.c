@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "commands.h"
 #include "csv.h"
@@ -15,19 +16,26 @@
 #include "number.h"
 #include "principles.h"
 #include "reg.h"
+#include "sheet.h"
 #include "strmap.h"
 #include "util.h"
 #include "vocab.h"
 
 struct args {
-	const char *format, *file;
+	const char *format, *file, *sheet;
 	bool dry_run;
 };
+
+enum { OPT_SHEET = 0x100 };
 
 static const struct argp_option options[] = {
 	{"dry-run", 'n', NULL, 0,
 	 N_("check the whole file and say what would be imported, without "
 	    "changing the register"),
+	 0},
+	{"sheet", OPT_SHEET, N_("NAME"), 0,
+	 N_("read the sheet NAME of an xlsx or ods file (default: the "
+	    "first)"),
 	 0},
 	{0}};
 
@@ -38,6 +46,9 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 	switch (key) {
 	case 'n':
 		a->dry_run = true;
+		break;
+	case OPT_SHEET:
+		a->sheet = arg;
 		break;
 	case ARGP_KEY_ARG:
 		*(state->arg_num ? &a->file : &a->format) = arg;
@@ -51,7 +62,7 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 static const struct cli_sub cmd = {
 	.min = 2,
 	.max = 2,
-	.args_doc = N_("csv|json FILE"),
+	.args_doc = N_("csv|json|xlsx|ods FILE"),
 	.needs = N_("the format and the file: import csv FILE or import "
 		    "json FILE"),
 	.options = options,
@@ -71,7 +82,14 @@ static const struct cli_sub cmd = {
 	   "wrote, into an empty register (just made with 'styr init'): its "
 	   "phases, areas, people, meetings, items and change log.  A "
 	   "mistake in the file is named with its place in it, and then "
-	   "nothing is changed.")};
+	   "nothing is changed.\v"
+	   "import xlsx FILE and import ods FILE read the same columns as "
+	   "csv from the first sheet of a spreadsheet saved by Excel or "
+	   "LibreOffice (or the sheet --sheet names): the first row that is "
+	   "not empty is the header; numbers, dates and the values formulas "
+	   "last computed are read as the spreadsheet shows them.  A bad "
+	   "cell or row stops the import naming the sheet, row and "
+	   "column.")};
 
 enum { MAX_ID_DIGITS = 9 };
 
@@ -79,8 +97,8 @@ struct import {
 	struct reg *r;
 	const char *name;
 	long line;              /* where the row being read starts */
+	char *sheet;            /* its sheet, NULL for CSV */
 	char *where;            /* "FILE:LINE[: column 'x']", for messages */
-	size_t where_size;
 	int col[COL_COUNT];     /* field index of each column, -1 if absent */
 	int field_col[F_COUNT]; /* the column of each item field */
 	size_t ncols;
@@ -137,50 +155,65 @@ static char *trim(char *s)
 static int read_header(struct import *im, const struct csv_record *rec)
 {
 	struct strbuf known = {0};
+	char label[16];
 	size_t i;
 	int c;
 
 	im->ncols = rec->n;
 	im->delim = rec->delim;
+	im->sheet = rec->sheet ? xstrdup(rec->sheet) : NULL;
+	im->line = rec->line;
+	free(im->where);
+	im->where = sheet_where(im->name, rec);
 	for (i = 0; i < rec->n; i++) {
 		const char *h = trim(rec->field[i]);
 
+		sheet_column_label(label, rec, i);
 		if (!*h)
-			return error(_("%s:%ld: column %zu has no name in the "
+			return error(_("%s: column %s has no name in the "
 				       "header row"),
-				     im->name, rec->line, i + 1);
+				     im->where, label);
 		c = item_column(h);
 		/* Commas or semicolons are read, but one kind per file: the
 		 * header row had a comma, so a ';' here is a mix of both. */
 		if (c < 0 && rec->delim == ',' && strchr(h, ';'))
-			return error(_("%s:%ld: the header row has both commas "
+			return error(_("%s: the header row has both commas "
 				       "and semicolons between its columns; "
 				       "styr reads a file separated by either, "
 				       "but one kind only: save it from the "
 				       "spreadsheet again as \"CSV UTF-8\""),
-				     im->name, rec->line);
+				     im->where);
 		if (c < 0) {
 			for (c = 0; c < COL_COUNT; c++) {
 				if (c)
 					sb_puts(&known, ", ");
 				sb_puts(&known, item_columns[c]);
 			}
-			error(_("%s:%ld: unknown column '%s' (the columns styr "
+			error(_("%s: unknown column '%s' (the columns styr "
 				"reads are: %s)"),
-			      im->name, rec->line, h, known.buf);
+			      im->where, h, known.buf);
 			sb_free(&known);
 			return -1;
 		}
 		if (im->col[c] >= 0)
-			return error(_("%s:%ld: column '%s' appears twice in "
+			return error(_("%s: column '%s' appears twice in "
 				       "the header row"),
-				     im->name, rec->line, h);
+				     im->where, h);
 		im->col[c] = (int)i;
 	}
+	/* In a spreadsheet a column has its letter too. */
+	for (c = 0; rec->sheet && c < COL_COUNT; c++) {
+		if (im->col[c] < 0)
+			continue;
+		sheet_column_label(label, rec, (size_t)im->col[c]);
+		free(im->what[c]);
+		im->what[c] = xasprintf(_("column %s ('%s')"), label,
+					item_columns[c]);
+	}
 	if (im->col[COL_KIND] < 0 || im->col[COL_TITLE] < 0)
-		return error(_("%s:%ld: the header row needs the columns "
+		return error(_("%s: the header row needs the columns "
 			       "'kind' and 'title'"),
-			     im->name, rec->line);
+			     im->where);
 	return 0;
 }
 
@@ -223,6 +256,10 @@ static int check_id(struct import *im, struct row *row, const char *s)
 			       "the id empty to add the row as a new item"),
 			     id);
 	line = strmap_get(im->file_ids, id);
+	if (line && im->sheet)
+		return error(_("column 'id': %s is already the id of the item "
+			       "on row %ld"),
+			     id, (long)(intptr_t)line);
 	if (line)
 		return error(_("column 'id': %s is already the id of the item "
 			       "on line %ld"),
@@ -306,16 +343,26 @@ static int check_burden(struct import *im, struct row *row)
 	return 0;
 }
 
-/* Every message names the row's file and line, and the column COL
- * (unless -1) where the message itself does not. */
+/* Every message names the row's file and line (sheet and row), and the
+ * column COL (unless -1) where the message itself does not. */
 static void at(struct import *im, int col)
 {
-	if (col < 0)
-		snprintf(im->where, im->where_size, "%s:%ld", im->name,
-			 im->line);
-	else
-		snprintf(im->where, im->where_size, _("%s:%ld: column '%s'"),
-			 im->name, im->line, item_columns[col]);
+	struct csv_record rec = {.line = im->line, .sheet = im->sheet};
+	char *row = sheet_where(im->name, &rec), label[16];
+
+	free(im->where);
+	if (col < 0) {
+		im->where = row;
+	} else if (im->sheet && im->col[col] >= 0) {
+		sheet_column_label(label, &rec, (size_t)im->col[col]);
+		im->where = xasprintf(_("%s, column %s ('%s')"), row, label,
+				      item_columns[col]);
+		free(row);
+	} else {
+		im->where = xasprintf(_("%s: column '%s'"), row,
+				      item_columns[col]);
+		free(row);
+	}
 	error_context(im->where);
 }
 
@@ -583,8 +630,6 @@ static void import_init(struct import *im, struct reg *r, const char *name)
 	memset(im, 0, sizeof *im);
 	im->r = r;
 	im->name = name;
-	im->where_size = strlen(name) + 128;
-	im->where = xmalloc(im->where_size);
 	for (c = 0; c < COL_COUNT; c++) {
 		im->col[c] = -1;
 		im->what[c] = xasprintf(_("column '%s'"), item_columns[c]);
@@ -618,6 +663,7 @@ static void import_free(struct import *im)
 	for (c = 0; c < COL_COUNT; c++)
 		free(im->what[c]);
 	free(im->where);
+	free(im->sheet);
 	free(im->by);
 	strmap_free(im->reg_ids);
 	strmap_free(im->file_ids);
@@ -661,41 +707,52 @@ static int run_json(struct reg *r, FILE *f, const char *name, bool dry_run)
 int cmd_import(int argc, char **argv)
 {
 	struct args a = {0};
+	struct sheet_source src = {0};
 	struct import im;
 	struct reg r;
 	const char *name;
 	bool json = false;
 	FILE *f;
-	int rc;
+	int rc, fmt = SHEET_CSV;
 
 	cli_parse(&cmd, argc, argv, &a);
 	if (!strcasecmp(a.format, "json"))
 		json = true;
-	else if (strcasecmp(a.format, "csv"))
+	else if ((fmt = sheet_format_named(a.format)) < 0)
 		return cli_usage(argv[0], _("unknown format '%s' (styr imports "
-					    "csv and json)"),
+					    "csv, json, xlsx and ods)"),
 				 a.format);
+	if (a.sheet && fmt == SHEET_CSV)
+		return cli_usage(argv[0], _("--sheet is for xlsx and ods "
+					    "files, which have sheets"));
 	if (!strcmp(a.file, "-")) {
-		f = stdin;
 		name = _("standard input");
 	} else {
-		f = fopen(a.file, "r");
 		name = a.file;
 		guard_input(a.file, N_("the imported file"));
-		if (!f) {
+		if (access(a.file, R_OK) < 0) {
 			error(_("%s: cannot open: %s"), a.file,
 			      strerror(errno));
 			return EXIT_REFUSED;
 		}
 	}
+	src.path = a.file;
+	src.name = name;
+	src.format = (enum sheet_format)fmt;
+	src.sheet = a.sheet;
 	rc = cli_status(reg_open(&r, a.dry_run ? REG_READ : REG_WRITE));
 	if (rc) {
 		reg_close(&r);
-		if (f != stdin)
-			fclose(f);
 		return rc;
 	}
 	if (json) {
+		f = strcmp(a.file, "-") ? fopen(a.file, "r") : stdin;
+		if (!f) {
+			error(_("%s: cannot open: %s"), a.file,
+			      strerror(errno));
+			reg_close(&r);
+			return EXIT_REFUSED;
+		}
 		rc = run_json(&r, f, name, a.dry_run);
 		if (f != stdin)
 			fclose(f);
@@ -703,14 +760,17 @@ int cmd_import(int argc, char **argv)
 		return rc;
 	}
 	import_init(&im, &r, name);
-	if (csv_read(f, name, NULL, on_record, &im) < 0) {
+	if (sheet_read(&src, on_record, &im) < 0) {
 		error(_("%s: nothing was imported"), name);
 		rc = EXIT_REFUSED;
 	} else if (!im.items) {
 		info(_("%s: no items in the file; nothing was changed"), name);
 	} else if (a.dry_run) {
 		/* The separator was guessed: a trial run says which. */
-		if (im.delim == ';')
+		if (im.sheet)
+			printf(_("%s: read from sheet '%s'\n"), name,
+			       im.sheet);
+		else if (im.delim == ';')
 			printf(_("%s: the columns are separated by "
 				 "semicolons\n"),
 			       name);
@@ -762,8 +822,6 @@ int cmd_import(int argc, char **argv)
 		}
 	}
 	import_free(&im);
-	if (f != stdin)
-		fclose(f);
 	reg_close(&r);
 	return rc;
 }

@@ -95,6 +95,7 @@ static void on_record(int c, void *data)
 	rec.line = rd->record_line;
 	rec.number = rd->records;
 	rec.delim = rd->delim;
+	rec.sheet = NULL;
 	if (rd->fn(&rec, rd->ctx) < 0)
 		rd->failed = true;
 reset:

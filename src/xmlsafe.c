@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /* Safe XML reading and the register schema; see xmlsafe.h. */
 #include <errno.h>
+#include <limits.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <stdbool.h>
@@ -10,6 +11,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
 #include <libxml/relaxng.h>
 #include <libxml/xmlerror.h>
 
@@ -215,6 +217,183 @@ xmlDocPtr xmlsafe_read_memory(const char *buf, size_t len, const char *name,
 	doc = finish(ctxt, doc, name, &fe);
 	xmlFreeParserCtxt(ctxt);
 	return doc;
+}
+
+/* --- streams (SAX2, no tree) --- */
+
+struct xmlsafe_stream {
+	xmlParserCtxtPtr ctxt;
+	const struct xmlsafe_sax *sax;
+	void *user;
+	char *name;
+	int rc;		/* a callback's -1 or XMLSAFE_DONE */
+	struct first_error fe;
+	struct strbuf vals;	/* the attribute values, back to back */
+	size_t *off;
+	struct xmlsafe_attr *attrs;
+	size_t cap;
+};
+
+static void stream_stop(struct xmlsafe_stream *st, int rc)
+{
+	if (rc && !st->rc) {
+		st->rc = rc;
+		xmlStopParser(st->ctxt);
+	}
+}
+
+static void stream_start(void *ctx, const xmlChar *name, const xmlChar *prefix,
+			 const xmlChar *uri, int nb_ns, const xmlChar **ns,
+			 int nattrs, int ndefaulted, const xmlChar **a)
+{
+	struct xmlsafe_stream *st = ctx;
+	size_t i, n = nattrs > 0 ? (size_t)nattrs : 0;
+
+	(void)prefix;
+	(void)nb_ns;
+	(void)ns;
+	(void)ndefaulted;
+	if (st->rc)
+		return;
+	if (n > st->cap) {
+		st->cap = n;
+		st->attrs = xrealloc(st->attrs, n * sizeof *st->attrs);
+		st->off = xrealloc(st->off, n * sizeof *st->off);
+	}
+	/* Five pointers per attribute: name, prefix, URI, value, its end. */
+	st->vals.len = 0;
+	for (i = 0; i < n; i++) {
+		const xmlChar **at = a + 5 * i;
+		st->off[i] = st->vals.len;
+		sb_add(&st->vals, (const char *)at[3],
+		       (size_t)(at[4] - at[3]));
+		sb_add(&st->vals, "", 1);
+	}
+	for (i = 0; i < n; i++) {
+		const xmlChar **at = a + 5 * i;
+		st->attrs[i].name = (const char *)at[0];
+		st->attrs[i].ns = (const char *)at[2];
+		st->attrs[i].value = st->vals.buf + st->off[i];
+	}
+	if (st->sax->start)
+		stream_stop(st, st->sax->start(st->user, (const char *)uri,
+					       (const char *)name, st->attrs,
+					       n));
+}
+
+static void stream_end(void *ctx, const xmlChar *name, const xmlChar *prefix,
+		       const xmlChar *uri)
+{
+	struct xmlsafe_stream *st = ctx;
+
+	(void)prefix;
+	if (!st->rc && st->sax->end)
+		stream_stop(st, st->sax->end(st->user, (const char *)uri,
+					     (const char *)name));
+}
+
+static void stream_text(void *ctx, const xmlChar *s, int len)
+{
+	struct xmlsafe_stream *st = ctx;
+
+	if (!st->rc && st->sax->text && len > 0)
+		stream_stop(st, st->sax->text(st->user, (const char *)s,
+					      (size_t)len));
+}
+
+static void stream_doctype(void *ctx, const xmlChar *name,
+			   const xmlChar *external_id, const xmlChar *system_id)
+{
+	struct xmlsafe_stream *st = ctx;
+
+	(void)name;
+	(void)external_id;
+	(void)system_id;
+	st->fe.doctype = 1;
+	st->fe.line = xmlSAX2GetLineNumber(st->ctxt);
+	xmlStopParser(st->ctxt);
+}
+
+struct xmlsafe_stream *xmlsafe_stream_new(const struct xmlsafe_sax *sax,
+					  void *user, const char *name)
+{
+	struct xmlsafe_stream *st = xcalloc(1, sizeof *st);
+	xmlSAXHandler h;
+
+	memset(&h, 0, sizeof h);
+	h.initialized = XML_SAX2_MAGIC;
+	h.startElementNs = stream_start;
+	h.endElementNs = stream_end;
+	h.characters = stream_text;
+	h.ignorableWhitespace = stream_text;
+	h.internalSubset = stream_doctype;
+	st->sax = sax;
+	st->user = user;
+	st->name = xstrdup(name);
+	st->ctxt = xmlCreatePushParserCtxt(&h, st, NULL, 0, name);
+	if (!st->ctxt)
+		die(_("out of memory"));
+	xmlCtxtUseOptions(st->ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA |
+					    XML_PARSE_BIG_LINES);
+	return st;
+}
+
+long xmlsafe_stream_line(const struct xmlsafe_stream *st)
+{
+	return xmlSAX2GetLineNumber(st->ctxt);
+}
+
+int xmlsafe_stream_feed(struct xmlsafe_stream *st, const char *buf,
+			size_t len, bool last)
+{
+	int err;
+
+	if (st->rc)
+		return st->rc;
+	if (len > (size_t)INT_MAX)
+		return error(_("%s: too large"), st->name);
+	collecting = &st->fe;
+	err = xmlParseChunk(st->ctxt, buf, (int)len, last);
+	collecting = NULL;
+	if (st->rc)
+		return st->rc;
+	if (st->fe.doctype)
+		return error(_("%s:%d: a DOCTYPE is not allowed (no DTDs or "
+			       "entities are read, for safety)"),
+			     st->name, st->fe.line);
+	if (err || !st->ctxt->wellFormed) {
+		st->rc = -1;
+		if (st->fe.msg[0])
+			return error(_("%s:%d: not well-formed XML: %s"),
+				     st->name, st->fe.line, st->fe.msg);
+		return error(_("%s: cannot read the XML"), st->name);
+	}
+	return 0;
+}
+
+void xmlsafe_stream_free(struct xmlsafe_stream *st)
+{
+	if (!st)
+		return;
+	xmlFreeParserCtxt(st->ctxt);
+	sb_free(&st->vals);
+	free(st->off);
+	free(st->attrs);
+	free(st->name);
+	free(st);
+}
+
+const char *xmlsafe_attr_get(const struct xmlsafe_attr *attrs, size_t n,
+			     const char *ns, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!strcmp(attrs[i].name, name) &&
+		    (ns ? attrs[i].ns && !strcmp(attrs[i].ns, ns)
+			: !attrs[i].ns))
+			return attrs[i].value;
+	return NULL;
 }
 
 /* --- the register schema --- */

@@ -289,9 +289,9 @@ test_expect_success 'a missing file is exit 1 naming it' '
 	refused nosuch.csv "nosuch.csv"
 '
 
-test_expect_success 'only csv and json are imported' '
+test_expect_success 'only csv, json, xlsx and ods are imported' '
 	test_expect_code 2 styr import yaml x.yaml 2>err &&
-	test_grep "csv and json" err
+	test_grep "csv, json, xlsx and ods" err
 '
 
 test_expect_success '--dry-run checks and counts, writes nothing' '
