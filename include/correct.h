@@ -54,6 +54,10 @@ void correct_rename(xmlNodePtr n, const char *name);
  * at M1" ("" when nothing does). */
 char *correct_person_users(struct reg *r, const char *pid);
 
+/* The ids of the items with votes cast in meeting MID, as "R1, D2" (""
+ * when none). */
+char *correct_meeting_users(struct reg *r, const char *mid);
+
 /* Gives ITEM the kind KIND (canonical) and a new id of that kind, the
  * next free one; the old id stays taken.  Logs the change, linking the
  * ids (the entry's "became"), with WHY.  Returns the new id (the

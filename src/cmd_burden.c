@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "correct.h"
 #include "item.h"
 #include "number.h"
 #include "reg.h"
@@ -23,9 +24,12 @@
 enum { OPT_MINUTES = 'm', OPT_PER_YEAR = 'n', OPT_STAFF = 's',
        OPT_TARIFF = 't', OPT_DEFAULT_TARIFF = 'D' };
 
+enum action { SET, CLEAR };
+
 struct args {
 	const char *id;
 	const char *minutes, *per_year, *staff, *tariff, *default_tariff;
+	const char *why; /* clear */
 };
 
 static const struct cli_option options[] = {
@@ -62,20 +66,6 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 	}
 	return 0;
 }
-
-static const struct cli_sub cmd = {
-	.max = 1,
-	.args_doc = N_("ID --minutes M --per-year N [--staff K] [--tariff KR_PER_HOUR]\n"
-	   "--default-tariff KR_PER_HOUR"),
-	.opts = options,
-	.words_at = (const size_t[]){offsetof(struct args, id)},
-	.parse_opt = parse_opt,
-	.doc =
-	N_("Estimate the time item ID costs: minutes each time times the "
-	   "number of times a year gives hours per year; with --staff also "
-	   "hours per person, and with a tariff (the item's or the "
-	   "register's default) the cost per year in kroner.  A new "
-	   "estimate replaces the old one.")};
 
 /*
  * Checks a decimal option and returns it as stored: the number the user
@@ -153,9 +143,9 @@ out:
 	return rc;
 }
 
-int cmd_burden(int argc, char **argv)
+static int burden_set(const struct args *ap)
 {
-	struct args a = {0};
+	struct args a = *ap;
 	char *minutes = NULL, *per_year = NULL, *staff = NULL, *tariff = NULL;
 	struct item_facts f;
 	char hours[32];
@@ -165,7 +155,6 @@ int cmd_burden(int argc, char **argv)
 	double v;
 	int rc = EXIT_REFUSED;
 
-	cli_parse(&cmd, argc, argv, &a);
 	if (a.default_tariff)
 		return set_default_tariff(a.default_tariff);
 	if (!(minutes = amount(_("minutes"), a.minutes, MAX_MINUTES, false,
@@ -204,4 +193,88 @@ done:
 	free(staff);
 	free(tariff);
 	return rc;
+}
+
+/* burden clear ID: the log keeps the estimate. */
+static int burden_clear(const struct args *a)
+{
+	struct reg r;
+	xmlNodePtr item, b;
+	char *what = NULL;
+	const char *id;
+	int rc;
+
+	if (correct_check_why(a->why) < 0)
+		return EXIT_REFUSED;
+	rc = cli_status(reg_open_item(&r, REG_WRITE, a->id, &item));
+	if (rc)
+		goto out;
+	id = node_attr(item, "id");
+	b = node_child(item, "burden");
+	if (!b) {
+		error(_("%s has no burden estimate to clear"), id);
+		rc = EXIT_REFUSED;
+		goto out;
+	}
+	/* TRANSLATORS: in the change log, the estimate as it was */
+	what = xasprintf(_("burden cleared: %s minutes x %s a year, staff "
+			   "%s, tariff %s"),
+			 node_attr(b, "minutes"), node_attr(b, "per-year"),
+			 node_attr(b, "staff") ? node_attr(b, "staff") : "-",
+			 node_attr(b, "tariff") ? node_attr(b, "tariff") : "-");
+	node_remove(b);
+	correct_log(&r, "burden", id, what, a->why);
+	rc = cli_status(reg_save(&r));
+	if (!rc)
+		info(_("%s: burden estimate cleared; the change log keeps it"),
+		     id);
+out:
+	free(what);
+	reg_close(&r);
+	return rc;
+}
+
+static int run(int action, void *input, int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	if (action == CLEAR)
+		return burden_clear(input);
+	return burden_set(input);
+}
+
+static const struct cli_option clear_options[] = {
+	{"why", 'w', N_("TEXT"), offsetof(struct args, why),
+	 N_("why it is cleared, for the record")},
+	{0}};
+
+static const struct cli_sub subs[] = {
+	{.run = run, .action = SET, .max = 1,
+	 .args_doc = N_("ID --minutes M --per-year N [--staff K] [--tariff "
+			"KR_PER_HOUR]\n--default-tariff KR_PER_HOUR"),
+	 .opts = options,
+	 .words_at = (const size_t[]){offsetof(struct args, id)},
+	 .parse_opt = parse_opt},
+	{.name = "clear", .run = run, .action = CLEAR, .min = 1, .max = 1,
+	 .args_doc = N_("ID [--why TEXT]"),
+	 .needs = N_("the item's id"),
+	 .hint = N_("put a reason with spaces in quotes after --why"),
+	 .opts = clear_options,
+	 .words_at = (const size_t[]){offsetof(struct args, id)},
+	 .doc = N_("Clear an item's burden estimate; the log keeps it.")},
+	{0}};
+
+int cmd_burden(int argc, char **argv)
+{
+	struct args a = {0};
+
+	return cli_dispatch(
+		subs,
+		N_("Estimate the time item ID costs: minutes each time times "
+		   "the number of times a year gives hours per year; with "
+		   "--staff also hours per person, and with a tariff (the "
+		   "item's or the register's default) the cost per year in "
+		   "kroner.  A new estimate replaces the old one; 'burden "
+		   "clear' takes it back."),
+		argc, argv, &a);
 }

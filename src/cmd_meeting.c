@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "correct.h"
 #include "phase.h"
 #include "reg.h"
 #include "table.h"
@@ -12,13 +13,14 @@
 #include "view.h"
 #include "vocab.h"
 
-enum action { LIST, ADD, ATTEND };
+enum action { LIST, ADD, ATTEND, ABSENT, CHANGE, REMOVE };
 
 struct args {
 	enum action action;
 	const char **pos; /* the arguments after the action */
 	int npos;
 	const char *date, *phase, *format;
+	const char *title, *why; /* change, remove, absent */
 	char id[32]; /* the meeting 'add' made */
 };
 
@@ -136,6 +138,165 @@ static int attend(struct reg *r, const struct args *a)
 	return 0;
 }
 
+/* absent MID NAME...: taken off the attendees; the log names them. */
+static int absent(struct reg *r, const struct args *a)
+{
+	xmlNodePtr m = reg_known_meeting(r, a->pos[0]), *gone;
+	struct strbuf names = {0};
+	const char *mid;
+	char *what;
+	int i, bad = 0;
+
+	if (!m || correct_check_why(a->why) < 0)
+		return -1;
+	mid = node_attr(m, "id");
+	/* Every name must be an attendee before anything changes. */
+	gone = xcalloc((size_t)a->npos, sizeof *gone);
+	for (i = 1; i < a->npos; i++) {
+		xmlNodePtr p = reg_person(r, a->pos[i]), at;
+		if (!p) {
+			bad |= error(_("unknown person '%s' (see 'styr person "
+				       "list')"),
+				     a->pos[i]);
+			continue;
+		}
+		for (at = node_child(m, "attendee"); at;
+		     at = node_next(at, "attendee"))
+			if (!strcmp(node_attr(at, "ref"), node_attr(p, "id")))
+				break;
+		if (!at)
+			bad |= error(_("%s (%s) is not recorded as attending "
+				       "%s"),
+				     node_text(p), node_attr(p, "id"), mid);
+		gone[i] = at;
+		if (at) {
+			if (names.len)
+				sb_puts(&names, ", ");
+			sb_printf(&names, "%s (%s)", node_text(p),
+				  node_attr(p, "id"));
+		}
+	}
+	if (bad) {
+		free(gone);
+		sb_free(&names);
+		return -1;
+	}
+	for (i = 1; i < a->npos; i++)
+		if (gone[i] && gone[i]->parent) {
+			/* the same person named twice is removed once */
+			xmlNodePtr at = gone[i];
+			int k;
+			for (k = i + 1; k < a->npos; k++)
+				if (gone[k] == at)
+					gone[k] = NULL;
+			node_remove(at);
+		}
+	free(gone);
+	/* TRANSLATORS: in the change log */
+	what = xasprintf(_("not at meeting %s '%s' after all: %s"), mid,
+			 node_text(node_child(m, "title")), names.buf);
+	correct_log(r, "meeting", mid, what, a->why);
+	info("%s", what);
+	free(what);
+	sb_free(&names);
+	return 0;
+}
+
+/* change MID [--title] [--date] [--phase]; remove MID. */
+static int fix(struct reg *r, const struct args *a)
+{
+	xmlNodePtr m = reg_known_meeting(r, a->pos[0]), phase = NULL;
+	struct strbuf what = {0};
+	const char *mid, *title, *s;
+	char date[11], *users;
+	int rc = -1;
+
+	if (!m || correct_check_why(a->why) < 0)
+		return -1;
+	mid = node_attr(m, "id");
+	title = node_text(node_child(m, "title"));
+	if (a->action == REMOVE) {
+		users = correct_meeting_users(r, mid);
+		if (*users) {
+			error(_("meeting %s ('%s') has votes on %s; withdraw "
+				"them first ('styr vote withdraw')"),
+			      mid, title, users);
+			free(users);
+			return -1;
+		}
+		free(users);
+		/* TRANSLATORS: in the change log */
+		sb_printf(&what, _("meeting %s removed: %s '%s' on %s"), mid,
+			  vocab_word(&vocab_meeting_kind, node_attr(m, "kind"),
+				     msg_lang()),
+			  title, node_attr(m, "date"));
+		for (xmlNodePtr at = node_child(m, "attendee"); at;
+		     at = node_next(at, "attendee")) {
+			xmlNodePtr p = reg_person(r, node_attr(at, "ref"));
+			sb_puts(&what, at == node_child(m, "attendee")
+					       ? _("; attended by ")
+					       : ", ");
+			sb_printf(&what, "%s (%s)", p ? node_text(p) : "?",
+				  node_attr(at, "ref"));
+		}
+		correct_log(r, "meeting", mid, what.buf, a->why);
+		info("%s", what.buf);
+		node_remove(m);
+		sb_free(&what);
+		return 0;
+	}
+	if (a->title) {
+		if (check_text(_("title"), a->title) < 0)
+			goto out;
+		for (s = a->title; *s == ' ' || *s == '\t' || *s == '\n'; s++)
+			;
+		if (!*s) {
+			error(_("a meeting needs a title"));
+			goto out;
+		}
+	}
+	if (a->date && parse_date(_("date"), a->date, date) < 0)
+		goto out;
+	if (a->phase && !(phase = phase_arg(r, a->phase)))
+		goto out;
+	if (a->title && strcmp(a->title, title))
+		sb_printf(&what, _("title: '%s' -> '%s'"), title, a->title);
+	if (a->date && strcmp(date, node_attr(m, "date")))
+		sb_printf(&what, _("%sdate: %s -> %s"), what.len ? "; " : "",
+			  node_attr(m, "date"), date);
+	if (phase && (!node_attr(m, "phase") ||
+		      strcmp(node_attr(m, "phase"),
+			     node_attr(phase, "number"))))
+		sb_printf(&what, _("%sphase: %s -> %s"), what.len ? "; " : "",
+			  node_attr(m, "phase") ? node_attr(m, "phase") : "-",
+			  node_attr(phase, "number"));
+	if (!what.len) {
+		info(_("%s: nothing changed (the values given are the ones it "
+		       "has)"),
+		     mid);
+		rc = 1;
+		goto out;
+	}
+	/* The log has the old values before they are replaced. */
+	{
+		char *line = xasprintf(_("meeting %s changed: %s"), mid,
+				       what.buf);
+		correct_log(r, "meeting", mid, line, a->why);
+		info("%s", line);
+		free(line);
+	}
+	if (a->title)
+		correct_rename(node_child(m, "title"), a->title);
+	if (a->date)
+		node_set_attr(m, "date", date);
+	if (phase)
+		node_set_attr(m, "phase", node_attr(phase, "number"));
+	rc = 0;
+out:
+	sb_free(&what);
+	return rc;
+}
+
 static int list(struct reg *r, void *input)
 {
 	const struct args *a = input;
@@ -211,12 +372,21 @@ static int list(struct reg *r, void *input)
 	return EXIT_OK;
 }
 
-/* add or attend: -1 refused, 1 nothing to change, 0 changed. */
+/* add, attend or a correction: -1 refused, 1 nothing to change, 0 changed. */
 static int change(struct reg *r, void *input)
 {
 	struct args *a = input;
 
-	return a->action == ADD ? add(r, a, msg_lang(), a->id) : attend(r, a);
+	switch (a->action) {
+	case ADD:
+		return add(r, a, msg_lang(), a->id);
+	case ATTEND:
+		return attend(r, a);
+	case ABSENT:
+		return absent(r, a);
+	default:
+		return fix(r, a);
+	}
 }
 
 /* Every subcommand's call: which one, and its arguments. */
@@ -234,6 +404,34 @@ static int run(int action, void *input, int argc, char **argv)
 	if (!rc && *a->id)
 		printf("%s\n", a->id);
 	return rc;
+}
+
+static const struct cli_option why_options[] = {
+	{"why", 'w', N_("TEXT"), offsetof(struct args, why),
+	 N_("why it is corrected, for the record")},
+	{0}};
+
+static const struct cli_option change_options[] = {
+	{"title", 't', N_("TEXT"), offsetof(struct args, title),
+	 N_("the meeting's title")},
+	{"date", OPT_DATE, N_("DATE"), offsetof(struct args, date),
+	 N_("the meeting's date (YYYY-MM-DD)")},
+	{"phase", OPT_PHASE, N_("N"), offsetof(struct args, phase),
+	 N_("the phase it belongs to")},
+	{"why", 'w', N_("TEXT"), offsetof(struct args, why),
+	 N_("why it is corrected, for the record")},
+	{0}};
+
+/* 'change' needs something to change. */
+static error_t parse_change(int key, char *arg, struct argp_state *state)
+{
+	const struct args *a = state->input;
+
+	(void)arg;
+	if (key == ARGP_KEY_END && !a->title && !a->date && !a->phase)
+		argp_error(state, _("say what to change: --title, --date or "
+				    "--phase"));
+	return ARGP_ERR_UNKNOWN;
 }
 
 /* 'add' cannot go without --date. */
@@ -269,6 +467,28 @@ static const struct cli_sub subs[] = {
 		   "person's id (P3) or their exact name (see 'styr person "
 		   "list').  Their roles show in 'styr phase' which parts of the "
 		   "governance chain have taken part.")},
+	{.name = "absent", .run = run, .action = ABSENT, .min = 2,
+	 .max = CLI_MANY, .args_doc = N_("ID NAME... [--why TEXT]"),
+	 .needs = N_("a meeting id and one or more people"),
+	 .opts = why_options,
+	 .doc = N_("Take people off a meeting's attendees; the log keeps "
+		   "them.\vFor attendance recorded by mistake: each NAME "
+		   "(id or exact name) must be recorded as attending.")},
+	{.name = "change", .run = run, .action = CHANGE, .min = 1, .max = 1,
+	 .args_doc = N_("ID [--title TEXT] [--date DATE] [--phase N] [--why "
+			"TEXT]"),
+	 .needs = N_("the meeting's id"),
+	 .hint = N_("put a title with spaces in quotes after --title"),
+	 .opts = change_options, .parse_opt = parse_change,
+	 .doc = N_("Correct a meeting's title, date or phase; the log keeps "
+		   "the old ones.")},
+	{.name = "remove", .run = run, .action = REMOVE, .min = 1, .max = 1,
+	 .args_doc = N_("ID [--why TEXT]"),
+	 .needs = N_("the meeting's id"),
+	 .opts = why_options,
+	 .doc = N_("Remove a meeting no vote was cast in; the log keeps "
+		   "it.\vA meeting with votes is refused, naming the items: "
+		   "withdraw the votes first.  Its id is not used again.")},
 	{0}};
 
 int cmd_meeting(int argc, char **argv)
@@ -277,6 +497,7 @@ int cmd_meeting(int argc, char **argv)
 
 	return cli_dispatch(
 		subs,
-		N_("Plan the process's meetings and record who took part."),
+		N_("Plan the process's meetings and record who took part; "
+		   "'absent', 'change' and 'remove' correct them."),
 		argc, argv, &a);
 }

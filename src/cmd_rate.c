@@ -56,6 +56,13 @@ static int rate_record(struct args *ap)
 	char *replaced = NULL, *guest = NULL;
 	int k, rc;
 
+	if (!strcmp(a.experience, "remove") || !strcmp(a.experience, "change")) {
+		/* The verb comes first: styr rate remove ID N. */
+		error(_("to correct a rating: styr rate %s %s N (see 'styr "
+			"show %s')"),
+		      a.experience, a.id, a.id);
+		return EXIT_REFUSED;
+	}
 	if ((k = vocab_parse(&vocab_experience, a.experience)) < 0)
 		return EXIT_REFUSED;
 	experience = vocab_experience.words[k].key;

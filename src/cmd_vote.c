@@ -162,6 +162,12 @@ static int vote_cast(struct args *ap)
 	xmlNodePtr item, vote, meeting, e;
 	int p, rc;
 
+	if (!strcmp(a.priority, "withdraw")) {
+		/* The verb comes first: styr vote withdraw ID. */
+		error(_("to withdraw a vote: styr vote withdraw %s --by NAME"),
+		      a.id);
+		return EXIT_REFUSED;
+	}
 	p = vocab_parse(&vocab_priority, a.priority);
 	if (p < 0)
 		return EXIT_REFUSED;

@@ -312,3 +312,19 @@ const char **correct_former_ids(struct reg *r, const char *id)
 	}
 	return ids;
 }
+
+char *correct_meeting_users(struct reg *r, const char *mid)
+{
+	struct strbuf sb = {0};
+	xmlNodePtr n, v;
+
+	for (n = node_first(r->items); n; n = node_after(n))
+		for (v = node_child(n, "vote"); v; v = node_next(v, "vote")) {
+			const char *m = node_attr(v, "meeting");
+			if (m && !strcmp(m, mid)) {
+				add_part(&sb, node_attr(n, "id"));
+				break;
+			}
+		}
+	return sb.buf ? sb_steal(&sb) : xstrdup("");
+}

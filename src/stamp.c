@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /* What `prioritise` and `decide` share; see stamp.h. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
 #include "correct.h"
@@ -36,6 +37,10 @@ static int stamp_run(const struct stamp_kind *k, const struct args *o)
 	int v, rc;
 
 	/* Everything the user typed is checked before the register is. */
+	if (!strcmp(o->value, "clear"))
+		/* The verb comes first: styr decide clear ID. */
+		return error(_("to clear it: styr %s clear %s"), k->action,
+			     o->id);
 	v = vocab_parse(k->vocab, o->value);
 	if (v < 0)
 		return -1;

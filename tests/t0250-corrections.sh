@@ -362,6 +362,86 @@ test_expect_success 'edit --kind: the same kind changes nothing; a bad kind is r
 	test_cmp before.xml styr.xml
 '
 
+test_expect_success 'burden clear: the estimate goes, the sums follow, the log keeps it' '
+	styr burden D1 --minutes 30 --per-year 100 --staff 2 >/dev/null &&
+	styr summary --format json >s.json &&
+	py "d[\"burden_hours_per_year\"] == 50" s.json &&
+	styr burden clear D1 --why "skønnet på det forkerte punkt" &&
+	last_entry >entry &&
+	echo "burden D1 tester burden cleared: 30 minutes x 100 a year, staff 2, tariff -; why: skønnet på det forkerte punkt" >expect &&
+	test_cmp expect entry &&
+	item_json D1 "d[\"burden\"] is None" &&
+	styr summary --format json >s.json &&
+	py "d[\"burden_hours_per_year\"] == 0" s.json &&
+	test_expect_code 1 styr burden clear D1 2>err &&
+	test_grep "D1 has no burden estimate to clear" err &&
+	valid
+'
+
+test_expect_success 'meeting absent: attendance recorded by mistake' '
+	styr meeting attend M2 P1 P3 &&
+	styr meeting absent M2 "Marianne Vogt" --why "var syg" &&
+	last_entry >entry &&
+	echo "meeting M2 tester not at meeting M2 '\''Workshop 2'\'' after all: Marianne Vogt (P3); why: var syg" >expect &&
+	test_cmp expect entry &&
+	styr meeting list --format json >m.json &&
+	py "[m[\"attendees\"] for m in d if m[\"id\"] == \"M2\"] == [[\"P1\"]]" m.json &&
+	cp styr.xml before.xml &&
+	test_expect_code 1 styr meeting absent M2 P3 2>err &&
+	test_grep "Marianne Vogt (P3) is not recorded as attending M2" err &&
+	test_expect_code 1 styr meeting absent M2 P1 P9 2>err &&
+	test_grep "P9" err &&
+	test_cmp before.xml styr.xml &&
+	valid
+'
+
+test_expect_success 'meeting change: title, date, phase; the log keeps the old ones' '
+	styr meeting change M2 --title "Workshop 2 (aflyst)" --date 2026-03-16 &&
+	last_entry >entry &&
+	echo "meeting M2 tester meeting M2 changed: title: '\''Workshop 2'\'' -> '\''Workshop 2 (aflyst)'\''; date: 2026-03-15 -> 2026-03-16" >expect &&
+	test_cmp expect entry &&
+	styr meeting list --format json >m.json &&
+	py "[(m[\"title\"], m[\"date\"]) for m in d if m[\"id\"] == \"M2\"] == [(\"Workshop 2 (aflyst)\", \"2026-03-16\")]" m.json &&
+	cp styr.xml before.xml &&
+	test_expect_code 1 styr meeting change M2 --date 2026-02-30 2>err &&
+	test_expect_code 1 styr meeting change M9 --title x 2>err &&
+	test_expect_code 2 styr meeting change M2 2>err &&
+	test_cmp before.xml styr.xml && valid
+'
+
+test_expect_success 'meeting remove: refused while votes were cast in it, naming the items' '
+	cp styr.xml before.xml &&
+	test_expect_code 1 styr meeting remove M2 2>err &&
+	test_grep "meeting M2 (.Workshop 2 (aflyst).) has votes on D1" err &&
+	test_cmp before.xml styr.xml &&
+	styr meeting add seminar "Fejl" --date 2026-03-20 >/dev/null &&
+	styr meeting attend M3 P1 &&
+	styr meeting remove M3 --why "oprettet to gange" &&
+	last_entry >entry &&
+	echo "meeting M3 tester meeting M3 removed: seminar '\''Fejl'\'' on 2026-03-20; attended by Lene Fagkonsulent (P1); why: oprettet to gange" >expect &&
+	test_cmp expect entry &&
+	test "$(styr meeting add seminar "Ny" --date 2026-03-21)" = M4 &&
+	valid
+'
+
+test_expect_success 'the verb after the id is answered with the right order' '
+	cp styr.xml before.xml &&
+	test_expect_code 1 styr vote D1 withdraw --by P2 2>err &&
+	test_grep "styr vote withdraw D1 --by NAME" err &&
+	test_expect_code 1 styr rate D1 remove 2>err &&
+	test_grep "styr rate remove D1 N" err &&
+	test_expect_code 1 styr decide D1 clear 2>err &&
+	test_grep "styr decide clear D1" err &&
+	test_cmp before.xml styr.xml
+'
+
+test_expect_success 'Danish: the corrections speak Danish' '
+	LC_ALL=da_DK.UTF-8 styr note remove D1 7 2>err;
+	test_grep "D1 har ingen note 7 (de er nummereret 1 til 2" err &&
+	LC_ALL=da_DK.UTF-8 styr prioritise clear D1 2>err;
+	test_grep "D1 har intet forslag at rydde" err
+'
+
 test_expect_success 'the verbs are in --help and in the man page' '
 	styr vote --help >out && test_grep "withdraw" out &&
 	styr note --help >out && test_grep "remove" out && test_grep "change" out &&
@@ -372,10 +452,14 @@ test_expect_success 'the verbs are in --help and in the man page' '
 	styr area --help >out && test_grep "rename" out && test_grep "remove" out &&
 	styr person --help >out && test_grep "rename" out && test_grep "remove" out &&
 	styr edit --help >out && test_grep "\-\-kind" out &&
+	styr burden --help >out && test_grep "clear" out &&
+	styr meeting --help >out && test_grep "absent" out &&
+	test_grep "change" out && test_grep "remove" out &&
 	for v in "note remove" "note change" "rate remove" "rate change" \
 		"vote withdraw" "prioritise clear" "decide clear" \
 		"solution clear" "area rename" "area remove" "person rename" \
-		"person remove"; do
+		"person remove" "burden clear" "meeting absent" \
+		"meeting change" "meeting remove"; do
 		sed -n "/^\.It Ic ${v% *} ${v#* }/p" "$SRC_DIR/styr.1" | grep -q . ||
 			{ echo "no $v in styr.1"; exit 1; }
 	done
