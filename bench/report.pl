@@ -36,6 +36,13 @@ sub limit {
 	return ($r->{$pv}[0], 'parse+validate', 1.2) if $cmd eq 'list-copied';
 	return ($r->{'ref:parse+write'}[0], 'parse+write', 1.2)
 		if $cmd =~ /^(add|vote|note)$/;
+	# A spreadsheet's import beside the CSV import of the same items
+	# (issue 14: at most twice); the CSV import beside a parse and
+	# write of the register, for scale.
+	return ($r->{'import-csv'}[0], 'import-csv', 2)
+		if $cmd =~ /^import-(xlsx|ods)$/ && $r->{'import-csv'};
+	return ($r->{'ref:parse+write'}[0], 'parse+write', 3)
+		if $cmd eq 'import-csv';
 	if ($cmd =~ /^handout-(.*)/) {
 		return unless $r->{"ref:zip-$1"} && $r->{'ref:parse'};
 		return ($r->{'ref:parse'}[0] + $r->{"ref:zip-$1"}[0],
@@ -45,8 +52,8 @@ sub limit {
 }
 
 my @cmds = qw(add vote note list list-json show tally summary export-json
-	export-csv handout-workshop handout-styregruppe add-copied
-	list-copied);
+	export-csv import-csv import-xlsx import-ods handout-workshop
+	handout-styregruppe add-copied list-copied);
 my ($base) = grep { $_ == 10000 } @sizes;
 $base //= $sizes[-1];
 my ($big) = grep { $_ > $base } @sizes;

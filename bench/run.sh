@@ -169,6 +169,24 @@ run_jobs() {
 	JOB_NAME=() JOB_PREP=() JOB_CMD=()
 }
 
+# Makes $WORK/N/import.{csv,xlsx,ods}: N items as a mapping spreadsheet
+# holds them, the spreadsheets saved by LibreOffice from the CSV (when it
+# is installed; else the import-xlsx and import-ods rows are left out).
+make_imports() {
+	local n=$1 d=$WORK/$1 f
+	[ -s "$d/import.csv" ] || $GEN csv "$n" >"$d/import.csv"
+	for f in xlsx ods; do
+		[ -s "$d/import.$f" ] && continue
+		command -v soffice >/dev/null || continue
+		say "bench: LibreOffice saves the $n items as $f"
+		timeout 900 soffice -env:UserInstallation="file://$d/lo-profile" \
+			--headless --norestore --infilter=CSV:44,34,76,1 \
+			--convert-to "$f" --outdir "$d" "$d/import.csv" \
+			>/dev/null 2>&1 || say "bench: LibreOffice could not save $f"
+	done
+	rm -rf "$d/lo-profile"
+}
+
 # --- one size -----------------------------------------------------------------
 
 bench_size() {
@@ -204,6 +222,14 @@ bench_size() {
 	job summary "" "$S summary >out.txt"
 	job export-json "" "$S export json -o out.json"
 	job export-csv "" "$S export csv -o out.csv"
+	# Import into an empty register (made by init, untimed): CSV, and the
+	# same items from the spreadsheets LibreOffice saved.
+	make_imports "$n"
+	local E="rm -f imported.xml && $STYR -q -f imported.xml init --org Bench 2>/dev/null"
+	for h in csv xlsx ods; do
+		[ -s "$d/import.$h" ] || continue
+		job "import-$h" "$E" "$S -q -f imported.xml import $h import.$h"
+	done
 	for h in workshop styregruppe; do
 		job "handout-$h" "" "$S -q handout $h -o $h.odt --force"
 		# The handout's limit: a parse of the register (ref:parse)
