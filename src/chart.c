@@ -324,10 +324,26 @@ static void burden_chart(const struct val *data, const char *lang,
 		text(svg, BAR_START + w + 1.5, y + 3.7, 3.2, "start", buf);
 	}
 	if (total > 0) {
+		const struct val *kr = val_path(data, "totals.cost_per_year");
+		double cost = !kr ? 0
+			      : kr->type == VAL_NUM ? kr->u.num
+			      : kr->type == VAL_INT ? (double)kr->u.i
+						    : 0;
+		char nk[64];
+
 		format_number_for(nb, total, lang);
-		snprintf(buf, sizeof buf,
-			 vocab_label(&vocab_handout, "hours-in-all%", lang),
-			 nb);
+		format_number_for(nk, cost, lang);
+		/* Kroner beside hours wherever a tariff is known. */
+		if (cost > 0)
+			snprintf(buf, sizeof buf,
+				 vocab_label(&vocab_handout,
+					     "hours-cost-in-all%", lang),
+				 nb, nk);
+		else
+			snprintf(buf, sizeof buf,
+				 vocab_label(&vocab_handout, "hours-in-all%",
+					     lang),
+				 nb);
 		text(svg, 0, height - 2.5, 3, "start", buf);
 	}
 	free(hours);

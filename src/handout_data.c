@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /* The data a handout template sees, and its field table; see
  * handout_data.h. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <libxml/hash.h>
@@ -95,12 +97,18 @@ const struct tpl_field handout_fields[] = {
      N_("follow-up: too tight")},
     {"item", "experience.followup.too-loose", V, NULL,
      N_("follow-up: too loose")},
-    {"item", "supportive", V, NULL, N_("first round: supportive (a number)")},
-    {"item", "tight", V, NULL, N_("first round: too tight (a number)")},
-    {"item", "loose", V, NULL, N_("first round: too loose (a number)")},
-    {"item", "followup_supportive", V, NULL, N_("follow-up: supportive")},
-    {"item", "followup_tight", V, NULL, N_("follow-up: too tight")},
-    {"item", "followup_loose", V, NULL, N_("follow-up: too loose")},
+    {"item", "supportive", V, NULL,
+     N_("first round: supportive (a number; – when no one rated the item)")},
+    {"item", "tight", V, NULL,
+     N_("first round: too tight (a number; – when no one rated the item)")},
+    {"item", "loose", V, NULL,
+     N_("first round: too loose (a number; – when no one rated the item)")},
+    {"item", "followup_supportive", V, NULL,
+     N_("follow-up: supportive (– when the item was not rated again)")},
+    {"item", "followup_tight", V, NULL,
+     N_("follow-up: too tight (– when the item was not rated again)")},
+    {"item", "followup_loose", V, NULL,
+     N_("follow-up: too loose (– when the item was not rated again)")},
     {"item", "burden", G, NULL,
      N_("the time estimate; empty when there is none")},
     {"item", "burden.minutes", V, NULL, N_("minutes per occurrence")},
@@ -196,7 +204,10 @@ const struct tpl_field handout_fields[] = {
      N_("the action in the handout's language")},
     {"entry", "ref", V, NULL, N_("the item's id")},
     {"entry", "item_title", V, NULL, N_("the item's title (now)")},
-    {"entry", "what", V, NULL, N_("what was changed, as the log says it")},
+    {"entry", "what", V, NULL,
+     N_("what was changed, in plain words: \"Forslag: Fjerne; "
+	"begrundelse: ...\", a change as \"Fjerne → Forandre\"")},
+    {"entry", "logged", V, NULL, N_("what was changed, as the log says it")},
     {NULL, NULL, V, NULL, NULL}};
 
 #undef V
@@ -243,16 +254,25 @@ static bool is_str(const struct val *v, const char *path, const char *s)
 	return x && !strcmp(x, s);
 }
 
-/* A follow-up count, or "–" when the item was never rated again: an
- * evaluation that did not happen is not zero people finding it
- * supportive. */
+/* A count of the ratings of ROUND ("baseline", "followup"), or "–" when
+ * no one rated the item in that round: an evaluation that did not happen
+ * is not zero people finding it supportive (SPEC section 7). */
 static struct val *measured(struct arena *a, const struct val *item,
-			    const char *path)
+			    const char *round, const char *experience)
 {
-	if (!int_at(item, "experience.followup.supportive") &&
-	    !int_at(item, "experience.followup.too-tight") &&
-	    !int_at(item, "experience.followup.too-loose"))
+	static const char *const all[] = {"supportive", "too-tight",
+					  "too-loose"};
+	char path[64];
+	bool any = false;
+	size_t i;
+
+	for (i = 0; i < 3 && !any; i++) {
+		snprintf(path, sizeof path, "experience.%s.%s", round, all[i]);
+		any = int_at(item, path) != 0;
+	}
+	if (!any)
 		return val_str(a, "\xe2\x80\x93");
+	snprintf(path, sizeof path, "experience.%s.%s", round, experience);
 	return val_int(a, int_at(item, path));
 }
 
@@ -268,22 +288,99 @@ static void item_extras(struct arena *a, struct val *item, const char *lang)
 		val_push(a, quotes, notes->u.arr.v[i]);
 	val_set(a, item, "quotes", quotes);
 	val_set(a, item, "supportive",
-		val_int(a, int_at(item, "experience.baseline.supportive")));
-	val_set(a, item, "tight",
-		val_int(a, int_at(item, "experience.baseline.too-tight")));
-	val_set(a, item, "loose",
-		val_int(a, int_at(item, "experience.baseline.too-loose")));
+		measured(a, item, "baseline", "supportive"));
+	val_set(a, item, "tight", measured(a, item, "baseline", "too-tight"));
+	val_set(a, item, "loose", measured(a, item, "baseline", "too-loose"));
 	val_set(a, item, "followup_supportive",
-		measured(a, item, "experience.followup.supportive"));
+		measured(a, item, "followup", "supportive"));
 	val_set(a, item, "followup_tight",
-		measured(a, item, "experience.followup.too-tight"));
+		measured(a, item, "followup", "too-tight"));
 	val_set(a, item, "followup_loose",
-		measured(a, item, "experience.followup.too-loose"));
+		measured(a, item, "followup", "too-loose"));
 	val_set(a, item, "leading_label",
 		val_str(a, !leading ? ""
 			   : !strcmp(leading, "tie")
 			       ? vocab_label(&vocab_handout, "tie", lang)
 			       : vocab_label(&vocab_priority, leading, lang)));
+}
+
+/* Sorts LIST by its members' "date" (ISO dates sort as strings),
+ * keeping the order of those of one day (a merge sort: stable, and a
+ * long log is no slower for it); a member without a date goes last. */
+static int date_cmp(const struct val *x, const struct val *y)
+{
+	const char *d = str_at(x, "date"), *e = str_at(y, "date");
+
+	if (!d || !e)
+		return !d - !e;
+	return strcmp(d, e);
+}
+
+static void merge_sort(struct val **v, struct val **tmp, size_t n)
+{
+	size_t half = n / 2, i = 0, j = half, k = 0;
+
+	if (n < 2)
+		return;
+	merge_sort(v, tmp, half);
+	merge_sort(v + half, tmp, n - half);
+	while (i < half && j < n)
+		tmp[k++] = date_cmp(v[j], v[i]) < 0 ? v[j++] : v[i++];
+	while (i < half)
+		tmp[k++] = v[i++];
+	while (j < n)
+		tmp[k++] = v[j++];
+	memcpy(v, tmp, n * sizeof *v);
+}
+
+static void by_date(struct val *list)
+{
+	struct val **tmp;
+
+	if (!list || list->u.arr.n < 2)
+		return;
+	tmp = xmalloc(list->u.arr.n * sizeof *tmp);
+	merge_sort(list->u.arr.v, tmp, list->u.arr.n);
+	free(tmp);
+}
+
+/* The log's sentence in plain words for a reader of the decision log:
+ * "forslag: ingen -> Fjerne; begrundelse: ..." reads "Forslag: Fjerne;
+ * begrundelse: ...", and a change "Fjerne -> Forandre" reads "Fjerne →
+ * Forandre".  The log keeps its own words (it is the record; "logged"). */
+static const char *plain_what(struct arena *a, const char *text)
+{
+	static const char *const nothing[] = {"ingen -> ", "none -> "};
+	struct strbuf sb = {0};
+	const char *p = text, *out;
+	size_t i;
+
+	while (*p) {
+		bool skipped = false;
+
+		/* "none -> " after a "label: " or at the start: the value
+		 * alone says it. */
+		if (p == text || (p - text >= 2 && p[-1] == ' ' && p[-2] == ':'))
+			for (i = 0; i < 2 && !skipped; i++)
+				if (!strncmp(p, nothing[i], strlen(nothing[i]))) {
+					p += strlen(nothing[i]);
+					skipped = true;
+				}
+		if (skipped)
+			continue;
+		if (!strncmp(p, " -> ", 4)) {
+			sb_puts(&sb, " \xe2\x86\x92 ");
+			p += 4;
+			continue;
+		}
+		sb_add(&sb, p, 1);
+		p++;
+	}
+	if (sb.len && sb.buf[0] >= 'a' && sb.buf[0] <= 'z')
+		sb.buf[0] = (char)(sb.buf[0] - 'a' + 'A');
+	out = arena_printf(a, "%s", sb.len ? sb.buf : "");
+	sb_free(&sb);
+	return out;
 }
 
 static struct val *decisions(struct arena *a, struct reg *r,
@@ -350,10 +447,16 @@ static struct val *decisions(struct arena *a, struct reg *r,
 		val_set(a, d, "ref", val_str(a, ref ? ref : ""));
 		val_set(a, d, "item_title", val_str(a, title ? title : ""));
 		val_set(a, d, "what",
+			val_str(a, plain_what(a, node_text(
+					      node_child(e, "what")))));
+		val_set(a, d, "logged",
 			val_str(a, node_text(node_child(e, "what"))));
 		val_push(a, list, d);
 	}
 	xmlHashFree(titles, NULL);
+	/* A decision log reads in the order things happened (--date),
+	 * not the order they were typed in. */
+	by_date(list);
 	return list;
 }
 
@@ -367,25 +470,6 @@ static long meetings_held(struct reg *r, const char *today)
 	return n;
 }
 
-/* Sorts the meetings by date (ISO dates sort as strings); an insertion
- * sort keeps meetings on the same day in id order, and lists are short. */
-static void meetings_by_date(struct val *list)
-{
-	size_t i, j;
-
-	for (i = 1; list && i < list->u.arr.n; i++) {
-		struct val *m = list->u.arr.v[i];
-		const char *d = str_at(m, "date");
-		for (j = i; j > 0; j--) {
-			const char *e = str_at(list->u.arr.v[j - 1], "date");
-			if (!d || !e || strcmp(e, d) <= 0)
-				break;
-			list->u.arr.v[j] = list->u.arr.v[j - 1];
-		}
-		list->u.arr.v[j] = m;
-	}
-}
-
 struct val *handout_data(struct arena *a, struct reg *r, const char *lang,
 			 const char *area)
 {
@@ -396,7 +480,7 @@ struct val *handout_data(struct arena *a, struct reg *r, const char *lang,
 
 	struct val *meetings = val_get(v, "meetings"), *upcoming = val_arr(a);
 
-	meetings_by_date(meetings);
+	by_date(meetings);
 	/* "What happens next" must not list a meeting already held. */
 	for (size_t k = 0; meetings && k < meetings->u.arr.n; k++)
 		if (!val_truthy(val_get(meetings->u.arr.v[k], "held")))

@@ -116,6 +116,8 @@ static const struct word handout_words[] = {
 	{"hours", "", "timer", "hours"},
 	{"hours-in-all%", "", "I alt: %s timer pr. år.",
 	 "In all: %s hours per year."},
+	{"hours-cost-in-all%", "", "I alt: %s timer pr. år, ca. %s kr.",
+	 "In all: %s hours per year, about %s kr."},
 	END};
 
 const struct vocab vocab_kind = {N_("kind"), kinds};

@@ -28,6 +28,85 @@ else
 	echo "ok $test_count # SKIP LibreOffice (soffice) or pdftotext is not installed"
 fi
 
+# What a reader of the seven handouts sees (issue 11), read back from the
+# ODT by tests/data/odt_text.py and checked against the register itself.
+odt_text() { python3 "$DATA/odt_text.py" "$@"; }
+
+test_expect_success 'Odder decision log: the real 2017-18 dates, in the order things happened' '
+	odt_text odder/beslutninger.odt >besl.txt &&
+	python3 - odder/odder.xml besl.txt <<-\EOF
+	import sys, xml.etree.ElementTree as ET
+	reg = ET.parse(sys.argv[1]).getroot()
+	ns = {"s": reg.tag.split("}")[0][1:]} if "}" in reg.tag else {}
+	entries = [e for e in reg.iter() if e.tag.endswith("entry")
+	           and e.get("action") in ("prioritise", "decide", "solution")]
+	rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[2])
+	        if l.startswith("Log\t")][1:]
+	assert len(rows) == len(entries), (len(rows), len(entries))
+	dates = [r[1] for r in rows]
+	# The days the register says things happened, sorted: no day of typing.
+	assert dates == sorted(e.get("happened") for e in entries), dates
+	assert dates[0] == "2017-11-08" and dates[-1] == "2018-04-12", dates
+	assert all(d < "2019" for d in dates), dates
+	EOF
+'
+
+test_expect_success 'Odder decision log: what was done, in plain words' '
+	grep "^Log	" besl.txt | cut -f6 >what.txt &&
+	! grep -e "->" -e ": ingen" what.txt &&
+	test_grep "^Forslag: Fjerne; begrundelse: Incitamentet modarbejder" what.txt &&
+	test_grep "^Beslutning: Afvist; begrundelse: Lovkrav" what.txt &&
+	test_grep "^Status: implementeret; kriterier: .*; evalueringsdato: 2018-12-31$" what.txt &&
+	grep -c "^Forslag: " what.txt >n && test "$(cat n)" = 8
+'
+
+test_expect_success 'Odder handouts: kroner beside the total hours, where the tariff is known' '
+	python3 - odder/odder.xml >expect <<-\EOF
+	import sys, xml.etree.ElementTree as ET
+	reg = ET.parse(sys.argv[1]).getroot()
+	tariff = float([e for e in reg.iter() if e.tag.endswith("settings")][0].get("tariff"))
+	hours = cost = 0
+	for b in reg.iter():
+	    if b.tag.endswith("burden"):
+	        h = float(b.get("minutes")) * float(b.get("per-year")) / 60
+	        hours += h
+	        cost += h * float(b.get("tariff") or tariff)
+	print(f"{round(cost):,}".replace(",", ".") + " kr.")
+	EOF
+	test "$(cat expect)" = "1.004.625 kr." &&
+	odt_text odder/workshop.odt >ws.txt &&
+	test_grep "^Overblik	I alt	10 punkter	2232,5 $(cat expect)$" ws.txt &&
+	odt_text odder/styregruppe.odt >sg.txt &&
+	test_grep "i alt opgjort 2232,5 timer om året på de kortlagte punkter (ca. $(cat expect), hvor timeprisen er kendt)" sg.txt &&
+	part odder/styregruppe.odt Pictures/chart-2.svg >burden.svg &&
+	test_grep "I alt: 2232,5 timer pr. år, ca. $(cat expect)" burden.svg
+'
+
+test_expect_success 'Odder handouts: what was never measured is "–", not 0' '
+	odt_text odder/evaluering.odt >ev.txt &&
+	test_grep "^Oplevelse	G2 Flere borgere.*	–	–	–	–	–	–$" ev.txt &&
+	test_grep "^Oplevelse	D1 .*	0	–	4	–	0	–$" ev.txt &&
+	test_grep "^Oplevelse	R1 .*	0	3	4	0	0	0$" ev.txt &&
+	test_grep "^Overblik	G2	Flere borgere hjælpes for de samme penge	Mål	–	–	–	–$" ws.txt &&
+	test_grep "^Overblik	G1	.*	Mål	1	0	0	–$" ws.txt
+'
+
+if command -v soffice >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; then
+	test_expect_success 'rendered by LibreOffice, the figures and words are whole' '
+		pdftotext -layout odder/workshop.pdf - >ws-pdf.txt &&
+		kr=$(sed "s/ kr\.$//" expect) &&
+		# Twice: the overview'"'"'s sentence and its total row, unbroken.
+		test "$(grep -c -F "$kr" ws-pdf.txt)" = 2 &&
+		styr -q -f odder/odder.xml handout beslutninger -o besl.pdf &&
+		pdftotext -layout besl.pdf - >besl-pdf.txt &&
+		test "$(grep -c "Implementeret" besl-pdf.txt)" = 1 &&
+		! grep -q "Implement$" besl-pdf.txt
+	'
+else
+	test_count=$((test_count + 1))
+	echo "ok $test_count # SKIP LibreOffice (soffice) or pdftotext is not installed"
+fi
+
 test_expect_success 'the Odder register holds what the seeds tell' '
 	styr -f odder/odder.xml export json >odder.json &&
 	python3 - odder.json <<-\EOF
