@@ -19,6 +19,7 @@
 #ifndef STYR_MERGE_H
 #define STYR_MERGE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <libxml/tree.h>
 
@@ -97,5 +98,26 @@ int merge_resolve(xmlNodePtr root, xmlNodePtr conflict, const char *side,
 /* Sets NS on N and everything under it (a node copied from another
  * document). */
 void merge_adopt(xmlNodePtr n, xmlNsPtr ns);
+
+/* merge_base.c: common history, and the base of a copy for the field. */
+/* Whether SIDE grew from BASE (BASE's log entries begin SIDE's log): 0,
+ * or -1 after saying so, naming them as BASE_NAME and SIDE_NAME. */
+int merge_check_history(xmlNodePtr base, xmlNodePtr side,
+			const char *base_name, const char *side_name);
+/* Whether SIDE holds the conflicts BASE holds (or neither any). */
+bool merge_same_conflicts(xmlNodePtr base, xmlNodePtr side);
+/* The id of the copy the register ROOT is (styr copy), or NULL. */
+const char *merge_copy_id(xmlNodePtr root);
+/* A new copy id (16 hex digits); allocated. */
+char *merge_new_copy_id(void);
+/* A copy of DOC marked as copy ID of the register FROM, made at WHEN. */
+xmlDocPtr merge_copy_doc(xmlDocPtr doc, const char *id, const char *from,
+			 const char *when);
+/* Where the register at REG_FILE keeps the base of its copy COPY_ID;
+ * allocated. */
+char *merge_snapshot_path(const char *reg_file, const char *copy_id);
+/* Keeps the file FROM as the snapshot SNAPSHOT (written whole, its folder
+ * made when missing).  0, or -1 after saying why. */
+int merge_keep_snapshot(const char *from, const char *snapshot);
 
 #endif

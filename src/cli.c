@@ -54,6 +54,7 @@ static const struct command {
 	{"summary", cmd_summary, N_("counts, burden and where the process stands")},
 	{"validate", cmd_validate, N_("check the register against its format")},
 	{"log", cmd_log, N_("show the change log")},
+	{"copy", cmd_copy, N_("copy the register for work in the field")},
 	{"merge", cmd_merge, N_("merge two registers that grew from one")},
 	{"conflicts", cmd_conflicts,
 	 N_("list and resolve the conflicts of a merge")},

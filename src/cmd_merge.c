@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /* styr merge: combine two registers that grew from one (SPEC section 9). */
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "commands.h"
 #include "guard.h"
@@ -18,8 +20,9 @@ static const struct cli_option options[] = {
 	{0}};
 
 static const struct cli_sub cmd = {
-	.min = 3, .max = 3, .args_doc = N_("OURS BASE THEIRS"),
-	.needs = N_("our register, the register both grew from, and theirs"),
+	.min = 1, .max = 3, .args_doc = N_("OURS BASE THEIRS\nTHEIRS"),
+	.needs = N_("their register (a copy), or ours, the register both "
+		    "grew from, and theirs"),
 	.opts = options,
 	.words_at = (const size_t[]){offsetof(struct args, ours),
 				     offsetof(struct args, base),
@@ -38,7 +41,11 @@ static const struct cli_sub cmd = {
 	   "The merged register replaces OURS (or is written to -o FILE), "
 	   "whole or not at all.  Exit status 0: merged cleanly; 1: merged "
 	   "with conflicts recorded, or nothing written.  As git's merge "
-	   "driver: styr merge %A %O %B (styr git setup writes it).")};
+	   "driver: styr merge %A %O %B (styr git setup writes it).\n\n"
+	   "With THEIRS alone, a copy made with 'styr copy', THEIRS is merged "
+	   "into the register (-f): the base is the copy as it was handed "
+	   "out, which the register kept.  Registers with no common history "
+	   "are refused.")};
 
 static int refuse_open(struct reg *r)
 {
@@ -50,6 +57,14 @@ static int refuse_open(struct reg *r)
 		       "resolve them first ('styr conflicts'); nothing was "
 		       "changed"),
 		     r->path, n);
+}
+
+static bool same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+	       sa.st_ino == sb.st_ino;
 }
 
 static void report(const struct merge_result *res, const char *theirs)
@@ -70,31 +85,130 @@ static void report(const struct merge_result *res, const char *theirs)
 	}
 }
 
+/* THEIRS, a copy made by styr copy: the base the register keeps for it.
+ * Allocated, or NULL after saying why. */
+static char *copy_base(struct reg *ours, const char *theirs)
+{
+	struct reg rt;
+	char *snapshot = NULL;
+	const char *id;
+
+	if (cli_status(reg_open_path(&rt, theirs, REG_READ)))
+		return NULL;
+	id = merge_copy_id(rt.root);
+	if (!id) {
+		error(_("%s is not a copy made with 'styr copy' (it does not "
+			"say what it was copied from); give the register both "
+			"grew from: styr merge OURS BASE THEIRS"),
+		      theirs);
+		goto out;
+	}
+	snapshot = merge_snapshot_path(ours->file, id);
+	if (access(snapshot, F_OK) != 0) {
+		error(_("%s is copy %s of '%s', not a copy of %s (which keeps "
+			"no %s); merge it into the register it was copied from, "
+			"or give the base: styr merge OURS BASE THEIRS"),
+		      theirs, id, node_attr(node_child(rt.root, "copy"), "from"),
+		      ours->path, snapshot);
+		free(snapshot);
+		snapshot = NULL;
+	}
+out:
+	reg_close(&rt);
+	return snapshot;
+}
+
+/* After "styr merge COPY": the copy becomes the merged register too (still
+ * a copy, with its id), and the register keeps it as the next merge's
+ * base, so the agent goes on from what both now hold, under the ids the
+ * merge gave. */
+static void sync_copy(struct reg *ro, struct reg *rt, const char *theirs,
+		      const char *snapshot)
+{
+	struct reg c;
+	char when[21];
+	xmlNodePtr copy = node_child(rt->root, "copy");
+	int rc;
+
+	now_iso(when);
+	rc = reg_adopt(&c, theirs,
+		       merge_copy_doc(ro->doc, node_attr(copy, "id"),
+				      node_attr(copy, "from"), when));
+	if (!rc)
+		rc = reg_save(&c);
+	reg_close(&c);
+	if (!rc)
+		rc = merge_keep_snapshot(theirs, snapshot);
+	if (rc)
+		warning(_("%s could not be brought up to date with the merge; "
+			  "make a new copy with 'styr copy' rather than merge "
+			  "it again"),
+			theirs);
+	else
+		info(_("%s: brought up to date with the merge; the agent can "
+		       "go on with it"),
+		     theirs);
+}
+
 int cmd_merge(int argc, char **argv)
 {
 	struct args a = {0};
 	struct reg ro, rb, rt, out;
 	struct merge_result res = {0};
-	int rc, orc;
+	char *snapshot = NULL;
+	int rc;
 
 	cli_parse(&cmd, argc, argv, &a);
 	memset(&rb, 0, sizeof rb);
 	memset(&rt, 0, sizeof rt);
 	memset(&out, 0, sizeof out);
-	rb.lock.fd = rt.lock.fd = out.lock.fd = -1;
-	guard_input(a.base, N_("the base register"));
-	guard_input(a.theirs, N_("their register"));
+	memset(&ro, 0, sizeof ro);
+	ro.lock.fd = rb.lock.fd = rt.lock.fd = out.lock.fd = -1;
+	if (a.base && !a.theirs)
+		return cli_usage("merge", _("give THEIRS alone (a copy made "
+					    "with 'styr copy') or OURS BASE "
+					    "THEIRS"));
+	if (!a.base) {
+		/* styr merge THEIRS: into the register, from the base it
+		 * kept when it made the copy. */
+		a.theirs = a.ours;
+		a.ours = reg_path();
+	}
+	/* A copy is brought up to date after the merge: not an input
+	 * that must not be written. */
+	if (a.base || a.output)
+		guard_input(a.theirs, N_("their register"));
 	if (a.output)
 		guard_input(a.ours, N_("our register"));
-	rc = cli_status(orc = reg_open_path(&ro, a.ours,
-					    a.output ? REG_READ : REG_WRITE));
-	if (!rc)
-		rc = cli_status(reg_open_path(&rb, a.base, REG_READ));
+	if (same_file(a.ours, a.theirs)) {
+		error(_("%s and %s are the same register; nothing to merge"),
+		      a.ours, a.theirs);
+		return EXIT_REFUSED;
+	}
+	rc = cli_status(reg_open_path(&ro, a.ours,
+				      a.output ? REG_READ : REG_WRITE));
+	if (rc)
+		goto out;
+	if (!a.base) {
+		snapshot = copy_base(&ro, a.theirs);
+		if (!snapshot) {
+			rc = EXIT_REFUSED;
+			goto out;
+		}
+		a.base = snapshot;
+	}
+	guard_input(a.base, N_("the base register"));
+	rc = cli_status(reg_open_path(&rb, a.base, REG_READ));
 	if (!rc)
 		rc = cli_status(reg_open_path(&rt, a.theirs, REG_READ));
 	if (rc)
 		goto out;
-	if (refuse_open(&ro) < 0 || refuse_open(&rt) < 0) {
+	/* A copy brought up to date with a conflicted merge holds the
+	 * conflicts its base holds: those are ours to resolve. */
+	if (refuse_open(&ro) < 0 ||
+	    (!merge_same_conflicts(rb.root, rt.root) && refuse_open(&rt) < 0) ||
+	    merge_check_history(rb.root, ro.root, a.base, a.ours) < 0 ||
+	    merge_check_history(rb.root, rt.root, a.base, a.theirs) < 0) {
 		rc = EXIT_REFUSED;
 		goto out;
 	}
@@ -103,7 +217,8 @@ int cmd_merge(int argc, char **argv)
 	reg_check_all(&ro);
 	reg_log(&ro, "merge", NULL,
 		_("merged '%s' (base '%s'): %zu conflicts, %zu ids renumbered"),
-		a.theirs, a.base, res.nconflicts, res.nrenumbered);
+		a.theirs, snapshot ? _("the copy as it was handed out") : a.base,
+		res.nconflicts, res.nrenumbered);
 	if (a.output) {
 		xmlDocPtr doc = ro.doc;
 
@@ -116,6 +231,8 @@ int cmd_merge(int argc, char **argv)
 	}
 	if (rc)
 		goto out;
+	if (snapshot && !a.output)
+		sync_copy(&ro, &rt, a.theirs, snapshot);
 	report(&res, a.theirs);
 	if (res.nconflicts) {
 		warning(_("%s: merged with %zu conflicts recorded; see and "
@@ -126,7 +243,7 @@ int cmd_merge(int argc, char **argv)
 		info(_("%s: merged"), a.output ? a.output : a.ours);
 	}
 out:
-	(void)orc;
+	free(snapshot);
 	merge_result_free(&res);
 	reg_close(&ro);
 	reg_close(&rb);

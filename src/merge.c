@@ -353,7 +353,7 @@ static xmlNodePtr graft(struct ctx *x, xmlNodePtr theirs)
 }
 
 static const char *const register_order[] = {
-	"organisation", "title", "settings", "model", "areas", "people",
+	"organisation", "title", "settings", "copy", "model", "areas", "people",
 	"meetings", "items", "log", "conflicts", NULL};
 static const char *const phase_order[] = {"name", "milestone", NULL};
 static const char *const milestone_order[] = {"title", "note", NULL};

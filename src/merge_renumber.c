@@ -87,7 +87,7 @@ static char *renumber_text(const char *s, struct strmap *map)
 
 static void renumber_tree(xmlNodePtr n, struct strmap *map)
 {
-	static const char *const attrs[] = {"id", "ref", "by", "respondent",
+	static const char *const attrs[] = {"id", "ref", "by", "respondent", "became",
 					    "meeting"};
 	xmlNodePtr c;
 	size_t i;
