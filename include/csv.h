@@ -23,16 +23,19 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "util.h"
+
 /* libcsv's header has this one's name; csv.c, its one user, asks for it
  * here, where the search can go on past include/. */
 #ifdef STYR_WITH_LIBCSV
 #include_next <csv.h>
 #endif
 
-/* Defaults: a field of 64 KiB, a header and 100,000 rows (ten times the
- * largest register SPEC plans for; each row becomes an item in memory, so
- * the limit bounds what a CSV file can make styr allocate: about 140 MB). */
-#define CSV_MAX_FIELD ((size_t)65536)
+/* Defaults: a field as long as the longest text styr keeps (TEXT_MAX: what
+ * `add` accepts, `import` accepts), a header and 100,000 rows (ten times
+ * the largest register SPEC plans for; each row becomes an item in memory,
+ * so what a CSV file can make styr allocate grows with the file). */
+#define CSV_MAX_FIELD ((size_t)TEXT_MAX)
 #define CSV_MAX_ROWS 100000L
 
 struct csv_limits {
@@ -105,6 +108,12 @@ enum item_column {
 	COL_SOLUTION,
 	COL_CRITERIA,
 	COL_EVALUATE_BY,
+	/* Added after the first release: at the end, so that the columns
+	 * before keep their places. */
+	COL_PRIORITY_DATE,
+	COL_PRIORITY_BY,
+	COL_DECISION_DATE,
+	COL_DECISION_BY,
 	COL_COUNT
 };
 

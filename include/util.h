@@ -84,9 +84,13 @@ void sb_printf(struct strbuf *sb, const char *fmt, ...)
 char *sb_steal(struct strbuf *sb);
 void sb_free(struct strbuf *sb);
 
+/* The longest text styr keeps in one field, note or reason, in bytes:
+ * ample for a description, and far below what the XML reader allows. */
+#define TEXT_MAX (512 * 1024)
 /*
  * Checks user-supplied text (argument, CSV field) before it may enter the
- * register: valid UTF-8, no control characters but tab and newline.
+ * register: valid UTF-8, at most TEXT_MAX bytes, no control characters but
+ * tab and newline.
  * On failure prints an error naming WHAT and returns -1.
  */
 int check_text(const char *what, const char *s);

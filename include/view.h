@@ -34,8 +34,11 @@ struct strmap;
 /* Area ids to their <area>, so that a large register stays linear;
  * strmap_free() it. */
 struct strmap *view_area_index(struct reg *r);
-void view_item_row(struct strmap *areas, xmlNodePtr item,
-		   struct item_row *row);
+/* DEFAULT_TARIFF (reg_default_tariff) fills the tariff of an item that has
+ * a burden but no tariff of its own: the cost a row shows is the
+ * register's. */
+void view_item_row(struct strmap *areas, double default_tariff,
+		   xmlNodePtr item, struct item_row *row);
 
 struct view_opts {
 	const char *lang; /* "da" or "en": adds *_label keys when set */

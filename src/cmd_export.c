@@ -45,6 +45,7 @@ static const struct cli_sub cmd = {
 static void write_csv(struct reg *r, FILE *f)
 {
 	struct strmap *areas = view_area_index(r);
+	double tariff = reg_default_tariff(r);
 	struct item_row row;
 	xmlNodePtr item;
 
@@ -52,11 +53,44 @@ static void write_csv(struct reg *r, FILE *f)
 	flockfile(f);
 	csv_write_row(f, item_columns, COL_COUNT);
 	for (item = node_first(r->items); item; item = node_after(item)) {
-		view_item_row(areas, item, &row);
+		view_item_row(areas, tariff, item, &row);
 		csv_write_row(f, row.cell, COL_COUNT);
 	}
 	funlockfile(f);
 	strmap_free(areas);
+}
+
+/* Says what the register holds that a CSV row cannot: the records behind
+ * the counts, and what is not an item's (SPEC section 7). */
+static void say_left_out(struct reg *r)
+{
+	struct strbuf sb = {0};
+	bool notes = false, ratings = false, voters = false;
+	xmlNodePtr item, n;
+
+	for (item = node_first(r->items); item; item = node_after(item))
+		for (n = node_first(item); n; n = node_after(n)) {
+			notes |= node_is(n, "note");
+			ratings |= node_is(n, "rating");
+			voters |= node_is(n, "vote") && node_attr(n, "by");
+		}
+	if (notes)
+		sb_printf(&sb, "%s, ", _("field notes"));
+	if (ratings)
+		sb_printf(&sb, "%s, ", _("the experience ratings"));
+	if (voters)
+		sb_printf(&sb, "%s, ", _("who voted at which meeting (the "
+					 "rows have the counts)"));
+	if (node_first(r->people))
+		sb_printf(&sb, "%s, ", _("the people"));
+	if (node_first(r->meetings))
+		sb_printf(&sb, "%s, ", _("the meetings"));
+	sb_printf(&sb, "%s, %s", _("the phases and milestones"),
+		  _("the change log"));
+	info(_("the CSV has what one row per item can hold; it leaves out "
+	       "%s ('styr export json' has everything)"),
+	     sb.buf);
+	sb_free(&sb);
 }
 
 /* The items of `export json`, made one at a time as they are written. */
@@ -175,6 +209,8 @@ int cmd_export(int argc, char **argv)
 		rc = write_file(&r, fmt, a.output);
 	else
 		write_export(&r, fmt, stdout);
+	if (!rc && fmt == EXPORT_CSV)
+		say_left_out(&r);
 out:
 	reg_close(&r);
 	return rc;

@@ -128,7 +128,7 @@ struct row {
 	double num[4];            /* minutes, per_year, staff, tariff */
 	long votes[3];
 	const char *priority, *decision, *status; /* canonical or NULL */
-	char evaluate_by[11];
+	char evaluate_by[11], priority_date[11], decision_date[11];
 };
 
 static void lower(char *dst, const char *src, size_t size)
@@ -400,7 +400,8 @@ static int check_row(struct import *im, const struct csv_record *rec,
 		COL_ID, COL_KIND,
 		COL_MINUTES, COL_PER_YEAR, COL_STAFF, COL_TARIFF,
 		COL_VOTES_REMOVE, COL_VOTES_CHANGE, COL_VOTES_ANCHOR,
-		COL_PRIORITY, COL_DECISION, COL_SOLUTION, COL_EVALUATE_BY};
+		COL_PRIORITY, COL_DECISION, COL_SOLUTION, COL_EVALUATE_BY,
+		COL_PRIORITY_DATE, COL_DECISION_DATE};
 	size_t i;
 	int c, f;
 
@@ -479,7 +480,21 @@ static int check_row(struct import *im, const struct csv_record *rec,
 	if (needs(row, COL_PRIORITY_REASON, COL_PRIORITY) < 0 ||
 	    needs(row, COL_DECISION_REASON, COL_DECISION) < 0 ||
 	    needs(row, COL_CRITERIA, COL_SOLUTION) < 0 ||
-	    needs(row, COL_EVALUATE_BY, COL_SOLUTION) < 0)
+	    needs(row, COL_EVALUATE_BY, COL_SOLUTION) < 0 ||
+	    needs(row, COL_PRIORITY_DATE, COL_PRIORITY) < 0 ||
+	    needs(row, COL_PRIORITY_BY, COL_PRIORITY) < 0 ||
+	    needs(row, COL_DECISION_DATE, COL_DECISION) < 0 ||
+	    needs(row, COL_DECISION_BY, COL_DECISION) < 0)
+		return -1;
+	/* The day it was proposed or decided: a day that has been. */
+	if ((*row->v[COL_PRIORITY_DATE] &&
+	     parse_past_date(im->what[COL_PRIORITY_DATE],
+			     row->v[COL_PRIORITY_DATE],
+			     row->priority_date) < 0) ||
+	    (*row->v[COL_DECISION_DATE] &&
+	     parse_past_date(im->what[COL_DECISION_DATE],
+			     row->v[COL_DECISION_DATE],
+			     row->decision_date) < 0))
 		return -1;
 	if (keyword(im, &vocab_priority, row, COL_PRIORITY, &row->priority) ||
 	    keyword(im, &vocab_decision, row, COL_DECISION, &row->decision) ||
@@ -527,13 +542,14 @@ static const char *add_area(struct import *im, const char *id,
 	return node_attr(area, "id");
 }
 
-/* A stamped judgement as `prioritise` and `decide` record it, dated the
- * day of the import. */
+/* A stamped judgement as `prioritise` and `decide` record it: dated and
+ * signed as the file says, else the day of the import and its author. */
 static void add_stamp(struct import *im, xmlNodePtr item, const char *name,
-		      const char *value, const char *reason)
+		      const char *value, const char *reason, const char *date,
+		      const char *by)
 {
-	free(item_set_stamp(im->r, item, name, value, reason, im->today,
-			    im->by));
+	free(item_set_stamp(im->r, item, name, value, reason,
+			    *date ? date : im->today, *by ? by : im->by));
 }
 
 static int add_row(struct import *im, const struct csv_record *rec,
@@ -579,10 +595,12 @@ static int add_row(struct import *im, const struct csv_record *rec,
 				      row->votes[i], NULL, NULL);
 	if (row->priority)
 		add_stamp(im, item, "priority", row->priority,
-			  row->v[COL_PRIORITY_REASON]);
+			  row->v[COL_PRIORITY_REASON], row->priority_date,
+			  row->v[COL_PRIORITY_BY]);
 	if (row->decision)
 		add_stamp(im, item, "decision", row->decision,
-			  row->v[COL_DECISION_REASON]);
+			  row->v[COL_DECISION_REASON], row->decision_date,
+			  row->v[COL_DECISION_BY]);
 	if (row->status) {
 		at(im, COL_CRITERIA);
 		if (principle_criteria_first(node_attr(item, "id"),

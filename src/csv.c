@@ -309,6 +309,10 @@ const char *const item_columns[COL_COUNT] = {
 	[COL_SOLUTION] = "solution",
 	[COL_CRITERIA] = "criteria",
 	[COL_EVALUATE_BY] = "evaluate_by",
+	[COL_PRIORITY_DATE] = "priority_date",
+	[COL_PRIORITY_BY] = "priority_by",
+	[COL_DECISION_DATE] = "decision_date",
+	[COL_DECISION_BY] = "decision_by",
 };
 
 int item_column(const char *header)

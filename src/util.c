@@ -188,6 +188,10 @@ int check_text(const char *what, const char *s)
 
 	if (!xmlCheckUTF8((const xmlChar *)s))
 		return error(_("%s: not valid UTF-8 text"), what);
+	if (strlen(s) > TEXT_MAX)
+		return error(_("%s: longer than %d KB; styr keeps texts of up "
+			       "to %d KB"),
+			     what, TEXT_MAX / 1024, TEXT_MAX / 1024);
 	for (p = (const unsigned char *)s; *p; p++) {
 		if ((*p < 0x20 && *p != '\n' && *p != '\t' && *p != '\r') ||
 		    *p == 0x7f)

@@ -214,8 +214,8 @@ struct strmap *view_area_index(struct reg *r)
 	return areas;
 }
 
-void view_item_row(struct strmap *areas, xmlNodePtr item,
-		   struct item_row *row)
+void view_item_row(struct strmap *areas, double default_tariff,
+		   xmlNodePtr item, struct item_row *row)
 {
 	const char **cell = row->cell;
 	xmlNodePtr burden = node_child(item, "burden");
@@ -239,12 +239,18 @@ void view_item_row(struct strmap *areas, xmlNodePtr item,
 		n = v ? strmap_get(areas, v) : NULL;
 		cell[c++] = n ? node_text(n) : NULL;
 	}
-	/* The item's own figures, not the register's default tariff: what
-	 * is written is what import stores. */
+	/* The item's own figures, and the tariff it is costed at: its own,
+	 * else the register's default, so that the cost is the same in the
+	 * register the file is imported into (which stores it as the
+	 * item's own). */
 	cell[COL_MINUTES] = number(burden, "minutes", row->num[0]);
 	cell[COL_PER_YEAR] = number(burden, "per-year", row->num[1]);
 	cell[COL_STAFF] = number(burden, "staff", row->num[2]);
 	cell[COL_TARIFF] = number(burden, "tariff", row->num[3]);
+	if (burden && !*cell[COL_TARIFF] && default_tariff > 0) {
+		csv_format_number(row->num[3], default_tariff);
+		cell[COL_TARIFF] = row->num[3];
+	}
 	item_facts(item, NULL, 0, &facts);
 	for (i = 0; i < 3; i++) {
 		snprintf(row->votes[i], sizeof row->votes[i], "%d",
@@ -253,8 +259,12 @@ void view_item_row(struct strmap *areas, xmlNodePtr item,
 	}
 	cell[COL_PRIORITY] = node_attr(prio, "value");
 	cell[COL_PRIORITY_REASON] = prio ? node_text(prio) : NULL;
+	cell[COL_PRIORITY_DATE] = node_attr(prio, "date");
+	cell[COL_PRIORITY_BY] = node_attr(prio, "by");
 	cell[COL_DECISION] = node_attr(dec, "value");
 	cell[COL_DECISION_REASON] = dec ? node_text(dec) : NULL;
+	cell[COL_DECISION_DATE] = node_attr(dec, "date");
+	cell[COL_DECISION_BY] = node_attr(dec, "by");
 	cell[COL_SOLUTION] = node_attr(sol, "status");
 	cell[COL_CRITERIA] = sol ? text_of(sol, "criteria") : NULL;
 	cell[COL_EVALUATE_BY] = node_attr(sol, "evaluate-by");

@@ -37,11 +37,12 @@ test_expect_success 'set-up: items with every kind of data' '
 # inside D1 stays.
 
 test_expect_success 'export csv: a header row and one row per item' '
+	today=$(date -u +%F) &&
 	{
-		crlf "id,kind,title,description,area,area_name,origin,owner,found,source,minutes,per_year,staff,tariff,votes_remove,votes_change,votes_anchor,priority,priority_reason,decision,decision_reason,solution,criteria,evaluate_by" \
-		     "G1,goal,Aktivt medborgerskab,Borgeren deltager,A,Bostøtte,law,Myndighed,interview,SEL § 85,15,400,6,450,3,1,0,change,loven står fast,selected,et godt sted at starte,pilot,færre timer,2027-01-01" \
-		     "R1,rule,\"Visitation, hver uge\",,,,,,,,2.5,1000,,,0,0,0,,,,,,," &&
-		printf "D1,doc,\"Skriv \"\"kort\"\"\",\"to\nlinjer\",,,,,,,,,,,0,0,0,,,,,,,\r\n"
+		crlf "id,kind,title,description,area,area_name,origin,owner,found,source,minutes,per_year,staff,tariff,votes_remove,votes_change,votes_anchor,priority,priority_reason,decision,decision_reason,solution,criteria,evaluate_by,priority_date,priority_by,decision_date,decision_by" \
+		     "G1,goal,Aktivt medborgerskab,Borgeren deltager,A,Bostøtte,law,Myndighed,interview,SEL § 85,15,400,6,450,3,1,0,change,loven står fast,selected,et godt sted at starte,pilot,færre timer,2027-01-01,$today,tester,$today,tester" \
+		     "R1,rule,\"Visitation, hver uge\",,,,,,,,2.5,1000,,,0,0,0,,,,,,,,,,," &&
+		printf "D1,doc,\"Skriv \"\"kort\"\"\",\"to\nlinjer\",,,,,,,,,,,0,0,0,,,,,,,,,,,\r\n"
 	} >expect &&
 	styr export csv >out &&
 	test_cmp expect out

@@ -282,7 +282,7 @@ test_expect_success 'a field of 1 MB is refused' '
 		head -c 1048576 /dev/zero | tr "\0" x &&
 		printf "\"\n"
 	} >huge.csv &&
-	refused huge.csv "huge.csv:2: a field is longer than 65536 bytes"
+	refused huge.csv "huge.csv:2: a field is longer than 524288 bytes"
 '
 
 test_expect_success 'a missing file is exit 1 naming it' '

@@ -239,6 +239,80 @@ test_expect_success 'the Odder example survives export and import json' '
 	python3 same_but_import.py odder.json odder2.json
 '
 
+test_expect_success 'export csv, import csv, export csv: every column comes back' '
+	styr export csv -o full.csv 2>err &&
+	test_grep "leaves out field notes, the experience ratings, who voted at which meeting" err &&
+	test_grep "the change log (.styr export json. has everything)" err &&
+	styr -f fromcsv.xml -q init --org X &&
+	styr -f fromcsv.xml import csv full.csv 2>/dev/null &&
+	styr -f fromcsv.xml export csv -o again.csv 2>/dev/null &&
+	test_cmp full.csv again.csv &&
+	head -1 full.csv | tr -d "\r" | tr , "\n" >columns &&
+	for c in tariff priority_date priority_by decision_date decision_by; do
+		grep -qx "$c" columns || { echo "no column $c"; exit 1; }
+	done
+'
+
+test_expect_success 'the CSV keeps the cost (the default tariff), dates and authors' '
+	styr -f fromcsv.xml export json >fromcsv.json &&
+	python3 - full.json fromcsv.json <<-\EOF
+	import json, sys
+	a = {i["id"]: i for i in json.load(open(sys.argv[1]))["items"]}
+	b = {i["id"]: i for i in json.load(open(sys.argv[2]))["items"]}
+	assert sorted(a) == sorted(b), (sorted(a), sorted(b))
+	for k in a:
+	    for key in ("priority", "priority_reason", "priority_date", "priority_by",
+	                "decision", "decision_reason", "decision_date", "decision_by",
+	                "solution", "title", "description", "area", "origin"):
+	        assert a[k][key] == b[k][key], (k, key, a[k][key], b[k][key])
+	    if a[k]["burden"]:
+	        for key in ("cost_per_year", "hours_per_year", "tariff"):
+	            assert a[k]["burden"][key] == b[k]["burden"][key], (k, key)
+	r1 = b["R1"]
+	assert r1["burden"]["cost_per_year"] == 1500 * 425.5
+	assert (r1["priority_date"], r1["priority_by"]) == ("2017-11-08", "Britta Kempel")
+	assert (r1["decision_date"], r1["decision_by"]) == ("2017-11-28", "tester")
+	assert r1["votes"]["remove"] == 1 and r1["votes"]["change"] == 1
+	EOF
+'
+
+test_expect_success 'a 70 KB description that add accepts, import csv accepts' '
+	mkdir long && (
+		cd long &&
+		styr -q init --org X &&
+		desc=$(python3 -c "print(\"Bostøtte i hjemmet, æ ø å. \" * 2600)") &&
+		test ${#desc} -gt 70000 &&
+		styr add regel "Lang" --desc "$desc" >/dev/null &&
+		styr export csv -o long.csv 2>/dev/null &&
+		test $(wc -c <long.csv) -gt 71680 &&
+		styr -f two.xml -q init --org X &&
+		styr -f two.xml import csv long.csv 2>/dev/null &&
+		styr -f two.xml export csv 2>/dev/null >two.csv &&
+		test_cmp long.csv two.csv
+	)
+'
+
+test_expect_success 'a text longer than styr keeps (512 KB) is refused in CSV and JSON' '
+	(
+		cd long &&
+		head -c 600000 /dev/zero | tr "\0" x >big &&
+		{ printf "kind,title,description\nrule,For lang,"; cat big; printf "\n"; } >big.csv &&
+		cp two.xml two.before &&
+		test_expect_code 1 styr -f two.xml import csv big.csv 2>err &&
+		test_grep "big.csv:2: a field is longer than 524288 bytes" err &&
+		styr export json >big.json &&
+		python3 -c "
+import json
+d = json.load(open(\"big.json\"))
+d[\"items\"][0][\"description\"] = open(\"big\").read()
+json.dump(d, open(\"big.json\", \"w\"))" &&
+		styr -f three.xml -q init --org X && cp three.xml three.before &&
+		test_expect_code 1 styr -f three.xml import json big.json 2>err &&
+		test_grep "big.json: items.0. (R1): description: longer than 512 KB" err &&
+		cmp two.before two.xml && cmp three.before three.xml
+	)
+'
+
 # The benchmark's register (bench/run.sh): items from gen.pl's CSV, then
 # the notes, ratings and votes by person gen.pl fill adds.
 bench_register() {

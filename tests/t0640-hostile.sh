@@ -325,14 +325,14 @@ test_expect_success 'csv: invalid UTF-8 and control characters' '
 
 test_expect_success 'csv: a 1 MB field, quoted or not' '
 	{ printf "kind,title\ndoc,\""; head -c $MB /dev/zero | tr "\0" x; printf "\"\n"; } >field.csv &&
-	hostile_csv field "field.csv:2: a field is longer than 65536 bytes" &&
+	hostile_csv field "field.csv:2: a field is longer than 524288 bytes" &&
 	{ printf "kind,title\ndoc,"; head -c $MB /dev/zero | tr "\0" x; printf "\n"; } >bare.csv &&
-	hostile_csv bare "bare.csv:2: a field is longer than 65536 bytes"
+	hostile_csv bare "bare.csv:2: a field is longer than 524288 bytes"
 '
 
 test_expect_success 'csv: a 100 MB field that never ends' '
 	{ printf "kind,title\ndoc,\""; head -c $((100 * MB)) /dev/zero | tr "\0" x; } >endless.csv &&
-	hostile_csv endless "endless.csv:2: a field is longer than 65536 bytes" &&
+	hostile_csv endless "endless.csv:2: a field is longer than 524288 bytes" &&
 	rm endless.csv
 '
 

@@ -246,7 +246,7 @@ int main(void)
 		memset(big + 2, 'x', len);
 		memcpy(big + 2 + len, "\n", 1);
 		refuse("a 1 MB field is refused", big, len + 3, NULL,
-		       "t.csv:2: a field is longer than 65536 bytes");
+		       "t.csv:2: a field is longer than 524288 bytes");
 		free(big);
 	}
 
