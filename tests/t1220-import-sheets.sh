@@ -47,11 +47,11 @@ test_expect_success 'set-up: an empty register; the expected items' '
 	styr init --org "Tom Kommune" 2>/dev/null &&
 	cp styr.xml empty.xml &&
 	cat >expected.csv <<-\EOT
-	id,kind,title,description,area,area_name,origin,owner,found,source,minutes,per_year,staff,tariff,votes_remove,votes_change,votes_anchor,priority,priority_reason,decision,decision_reason,solution,criteria,evaluate_by
+	id,kind,title,description,area,area_name,origin,owner,found,source,minutes,per_year,staff,tariff,votes_remove,votes_change,votes_anchor,priority,priority_reason,decision,decision_reason,solution,criteria,evaluate_by,priority_date,priority_by,decision_date,decision_by
 	D1,doc,Udredning & <VUM> æøå,"to
-	linjer",VIS,Visitation,law,,,,30,400,4.5,,0,0,0,,,,,,,
-	R1,rule,Timer pr. uge,,,,,,,,15,12000,,,0,0,0,,,,,idea,Tid brugt,2027-03-01
-	G1,goal,Borgeren mestrer eget liv,,,,,,,,,,,,0,0,0,,,,,,,
+	linjer",VIS,Visitation,law,,,,30,400,4.5,,0,0,0,,,,,,,,,,,
+	R1,rule,Timer pr. uge,,,,,,,,15,12000,,,0,0,0,,,,,idea,Tid brugt,2027-03-01,,,,
+	G1,goal,Borgeren mestrer eget liv,,,,,,,,,,,,0,0,0,,,,,,,,,,,
 	EOT
 	sed -i "/^D1/!s/\$/\r/" expected.csv
 '
