@@ -85,14 +85,29 @@ $(B)/%.o: src/%.c $(wildcard include/*.h src/*.h) | $(B)
 	$(CC) $(ALL_CPPFLAGS) $(WARNINGS) $(CFLAGS) -c -o $@ $<
 
 # The schema and default model are compiled in, as byte arrays.
-$(B)/embedded.c: data/register.rng data/model.xml | $(B)
+# So are the pages, style sheet and script of `styr serve` (data/web/),
+# as the table web_files (src/serve_pages.c).
+WEB_FILES = $(sort $(wildcard data/web/*.html data/web/*.css data/web/*.js))
+$(B)/embedded.c: data/register.rng data/model.xml $(WEB_FILES) | $(B)
 	{ for pair in register_rng:data/register.rng model_xml:data/model.xml; do \
 	    name=$${pair%%:*}; file=$${pair#*:}; \
 	    echo "const unsigned char $$name[] = {"; \
 	    od -An -v -tx1 $$file | sed 's/\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
 	    echo "0x00};"; \
 	    echo "const unsigned int $${name}_len = sizeof $$name - 1;"; \
-	  done; } > $@
+	  done; \
+	  n=0; for file in $(WEB_FILES); do \
+	    echo "static const unsigned char web_$$n[] = {"; \
+	    od -An -v -tx1 $$file | sed 's/\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
+	    echo "0x00};"; n=$$((n + 1)); \
+	  done; \
+	  echo "struct web_file { const char *name; const unsigned char *data; unsigned int len; };"; \
+	  echo "extern const struct web_file web_files[];"; \
+	  echo "const struct web_file web_files[] = {"; \
+	  n=0; for file in $(WEB_FILES); do \
+	    echo "{\"$${file#data/web/}\", web_$$n, sizeof web_$$n - 1},"; n=$$((n + 1)); \
+	  done; \
+	  echo "{0, 0, 0}};"; } > $@
 
 $(B)/embedded.o: $(B)/embedded.c
 	$(CC) $(CFLAGS) -c -o $@ $<

@@ -92,12 +92,16 @@ void item_set_burden(struct reg *r, xmlNodePtr item, const char *minutes,
  * written -- or NULL. */
 xmlNodePtr item_find_vote(struct reg *r, xmlNodePtr item, const char *who,
 			  const char *mid);
+/* The vote of the anonymous ballot BALLOT (styr serve) on ITEM in
+ * meeting MID, or NULL. */
+xmlNodePtr item_find_ballot(xmlNodePtr item, const char *ballot,
+			    const char *mid);
 /* Records a vote for PRIORITY on VOTE (an earlier one to replace), or on
  * a new one when VOTE is NULL: by BY (a person), or COUNT anonymous
- * paper votes when BY is NULL. */
-void item_set_vote(struct reg *r, xmlNodePtr item, xmlNodePtr vote,
-		   const char *priority, const char *by, long count,
-		   const char *meeting, const char *date);
+ * paper votes when BY is NULL.  Returns the vote. */
+xmlNodePtr item_set_vote(struct reg *r, xmlNodePtr item, xmlNodePtr vote,
+			 const char *priority, const char *by, long count,
+			 const char *meeting, const char *date);
 /* Replaces the stamped judgement ELEMENT ("priority" or "decision") with
  * VALUE, REASON ("" for none), DATE and BY.  Returns the value it
  * replaced (the caller frees it), or NULL when there was none. */

@@ -64,6 +64,12 @@ void info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * string is borrowed; NULL clears it. */
 void error_context(const char *context);
 
+/* While SB is set (NULL clears it), each error() message is also
+ * appended to SB ("; " between two): a server tells its client what
+ * went wrong in the client's reply. */
+struct strbuf;
+void error_capture(struct strbuf *sb);
+
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);

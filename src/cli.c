@@ -38,6 +38,8 @@ static const struct command {
 	{"person", cmd_person, N_("add or list people and their roles")},
 	{"vote", cmd_vote, N_("cast a workshop vote: remove, change, anchor")},
 	{"tally", cmd_tally, N_("count the votes per item")},
+	{"round", cmd_round, N_("open, close and reveal a voting round")},
+	{"serve", cmd_serve, N_("the workshop and the status in the browser")},
 	{"prioritise", cmd_prioritise, N_("record the workshop's proposal")},
 	{"prioritize", cmd_prioritise, NULL},
 	{"decide", cmd_decide, N_("record the steering group's decision")},

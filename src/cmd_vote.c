@@ -12,6 +12,7 @@
 #include "reg.h"
 #include "util.h"
 #include "vocab.h"
+#include "vote.h"
 
 enum action { CAST, WITHDRAW };
 
@@ -55,111 +56,16 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 	return 0;
 }
 
-/* The workshops of phase PHASE (0: those of no phase), as "M2, M5". */
-static size_t phase_workshops(struct reg *r, int phase, xmlNodePtr *one,
-			      struct strbuf *list)
-{
-	xmlNodePtr m;
-	size_t n = 0;
-
-	for (m = node_first(r->meetings); m; m = node_after(m)) {
-		const char *p = node_attr(m, "phase");
-		if (strcmp(node_attr(m, "kind"), "workshop") ||
-		    (p ? atoi(p) : 0) != phase)
-			continue;
-		sb_printf(list, "%s%s (%s)", n ? ", " : "", node_attr(m, "id"),
-			  node_text(node_child(m, "title")));
-		*one = m;
-		n++;
-	}
-	return n;
-}
-
-/* The workshop the vote belongs to: --meeting MID, which must be a
- * workshop, else the one workshop of the current phase. */
-static xmlNodePtr vote_meeting(struct reg *r, const char *mid)
-{
-	struct strbuf list = {0};
-	xmlNodePtr m = NULL;
-	int phase;
-	size_t n;
-
-	if (mid) {
-		m = reg_known_meeting(r, mid);
-		if (!m)
-			return NULL;
-		if (strcmp(node_attr(m, "kind"), "workshop")) {
-			error(_("meeting %s is a %s, not a workshop: votes are "
-				"cast at workshops (see 'styr meeting list')"),
-			      node_attr(m, "id"),
-			      vocab_word(&vocab_meeting_kind,
-					 node_attr(m, "kind"), msg_lang()));
-			return NULL;
-		}
-		return m;
-	}
-	phase = reg_current_phase(r);
-	n = phase_workshops(r, phase, &m, &list);
-	if (n == 1) {
-		sb_free(&list);
-		return m;
-	}
-	if (!n && phase)
-		error(_("phase %d has no workshop to vote in; add one with "
-			"'styr meeting add workshop TITLE' or name it with "
-			"--meeting"),
-		      phase);
-	else if (!n)
-		error(_("there is no workshop to vote in; add one with 'styr "
-			"meeting add workshop TITLE' or name it with "
-			"--meeting"));
-	else
-		error(_("which workshop? give --meeting, one of: %s"),
-		      list.buf);
-	sb_free(&list);
-	return NULL;
-}
-
-/* The voter named NAME: someone in the people list, else (GUEST) a guest
- * of that name.  Sets *STORED to what the vote records (the id, or the
- * guest's name) and *SHOWN to the name for messages. */
-static int find_voter(struct reg *r, const char *name, bool guest,
-		      const char **stored, const char **shown, char **tidy)
-{
-	xmlNodePtr p = person_find(r, name);
-	char *closest;
-
-	if (p) {
-		*stored = node_attr(p, "id");
-		*shown = node_text(p);
-		return 0;
-	}
-	if (guest) {
-		*stored = *shown = *tidy = name_tidy(name);
-		return 0;
-	}
-	closest = person_closest(r, name);
-	if (*closest)
-		error(_("'%s' is not in the people list; did you mean %s? "
-			"(a guest who is not in the list votes with --guest)"),
-		      name, closest);
-	else
-		error(_("'%s' is not in the people list (add them with 'styr "
-			"person add', or record a guest with --guest)"),
-		      name);
-	free(closest);
-	return -1;
-}
-
 static int vote_cast(struct args *ap)
 {
 	struct args a = *ap;
-	const char *priority, *voter = NULL, *stored = NULL, *mid, *id;
+	const char *priority, *voter = NULL, *id;
 	const char *lang = msg_lang(), *label;
-	char date[11], *where = NULL, *was = NULL, *who = NULL, *guest = NULL;
+	char date[11], *where = NULL, *was = NULL, *guest = NULL;
 	long count = 0;
 	struct reg r;
-	xmlNodePtr item, vote, meeting, e;
+	xmlNodePtr item, meeting;
+	struct vote_cast c = {0};
 	int p, rc;
 
 	if (!strcmp(a.priority, "withdraw")) {
@@ -194,51 +100,31 @@ static int vote_cast(struct args *ap)
 		goto out;
 	id = node_attr(item, "id");
 	if (!(meeting = vote_meeting(&r, a.meeting)) ||
-	    (voter && find_voter(&r, voter, a.guest, &stored, &voter,
-				      &guest) < 0)) {
+	    (voter && vote_voter(&r, voter, a.guest, &c.stored, &c.shown,
+				 &guest) < 0)) {
 		rc = EXIT_REFUSED;
 		goto out;
 	}
-	mid = node_attr(meeting, "id");
+	c.priority = priority;
+	c.count = count;
+	c.meeting = node_attr(meeting, "id");
+	c.date = date;
 	principle_law_remove(item, priority, _("the vote is recorded"));
-
-	vote = NULL;
-	if (voter) {
-		who = who_identity(r.people, stored);
-		vote = item_find_vote(&r, item, who, mid);
-	}
-	label = vocab_word(&vocab_priority, priority, lang);
-	if (vote)
-		was = xstrdup(node_attr(vote, "priority"));
-	item_set_vote(&r, item, vote, priority, stored, count, mid, date);
-
-	/* TRANSLATORS: appended to a vote in the change log */
-	where = xasprintf(_(" (meeting %s)"), mid);
-	/* The log is written like minutes, in the voter's language. */
-	if (was)
-		e = reg_log(&r, "vote", id, _("%s votes %s%s, replacing %s"), voter,
-			label, where, vocab_word(&vocab_priority, was, lang));
-	else if (voter)
-		e = reg_log(&r, "vote", id, _("%s votes %s%s"), voter, label,
-			where);
-	else
-		e = reg_log(&r, "vote", id,
-			ngettext("%ld paper vote: %s%s",
-				 "%ld paper votes: %s%s",
-				 (unsigned long)count),
-			count, label, where);
-	node_set_attr(e, "happened", date); /* the day it was cast */
+	vote_record(&r, item, &c, &was);
 	rc = cli_status(reg_save(&r));
 	if (rc)
 		goto out;
+	label = vocab_word(&vocab_priority, priority, lang);
+	/* TRANSLATORS: appended to a vote in the change log */
+	where = xasprintf(_(" (meeting %s)"), c.meeting);
 	/* One vote per person and workshop: the new one counts, and the
 	 * facilitator hears that it replaced one. */
 	if (was)
 		info(_("%s: %s has voted before; the new vote (%s) replaces "
 		       "the earlier one (%s)"),
-		     id, voter, label, vocab_word(&vocab_priority, was, lang));
+		     id, c.shown, label, vocab_word(&vocab_priority, was, lang));
 	else if (voter)
-		info(_("%s: %s's vote (%s) recorded%s"), id, voter, label,
+		info(_("%s: %s's vote (%s) recorded%s"), id, c.shown, label,
 		     where);
 	else
 		info(ngettext("%s: %ld paper vote (%s) recorded%s",
@@ -247,7 +133,6 @@ static int vote_cast(struct args *ap)
 		     id, count, label, where);
 out:
 	free(guest);
-	free(who);
 	free(where);
 	free(was);
 	reg_close(&r);

@@ -369,9 +369,24 @@ xmlNodePtr item_find_vote(struct reg *r, xmlNodePtr item, const char *who,
 	return NULL;
 }
 
-void item_set_vote(struct reg *r, xmlNodePtr item, xmlNodePtr vote,
-		   const char *priority, const char *by, long count,
-		   const char *meeting, const char *date)
+xmlNodePtr item_find_ballot(xmlNodePtr item, const char *ballot,
+			    const char *mid)
+{
+	xmlNodePtr v;
+
+	for (v = node_child(item, "vote"); v; v = node_next(v, "vote")) {
+		const char *b = node_attr(v, "ballot");
+		const char *m = node_attr(v, "meeting");
+
+		if (b && m && !strcmp(b, ballot) && !strcmp(m, mid))
+			return v;
+	}
+	return NULL;
+}
+
+xmlNodePtr item_set_vote(struct reg *r, xmlNodePtr item, xmlNodePtr vote,
+			 const char *priority, const char *by, long count,
+			 const char *meeting, const char *date)
 {
 	char n[32];
 
@@ -388,6 +403,7 @@ void item_set_vote(struct reg *r, xmlNodePtr item, xmlNodePtr vote,
 	}
 	node_set_attr(vote, "meeting", meeting);
 	node_set_attr(vote, "date", date);
+	return vote;
 }
 
 char *item_set_stamp(struct reg *r, xmlNodePtr item, const char *element,

@@ -34,7 +34,7 @@ static int check_values(xmlNodePtr n, const char *path)
 	static const char *const numbers[] = {
 		"next", "next-goal", "next-rule", "next-doc", "small-steps",
 		"current", "number", "phase", "count", "minutes", "per-year",
-		"staff", "tariff", NULL};
+		"staff", "tariff", "votes", NULL};
 	int bad = 0, i;
 	xmlAttrPtr a;
 	xmlNodePtr c;

@@ -22,8 +22,27 @@ void error_context(const char *s)
 	context = s;
 }
 
+static struct strbuf *capture;
+
+void error_capture(struct strbuf *sb)
+{
+	capture = sb;
+}
+
 static void report(const char *prefix, const char *fmt, va_list ap)
 {
+	if (capture && !prefix) {
+		va_list copy;
+		char *msg;
+
+		va_copy(copy, ap);
+		msg = xvasprintf(fmt, copy);
+		va_end(copy);
+		if (capture->len)
+			sb_puts(capture, "; ");
+		sb_puts(capture, msg);
+		free(msg);
+	}
 	fflush(stdout);
 	fputs("styr: ", stderr);
 	if (context)
