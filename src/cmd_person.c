@@ -13,7 +13,7 @@
 #include "value.h"
 #include "vocab.h"
 
-enum action { ADD, LIST, RENAME, REMOVE };
+enum action { ADD, LIST, RENAME, REMOVE, CHANGE };
 
 struct args {
 	const char *role, *format;
@@ -159,6 +159,54 @@ out:
 	return rc;
 }
 
+/* person change WHO --role ROLE. */
+static int person_role(const char *who, const char *role_word,
+		       const char *why)
+{
+	const char *role, *lang = msg_lang();
+	struct reg r;
+	xmlNodePtr person;
+	char *what = NULL;
+	int k, rc;
+
+	k = vocab_parse(&vocab_role, role_word);
+	if (k < 0 || correct_check_why(why) < 0)
+		return EXIT_REFUSED;
+	role = vocab_role.words[k].key;
+	rc = cli_status(reg_open(&r, REG_WRITE));
+	if (rc)
+		goto out;
+	person = person_find(&r, who);
+	if (!person) {
+		error(_("'%s' is not in the people list (see 'styr person "
+			"list')"),
+		      who);
+		rc = EXIT_REFUSED;
+		goto out;
+	}
+	if (!strcmp(node_attr(person, "role"), role)) {
+		info(_("%s: nothing changed (the values given are the ones it "
+		       "has)"),
+		     node_attr(person, "id"));
+		goto out;
+	}
+	/* TRANSLATORS: in the change log: "P3 'Name': role: staff -> MED" */
+	what = xasprintf(_("%s '%s': role: %s -> %s"), node_attr(person, "id"),
+			 node_text(person),
+			 vocab_word(&vocab_role, node_attr(person, "role"),
+				    lang),
+			 vocab_word(&vocab_role, role, lang));
+	correct_log(&r, "person", node_attr(person, "id"), what, why);
+	node_set_attr(person, "role", role);
+	rc = cli_status(reg_save(&r));
+	if (!rc)
+		info("%s", what);
+out:
+	free(what);
+	reg_close(&r);
+	return rc;
+}
+
 static int person_list(struct reg *r, void *input)
 {
 	enum format fmt = ((const struct args *)input)->fmt;
@@ -212,6 +260,8 @@ static int run(int action, void *input, int argc, char **argv)
 	(void)argc;
 	if (action == ADD)
 		return person_add(argv[0], a->role);
+	if (action == CHANGE)
+		return person_role(argv[0], a->role, a->why);
 	if (action == RENAME || action == REMOVE)
 		return person_fix(action, argv[0],
 				  action == RENAME ? argv[1] : NULL, a->why);
@@ -231,6 +281,13 @@ static const struct cli_option add_options[] = {
 static const struct cli_option list_options[] = {
 	{"format", 'F', N_("FORMAT"), offsetof(struct args, format),
 	 N_("table (default), csv, tsv or json")},
+	{0}};
+
+static const struct cli_option change_options[] = {
+	{"role", 'r', N_("ROLE"), offsetof(struct args, role),
+	 N_("the role the person has")},
+	{"why", 'w', N_("TEXT"), offsetof(struct args, why),
+	 N_("why it is corrected, for the record")},
 	{0}};
 
 static const struct cli_option why_options[] = {
@@ -254,6 +311,12 @@ static const struct cli_sub subs[] = {
 	 .opts = why_options,
 	 .doc = N_("Give a person a new name; the log keeps the old one.\v"
 		   "Votes and ratings name the person by id, so they follow.")},
+	{.name = "change", .run = run, .action = CHANGE, .min = 1, .max = 1,
+	 .args_doc = N_("ID|NAME --role ROLE [--why TEXT]"),
+	 .needs = N_("the person (id or name)"),
+	 .hint = N_("put a name with spaces in quotes"),
+	 .opts = change_options, .parse_opt = parse_add,
+	 .doc = N_("Correct a person's role; the log keeps the old one.")},
 	{.name = "remove", .run = run, .action = REMOVE, .min = 1, .max = 1,
 	 .args_doc = N_("ID|NAME [--why TEXT]"),
 	 .needs = N_("the person to remove (id or name)"),
@@ -269,7 +332,7 @@ int cmd_person(int argc, char **argv)
 	struct args a = {0};
 
 	return cli_dispatch(subs,
-			    N_("Add, list, rename or remove the people taking "
-			       "part in the process and their roles."),
+			    N_("Add, list, rename, change or remove the people "
+			       "taking part in the process and their roles."),
 			    argc, argv, &a);
 }

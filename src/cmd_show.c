@@ -53,13 +53,13 @@ static const struct cli_sub cmd = {
 /* The card's labels besides the fields' (item_fields.h), so that the
  * values line up in any language. */
 enum label {
-	L_PHASE, L_NOTES, L_EXPERIENCE, L_RATINGS, L_BURDEN, L_VOTES,
-	L_PROPOSAL, L_DECISION, L_SOLUTION, L_COUNT
+	L_PHASE, L_FORMERLY, L_NOTES, L_EXPERIENCE, L_RATINGS, L_BURDEN,
+	L_VOTES, L_PROPOSAL, L_DECISION, L_SOLUTION, L_COUNT
 };
 static const char *const labels[L_COUNT] = {
-	N_("Registered:"), N_("Notes:"), N_("Experience:"), N_("Ratings:"),
-	N_("Burden:"), N_("Votes:"), N_("Proposal:"), N_("Decision:"),
-	N_("Solution:")};
+	N_("Registered:"), N_("Formerly:"), N_("Notes:"), N_("Experience:"),
+	N_("Ratings:"), N_("Burden:"), N_("Votes:"), N_("Proposal:"),
+	N_("Decision:"), N_("Solution:")};
 
 struct card {
 	int width; /* of the label column */
@@ -172,6 +172,17 @@ static void print_card(struct reg *r, xmlNodePtr node, const struct val *v,
 		sb_printf(&sb, _("in phase %s"), node_attr(node, "phase"));
 		field(&c, labels[L_PHASE], sb.buf);
 		sb_free(&sb);
+	}
+
+	/* The ids it had before its kind changed (edit --kind). */
+	{
+		const char **ids = correct_former_ids(r, node_attr(node, "id"));
+		for (i = 1; ids[i]; i++)
+			sb_printf(&sb, "%s%s", i > 1 ? ", " : "", ids[i]);
+		if (sb.len)
+			field(&c, labels[L_FORMERLY], sb.buf);
+		sb_free(&sb);
+		free(ids);
 	}
 
 	/* Each note: who, how and when on one line, its text below. */

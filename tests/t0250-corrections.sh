@@ -223,9 +223,9 @@ test_expect_success 'decide clear and prioritise clear: cleared, logged with wha
 test_expect_success 'the decision log (beslutninger) shows the clearings' '
 	styr handout beslutninger -o b.odt 2>/dev/null &&
 	part b.odt content.xml >c.xml &&
-	test_grep "proposal cleared: remove" c.xml &&
-	test_grep "decision cleared: selected" c.xml &&
-	test_grep "solution track cleared: pilot" c.xml
+	test_grep -i "proposal cleared: remove" c.xml &&
+	test_grep -i "decision cleared: selected" c.xml &&
+	test_grep -i "solution track cleared: pilot" c.xml
 '
 
 test_expect_success 'clear with nothing to clear is refused; nothing changes' '
@@ -353,6 +353,26 @@ test_expect_success 'log --item follows an item back through its kind changes' '
 	py "[e[\"ref\"] for e in d] == [\"R2\", \"R2\", \"R2\"]" l.json
 '
 
+test_expect_success 'show names the ids an item had before' '
+	styr show D2 >out &&
+	test_grep "^Formerly: *G1, R2$" out &&
+	styr show D1 >out &&
+	! grep -q "^Formerly:" out
+'
+
+test_expect_success 'person change --role: the log keeps the old role' '
+	styr person change P1 --role styregruppe --why "skiftede rolle" &&
+	last_entry >entry &&
+	echo "person P1 tester P1 '\''Lene Fagkonsulent'\'': role: documentation agent -> steering group; why: skiftede rolle" >expect &&
+	test_cmp expect entry &&
+	styr person list --format json >p.json &&
+	py "[p[\"role\"] for p in d if p[\"id\"] == \"P1\"] == [\"steering\"]" p.json &&
+	test_expect_code 1 styr person change P1 --role king 2>err &&
+	test_grep "king" err &&
+	test_expect_code 2 styr person change P1 2>err &&
+	valid
+'
+
 test_expect_success 'edit --kind: the same kind changes nothing; a bad kind is refused' '
 	cp styr.xml before.xml &&
 	styr edit D2 --kind doc 2>err &&
@@ -458,7 +478,7 @@ test_expect_success 'the verbs are in --help and in the man page' '
 	for v in "note remove" "note change" "rate remove" "rate change" \
 		"vote withdraw" "prioritise clear" "decide clear" \
 		"solution clear" "area rename" "area remove" "person rename" \
-		"person remove" "burden clear" "meeting absent" \
+		"person remove" "person change" "burden clear" "meeting absent" \
 		"meeting change" "meeting remove"; do
 		sed -n "/^\.It Ic ${v% *} ${v#* }/p" "$SRC_DIR/styr.1" | grep -q . ||
 			{ echo "no $v in styr.1"; exit 1; }
