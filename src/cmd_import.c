@@ -11,6 +11,7 @@
 #include "commands.h"
 #include "csv.h"
 #include "guard.h"
+#include "import_ratings.h"
 #include "import_json.h"
 #include "item.h"
 #include "number.h"
@@ -23,10 +24,11 @@
 
 struct args {
 	const char *format, *file, *sheet;
-	bool dry_run;
+	const char *round, *date; /* import ratings */
+	bool dry_run, guest;
 };
 
-enum { OPT_SHEET = 0x100 };
+enum { OPT_SHEET = 0x100, OPT_ROUND, OPT_DATE, OPT_GUEST };
 
 static const struct argp_option options[] = {
 	{"dry-run", 'n', NULL, 0,
@@ -37,6 +39,16 @@ static const struct argp_option options[] = {
 	 N_("read the sheet NAME of an xlsx or ods file (default: the "
 	    "first)"),
 	 0},
+	{NULL, 0, NULL, 0, N_("With import ratings:"), 0},
+	{"round", OPT_ROUND, N_("ROUND"), 0,
+	 N_("the survey round the answers belong to: baseline (før) or "
+	    "followup (efter); required"),
+	 0},
+	{"date", OPT_DATE, N_("DATE"), 0,
+	 N_("the day the survey was answered (YYYY-MM-DD; default: today)"),
+	 0},
+	{"guest", OPT_GUEST, NULL, 0,
+	 N_("respondents who are not in the people list are guests"), 0},
 	{0}};
 
 static error_t parse_opt(int key, char *arg, struct argp_state *state)
@@ -50,6 +62,15 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 	case OPT_SHEET:
 		a->sheet = arg;
 		break;
+	case OPT_ROUND:
+		a->round = arg;
+		break;
+	case OPT_DATE:
+		a->date = arg;
+		break;
+	case OPT_GUEST:
+		a->guest = true;
+		break;
 	case ARGP_KEY_ARG:
 		*(state->arg_num ? &a->file : &a->format) = arg;
 		break;
@@ -62,7 +83,7 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 static const struct cli_sub cmd = {
 	.min = 2,
 	.max = 2,
-	.args_doc = N_("csv|json|xlsx|ods FILE"),
+	.args_doc = N_("csv|json|xlsx|ods|ratings FILE"),
 	.needs = N_("the format and the file: import csv FILE or import "
 		    "json FILE"),
 	.options = options,
@@ -89,7 +110,15 @@ static const struct cli_sub cmd = {
 	   "not empty is the header; numbers, dates and the values formulas "
 	   "last computed are read as the spreadsheet shows them.  A bad "
 	   "cell or row stops the import naming the sheet, row and "
-	   "column.")};
+	   "column.\v"
+	   "import ratings FILE --round baseline|followup reads a survey's "
+	   "answers (CSV, xlsx or ods): a row per respondent, a column per "
+	   "item headed by its id (D4) or title, the answers as experience "
+	   "words in Danish or English (a blank cell: no answer), and "
+	   "optionally a 'respondent' and a 'role' column.  Respondents are "
+	   "matched to the people list as 'styr rate' matches them.  An "
+	   "unknown column, answer or person stops the import, and then "
+	   "nothing is changed.")};
 
 enum { MAX_ID_DIGITS = 9 };
 
@@ -722,6 +751,37 @@ static int run_json(struct reg *r, FILE *f, const char *name, bool dry_run)
 	return rc;
 }
 
+/* import ratings FILE: the format from the file's name or first bytes. */
+static int run_ratings(const char *cmd_name, const struct args *a)
+{
+	struct sheet_source src = {0};
+	struct ratings_opts o = {0};
+
+	if (!a->round)
+		return cli_usage(cmd_name, _("import ratings needs --round "
+					     "baseline or --round followup"));
+	src.path = a->file;
+	src.name = strcmp(a->file, "-") ? a->file : _("standard input");
+	src.format = sheet_format_of(a->file);
+	src.sheet = a->sheet;
+	if (a->sheet && src.format == SHEET_CSV)
+		return cli_usage(cmd_name, _("--sheet is for xlsx and ods "
+					     "files, which have sheets"));
+	if (strcmp(a->file, "-")) {
+		guard_input(a->file, N_("the imported file"));
+		if (access(a->file, R_OK) < 0) {
+			error(_("%s: cannot open: %s"), a->file,
+			      strerror(errno));
+			return EXIT_REFUSED;
+		}
+	}
+	o.round = a->round;
+	o.date = a->date;
+	o.guest = a->guest;
+	o.dry_run = a->dry_run;
+	return import_ratings(&src, &o);
+}
+
 int cmd_import(int argc, char **argv)
 {
 	struct args a = {0};
@@ -734,6 +794,11 @@ int cmd_import(int argc, char **argv)
 	int rc, fmt = SHEET_CSV;
 
 	cli_parse(&cmd, argc, argv, &a);
+	if (!strcasecmp(a.format, "ratings"))
+		return run_ratings(argv[0], &a);
+	if (a.round || a.date || a.guest)
+		return cli_usage(argv[0], _("--round, --date and --guest are "
+					    "for import ratings"));
 	if (!strcasecmp(a.format, "json"))
 		json = true;
 	else if ((fmt = sheet_format_named(a.format)) < 0)

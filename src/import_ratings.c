@@ -1,0 +1,440 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/* import ratings: a survey export in its wide shape; see import_ratings.h. */
+#include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "import_ratings.h"
+#include "item.h"
+#include "names.h"
+#include "reg.h"
+#include "strmap.h"
+#include "util.h"
+#include "vocab.h"
+
+enum { COL_ITEM, COL_RESPONDENT, COL_ROLE };
+
+struct column {
+	int what;
+	const char *item; /* the item's id (COL_ITEM) */
+	char *header;	  /* as the file has it */
+};
+
+struct ratings {
+	struct reg *r;
+	const struct ratings_opts *o;
+	const char *name;
+	const char *round;
+	char date[11];
+	char *sheet;
+	struct column *col;
+	size_t ncols;
+	int respondent, role; /* their columns, or -1 */
+	struct strmap *titles;	/* title key -> item id */
+	struct strmap *seen;	/* respondent identity -> row (this file) */
+	struct strmap *items;	/* item ids rated -> 1 */
+	char *where;
+	long ratings, replaced, same, rows, nitems;
+	struct strbuf log;	/* the replaced ratings, for the log */
+};
+
+static char *trimmed(char *s)
+{
+	size_t n;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	n = strlen(s);
+	while (n && isspace((unsigned char)s[n - 1]))
+		s[--n] = '\0';
+	return s;
+}
+
+/* "FILE:LINE: column 'D1'" or "FILE, sheet 'S', row N, column C ('D1')"
+ * for column I of REC, in R's scratch. */
+static const char *cell(struct ratings *rt, const struct csv_record *rec,
+			size_t i)
+{
+	char *row = sheet_where(rt->name, rec), label[16];
+
+	free(rt->where);
+	sheet_column_label(label, rec, i);
+	if (rec->sheet)
+		rt->where = xasprintf(_("%s, column %s ('%s')"), row, label,
+				      rt->col[i].header);
+	else
+		rt->where = xasprintf(_("%s: column '%s'"), row,
+				      rt->col[i].header);
+	free(row);
+	return rt->where;
+}
+
+static bool header_is(const char *key, const char *const words[])
+{
+	for (; *words; words++)
+		if (!strcmp(key, *words))
+			return true;
+	return false;
+}
+
+/* The item column header H names, or NULL: an id (with the title or
+ * anything else after ':', '.', ' ' or '-'), or a title. */
+static const char *item_of(struct ratings *rt, const char *h, const char *key)
+{
+	char id[16];
+	size_t n = 0;
+	xmlNodePtr item;
+
+	if (strchr("GgRrDd", h[0]) && isdigit((unsigned char)h[1])) {
+		while (n + 1 < sizeof id && (n == 0 || isdigit((unsigned char)h[n]))) {
+			id[n] = (char)toupper((unsigned char)h[n]);
+			n++;
+		}
+		id[n] = '\0';
+		if (!h[n] || strchr(":. -)", h[n])) {
+			item = reg_find_item(rt->r, id);
+			if (item)
+				return node_attr(item, "id");
+		}
+	}
+	return strmap_get(rt->titles, key);
+}
+
+static int read_header(struct ratings *rt, const struct csv_record *rec)
+{
+	static const char *const respondent_words[] = {
+		"respondent", "respondent name", "respondentens navn", "navn",
+		"name", "besvarer", "deltager", NULL};
+	static const char *const role_words[] = {"role", "rolle", NULL};
+	char *row = sheet_where(rt->name, rec), label[16];
+	size_t i, j;
+	int rc = 0;
+
+	rt->sheet = rec->sheet ? xstrdup(rec->sheet) : NULL;
+	rt->ncols = rec->n;
+	rt->col = xcalloc(rec->n ? rec->n : 1, sizeof *rt->col);
+	for (i = 0; i < rec->n && !rc; i++) {
+		const char *h = trimmed(rec->field[i]);
+		char *key = name_key(h);
+		struct column *c = &rt->col[i];
+
+		sheet_column_label(label, rec, i);
+		c->header = xstrdup(h);
+		if (!*h) {
+			rc = error(_("%s: column %s has no name in the header "
+				     "row"),
+				   row, label);
+		} else if (header_is(key, respondent_words)) {
+			c->what = COL_RESPONDENT;
+			if (rt->respondent >= 0)
+				rc = error(_("%s: two respondent columns (%s "
+					     "and %s)"),
+					   row, rt->col[rt->respondent].header,
+					   h);
+			rt->respondent = (int)i;
+		} else if (header_is(key, role_words)) {
+			c->what = COL_ROLE;
+			if (rt->role >= 0)
+				rc = error(_("%s: two role columns"), row);
+			rt->role = (int)i;
+		} else if ((c->item = item_of(rt, h, key))) {
+			c->what = COL_ITEM;
+			for (j = 0; j < i; j++)
+				if (rt->col[j].what == COL_ITEM &&
+				    !strcmp(rt->col[j].item, c->item))
+					rc = error(_("%s: columns '%s' and '%s' "
+						     "are both item %s"),
+						   row, rt->col[j].header, h,
+						   c->item);
+			rt->nitems++;
+		} else {
+			rc = error(_("%s: column %s, '%s', is no item of the "
+				     "register (by its id, such as D4, or its "
+				     "title), nor 'respondent' or 'role'; "
+				     "remove it from the file"),
+				   row, label, h);
+		}
+		free(key);
+	}
+	if (!rc && !rt->nitems)
+		rc = error(_("%s: no column names an item (by its id, such as "
+			     "D4, or its title)"),
+			   row);
+	free(row);
+	return rc;
+}
+
+/* Who answered the row: *STORED the respondent as the rating records
+ * them (a person's id, a guest's name) or NULL, *SHOWN as people read
+ * it.  *KEEP is freed by the caller. */
+static int respondent(struct ratings *rt, const struct csv_record *rec,
+		      const char **stored, const char **shown, char **keep)
+{
+	char *name, *identity;
+	xmlNodePtr p;
+	void *row;
+
+	*stored = *shown = NULL;
+	*keep = NULL;
+	if (rt->respondent < 0)
+		return 0;
+	name = trimmed(rec->field[rt->respondent]);
+	if (!*name)
+		return 0;
+	error_context(cell(rt, rec, (size_t)rt->respondent));
+	if (check_text(_("respondent"), name) < 0)
+		return -1;
+	p = person_find(rt->r, name);
+	if (p) {
+		*stored = node_attr(p, "id");
+		*shown = node_text(p);
+	} else if (rt->o->guest) {
+		*stored = *shown = *keep = name_tidy(name);
+	} else {
+		char *closest = person_closest(rt->r, name);
+		if (*closest)
+			error(_("'%s' is not in the people list; did you mean "
+				"%s? (guests who are not in the list are "
+				"imported with --guest)"),
+			      name, closest);
+		else
+			error(_("'%s' is not in the people list (add them "
+				"with 'styr person add', or import guests "
+				"with --guest)"),
+			      name);
+		free(closest);
+		return -1;
+	}
+	identity = p ? xstrdup(*stored) : name_key(*stored);
+	row = strmap_get(rt->seen, identity);
+	if (row) {
+		free(identity);
+		if (rec->sheet)
+			return error(_("%s answered on row %ld already; one "
+				       "answer per person and round"),
+				     *shown, (long)(intptr_t)row);
+		return error(_("%s answered on line %ld already; one answer "
+			       "per person and round"),
+			     *shown, (long)(intptr_t)row);
+	}
+	strmap_add(rt->seen, identity, (void *)(intptr_t)rec->line);
+	free(identity);
+	if (rt->role >= 0 && p) {
+		const char *role = trimmed(rec->field[rt->role]);
+		int k;
+		if (!*role)
+			return 0;
+		error_context(cell(rt, rec, (size_t)rt->role));
+		if ((k = vocab_parse(&vocab_role, role)) < 0)
+			return -1;
+		if (strcmp(vocab_role.words[k].key, node_attr(p, "role")))
+			return error(_("%s is %s in the people list, not %s"),
+				     *shown,
+				     vocab_label(&vocab_role,
+						 node_attr(p, "role"),
+						 msg_lang()),
+				     vocab_label(&vocab_role,
+						 vocab_role.words[k].key,
+						 msg_lang()));
+	} else if (rt->role >= 0 && *trimmed(rec->field[rt->role])) {
+		error_context(cell(rt, rec, (size_t)rt->role));
+		if (vocab_parse(&vocab_role, trimmed(rec->field[rt->role])) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int read_row(struct ratings *rt, const struct csv_record *rec)
+{
+	const char *stored, *shown, *lang = msg_lang();
+	char *keep;
+	size_t i;
+	int k, rc = 0;
+
+	for (i = 0; i < rec->n && !*trimmed(rec->field[i]); i++)
+		;
+	if (i == rec->n)
+		return 0; /* a blank row */
+	if (rec->n != rt->ncols) {
+		char *row = sheet_where(rt->name, rec);
+		rc = error(_("%s: the row has %zu fields, but the header row "
+			     "has %zu columns"),
+			   row, rec->n, rt->ncols);
+		free(row);
+		return rc;
+	}
+	if (respondent(rt, rec, &stored, &shown, &keep) < 0) {
+		free(keep);
+		return -1;
+	}
+	rt->rows++;
+	for (i = 0; i < rec->n && !rc; i++) {
+		const char *answer = trimmed(rec->field[i]);
+		xmlNodePtr item, rating = NULL;
+
+		if (rt->col[i].what != COL_ITEM || !*answer)
+			continue;
+		error_context(cell(rt, rec, i));
+		if ((k = vocab_parse(&vocab_experience, answer)) < 0) {
+			rc = -1;
+			break;
+		}
+		item = reg_find_item(rt->r, rt->col[i].item);
+		if (stored)
+			rating = item_find_rating(item, rt->round, stored);
+		if (rating && !strcmp(node_attr(rating, "experience"),
+				      vocab_experience.words[k].key)) {
+			rt->same++; /* imported before: nothing new */
+			continue;
+		}
+		if (rating)
+			sb_printf(&rt->log, "%s%s: %s '%s' -> '%s'",
+				  rt->replaced++ ? "; " : "",
+				  rt->col[i].item, shown,
+				  vocab_label(&vocab_experience,
+					      node_attr(rating, "experience"),
+					      lang),
+				  vocab_label(&vocab_experience,
+					      vocab_experience.words[k].key,
+					      lang));
+		item_set_rating(rt->r, item, rating, rt->round,
+				vocab_experience.words[k].key, stored,
+				rt->date);
+		strmap_add(rt->items, rt->col[i].item, (void *)1);
+		rt->ratings++;
+	}
+	free(keep);
+	return rc;
+}
+
+static int on_record(const struct csv_record *rec, void *ctx)
+{
+	struct ratings *rt = ctx;
+	int rc;
+
+	if (rec->number == 1)
+		return read_header(rt, rec);
+	rc = read_row(rt, rec);
+	error_context(NULL);
+	return rc;
+}
+
+static void ratings_init(struct ratings *rt, struct reg *r, const char *name)
+{
+	xmlNodePtr n;
+
+	memset(rt, 0, sizeof *rt);
+	rt->r = r;
+	rt->name = name;
+	rt->respondent = rt->role = -1;
+	rt->titles = strmap_new(0);
+	rt->seen = strmap_new(0);
+	rt->items = strmap_new(0);
+	for (n = node_first(r->items); n; n = node_after(n)) {
+		char *key = name_key(node_text(node_child(n, "title")));
+		if (!strmap_get(rt->titles, key))
+			strmap_add(rt->titles, key, (void *)node_attr(n, "id"));
+		free(key);
+	}
+}
+
+static void ratings_free(struct ratings *rt)
+{
+	size_t i;
+
+	for (i = 0; i < rt->ncols; i++)
+		free(rt->col[i].header);
+	free(rt->col);
+	free(rt->sheet);
+	free(rt->where);
+	strmap_free(rt->titles);
+	strmap_free(rt->seen);
+	strmap_free(rt->items);
+	sb_free(&rt->log);
+}
+
+int import_ratings(const struct sheet_source *src,
+		   const struct ratings_opts *o)
+{
+	const char *lang = msg_lang(), *round_label;
+	struct ratings rt;
+	struct reg r;
+	xmlNodePtr e;
+	int k, rc;
+	char date[11];
+
+	if ((k = vocab_parse(&vocab_round, o->round)) < 0)
+		return EXIT_REFUSED;
+	if (!o->date)
+		today_iso(date);
+	else if (parse_past_date("--date", o->date, date) < 0)
+		return EXIT_REFUSED;
+	rc = cli_status(reg_open(&r, o->dry_run ? REG_READ : REG_WRITE));
+	if (rc) {
+		reg_close(&r);
+		return rc;
+	}
+	ratings_init(&rt, &r, src->name);
+	rt.o = o;
+	rt.round = vocab_round.words[k].key;
+	memcpy(rt.date, date, sizeof date);
+	round_label = vocab_label(&vocab_round, rt.round, lang);
+	if (sheet_read(src, on_record, &rt) < 0) {
+		error_context(NULL);
+		error(_("%s: nothing was imported"), src->name);
+		rc = EXIT_REFUSED;
+	} else if (!rt.ratings && rt.same) {
+		info(_("%s: every answer in the file is recorded already; "
+		       "nothing was changed"),
+		     src->name);
+	} else if (!rt.ratings) {
+		info(_("%s: no answers in the file; nothing was changed"),
+		     src->name);
+	} else if (o->dry_run) {
+		printf(ngettext("%s: %ld rating (%s) would be imported",
+				"%s: %ld ratings (%s) would be imported",
+				(unsigned long)rt.ratings),
+		       src->name, rt.ratings, round_label);
+		printf(ngettext(" from %ld respondent", " from %ld respondents",
+				(unsigned long)rt.rows),
+		       rt.rows);
+		printf(ngettext(", %ld replacing an earlier one",
+				", %ld replacing earlier ones",
+				(unsigned long)rt.replaced),
+		       rt.replaced);
+		printf(_("; nothing was written\n"));
+	} else {
+		/* TRANSLATORS: in the change log; the round, the file, the
+		 * number of rows (respondents), the day answered */
+		e = reg_log(&r, "import", NULL,
+			    ngettext("imported %ld rating (%s) from %s: %ld "
+				     "respondents, answered %s",
+				     "imported %ld ratings (%s) from %s: %ld "
+				     "respondents, answered %s",
+				     (unsigned long)rt.ratings),
+			    rt.ratings, round_label, src->name, rt.rows, date);
+		node_set_attr(e, "happened", date);
+		if (rt.replaced) {
+			e = reg_log(&r, "rate", NULL,
+				    _("earlier ratings (%s) replaced by %s: %s"),
+				    round_label, src->name, rt.log.buf);
+			node_set_attr(e, "happened", date);
+		}
+		rc = cli_status(reg_save(&r));
+		if (!rc && rt.replaced)
+			info(ngettext("%s: %ld earlier rating replaced (%s)",
+				      "%s: %ld earlier ratings replaced (%s)",
+				      (unsigned long)rt.replaced),
+			     src->name, rt.replaced, rt.log.buf);
+		if (!rc)
+			info(ngettext("imported %ld rating (%s) from %s",
+				      "imported %ld ratings (%s) from %s",
+				      (unsigned long)rt.ratings),
+			     rt.ratings, round_label, src->name);
+	}
+	ratings_free(&rt);
+	reg_close(&r);
+	return rc;
+}

@@ -1,0 +1,211 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# import ratings: a survey export in its wide shape (a row per respondent,
+# a column per item), with Danish answers and blanks, from CSV, from XLSX
+# written by openpyxl and from ODS written by LibreOffice; respondents
+# matched as `rate` matches them; refusals change nothing.
+. "$(dirname "$0")/lib.sh"
+
+have() { command -v "$1" >/dev/null 2>&1; }
+skip() {
+	test_count=$((test_count + 1))
+	echo "ok $test_count # SKIP $*"
+}
+PY=
+for p in python3 /usr/bin/python3; do
+	if have $p && $p -c 'import openpyxl' 2>/dev/null; then
+		PY=$p
+		break
+	fi
+done
+SOFFICE=
+for s in soffice libreoffice; do
+	have $s && SOFFICE=$s && break
+done
+lo() {
+	timeout 300 "$SOFFICE" -env:UserInstallation="file://$TRASH/lo-profile" \
+		--headless --norestore "$@" >lo.log 2>&1
+}
+
+# ratings ROUND: "ITEM RESPONDENT EXPERIENCE DATE" per rating of ROUND, sorted,
+# read from export json (anonymous: "-").
+ratings() {
+	styr export json -o all.json &&
+	python3 - "$1" <<-\EOF | sort
+	import json, sys
+	for it in json.load(open("all.json"))["items"]:
+	    for r in it["ratings"]:
+	        if r["round"] == sys.argv[1]:
+	            print(it["id"], r["respondent"] or "-", r["experience"],
+	                  r["date"])
+	EOF
+}
+
+# refused FILE PATTERN [OPTION...]: refused with PATTERN, nothing changed.
+refused() {
+	f=$1 pat=$2
+	shift 2
+	cp before.xml styr.xml &&
+	test_expect_code 1 styr import ratings "$f" --round baseline "$@" 2>err &&
+	test_grep -E "$pat" err &&
+	test_grep "nothing was imported" err &&
+	test_cmp before.xml styr.xml
+}
+
+test_expect_success 'set-up: items and people' '
+	styr init --org "Odder Kommune" 2>/dev/null &&
+	styr person add "Torben Højris" --role medarbejder >/dev/null &&
+	styr person add "Åse Nørgaard" --role leder >/dev/null &&
+	styr person add "Lene Fagkonsulent" --role dokumentationsagent >/dev/null &&
+	styr add dokumentation "§ 85 bostøtte kræver fuld VUM-udredning" >/dev/null &&
+	styr add regel "Bostøtte bevilges i ugentlige timer" >/dev/null &&
+	styr add mål "Borgeren mestrer eget liv" >/dev/null &&
+	cp styr.xml before.xml
+'
+
+test_expect_success 'CSV (semicolons): ids and titles as headers, Danish answers, blanks' '
+	{
+		crlf "Respondent;Rolle;D1;Bostøtte bevilges i ugentlige timer;G1: Borgeren mestrer eget liv" &&
+		crlf "torben  højris;medarbejder;For stram;understøttende;" &&
+		crlf "ÅSE NØRGAARD;leder;for-slap;;For slap" &&
+		crlf ";;too-tight;;" &&
+		crlf ";;;;" &&
+		crlf "P3;;;for stram;understøttende"
+	} >svar.csv &&
+	styr import ratings svar.csv --round før --date 2026-11-02 2>err &&
+	test_grep "imported 7 ratings (Baseline) from svar.csv" err &&
+	cat >expected <<-\EOF &&
+	D1 - too-tight 2026-11-02
+	D1 P1 too-tight 2026-11-02
+	D1 P2 too-loose 2026-11-02
+	G1 P2 too-loose 2026-11-02
+	G1 P3 supportive 2026-11-02
+	R1 P1 supportive 2026-11-02
+	R1 P3 too-tight 2026-11-02
+	EOF
+	ratings baseline >got &&
+	test_cmp expected got &&
+	ratings followup >none &&
+	test ! -s none &&
+	valid
+'
+
+test_expect_success 'the log records the import and its day' '
+	styr log >log &&
+	test_grep "imported 7 ratings (Baseline) from svar.csv: 4 respondents, answered 2026-11-02" log
+'
+
+test_expect_success 'named answers again change nothing; a changed answer replaces, and says so' '
+	grep -v "^;;" svar.csv >named.csv &&
+	cp styr.xml once.xml &&
+	styr import ratings named.csv --round baseline --date 2026-11-02 2>err &&
+	test_grep "every answer in the file is recorded already" err &&
+	test_cmp once.xml styr.xml &&
+	crlf "navn,D1" "Torben Højris,understøttende" >again.csv &&
+	styr import ratings again.csv --round baseline 2>err &&
+	test_grep "1 earlier rating replaced (D1: Torben Højris .Too tight. -> .Supportive.)" err &&
+	test $(ratings baseline | grep -c "^D1 P1 ") = 1 &&
+	ratings baseline | grep -q "^D1 P1 supportive"
+'
+
+if test -n "$PY"; then
+test_expect_success 'XLSX from openpyxl: the follow-up round, English answers, a guest' '
+	cp before.xml styr.xml &&
+	$PY - <<-\EOF &&
+	import openpyxl
+	wb = openpyxl.Workbook()
+	ws = wb.active
+	ws.title = "Svar"
+	ws.append(["Respondent", "D1", "R1", "Borgeren mestrer eget liv"])
+	ws.append(["Lene Fagkonsulent", "Too tight", None, "supportive"])
+	ws.append([None, None, None, None])
+	ws.append(["Gæst Udefra", None, "Too loose", None])
+	wb.save("svar.xlsx")
+	EOF
+	styr import ratings svar.xlsx --round followup --guest --date 2026-10-15 2>err &&
+	cat >expected <<-\EOF &&
+	D1 P3 too-tight 2026-10-15
+	G1 P3 supportive 2026-10-15
+	R1 Gæst Udefra too-loose 2026-10-15
+	EOF
+	ratings followup >got &&
+	test_cmp expected got
+'
+else
+	skip "openpyxl is not installed"
+fi
+
+if test -n "$SOFFICE"; then
+test_expect_success 'ODS from LibreOffice: the same answers as the CSV' '
+	cp before.xml styr.xml &&
+	sed "s/;/,/g" svar.csv >svar-komma.csv &&
+	lo --infilter=CSV:44,34,76,1 --convert-to ods svar-komma.csv &&
+	styr import ratings svar-komma.ods --round baseline --date 2026-11-02 2>err &&
+	test_grep "imported 7 ratings" err &&
+	ratings baseline >got-ods &&
+	cp before.xml styr.xml &&
+	styr import ratings svar.csv --round baseline --date 2026-11-02 2>err &&
+	ratings baseline >got-csv &&
+	test_cmp got-csv got-ods
+'
+else
+	skip "LibreOffice is not installed"
+fi
+
+test_expect_success 'refused with row and column: an unknown answer, column, person or role' '
+	crlf "navn;D1;R1" "Torben Højris;for stram;ved ikke" >a.csv &&
+	refused a.csv "a.csv:2: column .R1.: unknown experience .ved ikke." &&
+	crlf "navn,D1,Start time" "Torben Højris,for stram,09:12" >b.csv &&
+	refused b.csv "b.csv:1: column 3, .Start time., is no item of the register" &&
+	crlf "navn,D1" "Torben Hoejris,for stram" >c.csv &&
+	refused c.csv "c.csv:2: column .navn.: .Torben Hoejris. is not in the people list; did you mean .Torben Højris. \(P1\)" &&
+	crlf "navn,rolle,D1" "Torben Højris,leder,for stram" >d.csv &&
+	refused d.csv "d.csv:2: column .rolle.: Torben Højris is Staff in the people list, not Management" &&
+	crlf "navn,D1" "Torben Højris,for stram" "torben højris,for slap" >e.csv &&
+	refused e.csv "e.csv:3: column .navn.: Torben Højris answered on line 2 already" &&
+	crlf "navn,D9" "Torben Højris,for stram" >f.csv &&
+	refused f.csv "column 2, .D9., is no item of the register" &&
+	crlf "navn,rolle" "Torben Højris,medarbejder" >g.csv &&
+	refused g.csv "no column names an item" &&
+	crlf "navn,D1,D1 § 85 bostøtte" "Torben Højris,for stram," >h.csv &&
+	refused h.csv "columns .D1. and .D1 § 85 bostøtte. are both item D1"
+'
+
+if test -n "$PY"; then
+test_expect_success 'refused in a spreadsheet: the sheet, row and column are named' '
+	$PY - <<-\EOF &&
+	import openpyxl
+	wb = openpyxl.Workbook()
+	ws = wb.active
+	ws.title = "Svar"
+	ws.append(["Navn", "D1", "R1"])
+	ws.append(["Torben Højris", "for stram", None])
+	ws.append(["Åse Nørgaard", None, "måske"])
+	wb.save("bad.xlsx")
+	EOF
+	refused bad.xlsx "bad.xlsx, sheet .Svar., row 3, column C \(.R1.\): unknown experience .måske."
+'
+else
+	skip "openpyxl is not installed"
+fi
+
+test_expect_success 'usage: --round is needed; the ratings options are for ratings' '
+	test_expect_code 2 styr import ratings svar.csv 2>err &&
+	test_grep "needs --round baseline or --round followup" err &&
+	test_expect_code 2 styr import csv svar.csv --round baseline 2>err &&
+	test_grep "are for import ratings" err &&
+	test_expect_code 1 styr import ratings svar.csv --round senere 2>err &&
+	test_grep "unknown round" err &&
+	cp before.xml styr.xml &&
+	test_expect_code 1 styr import ratings svar.csv --round baseline --date 2999-01-01 &&
+	test_cmp before.xml styr.xml
+'
+
+test_expect_success '--dry-run counts and writes nothing' '
+	cp before.xml styr.xml &&
+	styr import ratings svar.csv --round baseline --dry-run >out &&
+	test_grep "7 ratings (Baseline) would be imported from 4 respondents" out &&
+	test_cmp before.xml styr.xml
+'
+
+test_done
