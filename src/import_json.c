@@ -213,6 +213,38 @@ static int set_text(struct ij *j, const char *element, const char *text)
 	return 0;
 }
 
+/* Which copy for the field the register is (styr copy), if it is one. */
+static int copy(struct ij *j, json_object *doc)
+{
+	json_object *o = ij_obj(j, doc, "copy");
+	const char *id, *from, *when;
+	xmlNodePtr n = node_child(j->r->root, "copy");
+
+	if (n)
+		node_remove(n);
+	if (!o)
+		return j->bad ? -1 : 0;
+	ij_at(j, "copy");
+	if (ij_str(j, o, "id", true, &id) < 0 ||
+	    ij_str(j, o, "from", true, &from) < 0 ||
+	    ij_str(j, o, "when", true, &when) < 0)
+		return -1;
+	if (strlen(id) != 16 || strspn(id, "0123456789abcdef") != 16)
+		return ij_fail(j, "id", _("'%s' is not the id of a copy (16 "
+					  "hexadecimal digits)"),
+			       id);
+	if (!ij_is_datetime(when))
+		return ij_fail(j, "when",
+			       _("'%s' is not a time (YYYY-MM-DDTHH:MM:SSZ)"),
+			       when);
+	n = node_new(j->r, "copy", NULL);
+	node_set_attr(n, "id", id);
+	node_set_attr(n, "from", from);
+	node_set_attr(n, "when", when);
+	node_insert_before(j->r->model, n);
+	return 0;
+}
+
 static int head(struct ij *j, json_object *doc)
 {
 	const char *format, *org, *title, *tariff;
@@ -250,7 +282,7 @@ static int head(struct ij *j, json_object *doc)
 		node_set_attr(settings, "tariff", tariff);
 		node_insert_before(j->r->model, settings);
 	}
-	return 0;
+	return copy(j, doc);
 }
 
 /* The texts of an object {"da": "...", "en": "..."} as children ELEMENT
@@ -404,6 +436,10 @@ static int counters(struct ij *j, json_object *doc)
 		snprintf(counter, sizeof counter, "next-%s", kind);
 		node_set_attr(j->r->items, counter, buf);
 	}
+	/* Absent in a document from before merges: none handed out. */
+	if (ij_int(j, next, "conflict", false, 1, &v) < 0)
+		return -1;
+	j->next_conflict = v ? v : 1;
 	return 0;
 }
 
@@ -541,6 +577,68 @@ static int meetings(struct ij *j, json_object *doc)
 	return j->bad ? -1 : 0;
 }
 
+/* What a merge left for a person to decide: after the log, the last
+ * section of the register. */
+static int conflicts(struct ij *j, json_object *doc)
+{
+	static const char *const texts[] = {"what", "base", "ours", "theirs"};
+	static const char *const kinds[] = {"both-changed", "changed-deleted",
+					    "deleted-changed", "both-added"};
+	json_object *l, *o;
+	xmlNodePtr list = node_child(j->r->root, "conflicts"), n;
+	const char *id, *kind, *at, *ref, *s;
+	char buf[32], *end;
+	size_t i, k;
+
+	if (list)
+		node_remove(list);
+	ij_at(j, "%s", _("the document"));
+	l = ij_list(j, doc, "conflicts");
+	if (j->bad)
+		return -1;
+	if (!(l && json_object_array_length(l)) && j->next_conflict == 1)
+		return 0;
+	list = node_new(j->r, "conflicts", NULL);
+	snprintf(buf, sizeof buf, "%ld", j->next_conflict);
+	node_set_attr(list, "next", buf);
+	node_append(j->r->root, list);
+	for (i = 0; l && i < json_object_array_length(l); i++) {
+		ij_at(j, "conflicts[%zu]", i);
+		if (!(o = ij_elem(j, l, i, "conflicts")) ||
+		    ij_str(j, o, "id", true, &id) < 0 ||
+		    ij_str(j, o, "kind", true, &kind) < 0 ||
+		    ij_str(j, o, "at", true, &at) < 0 ||
+		    ij_str(j, o, "ref", false, &ref) < 0)
+			return -1;
+		if (id[0] != 'C' || id[1] < '1' || id[1] > '9' ||
+		    strtol(id + 1, &end, 10) >= j->next_conflict || *end)
+			return ij_fail(j, "id",
+				       _("'%s' is not a conflict id below the "
+					 "next free number %ld"),
+				       id, j->next_conflict);
+		for (k = 0; k < 4 && strcmp(kind, kinds[k]); k++)
+			;
+		if (k == 4)
+			return ij_fail(j, "kind",
+				       _("'%s' is not one of: %s"), kind,
+				       "both-changed, changed-deleted, "
+				       "deleted-changed, both-added");
+		n = node_new(j->r, "conflict", NULL);
+		node_set_attr(n, "id", id);
+		node_set_attr(n, "kind", kind);
+		node_set_attr(n, "at", at);
+		node_set_attr(n, "ref", ref);
+		node_append(list, n);
+		for (k = 0; k < 4; k++) {
+			if (ij_str(j, o, texts[k], !k, &s) < 0)
+				return -1;
+			if (s)
+				node_append(n, node_new(j->r, texts[k], s));
+		}
+	}
+	return 0;
+}
+
 /* --- the whole --- */
 
 static json_object *parse(FILE *f, const char *name)
@@ -637,7 +735,8 @@ long import_json(struct reg *r, FILE *f, const char *name)
 		if (areas(&j, doc) == 0 && people(&j, doc) == 0 &&
 		    meetings(&j, doc) == 0)
 			items = ij_items(&j, doc);
-		if (items >= 0 && ij_log(&j, doc) < 0)
+		if (items >= 0 &&
+		    (ij_log(&j, doc) < 0 || conflicts(&j, doc) < 0))
 			items = -1;
 	}
 	error_context(NULL);

@@ -25,6 +25,7 @@ struct ij {
 	struct strmap *areas, *people, *meetings, *ids; /* id -> node */
 	long next[3];       /* the next free goal, rule and doc number */
 	long phases;        /* how many the model has */
+	long next_conflict; /* the conflicts' counter */
 	bool bad;
 };
 
@@ -57,6 +58,8 @@ json_object *ij_obj(struct ij *j, json_object *o, const char *key);
 /* Element I of the list L (called LIST in messages) as an object. */
 json_object *ij_elem(struct ij *j, json_object *l, size_t i,
 		     const char *list);
+/* As styr writes a time: 2026-12-06T16:44:36Z. */
+bool ij_is_datetime(const char *s);
 /* Refuses an ID SEEN before; else remembers it with NODE. */
 int ij_unique(struct ij *j, struct strmap *seen, const char *id, void *node);
 

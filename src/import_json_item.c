@@ -260,7 +260,7 @@ long ij_items(struct ij *j, json_object *doc)
 
 /* As styr writes "when": 2026-12-06T16:44:36Z (a time zone or seconds'
  * fractions, which xs:dateTime allows, too). */
-static bool is_datetime(const char *s)
+bool ij_is_datetime(const char *s)
 {
 	static const char form[] = "dddd-dd-ddTdd:dd:dd";
 	size_t i;
@@ -319,7 +319,7 @@ static int entry(struct ij *j, json_object *o)
 	    ij_date(j, o, "happened", false, &happened) < 0 ||
 	    ij_str(j, o, "became", false, &became) < 0)
 		return -1;
-	if (!is_datetime(when))
+	if (!ij_is_datetime(when))
 		return ij_fail(j, "when",
 			       _("'%s' is not a time (YYYY-MM-DDTHH:MM:SSZ)"),
 			       when);

@@ -452,7 +452,44 @@ static struct val *next_ids(struct arena *a, struct reg *r)
 		val_set(a, o, kind,
 			val_int(a, atol(node_attr(r->items, counter))));
 	}
+	xmlNodePtr c = node_child(r->root, "conflicts");
+	val_set(a, o, "conflict", val_int(a, c ? atol(node_attr(c, "next")) : 1));
 	return o;
+}
+
+/* The copy for the field this register is (styr copy), or null. */
+static struct val *copy_of(struct arena *a, struct reg *r)
+{
+	xmlNodePtr n = node_child(r->root, "copy");
+	struct val *o;
+
+	if (!n)
+		return val_null(a);
+	o = val_obj(a);
+	val_set(a, o, "id", val_str(a, node_attr(n, "id")));
+	val_set(a, o, "from", val_str(a, node_attr(n, "from")));
+	val_set(a, o, "when", val_str(a, node_attr(n, "when")));
+	return o;
+}
+
+/* What a merge left for a person to decide (styr conflicts). */
+static struct val *conflicts(struct arena *a, struct reg *r)
+{
+	struct val *arr = val_arr(a);
+	xmlNodePtr list = node_child(r->root, "conflicts"), n;
+	static const char *const texts[] = {"what", "base", "ours", "theirs"};
+
+	for (n = list ? node_first(list) : NULL; n; n = node_after(n)) {
+		struct val *o = val_obj(a);
+		val_set(a, o, "id", val_str(a, node_attr(n, "id")));
+		val_set(a, o, "kind", val_str(a, node_attr(n, "kind")));
+		val_set(a, o, "at", val_str(a, node_attr(n, "at")));
+		val_set(a, o, "ref", val_str_or_null(a, node_attr(n, "ref")));
+		for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
+			val_set(a, o, texts[i], text_or_null(a, n, texts[i]));
+		val_push(a, arr, o);
+	}
+	return arr;
 }
 
 struct val *view_log_entry(struct arena *a, struct reg *r, xmlNodePtr e)
@@ -492,6 +529,7 @@ static struct val *view(struct arena *a, struct reg *r,
 		val_str(a, node_text(node_child(r->root, "title"))));
 	val_set(a, v, "tariff",
 		num_or_null(a, node_child(r->root, "settings"), "tariff"));
+	val_set(a, v, "copy", copy_of(a, r));
 	val_set(a, v, "current_phase", val_int(a, reg_current_phase(r)));
 	val_set(a, v, "small_steps",
 		val_int(a, atol(node_attr(r->model, "small-steps"))));
@@ -535,6 +573,7 @@ static struct val *view(struct arena *a, struct reg *r,
 		val_push(a, arr, view_item(a, r, n, o));
 	}
 	val_set(a, v, "items", arr);
+	val_set(a, v, "conflicts", conflicts(a, r));
 	return v;
 }
 

@@ -74,7 +74,7 @@ test_expect_success 'export json carries every record the register holds' '
 	assert d["tariff"] == 425.5, d["tariff"]
 	assert d["title"] == "Styringseftersyn 2017"
 	assert d["next"] == {"person": 4, "meeting": 3, "goal": 3, "rule": 2,
-	                     "doc": 3}, d["next"]
+	                     "doc": 3, "conflict": 1}, d["next"]
 	assert d["phases"][0]["names"]["en"] == "Support and organisation"
 	m11 = d["phases"][0]["milestones"][0]
 	assert m11["done"] == "2017-06-20" and m11["note"] == "Projektbeskrivelse"
@@ -159,6 +159,36 @@ import json
 d = json.load(open(\"became2.json\"))
 assert d[\"log\"][2][\"became\"] == \"D1\", d[\"log\"][2]
 assert \"became\" not in d[\"log\"][1]"
+'
+
+test_expect_success 'a field copy and a merge conflict survive the round trip' '
+	mkdir merged && (
+		cd merged &&
+		styr -q init --org X && styr add regel "A" >/dev/null &&
+		styr -q copy -o field.xml &&
+		styr -q edit R1 --title "B" &&
+		styr -q -f field.xml edit R1 --title "C" &&
+		test_expect_code 1 styr merge field.xml 2>/dev/null &&
+		for f in styr field; do
+			styr -f $f.xml export json >$f.json 2>/dev/null &&
+			styr -f $f-2.xml -q init --org Y &&
+			styr -f $f-2.xml import json $f.json 2>/dev/null &&
+			styr -f $f-2.xml export json >$f-2.json 2>/dev/null &&
+			python3 ../same_but_import.py $f.json $f-2.json || return 1
+		done &&
+		python3 - styr-2.json field-2.json <<-\EOF
+		import json, sys
+		d = json.load(open(sys.argv[1]))
+		(c,) = d["conflicts"]
+		assert (c["id"], c["kind"], c["ref"]) == ("C1", "both-changed", "R1"), c
+		assert "B" in c["ours"] and "C" in c["theirs"] and "A" in c["base"], c
+		assert d["next"]["conflict"] == 2
+		f = json.load(open(sys.argv[2]))
+		assert len(f["copy"]["id"]) == 16 and f["copy"]["from"] == "styr.xml"
+		EOF
+		styr -f styr-2.xml conflicts >list &&
+		test_grep "C1  R1: title" list
+	)
 '
 
 test_expect_success 'import json -n checks the file and writes nothing' '
