@@ -111,12 +111,11 @@ test_expect_success 'refused: an .odt name with --format html, an .html name wit
 	test_expect_code 2 styr handout status -o s.html 2>err &&
 	test_grep "format html" err &&
 	test_expect_code 2 styr handout status --format odt -o s.html 2>/dev/null &&
-	test_expect_code 2 styr handout status --format pdf -o s.pdf 2>/dev/null &&
 	test_expect_code 2 styr handout workshop --format html -o w.html 2>err &&
 	test_grep "workshop" err &&
 	test_expect_code 2 styr handout status --format html --area VIS \
 		-o a.html 2>/dev/null &&
-	! ls s.odt s.html s.pdf w.html a.html 2>/dev/null
+	! ls s.odt s.html w.html a.html 2>/dev/null
 '
 
 test_expect_success 'refused: an existing page without --force (1), replaced with it' '
