@@ -76,6 +76,10 @@ char csv_guess_delim(const char *s, size_t len);
 
 /* Writes one record of N cells (NULL prints as empty), ending in CRLF. */
 void csv_write_row(FILE *f, const char *const cells[], size_t n);
+/* The same with DELIM between the cells (';' for a Danish spreadsheet),
+ * a cell holding DELIM quoted. */
+void csv_write_record(FILE *f, const char *const cells[], size_t n,
+		      char delim);
 
 /* A number as a person and a spreadsheet read it: "15", "2.5", every
  * digit the register holds (format_json_number). */
@@ -119,9 +123,12 @@ enum item_column {
 
 /* The header names, as written in the header row. */
 extern const char *const item_columns[COL_COUNT];
+/* Their Danish names, which a header row may use instead. */
+extern const char *const item_columns_da[COL_COUNT];
 
 /* The column a header cell names (case-insensitive, surrounding spaces
- * ignored), or -1. */
+ * ignored), by its English or its Danish name ("title", "Titel"), or
+ * -1. */
 int item_column(const char *header);
 
 #endif

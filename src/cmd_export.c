@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /* styr export: the whole register as CSV (one row per item) or JSON. */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -9,6 +10,7 @@
 #include "commands.h"
 #include "csv.h"
 #include "guard.h"
+#include "item.h"
 #include "reg.h"
 #include "strmap.h"
 #include "tempfile.h"
@@ -42,19 +44,78 @@ static const struct cli_sub cmd = {
 	   "and vote, the change log), for scripts; 'styr import json' "
 	   "restores it into an empty register.")};
 
+/* The vocabulary of each column that holds a keyword, or NULL. */
+static void column_vocabs(const struct vocab *v[COL_COUNT])
+{
+	int c = COL_TITLE, i;
+
+	memset(v, 0, COL_COUNT * sizeof *v);
+	v[COL_KIND] = &vocab_kind;
+	for (i = 0; i < F_COUNT; i++) {
+		v[c++] = item_field_info[i].vocab;
+		if (item_field_info[i].type == ITEM_AREA)
+			c++;
+	}
+	v[COL_PRIORITY] = &vocab_priority;
+	v[COL_DECISION] = &vocab_decision;
+	v[COL_SOLUTION] = &vocab_status;
+}
+
+/* Under a Danish locale the file is written for a Danish spreadsheet
+ * (SPEC section 7): a byte order mark, so that Excel reads UTF-8; ';'
+ * between the cells; the Danish column names; decimal commas; the words
+ * as styr prints them in Danish ("Regel og proceskrav", "Fjerne").
+ * `import csv` reads each of these back. */
+static void danish_row(const char *cell[COL_COUNT],
+		       const struct vocab *const vocab[COL_COUNT],
+		       char num[4][32])
+{
+	static const int numbers[4] = {COL_MINUTES, COL_PER_YEAR, COL_STAFF,
+				       COL_TARIFF};
+	int c, i;
+
+	for (c = 0; c < COL_COUNT; c++)
+		if (vocab[c] && cell[c])
+			cell[c] = vocab_label(vocab[c], cell[c], "da");
+	for (i = 0; i < 4; i++) {
+		const char *v = cell[numbers[i]];
+		char *dot;
+
+		if (!v)
+			continue;
+		snprintf(num[i], sizeof num[i], "%s", v);
+		if ((dot = strchr(num[i], '.')))
+			*dot = ',';
+		cell[numbers[i]] = num[i];
+	}
+}
+
 static void write_csv(struct reg *r, FILE *f)
 {
 	struct strmap *areas = view_area_index(r);
 	double tariff = reg_default_tariff(r);
+	const struct vocab *vocab[COL_COUNT];
+	const char *header[COL_COUNT];
+	bool da = !strcmp(msg_lang(), "da");
+	char num[4][32];
 	struct item_row row;
 	xmlNodePtr item;
+	int c;
 
+	column_vocabs(vocab);
+	for (c = 0; c < COL_COUNT; c++)
+		header[c] = da && item_columns_da[c] ? item_columns_da[c]
+						     : item_columns[c];
 	/* One lock for all the rows: stdio's own are then nearly free. */
 	flockfile(f);
-	csv_write_row(f, item_columns, COL_COUNT);
+	if (da)
+		fputs("\xef\xbb\xbf", f);
+	csv_write_record(f, header, COL_COUNT, da ? ';' : ',');
 	for (item = node_first(r->items); item; item = node_after(item)) {
 		view_item_row(areas, tariff, item, &row);
-		csv_write_row(f, row.cell, COL_COUNT);
+		if (da)
+			danish_row(row.cell, vocab, num);
+		csv_write_record(f, row.cell, COL_COUNT, da ? ';' : ',');
 	}
 	funlockfile(f);
 	strmap_free(areas);

@@ -7,6 +7,7 @@
 
 #define STYR_WITH_LIBCSV /* libcsv's csv.h too: see csv.h */
 #include "csv.h"
+#include "names.h"
 #include "number.h"
 #include "table.h"
 #include "util.h"
@@ -268,12 +269,36 @@ out:
 
 void csv_write_row(FILE *f, const char *const cells[], size_t n)
 {
+	csv_write_record(f, cells, n, ',');
+}
+
+void csv_write_record(FILE *f, const char *const cells[], size_t n,
+		      char delim)
+{
 	size_t i;
 
 	for (i = 0; i < n; i++) {
+		const char *s = cells[i] ? cells[i] : "";
+
 		if (i)
-			putc(',', f);
-		csv_write_field(f, cells[i] ? cells[i] : "");
+			putc(delim, f);
+		if (delim == ',') {
+			csv_write_field(f, s);
+			continue;
+		}
+		/* Quoted only when it must be: a decimal comma in a
+		 * semicolon file stays a number. */
+		if (!strchr(s, delim) && !strpbrk(s, "\"\r\n")) {
+			fputs(s, f);
+			continue;
+		}
+		putc('"', f);
+		for (; *s; s++) {
+			if (*s == '"')
+				putc('"', f);
+			putc(*s, f);
+		}
+		putc('"', f);
 	}
 	fputs("\r\n", f);
 }
@@ -315,10 +340,44 @@ const char *const item_columns[COL_COUNT] = {
 	[COL_DECISION_BY] = "decision_by",
 };
 
+/* The same columns by their Danish names (SPEC section 7: a Dane's
+ * spreadsheet may head its columns "Type;Titel"). */
+const char *const item_columns_da[COL_COUNT] = {
+	[COL_ID] = "Id",
+	[COL_KIND] = "Type",
+	[COL_TITLE] = "Titel",
+	[COL_DESCRIPTION] = "Beskrivelse",
+	[COL_AREA] = "Område",
+	[COL_AREA_NAME] = "Områdenavn",
+	[COL_ORIGIN] = "Oprindelse",
+	[COL_OWNER] = "Ejer",
+	[COL_FOUND] = "Fundet via",
+	[COL_SOURCE] = "Kilde",
+	[COL_MINUTES] = "Minutter",
+	[COL_PER_YEAR] = "Gange om året",
+	[COL_STAFF] = "Medarbejdere",
+	[COL_TARIFF] = "Timepris",
+	[COL_VOTES_REMOVE] = "Stemmer fjerne",
+	[COL_VOTES_CHANGE] = "Stemmer forandre",
+	[COL_VOTES_ANCHOR] = "Stemmer forankre",
+	[COL_PRIORITY] = "Forslag",
+	[COL_PRIORITY_REASON] = "Begrundelse for forslag",
+	[COL_DECISION] = "Beslutning",
+	[COL_DECISION_REASON] = "Begrundelse for beslutning",
+	[COL_SOLUTION] = "Løsning",
+	[COL_CRITERIA] = "Evalueringskriterier",
+	[COL_EVALUATE_BY] = "Evalueres senest",
+	[COL_PRIORITY_DATE] = "Dato for forslag",
+	[COL_PRIORITY_BY] = "Forslag af",
+	[COL_DECISION_DATE] = "Dato for beslutning",
+	[COL_DECISION_BY] = "Beslutning af",
+};
+
 int item_column(const char *header)
 {
 	size_t len;
-	int i;
+	int i, found = -1;
+	char *key;
 
 	while (isspace((unsigned char)*header))
 		header++;
@@ -329,5 +388,23 @@ int item_column(const char *header)
 		if (strlen(item_columns[i]) == len &&
 		    !strncasecmp(item_columns[i], header, len))
 			return i;
-	return -1;
+	/* A Danish name, compared as names are (any letter case, NFC or
+	 * NFD, white space collapsed): "TITEL", "gange  om året". */
+	key = xasprintf("%.*s", (int)len, header);
+	{
+		char *k = name_key(key);
+		free(key);
+		key = k;
+	}
+	for (i = 0; i < COL_COUNT && found < 0; i++) {
+		char *k;
+		if (!item_columns_da[i])
+			continue;
+		k = name_key(item_columns_da[i]);
+		if (!strcmp(k, key))
+			found = i;
+		free(k);
+	}
+	free(key);
+	return found;
 }

@@ -199,4 +199,75 @@ test_expect_success 'what getopt takes is still taken: =, attached, clusters, ab
 	test_grep "negative" err
 '
 
+# --- CSV for a Danish spreadsheet ----------------------------------------
+
+test_expect_success 'import csv reads the Danish column names: Type;Titel' '
+	mkdir dacsv && cd dacsv &&
+	styr -q init --org X &&
+	printf "Type;Titel;Oprindelse;Minutter;Gange om året;TIMEPRIS\r\nRegel;Ugentligt timeantal;Lovkrav;7,5;12.000;620,5\r\nMÅL;Borgeren mestrer eget liv;lokal praksis;;;\r\n" >in.csv &&
+	styr -q import csv in.csv &&
+	test "$(kind_of R1)" = rule && test "$(kind_of G1)" = goal &&
+	test "$(origin_of R1)" = law && test "$(origin_of G1)" = local &&
+	grep -q "<burden minutes=\"7.5\" per-year=\"12000\" tariff=\"620.5\"/>" styr.xml
+'
+
+test_expect_success 'export csv under a Danish locale: BOM, semicolons, Danish names, words and decimal commas' '
+	cd dacsv &&
+	styr -q add dokumentation "Handleplan; også for korte forløb" --origin lov >/dev/null &&
+	styr -q prioritise R1 fjerne --why "Tid; og mere tid" &&
+	da export csv -o da.csv &&
+	head -c 3 da.csv | od -An -tx1 | grep -q "ef bb bf" &&
+	head -1 da.csv | grep -q "^.Id;Type;Titel;Beskrivelse;Område;" &&
+	grep -q "^R1;Regel og proceskrav;Ugentligt timeantal;;;;Lovkrav;.*;7,5;12000;;620,5;0;0;0;Fjerne;\"Tid; og mere tid\";" da.csv &&
+	grep -q "^D1;Dokumentation;\"Handleplan; også for korte forløb\";" da.csv &&
+	styr export csv >en.csv &&
+	head -1 en.csv | grep -q "^id,kind,title," &&
+	grep -q "^R1,rule,Ugentligt timeantal,,,,law,.*,7.5,12000,,620.5,0,0,0,remove," en.csv
+'
+
+test_expect_success 'and import csv reads the Danish file back to the same register' '
+	cd dacsv && mkdir back && cd back &&
+	styr -q init --org X &&
+	styr -q import csv ../da.csv &&
+	styr export csv >en.csv &&
+	test_cmp ../en.csv en.csv
+'
+
+if command -v soffice >/dev/null 2>&1; then
+	test_expect_success 'LibreOffice in Danish reads its numbers as numbers, æøå whole' '
+		cd dacsv &&
+		timeout 300 soffice -env:UserInstallation="file://$TRASH/lo-profile" \
+			--headless --infilter="CSV:59,34,76,1,,1030" \
+			--convert-to ods --outdir ods da.csv >/dev/null 2>&1 &&
+		python3 - ods/da.ods <<-\EOF
+		import sys, zipfile, xml.etree.ElementTree as ET
+		T = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+		O = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+		root = ET.fromstring(zipfile.ZipFile(sys.argv[1]).read("content.xml"))
+		rows = []
+		for r in root.iter(T + "table-row"):
+		    cells = []
+		    for c in r.findall(T + "table-cell"):
+		        n = min(int(c.get(T + "number-columns-repeated", "1")), 30)
+		        cells += [(c.get(O + "value-type"), c.get(O + "value"),
+		                   "".join(c.itertext()))] * n
+		    rows.append(cells)
+		head = [c[2] for c in rows[0]]
+		assert head[:3] == ["Id", "Type", "Titel"], head
+		assert "Område" in head and "Gange om året" in head, head
+		r1 = dict(zip(head, rows[1]))
+		assert r1["Id"][2] == "R1", r1["Id"]
+		assert r1["Minutter"][:2] == ("float", "7.5"), r1["Minutter"]
+		assert r1["Gange om året"][:2] == ("float", "12000"), r1["Gange om året"]
+		assert r1["Timepris"][:2] == ("float", "620.5"), r1["Timepris"]
+		assert r1["Type"][2] == "Regel og proceskrav", r1["Type"]
+		d1 = dict(zip(head, rows[3]))
+		assert d1["Titel"][2] == "Handleplan; også for korte forløb", d1["Titel"]
+		EOF
+	'
+else
+	test_count=$((test_count + 1))
+	echo "ok $test_count # SKIP LibreOffice (soffice) is not installed"
+fi
+
 test_done
