@@ -113,7 +113,7 @@ test_expect_success '--fields and the engine agree: every listed field passes --
 			body="$body<text:p>{{#each items}}</text:p><text:p>{{#each item.${t#*:}}}</text:p><text:p>{{$f}}</text:p><text:p>{{/each}}</text:p><text:p>{{/each}}</text:p>"
 		done
 	done &&
-	for t in area:areas phase:phases milestone:next_milestones meeting:meetings person:people decision:decisions; do
+	for t in area:areas phase:phases milestone:next_milestones meeting:meetings person:people decision:decisions conflict:conflicts; do
 		for f in $(grep "^${t%%:*}\." values); do
 			body="$body<text:p>{{#each ${t#*:}}}</text:p><text:p>{{$f}}</text:p><text:p>{{/each}}</text:p>"
 		done

@@ -640,6 +640,22 @@ static void fill(struct reg *r)
 	reg_new_item(r, "goal", "Uden område");
 	reg_log(r, "decide", "D1", "selected D1");
 	reg_log(r, "vote", "D1", "a vote");
+
+	/* A field copy's mark and a merge conflict (styr copy, styr merge). */
+	xmlNodePtr copy = xmlNewChild(r->root, NULL, BAD_CAST "copy", NULL);
+	xmlNewProp(copy, BAD_CAST "id", BAD_CAST "c1");
+	xmlNewProp(copy, BAD_CAST "from", BAD_CAST "/srv/styr.xml");
+	xmlNewProp(copy, BAD_CAST "when", BAD_CAST "2026-03-01T12:00:00Z");
+	xmlNodePtr list = xmlNewChild(r->root, NULL, BAD_CAST "conflicts", NULL);
+	xmlNewProp(list, BAD_CAST "next", BAD_CAST "2");
+	xmlNodePtr c = xmlNewChild(list, NULL, BAD_CAST "conflict", NULL);
+	xmlNewProp(c, BAD_CAST "id", BAD_CAST "C1");
+	xmlNewProp(c, BAD_CAST "kind", BAD_CAST "both-changed");
+	xmlNewProp(c, BAD_CAST "at", BAD_CAST "D1 title");
+	xmlNewProp(c, BAD_CAST "ref", BAD_CAST "D1");
+	static const char *const texts[] = {"what", "base", "ours", "theirs"};
+	for (size_t i = 0; i < 4; i++)
+		xmlNewTextChild(c, NULL, BAD_CAST texts[i], BAD_CAST "x");
 }
 
 /* Every key in the data (following lists into their first element) is in
