@@ -377,6 +377,22 @@ void cli_parse(const struct cli_sub *cmd, int argc, char **argv, void *input)
 	free(c.words);
 }
 
+/* Is ARGV a command's own form (vote ID PRIORITY) rather than one of its
+ * verbs (vote withdraw ID)?  Then its options may come after its words
+ * and are all checked as such; a verb ends the command's options. */
+static bool own_form(const struct cli_sub *subs, int argc, char **argv)
+{
+	const struct cli_sub *s = find_sub(subs, NULL);
+	int i;
+
+	if (!s || s->max == 0)
+		return false;
+	for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1]; i++)
+		if (!strcmp(argv[i], "--"))
+			return true;
+	return i < argc && !find_sub(subs, argv[i]);
+}
+
 int cli_dispatch(const struct cli_sub *subs, const char *doc, int argc,
 		 char **argv, void *input)
 {
@@ -403,7 +419,8 @@ int cli_dispatch(const struct cli_sub *subs, const char *doc, int argc,
 				  (int)strcspn(_(s->doc), "\v"), _(s->doc));
 	sb_printf(&help, "\n");
 	sb_printf(&help, _("'styr %s SUBCOMMAND --help' tells more."), argv[0]);
-	parse_as(&c, name, usage.buf, help.buf, ARGP_IN_ORDER, argc, argv);
+	parse_as(&c, name, usage.buf, help.buf,
+		 own_form(subs, argc, argv) ? 0 : ARGP_IN_ORDER, argc, argv);
 	sb_free(&usage);
 	sb_free(&help);
 	free(name);

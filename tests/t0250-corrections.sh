@@ -455,6 +455,17 @@ test_expect_success 'the verb after the id is answered with the right order' '
 	test_cmp before.xml styr.xml
 '
 
+test_expect_success 'options after the words: checked as the command'\''s own, not the verb'\''s' '
+	cp styr.xml before.xml &&
+	test_expect_code 2 styr note D1 "tekst" --why "x" 2>err &&
+	test_grep "^styr note: unknown option .--why." err &&
+	test_expect_code 2 styr vote D1 remove --by P1 --whyy x 2>err &&
+	test_grep "^styr vote: unknown option .--whyy." err &&
+	test_expect_code 2 styr vote withdraw D1 --by P1 --count 2 2>err &&
+	test_grep "^styr vote withdraw: unknown option .--count." err &&
+	test_cmp before.xml styr.xml
+'
+
 test_expect_success 'Danish: the corrections speak Danish' '
 	LC_ALL=da_DK.UTF-8 styr note remove D1 7 2>err;
 	test_grep "D1 har ingen note 7 (de er nummereret 1 til 2" err &&
