@@ -10,7 +10,7 @@ command_fn cmd_init, cmd_add, cmd_edit, cmd_delete, cmd_show, cmd_list,
 	cmd_tally, cmd_prioritise, cmd_decide, cmd_solution, cmd_phase,
 	cmd_milestone, cmd_meeting, cmd_model, cmd_handout, cmd_templates,
 	cmd_export, cmd_import, cmd_summary, cmd_validate, cmd_log,
-	cmd_merge, cmd_conflicts, cmd_copy;
+	cmd_merge, cmd_conflicts, cmd_copy, cmd_git;
 /* styr round and styr serve (the workshop in the browser). */
 command_fn cmd_round, cmd_serve;
 

@@ -21,6 +21,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <libxml/tree.h>
 
 enum merge_kind {
@@ -57,6 +58,18 @@ struct merge_result {
 int merge_run(xmlDocPtr base, xmlDocPtr ours, xmlDocPtr theirs,
 	      struct merge_result *res);
 void merge_result_free(struct merge_result *res);
+
+/* Adds a conflict to RES (BASE, OURS and THEIRS are taken over). */
+void merge_add_conflict(struct merge_result *res, enum merge_kind kind,
+			const char *at, const char *what, const char *ref,
+			char *base, char *ours, char *theirs);
+/* A copy of THEIRS (another document's node) for the tree of INTO. */
+xmlNodePtr merge_graft(xmlNodePtr into, xmlNodePtr theirs);
+/* merge_refs.c: an area, person or meeting one side removed while the
+ * other came to refer to it is kept in the merged register OURS (taken
+ * from THEIRS or BASE) and recorded as a conflict. */
+void merge_keep_referred(xmlNodePtr base, xmlNodePtr ours, xmlNodePtr theirs,
+			 struct merge_result *res);
 
 /* merge_renumber.c: gives THEIRS' new ids that OURS also handed out
  * since BASE the next free numbers (rewriting every reference in
@@ -119,5 +132,9 @@ char *merge_snapshot_path(const char *reg_file, const char *copy_id);
 /* Keeps the file FROM as the snapshot SNAPSHOT (written whole, its folder
  * made when missing).  0, or -1 after saying why. */
 int merge_keep_snapshot(const char *from, const char *snapshot);
+
+/* merge_text.c: the register ROOT as sentences, one fact a line (git's
+ * diff driver). */
+void merge_text(xmlNodePtr root, FILE *out);
 
 #endif

@@ -58,6 +58,7 @@ static const struct command {
 	{"log", cmd_log, N_("show the change log")},
 	{"copy", cmd_copy, N_("copy the register for work in the field")},
 	{"merge", cmd_merge, N_("merge two registers that grew from one")},
+	{"git", cmd_git, N_("set up a git repository for the register")},
 	{"conflicts", cmd_conflicts,
 	 N_("list and resolve the conflicts of a merge")},
 };

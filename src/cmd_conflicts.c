@@ -64,7 +64,6 @@ static int resolve_one(struct reg *r, xmlNodePtr c, const char *side,
 			reg_log(r, "resolve", ref,
 				_("conflict %s (%s) resolved: new value '%s'"),
 				id, what, value);
-		info(_("%s: %s resolved"), id, what);
 	}
 	free(id);
 	free(what);
@@ -131,8 +130,20 @@ static int run_resolve(struct args *a, int argc, char **argv)
 			goto out;
 		}
 	}
+	/* A choice can leave the register inconsistent (a person removed
+	 * that a vote names): said in the user's words, not as a fault. */
+	if (reg_verify(&r, r.path) < 0) {
+		error(_("%s: that choice would leave the register as it says "
+			"above; nothing was changed (resolve the conflicts that "
+			"refer to it first, or choose the other side)"),
+		      r.path);
+		rc = EXIT_REFUSED;
+		goto out;
+	}
 	reg_check_all(&r);
 	rc = cli_status(reg_save(&r));
+	if (!rc)
+		info(_("%s: %s resolved"), r.path, argv[0]);
 	if (!rc && reg_conflicts(&r))
 		info(_("%s: %zu conflicts are still open"), r.path,
 		     reg_conflicts(&r));

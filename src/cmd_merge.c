@@ -11,12 +11,15 @@
 #include "util.h"
 
 struct args {
-	const char *ours, *base, *theirs, *output;
+	const char *ours, *base, *theirs, *output, *label;
 };
 
 static const struct cli_option options[] = {
 	{"output", 'o', N_("FILE"), offsetof(struct args, output),
 	 N_("write the merged register to FILE; OURS stays as it is")},
+	{"label", 'L', N_("NAME"), offsetof(struct args, label),
+	 N_("what THEIRS is called in messages and the log (git's merge "
+	    "driver gives the register's path)")},
 	{0}};
 
 static const struct cli_sub cmd = {
@@ -215,10 +218,18 @@ int cmd_merge(int argc, char **argv)
 	merge_run(rb.doc, ro.doc, rt.doc, &res);
 	merge_record_conflicts(ro.root, &res);
 	reg_check_all(&ro);
-	reg_log(&ro, "merge", NULL,
-		_("merged '%s' (base '%s'): %zu conflicts, %zu ids renumbered"),
-		a.theirs, snapshot ? _("the copy as it was handed out") : a.base,
-		res.nconflicts, res.nrenumbered);
+	if (a.label)
+		reg_log(&ro, "merge", NULL,
+			_("merged the other side's %s (git): %zu conflicts, "
+			  "%zu ids renumbered"),
+			a.label, res.nconflicts, res.nrenumbered);
+	else
+		reg_log(&ro, "merge", NULL,
+			_("merged '%s' (base '%s'): %zu conflicts, %zu ids "
+			  "renumbered"),
+			a.theirs,
+			snapshot ? _("the copy as it was handed out") : a.base,
+			res.nconflicts, res.nrenumbered);
 	if (a.output) {
 		xmlDocPtr doc = ro.doc;
 
@@ -233,7 +244,7 @@ int cmd_merge(int argc, char **argv)
 		goto out;
 	if (snapshot && !a.output)
 		sync_copy(&ro, &rt, a.theirs, snapshot);
-	report(&res, a.theirs);
+	report(&res, a.label ? a.label : a.theirs);
 	if (res.nconflicts) {
 		warning(_("%s: merged with %zu conflicts recorded; see and "
 			  "resolve them with 'styr conflicts'"),

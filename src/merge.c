@@ -268,11 +268,10 @@ struct ctx {
 	xmlNsPtr ns;
 };
 
-static void add_conflict(struct ctx *x, enum merge_kind kind, const char *at,
-			 const char *what, const char *ref, char *base,
-			 char *ours, char *theirs)
+void merge_add_conflict(struct merge_result *res, enum merge_kind kind,
+			const char *at, const char *what, const char *ref,
+			char *base, char *ours, char *theirs)
 {
-	struct merge_result *res = x->res;
 	struct merge_conflict *c;
 
 	if (res->nconflicts == res->cap) {
@@ -288,6 +287,13 @@ static void add_conflict(struct ctx *x, enum merge_kind kind, const char *at,
 	c->base = base;
 	c->ours = ours;
 	c->theirs = theirs;
+}
+
+static void add_conflict(struct ctx *x, enum merge_kind kind, const char *at,
+			 const char *what, const char *ref, char *base,
+			 char *ours, char *theirs)
+{
+	merge_add_conflict(x->res, kind, at, what, ref, base, ours, theirs);
 }
 
 /* What people call a record: "D3", "phase 2", "D3: vote by P1 (M2)". */
@@ -342,14 +348,19 @@ void merge_adopt(xmlNodePtr n, xmlNsPtr ns)
 		merge_adopt(c, ns);
 }
 
-static xmlNodePtr graft(struct ctx *x, xmlNodePtr theirs)
+xmlNodePtr merge_graft(xmlNodePtr into, xmlNodePtr theirs)
 {
-	xmlNodePtr n = xmlDocCopyNode(theirs, x->doc, 1);
+	xmlNodePtr n = xmlDocCopyNode(theirs, into->doc, 1);
 
 	if (!n)
 		die(_("out of memory"));
-	merge_adopt(n, x->ns);
+	merge_adopt(n, into->ns);
 	return n;
+}
+
+static xmlNodePtr graft(struct ctx *x, xmlNodePtr theirs)
+{
+	return merge_graft(xmlDocGetRootElement(x->doc), theirs);
 }
 
 static const char *const register_order[] = {
@@ -636,6 +647,7 @@ int merge_run(xmlDocPtr base, xmlDocPtr ours, xmlDocPtr theirs,
 	x.ns = r->ns;
 	merge_renumber(b, r, t, res);
 	merge_record(&x, b, r, t, "", _("register"), NULL);
+	merge_keep_referred(b, r, t, res);
 	return 0;
 }
 

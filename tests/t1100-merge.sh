@@ -241,6 +241,28 @@ test_expect_success 'the same new ids on both sides: theirs renumbered with ever
 	test_grep D4 out
 '
 
+test_expect_success 'a person or area one side removed, the other refers to: kept, a conflict' '
+	fresh &&
+	styr -q -f base.xml person add "Bo Berg" --role staff >/dev/null &&
+	styr -q -f base.xml area add BOST "Bostøtte" &&
+	fresh &&
+	styr -q -f ours.xml person remove P2 &&
+	styr -q -f ours.xml area remove BOST &&
+	styr -q -f theirs.xml vote G1 remove --by "Bo Berg" --meeting M1 &&
+	styr -q -f theirs.xml edit G1 --area BOST &&
+	conflicted &&
+	test "$(xq ours.xml "r:conflicts/r:conflict[@kind=\"deleted-changed\"]")" = 2 &&
+	test "$(xq ours.xml "r:people/r:person[@id=\"P2\"]" text)" = "Bo Berg" &&
+	test "$(xq ours.xml "r:areas/r:area[@id=\"BOST\"]" text)" = "Bostøtte" &&
+	test "$(xq ours.xml ".//r:item[@id=\"G1\"]/r:vote[@by=\"P2\"]" priority)" = remove &&
+	cp ours.xml before.xml &&
+	test_expect_code 1 styr -f ours.xml conflicts resolve all ours 2>err &&
+	test_grep "nothing was changed" err &&
+	cmp ours.xml before.xml &&
+	styr -f ours.xml conflicts resolve all theirs &&
+	valid ours.xml
+'
+
 test_expect_success '-o writes the merge elsewhere and leaves OURS alone' '
 	fresh &&
 	styr -q -f ours.xml edit G1 --title "Vores" &&
