@@ -167,20 +167,23 @@
       if (it.hours_per_year !== null) facts.push(t("hours", {h: num(it.hours_per_year)}));
       li.appendChild(el("p", "facts", facts.join(" · ")));
       if (it.quote) li.appendChild(el("blockquote", null, "“" + it.quote + "”"));
-      var g = el("div", "choices");
-      g.setAttribute("role", "group");
-      g.setAttribute("aria-labelledby", id);
-      PRI.forEach(function (p) {
-        var b = el("button", "choice " + p, t(p));
-        b.type = "button";
-        b.id = "b-" + it.id + "-" + p;
-        b.setAttribute("aria-pressed", it.mine === p ? "true" : "false");
-        b.disabled = !open || !r.joined || (!it.mine && r.votes_left <= 0);
-        b.addEventListener("click", function () { vote(it.id, p); });
-        g.appendChild(b);
-      });
-      li.appendChild(g);
-      li.appendChild(el("p", "mine", it.mine ? t("mine", {p: t(it.mine)}) : t("none_yet")));
+      if (open) {
+        var g = el("div", "choices");
+        g.setAttribute("role", "group");
+        g.setAttribute("aria-labelledby", id);
+        PRI.forEach(function (p) {
+          var b = el("button", "choice " + p, t(p));
+          b.type = "button";
+          b.id = "b-" + it.id + "-" + p;
+          b.setAttribute("aria-pressed", it.mine === p ? "true" : "false");
+          b.disabled = !r.joined || (!it.mine && r.votes_left <= 0);
+          b.addEventListener("click", function () { vote(it.id, p); });
+          g.appendChild(b);
+        });
+        li.appendChild(g);
+      }
+      if (r.joined)
+        li.appendChild(el("p", "mine", it.mine ? t("mine", {p: t(it.mine).toLowerCase()}) : t("none_yet")));
       if (it.tally) {
         var lead = it.tally.leading;
         li.appendChild(el("p", "result", PRI.map(function (p) { return t(p) + " " + it.tally[p]; }).join(" · ") +
@@ -212,7 +215,7 @@
       last = "";
       if (!res.ok) { say(t("error", {e: res.data.error || res.status}), true); return loadVote(); }
       return loadVote().then(function () {
-        say(res.data.replaced ? t("changed", {id: id, p: t(p)}) : t("saved", {id: id, p: t(p)}));
+        say(res.data.replaced ? t("changed", {id: id, p: t(p).toLowerCase()}) : t("saved", {id: id, p: t(p).toLowerCase()}));
       });
     });
   }

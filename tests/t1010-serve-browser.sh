@@ -1,0 +1,127 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# styr serve in a real browser (SPEC section 8, issue 12): Debian's
+# chromium, headless, through tests/web/serve_flow.py (selenium).  A
+# participant opens the participants' address (no QR scanned: the address
+# itself), types her name, votes on three items and changes one; the
+# projector shows that one has voted and no tally; the facilitator closes
+# the round and reveals it; the projector and the participants' page then
+# show the tally.  The register holds exactly those votes (read with
+# ElementTree).  axe-core finds no WCAG 2.1 A/AA violation on any view at
+# 360 and 1280 px; the screenshots stay in tests/web/screenshots/ for a
+# person to look at.  Skipped (TAP "# SKIP") only when chromium is not
+# installed.
+. "$(dirname "$0")/lib.sh"
+
+WEB=$SRC_DIR/tests/web
+SHOTS=$WEB/screenshots
+flow() { python3 "$WEB/serve_flow.py" "$@"; }
+skip() {
+	test_count=$((test_count + 1))
+	echo "ok $test_count # SKIP $*"
+}
+
+if ! python3 "$WEB/browser.py" present; then
+	for i in 1 2 3 4 5 6 7; do
+		skip "chromium is not installed"
+	done
+	test_done
+	exit 0
+fi
+
+PID=
+stop() {
+	if [ -n "$PID" ]; then
+		kill "$PID"
+		wait "$PID"
+		echo $? >>server.rc
+	fi
+	PID=
+}
+trap 'stop 2>/dev/null; cd /; rm -rf "$TRASH"' EXIT
+
+test_expect_success 'set-up: four items, what the mapping found, a named round with three votes, hidden' '
+	styr -q init --org "Odder Kommune" &&
+	styr -q add rule "Daglig dokumentation af alt" &&
+	styr -q add doc "Ugeskema til lederen" &&
+	styr -q add goal "Flere timer hos borgeren" &&
+	styr -q add doc "Månedlig rapport om magtanvendelse" &&
+	styr -q note R1 "Vi skriver det samme tre steder" --method interview &&
+	styr -q person add "Anna Berg" --role staff &&
+	styr -q rate R1 too-tight --respondent "Anna Berg" &&
+	styr -q burden R1 --minutes 10 --per-year 220 --staff 12 &&
+	styr -q meeting add workshop "Prioriteringsworkshop" --date 2026-01-10 --phase 1 &&
+	styr -q round open --votes 3 --hidden
+'
+
+"$STYR" serve --port 0 >urls 2>serve.err &
+PID=$!
+i=0
+while ! grep -q '^Facilitator:' urls 2>/dev/null && [ $i -lt 100 ]; do
+	i=$((i + 1))
+	sleep 0.1
+done
+P=$(sed -n 's/^Participants: //p' urls)
+S=$(sed -n 's/^Projector: //p' urls)
+F=$(sed -n 's/^Facilitator: //p' urls)
+mkdir -p "$SHOTS"
+
+test_expect_success 'a participant joins by name, votes on three items, changes one (axe-core clean at 360 and 1280 px)' '
+	flow vote "$P" "$SHOTS" "anna berg" >out 2>&1 || { cat out; false; } &&
+	cat out &&
+	test_grep "^items: R1 D1 G1 D2$" out &&
+	test_grep "^Du stemmer som Anna Berg.$" out &&
+	test_grep "^voted R1 anchor: Din stemme på R1 er ændret til forankre.$" out &&
+	test_grep "^pressed: b-D1-change b-G1-anchor b-R1-anchor$" out &&
+	test_grep "^left: Du har brugt alle 3 stemmer" out
+'
+
+test_expect_success 'the register holds exactly those votes, by Anna (P1), in the workshop' '
+	valid &&
+	python3 - >have <<-PY &&
+	import xml.etree.ElementTree as ET
+	ns = {"r": "urn:x-styr:register:1"}
+	for it in ET.parse("styr.xml").getroot().iterfind(".//r:items/r:item", ns):
+	    for v in it.iterfind("r:vote", ns):
+	        print(it.get("id"), v.get("by"), v.get("meeting"), v.get("priority"))
+	PY
+	printf "%s\n" "R1 P1 M1 anchor" "D1 P1 M1 change" "G1 P1 M1 anchor" >want &&
+	test_cmp want have
+'
+
+test_expect_success 'the projector: the QR code, the address, 1 has voted, no tally while hidden' '
+	flow screen "$S" "$SHOTS" 1 hidden >out 2>&1 || { cat out; false; } &&
+	cat out &&
+	test_grep "^qr: shown, alt: QR-kode med deltagernes adresse$" out &&
+	test_grep "^url: $P$" out &&
+	test_grep "^tally: hidden$" out
+'
+
+test_expect_success 'the facilitator closes the round and reveals it' '
+	flow facilitate "$F" "$SHOTS" >out 2>&1 || { cat out; false; } &&
+	cat out &&
+	test_grep "^closed: Runde 1 i M1 Prioriteringsworkshop: lukket" out &&
+	test_grep "^revealed: Runde 1 i M1 Prioriteringsworkshop: lukket, resultatet vist" out &&
+	grep "<round number=\"1\" state=\"closed\"" styr.xml | grep "revealed="
+'
+
+test_expect_success 'then the projector and the participants see the tally' '
+	flow screen "$S" "$SHOTS" 1 revealed >out 2>&1 || { cat out; false; } &&
+	cat out &&
+	test_grep "^tally: R1 Daglig dokumentation af alt | 0 | 0 | 1 | Forankre$" out &&
+	test_grep "^tally: D1 Ugeskema til lederen | 0 | 1 | 0 | Forandre$" out &&
+	test_grep "^tally: D2 Månedlig rapport om magtanvendelse | 0 | 0 | 0 | –$" out &&
+	flow result "$P" "$SHOTS" >out 2>&1 || { cat out; false; } &&
+	cat out &&
+	test_grep "^result: Fjerne 0 · Forandre 1 · Forankre 0 – Flest stemmer: Forandre$" out
+'
+
+stop
+test_expect_success 'the server stopped cleanly; the screenshots are there' '
+	test "$(cat server.rc)" = 0 &&
+	for v in vote-join vote screen-hidden facilitator facilitator-revealed screen-revealed vote-revealed; do
+		test -s "$SHOTS/$v-360.png" && test -s "$SHOTS/$v-1280.png" || exit 1
+	done
+'
+
+test_done

@@ -1,0 +1,189 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The workshop in a real browser (tests/t1010-serve-browser.sh): Debian's
+chromium, headless, driven by selenium through tests/web/browser.py.
+
+    serve_flow.py STEP URL SHOTS_DIR [ARGS...]
+
+Each step prints what it saw, one fact a line, and exits 0 when it went
+as expected, 1 when not (with the reason), 3 when the browser could not
+run.  Steps:
+
+  vote URL SHOTS NAME          the participants' address: join as NAME,
+                               vote remove/change/anchor on the first three
+                               items, then change the first to anchor;
+                               axe-core at 360 and 1280 px, screenshots
+  screen URL SHOTS VOTED TAG   the projector: waits until VOTED have voted;
+                               with TAG "revealed" also for the tally;
+                               axe-core and screenshots (TAG in the names)
+  facilitate URL SHOTS         the facilitator: closes the round, reveals
+                               it; axe-core and screenshots
+  result URL SHOTS             the participants' page after the reveal
+"""
+
+import os
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import browser  # noqa: E402
+
+from selenium.webdriver.common.by import By  # noqa: E402
+
+
+def wait(driver, what, fn, seconds=15):
+    end = time.time() + seconds
+    last = None
+    while time.time() < end:
+        try:
+            last = fn(driver)
+            if last:
+                return last
+        except Exception as e:  # the page is being redrawn
+            last = e
+        time.sleep(0.2)
+    raise AssertionError("timed out waiting for %s (last: %r)" % (what, last))
+
+
+def check_axe(driver, label, shots):
+    bad = 0
+    for w in (360, 1280):
+        browser.width(driver, w)
+        time.sleep(0.3)
+        browser.screenshot(driver, os.path.join(shots, "%s-%d.png" % (label, w)))
+        v = browser.axe(driver)
+        if v:
+            print(browser.format_violations(v, "%s %d px: " % (label, w)))
+            bad += len(v)
+        else:
+            print("%s %d px: no WCAG 2.1 A/AA violations" % (label, w))
+    if bad:
+        raise AssertionError("%d axe-core violations on %s" % (bad, label))
+
+
+def local_only(driver, label):
+    for u in browser.resources(driver):
+        if not u.startswith(("http://127.0.0.1:", "http://localhost:")):
+            raise AssertionError("%s loaded %s" % (label, u))
+    if "key=" in driver.current_url:
+        raise AssertionError("%s: the token stayed in the address: %s"
+                             % (label, driver.current_url))
+
+
+def status(driver):
+    return driver.find_element(By.ID, "status").text
+
+
+def step_vote(url, shots, name):
+    d = browser.open(url, 360)
+    try:
+        wait(d, "the name form", lambda d: d.find_element(By.ID, "join").is_displayed())
+        check_axe(d, "vote-join", shots)
+        browser.width(d, 360)
+        d.find_element(By.ID, "name").send_keys(name)
+        d.find_element(By.CSS_SELECTOR, "#join button").click()
+        items = wait(d, "the items", lambda d: d.find_elements(By.CSS_SELECTOR, "#items li.item"))
+        ids = [li.find_element(By.CSS_SELECTOR, "h2 .id").text.strip() for li in items]
+        print("items: " + " ".join(ids))
+        print(status(d))
+        plan = list(zip(ids[:3], ["remove", "change", "anchor"])) + [(ids[0], "anchor")]
+        for item, p in plan:
+            b = wait(d, "button %s %s" % (item, p),
+                     lambda d: d.find_element(By.ID, "b-%s-%s" % (item, p)))
+            b.click()
+            wait(d, "the vote on %s saved" % item,
+                 lambda d: d.find_element(By.ID, "b-%s-%s" % (item, p))
+                 .get_attribute("aria-pressed") == "true" and item in status(d))
+            print("voted %s %s: %s" % (item, p, status(d)))
+        print("left: " + d.find_element(By.ID, "left").text)
+        pressed = [b.get_attribute("id") for b in
+                   d.find_elements(By.CSS_SELECTOR, ".choice[aria-pressed=true]")]
+        print("pressed: " + " ".join(sorted(pressed)))
+        local_only(d, "vote")
+        check_axe(d, "vote", shots)
+    finally:
+        browser.close(d)
+
+
+def step_screen(url, shots, voted, tag):
+    d = browser.open(url, 1280)
+    try:
+        wait(d, "%s voted" % voted, lambda d: d.find_element(By.ID, "voted").text == voted)
+        print("voted: " + d.find_element(By.ID, "voted").text)
+        wait(d, "the QR code", lambda d: d.execute_script(
+            "var i = document.getElementById('qr'); return i.complete && i.naturalWidth > 0;"))
+        print("qr: shown, alt: " + d.find_element(By.ID, "qr").get_attribute("alt"))
+        print("url: " + d.find_element(By.ID, "url").text)
+        if tag == "revealed":
+            rows = wait(d, "the tally", lambda d: d.find_element(By.ID, "result").is_displayed()
+                        and d.find_elements(By.CSS_SELECTOR, "#tally tr"))
+            for r in rows:
+                print("tally: " + " | ".join(c.text for c in r.find_elements(By.CSS_SELECTOR, "th, td")))
+        else:
+            if d.find_element(By.ID, "result").is_displayed() or \
+                    d.find_elements(By.CSS_SELECTOR, "#tally tr"):
+                raise AssertionError("the tally shows before it is revealed")
+            print("tally: hidden")
+        local_only(d, "screen")
+        check_axe(d, "screen-" + tag, shots)
+    finally:
+        browser.close(d)
+
+
+def step_facilitate(url, shots):
+    d = browser.open(url, 1280)
+    try:
+        wait(d, "the round", lambda d: "1" in d.find_element(By.ID, "round-state").text)
+        print("before: " + d.find_element(By.ID, "round-state").text)
+        check_axe(d, "facilitator", shots)
+        browser.width(d, 1280)
+        d.find_element(By.ID, "close").click()
+        wait(d, "closed", lambda d: d.find_element(By.ID, "close").get_attribute("disabled") is not None)
+        print("closed: " + d.find_element(By.ID, "round-state").text)
+        d.find_element(By.ID, "reveal").click()
+        wait(d, "revealed", lambda d: d.find_element(By.ID, "tally-table").is_displayed())
+        print("revealed: " + d.find_element(By.ID, "round-state").text)
+        local_only(d, "facilitator")
+        check_axe(d, "facilitator-revealed", shots)
+    finally:
+        browser.close(d)
+
+
+def step_result(url, shots):
+    d = browser.open(url, 360)
+    try:
+        res = wait(d, "the result", lambda d: d.find_elements(By.CSS_SELECTOR, "#items .result"))
+        for r in res:
+            print("result: " + r.text)
+        print(status(d))
+        check_axe(d, "vote-revealed", shots)
+    finally:
+        browser.close(d)
+
+
+def main(argv):
+    ok, why = browser.available()
+    if not ok:
+        print("serve_flow.py: " + why, file=sys.stderr)
+        return 3
+    step, url, shots = argv[0], argv[1], argv[2]
+    os.makedirs(shots, exist_ok=True)
+    try:
+        if step == "vote":
+            step_vote(url, shots, argv[3])
+        elif step == "screen":
+            step_screen(url, shots, argv[3], argv[4])
+        elif step == "facilitate":
+            step_facilitate(url, shots)
+        elif step == "result":
+            step_result(url, shots)
+        else:
+            return 2
+    except AssertionError as e:
+        print("serve_flow.py: %s" % e)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
