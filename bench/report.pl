@@ -43,6 +43,9 @@ sub limit {
 		if $cmd =~ /^import-(xlsx|ods)$/ && $r->{'import-csv'};
 	return ($r->{'ref:parse+write'}[0], 'parse+write', 3)
 		if $cmd eq 'import-csv';
+	# A spreadsheet export is held against export csv (issue 14: 2x).
+	return ($r->{'export-csv'}[0], 'export csv', 2)
+		if $cmd =~ /^export-(xlsx|ods)$/ && $r->{'export-csv'};
 	if ($cmd =~ /^handout-(.*)/) {
 		return unless $r->{"ref:zip-$1"} && $r->{'ref:parse'};
 		return ($r->{'ref:parse'}[0] + $r->{"ref:zip-$1"}[0],
@@ -52,8 +55,8 @@ sub limit {
 }
 
 my @cmds = qw(add vote note list list-json show tally summary export-json
-	export-csv import-csv import-xlsx import-ods handout-workshop
-	handout-styregruppe add-copied list-copied);
+	export-csv export-xlsx export-ods import-csv import-xlsx import-ods
+	handout-workshop handout-styregruppe add-copied list-copied);
 my ($base) = grep { $_ == 10000 } @sizes;
 $base //= $sizes[-1];
 my ($big) = grep { $_ > $base } @sizes;

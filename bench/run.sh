@@ -230,6 +230,8 @@ bench_size() {
 		[ -s "$d/import.$h" ] || continue
 		job "import-$h" "$E" "$S -q -f imported.xml import $h import.$h"
 	done
+	# The spreadsheet exports, held against export csv in the same run.
+	job export-xlsx "" "$S export xlsx -o out.xlsx"
 	for h in workshop styregruppe; do
 		job "handout-$h" "" "$S -q handout $h -o $h.odt --force"
 		# The handout's limit: a parse of the register (ref:parse)

@@ -22,4 +22,10 @@ extern const struct tpl_field handout_fields[];
 struct val *handout_data(struct arena *a, struct reg *r, const char *lang,
 			 const char *area);
 
+/* The decision log alone, as handout_data's "decisions": every priority,
+ * decision and solution change, each with its date, when, by, action,
+ * action_label, ref, item_title and what (the export's sheet). */
+struct val *handout_decisions(struct arena *a, struct reg *r,
+			      const char *lang);
+
 #endif

@@ -70,6 +70,11 @@ struct tempfile *tempfile_create(const char *target, mode_t mode, int flags);
 /* The temporary file's descriptor. */
 int tempfile_fd(const struct tempfile *tf);
 
+/* The temporary file's name, for a library that writes a file by name
+ * (libxlsxwriter): it may open it again and write it, never rename or
+ * remove it. */
+const char *tempfile_path(const struct tempfile *tf);
+
 /* A stdio stream on the temporary file (MODE as for fdopen), made once;
  * NULL with errno set if it cannot be made.  After writing to it, commit
  * as usual: the commit flushes it and finds a write that failed. */

@@ -12,6 +12,7 @@
 #include "guard.h"
 #include "item.h"
 #include "reg.h"
+#include "book.h"
 #include "strmap.h"
 #include "tempfile.h"
 #include "util.h"
@@ -19,7 +20,7 @@
 #include "view.h"
 #include "vocab.h"
 
-enum export_format { EXPORT_CSV, EXPORT_JSON };
+enum export_format { EXPORT_CSV, EXPORT_JSON, EXPORT_XLSX };
 
 struct args {
 	const char *format, *output;
@@ -31,8 +32,8 @@ static const struct cli_option options[] = {
 	{0}};
 
 static const struct cli_sub cmd = {
-	.min = 1, .max = 1, .args_doc = N_("csv|json"),
-	.needs = N_("a format: csv or json"),
+	.min = 1, .max = 1, .args_doc = N_("csv|json|xlsx"),
+	.needs = N_("a format: csv, json or xlsx"),
 	.opts = options,
 	.words_at = (const size_t[]){offsetof(struct args, format)},
 	.doc =
@@ -42,7 +43,12 @@ static const struct cli_sub cmd = {
 	   "json is everything the register holds (the phase model, areas, "
 	   "people, meetings with attendance, items with every note, rating "
 	   "and vote, the change log), for scripts; 'styr import json' "
-	   "restores it into an empty register.")};
+	   "restores it into an empty register.  xlsx is a workbook for Excel "
+	   "and LibreOffice (written to -o FILE.xlsx): the items with every "
+	   "csv column, numbers as numbers and dates as dates, then sheets of "
+	   "ratings, votes, meetings and the decision log, each with its "
+	   "header row frozen and a filter on it; the headers are Danish under "
+	   "a Danish locale.")};
 
 /* The vocabulary of each column that holds a keyword, or NULL. */
 static void column_vocabs(const struct vocab *v[COL_COUNT])
@@ -243,6 +249,15 @@ failed:
 	return EXIT_REFUSED;
 }
 
+/* Whether PATH's last component ends in EXT (any case). */
+static bool has_extension(const char *path, const char *ext)
+{
+	const char *slash = strrchr(path, '/');
+	const char *dot = strrchr(slash ? slash + 1 : path, '.');
+
+	return dot && !strcasecmp(dot, ext);
+}
+
 int cmd_export(int argc, char **argv)
 {
 	struct args a = {0};
@@ -255,10 +270,21 @@ int cmd_export(int argc, char **argv)
 		fmt = EXPORT_CSV;
 	else if (!strcasecmp(a.format, "json"))
 		fmt = EXPORT_JSON;
+	else if (!strcasecmp(a.format, "xlsx"))
+		fmt = EXPORT_XLSX;
 	else
-		return cli_usage(argv[0], _("unknown format '%s' (use csv or "
-					    "json)"),
+		return cli_usage(argv[0], _("unknown format '%s' (use csv, "
+					    "json or xlsx)"),
 				 a.format);
+	/* A workbook is a file, never the screen, and its name says what
+	 * it is. */
+	if (fmt == EXPORT_XLSX && (!a.output || !strcmp(a.output, "-")))
+		return cli_usage(argv[0], _("export xlsx writes a file: give "
+					    "its name with -o FILE.xlsx"));
+	if (fmt == EXPORT_XLSX && !has_extension(a.output, ".xlsx"))
+		return cli_usage(argv[0], _("%s: an xlsx export is named "
+					    ".xlsx"),
+				 a.output);
 	/* Before any work: never over the register, --force or not. */
 	if (a.output && strcmp(a.output, "-") &&
 	    guard_output(a.output, N_("the export"), false) < 0)
@@ -266,7 +292,9 @@ int cmd_export(int argc, char **argv)
 	rc = cli_status(reg_open(&r, REG_READ));
 	if (rc)
 		goto out;
-	if (a.output && strcmp(a.output, "-"))
+	if (fmt == EXPORT_XLSX)
+		rc = xlsx_write(&r, a.output) < 0 ? EXIT_REFUSED : EXIT_OK;
+	else if (a.output && strcmp(a.output, "-"))
 		rc = write_file(&r, fmt, a.output);
 	else
 		write_export(&r, fmt, stdout);

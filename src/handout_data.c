@@ -512,6 +512,12 @@ static struct val *decisions(struct arena *a, struct reg *r,
 	return list;
 }
 
+struct val *handout_decisions(struct arena *a, struct reg *r,
+			      const char *lang)
+{
+	return decisions(a, r, NULL, NULL, lang);
+}
+
 static long meetings_held(struct reg *r, const char *today)
 {
 	xmlNodePtr m;

@@ -297,6 +297,11 @@ int tempfile_fd(const struct tempfile *tf)
 	return tf->fp ? fileno(tf->fp) : tf->fd;
 }
 
+const char *tempfile_path(const struct tempfile *tf)
+{
+	return tf->path;
+}
+
 FILE *tempfile_fdopen(struct tempfile *tf, const char *mode)
 {
 	if (!tf->fp)

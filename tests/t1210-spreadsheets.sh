@@ -1,0 +1,138 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Spreadsheets out (SPEC section 10): export xlsx, as real clients read it.
+#   - openpyxl (Debian's python3-openpyxl) reads every exported XLSX: the
+#     items sheet holds every column and value of `export csv`, numbers as
+#     numbers and dates as dates; the ratings, votes, meetings and decision
+#     log sheets hold what `export json` and the commands below say; each
+#     sheet's header row is frozen and has an autofilter over its rows;
+#     under a Danish locale the sheet names and headers are Danish.
+#   - LibreOffice converts the XLSX back to CSV, sheet by sheet, with the
+#     same values as `export csv`.
+#   - the refusals: no -o, a name that is not .xlsx; nothing written.
+# A check is skipped (TAP "# SKIP") only when its tool is not installed.
+. "$(dirname "$0")/lib.sh"
+
+have() { command -v "$1" >/dev/null 2>&1; }
+skip() {
+	test_count=$((test_count + 1))
+	echo "ok $test_count # SKIP $*"
+}
+# python3-openpyxl is a Debian package: Debian's python3 has it, a python3
+# from elsewhere (pyenv) may not.
+PY=
+for p in /usr/bin/python3 python3; do
+	if "$p" -c "import openpyxl" 2>/dev/null; then
+		PY=$p
+		break
+	fi
+done
+SOFFICE=
+have soffice && SOFFICE=soffice
+lo() {
+	timeout 300 "$SOFFICE" -env:UserInstallation="file://$TRASH/lo-profile" \
+		--headless --norestore "$@" >lo.log 2>&1
+}
+# Every sheet to CSV (LibreOffice 7.2 and later: sheet -1), UTF-8 (76),
+# comma (44), text in double quotes (34) where needed, as shown.
+LO_CSV='csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1'
+
+test_expect_success 'set-up: a register with every kind of row' '
+	styr init --org "Testkommune Syd" --title "Forsøg" &&
+	styr area add VIS "Visitation" &&
+	styr area add DOK "Dokumentation, sager" &&
+	styr person add "Anne Agent" --role agent >/dev/null &&
+	styr person add "Bo Leder" --role management >/dev/null &&
+	styr add doc "Udredning & <VUM>" --area DOK \
+		--desc "$(printf "Linje 1\nLinje 2, med \"citat\"")" --origin law >/dev/null &&
+	styr add rule "Timer pr. uge" --area VIS --owner "Myndighed" >/dev/null &&
+	styr add goal "Borgeren mestrer eget liv" >/dev/null &&
+	styr burden D1 --minutes 30 --per-year 400 --staff 4 &&
+	styr burden R1 --minutes 7.5 --per-year 12 --tariff 450.5 &&
+	styr rate D1 too-tight --respondent "Anne Agent" --date 2026-01-05 &&
+	styr rate D1 supportive --respondent P2 --date 2026-01-06 &&
+	styr rate D1 too-loose --date 2026-01-07 &&
+	styr rate R1 supportive --round followup --respondent P1 --date 2026-09-01 &&
+	styr meeting add workshop "Prioriteringsworkshop" --date 2026-03-01 --phase 4 >/dev/null &&
+	styr meeting add steering "Styregruppemøde" --date 2026-03-15 --phase 4 >/dev/null &&
+	styr meeting attend M1 P1 P2 &&
+	styr vote D1 remove --by "Anne Agent" --meeting M1 --date 2026-03-01 &&
+	styr vote D1 change --by P2 --meeting M1 --date 2026-03-01 &&
+	styr vote R1 change --count 3 --meeting M1 --date 2026-03-01 &&
+	styr prioritise R1 change --why "Dobbelt registrering" --date 2026-03-02 &&
+	styr decide R1 selected --why "Ja, i pilot" --date 2026-03-15 &&
+	styr solution R1 --status pilot --criteria "Tid sparet" \
+		--evaluate-by 2026-12-31 --date 2026-04-01 &&
+	styr export csv -o items.csv && styr export json -o all.json
+'
+
+if [ -n "$PY" ]; then
+	test_expect_success 'export xlsx: openpyxl reads every sheet, typed as it should be' '
+		styr export xlsx -o r.xlsx 2>err &&
+		test ! -s err &&
+		"$PY" - r.xlsx items.csv all.json en <"$DATA/check_xlsx.py"
+	'
+
+	test_expect_success 'under a Danish locale: Danish sheet names and headers, the same values' '
+		LC_ALL=da_DK.UTF-8 LANGUAGE=da styr export xlsx -o da.xlsx &&
+		"$PY" - da.xlsx items.csv all.json da <"$DATA/check_xlsx.py"
+	'
+
+	test_expect_success 'an export replaces the file whole; a text too long for a cell is cut, said once' '
+		styr add doc "Lang" --desc "$(perl -CS -e "print chr(0xF8) x 20000")" >/dev/null &&
+		styr export xlsx -o r.xlsx 2>err &&
+		test_grep "was cut" err && test $(wc -l <err) = 1 &&
+		"$PY" -c "
+import openpyxl, sys
+ws = openpyxl.load_workbook(\"r.xlsx\")[\"Items\"]
+rows = list(ws.iter_rows(values_only=True))
+desc = rows[0].index(\"description\")
+d = rows[-1][desc]
+assert rows[-1][2] == \"Lang\" and len(d.encode()) <= 32767 and set(d) == {\"ø\"}, len(d)
+" &&
+		styr delete D2 >/dev/null 2>&1
+	'
+else
+	skip "python3-openpyxl is not installed"
+	skip "python3-openpyxl is not installed"
+	skip "python3-openpyxl is not installed"
+fi
+
+if [ -n "$SOFFICE" ]; then
+	test_expect_success 'LibreOffice converts the XLSX back to CSV with the same values' '
+		styr export csv -o items.csv &&
+		styr export xlsx -o back.xlsx &&
+		lo --convert-to "$LO_CSV" --outdir lo-xlsx back.xlsx &&
+		test -s lo-xlsx/back-Items.csv &&
+		python3 - items.csv lo-xlsx/back-Items.csv <<-\EOF
+		import csv, sys
+		a = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))
+		b = list(csv.reader(open(sys.argv[2], newline="", encoding="utf-8")))
+		assert len(a) == len(b), (len(a), len(b))
+		for ra, rb in zip(a, b):
+		    assert ra == rb, (ra, rb)
+		EOF
+		ls lo-xlsx >sheets &&
+		test_grep -c . sheets >n && test "$(cat n)" = 5 &&
+		test_grep "2026-03-15" "lo-xlsx/back-Decision log.csv" &&
+		test_grep "M1,2026-03-01,workshop,4,Prioriteringsworkshop,2,Anne Agent; Bo Leder" \
+			lo-xlsx/back-Meetings.csv
+	'
+else
+	skip "LibreOffice (soffice) is not installed"
+fi
+
+test_expect_success 'refused: no -o, -o -, a name that is not .xlsx; nothing written' '
+	test_expect_code 2 styr export xlsx 2>err &&
+	test_grep "o FILE.xlsx" err &&
+	test_expect_code 2 styr export xlsx -o - 2>err &&
+	test_expect_code 2 styr export xlsx -o r.csv 2>err &&
+	test_grep "r.csv: an xlsx export is named .xlsx" err &&
+	test ! -e r.csv &&
+	mkdir dir.xlsx &&
+	test_expect_code 1 styr export xlsx -o dir.xlsx 2>err &&
+	test -d dir.xlsx && test -z "$(ls -A dir.xlsx)" &&
+	test -z "$(ls -A . | grep "\.xlsx\.")"
+'
+
+test_done
