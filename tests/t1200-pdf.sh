@@ -182,20 +182,25 @@ test_expect_success 'styr killed mid-conversion: LibreOffice and the files go to
 	rm -f pids &&
 	for sig in TERM HUP; do
 		rm -f pids &&
-		FAKE_PIDS=$TRASH/pids PATH="$TRASH/fakebin:$PATH" \
-			"$STYR" handout workshop -o killed.pdf 2>err &
-		styr_pid=$! &&
+		# Braces: "$!" is styr itself, not a subshell around it.
+		{ FAKE_PIDS=$TRASH/pids PATH="$TRASH/fakebin:$PATH" \
+			"$STYR" handout workshop -o killed.pdf 2>err & } &&
+		styr_pid=$! && echo $styr_pid >styr.pid &&
 		i=0 &&
 		while [ "$(cat pids 2>/dev/null | wc -l)" != 2 ] && [ $i -lt 100 ]; do
 			sleep 0.1; i=$((i + 1))
 		done &&
-		test -n "$(ls -A "$TMPDIR")" &&
+		{ test -n "$(ls -A "$TMPDIR")" || { echo "$sig: no folder"; exit 1; }; } &&
 		kill -$sig $styr_pid &&
 		{ wait $styr_pid; rc=$?; } &&
-		test $rc -gt 128 &&
+		{ test $rc -gt 128 || { echo "$sig: exit $rc"; cat err; exit 1; }; } &&
 		gone pids &&
 		test ! -e killed.pdf && no_leftovers || exit 1
 	done
 '
+# Should a step above have failed, nothing it started outlives the test.
+for pid in $(cat styr.pid pids 2>/dev/null); do
+	kill -KILL "$pid" 2>/dev/null
+done
 
 test_done
