@@ -21,7 +21,8 @@ enum {
 	LABEL_END = 62, /* labels are right-aligned here */
 	BAR_START = 65,
 	BAR_WIDTH = 78,
-	BURDEN_WIDTH = 66, /* room after the bar for "12.345,5 timer" */
+	BURDEN_WIDTH = 44, /* room after the bar for "12.345,5 timer ·
+			    * 5.555.475 kr." */
 	ROW = 7,	   /* row height */
 	TOP = 20,	   /* first row */
 	MAX_ROWS = 15,	   /* the items with most votes */
@@ -271,6 +272,17 @@ static double hours_of(const struct val *item)
 				    : 0;
 }
 
+static double cost_of(const struct val *item)
+{
+	const struct val *c = val_path(item, "burden.cost_per_year");
+
+	if (!c)
+		return 0;
+	return c->type == VAL_NUM   ? c->u.num
+	       : c->type == VAL_INT ? (double)c->u.i
+				    : 0;
+}
+
 static void burden_chart(const struct val *data, const char *lang,
 			 struct chart *out)
 {
@@ -279,6 +291,7 @@ static void burden_chart(const struct val *data, const char *lang,
 	size_t na = areas && areas->type == VAL_ARR ? areas->u.arr.n : 0;
 	size_t ni = items && items->type == VAL_ARR ? items->u.arr.n : 0;
 	double *hours = xcalloc(na + 1, sizeof *hours);
+	double *cost = xcalloc(na + 1, sizeof *cost);
 	double max = 0, total = 0, height;
 	const char *title = vocab_label(&vocab_handout, "burden-chart", lang);
 	size_t i, j, rows;
@@ -295,6 +308,7 @@ static void burden_chart(const struct val *data, const char *lang,
 			if (!strcmp(area, str_at(areas->u.arr.v[j], "id")))
 				break;
 		hours[j] += h; /* j == na: no area */
+		cost[j] += cost_of(it);
 		total += h;
 	}
 	rows = na + (hours[na] > 0);
@@ -319,22 +333,30 @@ static void burden_chart(const struct val *data, const char *lang,
 		if (w > 0)
 			rect(svg, BAR_START, y, w, 5, "#4a78a8");
 		format_number_for(nb, hours[i], lang);
-		snprintf(buf, sizeof buf, "%s %s", nb,
-			 vocab_label(&vocab_handout, "hours", lang));
+		if (cost[i] > 0) {
+			/* Kroner beside hours wherever a tariff is known. */
+			char nk[64];
+			format_number_for(nk, cost[i], lang);
+			snprintf(buf, sizeof buf,
+				 vocab_label(&vocab_handout, "hours-cost%",
+					     lang),
+				 nb, nk);
+		} else {
+			snprintf(buf, sizeof buf, "%s %s", nb,
+				 vocab_label(&vocab_handout, "hours", lang));
+		}
 		text(svg, BAR_START + w + 1.5, y + 3.7, 3.2, "start", buf);
 	}
 	if (total > 0) {
-		const struct val *kr = val_path(data, "totals.cost_per_year");
-		double cost = !kr ? 0
-			      : kr->type == VAL_NUM ? kr->u.num
-			      : kr->type == VAL_INT ? (double)kr->u.i
-						    : 0;
+		double kr = 0;
 		char nk[64];
 
+		for (i = 0; i <= na; i++)
+			kr += cost[i];
 		format_number_for(nb, total, lang);
-		format_number_for(nk, cost, lang);
+		format_number_for(nk, kr, lang);
 		/* Kroner beside hours wherever a tariff is known. */
-		if (cost > 0)
+		if (kr > 0)
 			snprintf(buf, sizeof buf,
 				 vocab_label(&vocab_handout,
 					     "hours-cost-in-all%", lang),
@@ -347,6 +369,7 @@ static void burden_chart(const struct val *data, const char *lang,
 		text(svg, 0, height - 2.5, 3, "start", buf);
 	}
 	free(hours);
+	free(cost);
 	finish(doc, height, title, out);
 }
 

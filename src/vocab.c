@@ -118,6 +118,7 @@ static const struct word handout_words[] = {
 	 "In all: %s hours per year."},
 	{"hours-cost-in-all%", "", "I alt: %s timer pr. år, ca. %s kr.",
 	 "In all: %s hours per year, about %s kr."},
+	{"hours-cost%", "", "%s timer · %s kr.", "%s hours · %s kr"},
 	END};
 
 const struct vocab vocab_kind = {N_("kind"), kinds};

@@ -79,7 +79,29 @@ test_expect_success 'Odder handouts: kroner beside the total hours, where the ta
 	odt_text odder/styregruppe.odt >sg.txt &&
 	test_grep "i alt opgjort 2232,5 timer om året på de kortlagte punkter (ca. $(cat expect), hvor timeprisen er kendt)" sg.txt &&
 	part odder/styregruppe.odt Pictures/chart-2.svg >burden.svg &&
-	test_grep "I alt: 2232,5 timer pr. år, ca. $(cat expect)" burden.svg
+	test_grep "I alt: 2232,5 timer pr. år, ca. $(cat expect)" burden.svg &&
+	python3 - odder/odder.xml >bars <<-\EOF &&
+	import sys, xml.etree.ElementTree as ET
+	reg = ET.parse(sys.argv[1]).getroot()
+	tariff = float([e for e in reg.iter() if e.tag.endswith("settings")][0].get("tariff"))
+	hours, cost = {}, {}
+	for item in reg.iter():
+	    b = [c for c in item if c.tag.endswith("burden")] if item.tag.endswith("item") else []
+	    if not b:
+	        continue
+	    h = float(b[0].get("minutes")) * float(b[0].get("per-year")) / 60
+	    a = item.get("area")
+	    hours[a] = hours.get(a, 0) + h
+	    cost[a] = cost.get(a, 0) + h * float(b[0].get("tariff") or tariff)
+	for a in sorted(hours):
+	    hs = ("%g" % hours[a]).replace(".", ",")
+	    kr = f"{round(cost[a]):,}".replace(",", ".")
+	    print(f"{hs} timer · {kr} kr.")
+	EOF
+	test "$(wc -l <bars)" = 3 &&
+	while read -r bar; do
+		test_grep -F "$bar" burden.svg || exit 1
+	done <bars
 '
 
 test_expect_success 'Odder handouts: what was never measured is "–", not 0' '

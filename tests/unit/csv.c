@@ -276,7 +276,21 @@ int main(void)
 	ok(item_column("per_year") == COL_PER_YEAR &&
 		   item_column("evaluate_by") == COL_EVALUATE_BY,
 	   "every export column is known");
-	ok(item_column("titel") == -1, "an unknown header is -1");
+	ok(item_column("tittel") == -1, "an unknown header is -1");
+	ok(item_column("titel") == COL_TITLE &&
+		   item_column("Type") == COL_KIND &&
+		   item_column(" GANGE  OM ÅRET ") == COL_PER_YEAR &&
+		   item_column("Gange om a\xcc\x8aret") == COL_PER_YEAR,
+	   "Danish header names, in any case, spacing, NFC or NFD");
+	for (int c = 0; c < COL_COUNT; c++)
+		if (!item_columns_da[c] || item_column(item_columns_da[c]) != c ||
+		    item_column(item_columns[c]) != c) {
+			ok(0, "column %d: its names name it", c);
+			break;
+		} else if (c == COL_COUNT - 1) {
+			ok(1, "every column has a Danish name, and each name "
+			      "names its own column");
+		}
 
 	return tap_done();
 }
