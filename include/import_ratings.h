@@ -37,5 +37,10 @@ struct ratings_opts {
 /* Imports the ratings in SRC into the register; returns an exit status. */
 int import_ratings(const struct sheet_source *src,
 		   const struct ratings_opts *o);
+/* The same for FILE ("-": standard input, CSV), its format taken from
+ * its name or first bytes, SHEET its sheet or NULL; usage errors name
+ * the command CMD.  Returns an exit status. */
+int import_ratings_file(const char *cmd, const char *file, const char *sheet,
+			const struct ratings_opts *o);
 
 #endif

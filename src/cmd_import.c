@@ -751,37 +751,6 @@ static int run_json(struct reg *r, FILE *f, const char *name, bool dry_run)
 	return rc;
 }
 
-/* import ratings FILE: the format from the file's name or first bytes. */
-static int run_ratings(const char *cmd_name, const struct args *a)
-{
-	struct sheet_source src = {0};
-	struct ratings_opts o = {0};
-
-	if (!a->round)
-		return cli_usage(cmd_name, _("import ratings needs --round "
-					     "baseline or --round followup"));
-	src.path = a->file;
-	src.name = strcmp(a->file, "-") ? a->file : _("standard input");
-	src.format = sheet_format_of(a->file);
-	src.sheet = a->sheet;
-	if (a->sheet && src.format == SHEET_CSV)
-		return cli_usage(cmd_name, _("--sheet is for xlsx and ods "
-					     "files, which have sheets"));
-	if (strcmp(a->file, "-")) {
-		guard_input(a->file, N_("the imported file"));
-		if (access(a->file, R_OK) < 0) {
-			error(_("%s: cannot open: %s"), a->file,
-			      strerror(errno));
-			return EXIT_REFUSED;
-		}
-	}
-	o.round = a->round;
-	o.date = a->date;
-	o.guest = a->guest;
-	o.dry_run = a->dry_run;
-	return import_ratings(&src, &o);
-}
-
 int cmd_import(int argc, char **argv)
 {
 	struct args a = {0};
@@ -794,8 +763,10 @@ int cmd_import(int argc, char **argv)
 	int rc, fmt = SHEET_CSV;
 
 	cli_parse(&cmd, argc, argv, &a);
-	if (!strcasecmp(a.format, "ratings"))
-		return run_ratings(argv[0], &a);
+	if (!strcasecmp(a.format, "ratings")) {
+		struct ratings_opts o = {a.round, a.date, a.guest, a.dry_run};
+		return import_ratings_file(argv[0], a.file, a.sheet, &o);
+	}
 	if (a.round || a.date || a.guest)
 		return cli_usage(argv[0], _("--round, --date and --guest are "
 					    "for import ratings"));

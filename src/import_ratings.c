@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /* import ratings: a survey export in its wide shape; see import_ratings.h. */
 #include <ctype.h>
+#include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
+#include "guard.h"
 #include "import_ratings.h"
 #include "item.h"
 #include "names.h"
@@ -437,4 +440,29 @@ int import_ratings(const struct sheet_source *src,
 	ratings_free(&rt);
 	reg_close(&r);
 	return rc;
+}
+
+int import_ratings_file(const char *cmd, const char *file, const char *sheet,
+			const struct ratings_opts *o)
+{
+	struct sheet_source src = {0};
+
+	if (!o->round)
+		return cli_usage(cmd, _("import ratings needs --round "
+					"baseline or --round followup"));
+	src.path = file;
+	src.name = strcmp(file, "-") ? file : _("standard input");
+	src.format = sheet_format_of(file);
+	src.sheet = sheet;
+	if (sheet && src.format == SHEET_CSV)
+		return cli_usage(cmd, _("--sheet is for xlsx and ods files, "
+					"which have sheets"));
+	if (strcmp(file, "-")) {
+		guard_input(file, N_("the imported file"));
+		if (access(file, R_OK) < 0) {
+			error(_("%s: cannot open: %s"), file, strerror(errno));
+			return EXIT_REFUSED;
+		}
+	}
+	return import_ratings(&src, o);
 }
