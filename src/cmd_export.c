@@ -14,26 +14,31 @@
 #include "reg.h"
 #include "book.h"
 #include "strmap.h"
+#include "survey.h"
 #include "tempfile.h"
 #include "util.h"
 #include "value.h"
 #include "view.h"
 #include "vocab.h"
 
-enum export_format { EXPORT_CSV, EXPORT_JSON, EXPORT_XLSX };
+enum export_format { EXPORT_CSV, EXPORT_JSON, EXPORT_XLSX, EXPORT_SURVEY };
 
 struct args {
 	const char *format, *output;
+	const char *lang; /* export survey */
 };
 
 static const struct cli_option options[] = {
 	{"output", 'o', N_("FILE"), offsetof(struct args, output),
 	 N_("write to FILE (replaced if it exists) instead of the screen")},
+	{"lang", 'l', N_("LANG"), offsetof(struct args, lang),
+	 N_("export survey: the questions' language, da (Danish, the "
+	    "default) or en")},
 	{0}};
 
 static const struct cli_sub cmd = {
-	.min = 1, .max = 1, .args_doc = N_("csv|json|xlsx"),
-	.needs = N_("a format: csv, json or xlsx"),
+	.min = 1, .max = 1, .args_doc = N_("csv|json|xlsx|survey"),
+	.needs = N_("a format: csv, json, xlsx or survey"),
 	.opts = options,
 	.words_at = (const size_t[]){offsetof(struct args, format)},
 	.doc =
@@ -48,7 +53,17 @@ static const struct cli_sub cmd = {
 	   "csv column, numbers as numbers and dates as dates, then sheets of "
 	   "ratings, votes, meetings and the decision log, each with its "
 	   "header row frozen and a filter on it; the headers are Danish under "
-	   "a Danish locale.")};
+	   "a Danish locale.\v"
+	   "survey is the question list to set up in a survey tool "
+	   "(SurveyXact, Microsoft Forms), as CSV: a question for the "
+	   "respondent's name and role, then one per item, 'D4: the title', "
+	   "with the item's description as help text and the three "
+	   "experiences as the answers, in the language --lang gives.  "
+	   "'styr import ratings' reads the tool's export of the answers "
+	   "back.")};
+
+/* The questions' language (export survey --lang). */
+static const char *survey_lang = "da";
 
 /* The vocabulary of each column that holds a keyword, or NULL. */
 static void column_vocabs(const struct vocab *v[COL_COUNT])
@@ -203,6 +218,10 @@ static void write_export(struct reg *r, enum export_format fmt, FILE *f)
 	struct arena *a;
 	struct val *v;
 
+	if (fmt == EXPORT_SURVEY) {
+		survey_write_csv(r, f, survey_lang);
+		return;
+	}
 	if (fmt == EXPORT_CSV) {
 		write_csv(r, f);
 		return;
@@ -272,10 +291,20 @@ int cmd_export(int argc, char **argv)
 		fmt = EXPORT_JSON;
 	else if (!strcasecmp(a.format, "xlsx"))
 		fmt = EXPORT_XLSX;
+	else if (!strcasecmp(a.format, "survey"))
+		fmt = EXPORT_SURVEY;
 	else
 		return cli_usage(argv[0], _("unknown format '%s' (use csv, "
-					    "json or xlsx)"),
+					    "json, xlsx or survey)"),
 				 a.format);
+	if (a.lang && fmt != EXPORT_SURVEY)
+		return cli_usage(argv[0], _("--lang is for export survey"));
+	if (a.lang && strcmp(a.lang, "da") && strcmp(a.lang, "en"))
+		return cli_usage(argv[0], _("unknown language '%s' (use da or "
+					    "en)"),
+				 a.lang);
+	if (a.lang)
+		survey_lang = a.lang;
 	/* A workbook is a file, never the screen, and its name says what
 	 * it is. */
 	if (fmt == EXPORT_XLSX && (!a.output || !strcmp(a.output, "-")))

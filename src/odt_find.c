@@ -14,7 +14,7 @@
 #include "util.h"
 
 const char *const odt_builtin[] = {
-    "faseplan", "kortlaegning", "workshop",	"styregruppe",
+    "faseplan", "kortlaegning", "spoergeskema", "workshop", "styregruppe",
     "status",	"evaluering",	"beslutninger", NULL};
 
 /* Other ways to write the built-in names, the same order: the Danish
@@ -22,6 +22,7 @@ const char *const odt_builtin[] = {
 static const char *const builtin_alias[] = {
     "fase-plan phaseplan phase-plan",
     "kortlægning mapping",
+    "spørgeskema questionnaire survey",
     "prioritering prioritisation prioritization",
     "styregruppenotat steering",
     "statusbrev",

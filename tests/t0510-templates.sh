@@ -43,7 +43,7 @@ test_expect_success 'the phases order first: workshop before extra' '
 
 test_expect_success 'the repository built-ins are all listed, when present' '
 	styr templates >out &&
-	for t in faseplan kortlaegning workshop styregruppe status evaluering beslutninger; do
+	for t in faseplan kortlaegning spoergeskema workshop styregruppe status evaluering beslutninger; do
 		if test -d "$SRC_DIR/templates/da/$t"; then
 			grep "^$t  *da" out >/dev/null || { echo "missing $t"; return 1; }
 		fi

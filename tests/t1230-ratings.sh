@@ -208,4 +208,70 @@ test_expect_success '--dry-run counts and writes nothing' '
 	test_cmp before.xml styr.xml
 '
 
+test_expect_success 'export survey: the questions for a survey tool, as import ratings reads them' '
+	cp before.xml styr.xml &&
+	styr export survey -o spm.csv &&
+	styr export json -o all.json &&
+	python3 - <<-\EOF &&
+	import csv, json
+	rows = list(csv.reader(open("spm.csv", newline="", encoding="utf-8")))
+	assert rows[0][:5] == ["id", "spørgsmål", "type", "hjælpetekst", "svar 1"], rows[0]
+	assert rows[1][:3] == ["respondent", "Navn", "fritekst"], rows[1]
+	assert rows[2][:2] == ["role", "Rolle"] and "Medarbejder" in rows[2], rows[2]
+	items = json.load(open("all.json"))["items"]
+	assert [r[0] for r in rows[3:]] == [i["id"] for i in items], rows
+	for r, i in zip(rows[3:], items):
+	    assert r[1] == i["id"] + ": " + i["title"], r
+	    assert r[4:7] == ["Understøttende", "For stram", "For slap"], r
+	    assert not any(r[7:]), r
+	# What a survey tool exports: the questions as headers, the
+	# answers chosen from the list.
+	out = csv.writer(open("tool.csv", "w", newline="", encoding="utf-8"))
+	out.writerow([r[1] for r in rows[1:]])
+	out.writerow(["Torben Højris", rows[2][7]] + [rows[3][5], "", rows[5][4]])
+	out.writerow(["", "", rows[3][6], rows[4][4], ""])
+	EOF
+	styr import ratings tool.csv --round baseline --date 2026-11-03 2>err &&
+	cat >expected <<-\EOF &&
+	D1 - too-loose 2026-11-03
+	D1 P1 too-tight 2026-11-03
+	G1 P1 supportive 2026-11-03
+	R1 - supportive 2026-11-03
+	EOF
+	ratings baseline >got &&
+	test_cmp expected got &&
+	styr export survey --lang en >en.csv &&
+	test_grep "^D1,D1: § 85 bostøtte kræver fuld VUM-udredning,one answer,,Supportive,Too tight,Too loose" en.csv &&
+	test_expect_code 2 styr export survey --lang de 2>err &&
+	test_expect_code 2 styr export csv --lang en 2>err
+'
+
+test_expect_success 'handout spoergeskema: the paper questionnaire, Danish and English' '
+	cp before.xml styr.xml &&
+	styr handout spørgeskema -o q.odt 2>err &&
+	styr handout spoergeskema --lang en -o q-en.odt 2>err &&
+	part q.odt content.xml >c.xml &&
+	part q-en.odt content.xml >c-en.xml &&
+	python3 - <<-\EOF
+	import json, subprocess, xml.etree.ElementTree as ET
+	T = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+	def paragraphs(f):
+	    return ["".join(p.itertext()) for p in ET.parse(f).iter()
+	            if p.tag in (T + "p", T + "h")]
+	items = json.load(open("all.json"))["items"]
+	for f, words, title in (("c.xml", ["Understøttende", "For stram", "For slap"], "Spørgeskema"),
+	                        ("c-en.xml", ["Supportive", "Too tight", "Too loose"], "Questionnaire")):
+	    ps = paragraphs(f)
+	    assert title in ps, ps[:5]
+	    text = "\n".join(ps).replace("\u00ad", "")
+	    for i in items:
+	        assert i["id"] + "  " + i["title"] in text or (i["id"] + " " + i["title"]) in text, (i, text)
+	    for w in words:
+	        assert w in text, w
+	    # a tick box per item and experience, and the three in the key
+	    assert text.count("☐") == 3 * len(items) + 3 + 2, text.count("☐")
+	    assert not any("{{" in p for p in ps), ps
+	EOF
+'
+
 test_done
