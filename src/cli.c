@@ -4,6 +4,7 @@
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cli.h"
 #include "cli_int.h"
@@ -466,7 +467,7 @@ int cli_format(const char *s, unsigned allowed, enum format *out)
 	if (!s)
 		return 0;
 	for (i = 0; i < 5; i++)
-		if ((allowed & (1u << i)) && !strcmp(s, names[i])) {
+		if ((allowed & (1u << i)) && !strcasecmp(s, names[i])) {
 			*out = (enum format)i;
 			return 0;
 		}

@@ -192,13 +192,15 @@ int vocab_find(const struct vocab *v, const char *input)
 	 * NFC or NFD, white space collapsed; and the labels styr prints,
 	 * in Danish and English, are words too ("lokal praksis"). */
 	key = name_key(input);
-	for (i = 0; v->words[i].key && found < 0; i++) {
+	for (i = 0; *key && v->words[i].key && found < 0; i++) {
 		const struct word *w = &v->words[i];
 
 		if (key_of(key, w->key, strlen(w->key)) ||
 		    in_list_key(w->aliases, key) ||
-		    key_of(key, w->label_da, strlen(w->label_da)) ||
-		    key_of(key, w->label_en, strlen(w->label_en)))
+		    (*w->label_da &&
+		     key_of(key, w->label_da, strlen(w->label_da))) ||
+		    (*w->label_en &&
+		     key_of(key, w->label_en, strlen(w->label_en))))
 			found = i;
 	}
 	free(key);

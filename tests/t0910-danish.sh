@@ -73,6 +73,14 @@ test_expect_success 'the other vocabularies by label: experience, round, status'
 	grep -q "status=\"idea\"\|<status>idea</status>" styr.xml
 '
 
+test_expect_success 'format names in any letter case: --format JSON, Csv' '
+	styr list --format json >a.json &&
+	styr list --format JSON >b.json &&
+	test_cmp a.json b.json &&
+	styr list -F Csv >c.csv &&
+	head -1 c.csv | grep -q "^id,"
+'
+
 test_expect_success 'an unknown word is still refused, with the choices' '
 	test_expect_code 1 styr add widget "x" 2>err &&
 	test_grep "goal/mål" err &&

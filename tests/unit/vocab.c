@@ -120,6 +120,17 @@ int main(void)
 
 	/* What is no word stays no word. */
 	ok(find(&vocab_kind, "") < 0, "the empty word is no kind");
+	{
+		/* A vocabulary without labels (list --sort's): an empty or
+		 * blank word names none of its words. */
+		static const struct word bare_words[] = {
+		    {"id", "", "", ""}, {"votes", "stemmer", "", ""},
+		    {NULL, NULL, NULL, NULL}};
+		static const struct vocab bare = {"sort order", bare_words};
+		ok(find(&bare, "") < 0 && find(&bare, "   ") < 0,
+		   "an empty word names no word of a vocabulary without labels");
+		ok(find(&bare, "STEMMER") == 1, "but its aliases do");
+	}
 	ok(find(&vocab_kind, "målet") < 0, "målet is no kind");
 	ok(find(&vocab_kind, "mål regel") < 0, "two words are no kind");
 	ok(find(&vocab_role, "lov") < 0, "lov is no role");
