@@ -184,6 +184,43 @@ else
 	skip "LibreOffice is not installed"
 fi
 
+test_expect_success 'export xlsx, then import xlsx into an empty register: the same items' '
+	mkdir rt && (
+		cd rt &&
+		styr init --org "Odder Kommune" 2>/dev/null &&
+		styr area add A "Bostøtte" 2>/dev/null &&
+		styr add goal "Aktivt medborgerskab" --desc "Borgeren deltager" \
+			--area A --origin lovkrav >/dev/null &&
+		styr add rule "Visitation, hver uge" >/dev/null &&
+		styr add doc "Slettes" >/dev/null &&
+		styr delete D1 2>/dev/null &&
+		styr add doc "Skriv \"kort\"" --desc "$(printf "to\nlinjer")" >/dev/null &&
+		styr burden G1 --minutes 15 --per-year 400 --staff 6 --tariff 450 >/dev/null &&
+		styr burden R1 --minutes 2.5 --per-year 1000 >/dev/null &&
+		styr meeting add workshop W --date 2026-03-01 >/dev/null &&
+		styr vote G1 remove --count 3 2>/dev/null &&
+		styr prioritise G1 change --why "loven står fast" 2>/dev/null &&
+		styr decide G1 selected --why "et godt sted at starte" 2>/dev/null &&
+		styr solution G1 --status pilot --criteria "færre timer" \
+			--evaluate-by 2027-01-01 2>/dev/null &&
+		styr export xlsx -o ../all.xlsx &&
+		styr export csv -o ../all.csv 2>/dev/null
+	) &&
+	cp empty.xml styr.xml &&
+	styr import xlsx all.xlsx 2>err &&
+	test_grep "imported 3 items" err &&
+	styr export csv -o again.csv 2>/dev/null &&
+	test_cmp all.csv again.csv &&
+	if locale -a | grep -qi "^da_DK\.utf-\?8$"; then
+		(cd rt && LC_ALL=da_DK.UTF-8 styr export xlsx -o ../da.xlsx) &&
+		cp empty.xml styr.xml &&
+		LC_ALL=da_DK.UTF-8 styr import xlsx da.xlsx 2>err &&
+		test_grep "importerede 3 punkter" err &&
+		styr export csv -o again.csv 2>/dev/null &&
+		test_cmp all.csv again.csv
+	fi
+'
+
 # --- hostile files, made by hand ---
 
 # xlsx OUT SHEET-XML [SHARED-STRINGS-XML]: a minimal workbook.
