@@ -184,6 +184,16 @@ test_expect_success 'a value where none goes, an abbreviation of two, a near mis
 	test_grep "mente du --format?" err
 '
 
+test_expect_success 'every usage error ends with the same Danish pointer to --help' '
+	test_expect_code 2 da list --bogus 2>a &&
+	test_expect_code 2 da list x y z 2>b &&
+	test_expect_code 2 da area 2>c &&
+	for f in a b c; do
+		tail -1 $f | grep -q "^Prøv .styr [a-z]* --help.* for at få mere at vide\.$" ||
+		{ cat $f; exit 1; }
+	done
+'
+
 test_expect_success 'and the same in English otherwise' '
 	test_expect_code 2 styr list --bogus 2>err &&
 	test_grep "^styr list: unknown option .--bogus.$" err &&
