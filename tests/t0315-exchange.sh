@@ -343,6 +343,126 @@ json.dump(d, open(\"big.json\", \"w\"))" &&
 	)
 '
 
+# Under a Danish locale: what Danish Excel and LibreOffice open as they
+# are, separated by semicolons, with decimal commas.
+da() { LC_ALL=da_DK.UTF-8 LANG=da_DK.UTF-8 "$STYR" "$@"; }
+
+test_expect_success 'export csv under a Danish locale: BOM, semicolons, Danish words' '
+	mkdir dk && (
+		cd dk &&
+		styr -q init --org "Odder Kommune" &&
+		styr -q burden --default-tariff 425.5 &&
+		styr -q area add VIS "Visitation og bostøtte" &&
+		styr add regel "Ugentligt timeantal; bostøtte" --desc "Bevilling i timer" \
+			--area VIS --origin lov --found interview >/dev/null &&
+		styr -q burden R1 --minutes 7.5 --per-year 12000 --staff 3 &&
+		styr add mål "Borgeren i centrum" --origin lokal >/dev/null &&
+		styr -q burden G1 --minutes 0.125 --per-year 1 --tariff 512.75 &&
+		styr -q prioritise G1 forankre --why "Det virker" --date 2017-11-08 &&
+		styr -q decide G1 valgt --date 2017-11-28 &&
+		styr -q solution G1 --criteria "Tid hos borgeren" --status pilot &&
+		da export csv -o da.csv 2>err &&
+		test_grep "udelader" err &&
+		head -c 3 da.csv | od -An -tx1 | grep -q "ef bb bf" &&
+		tr -d "\r" <da.csv >da.txt &&
+		head -1 da.txt | grep -q "^.*Id;Type;Titel;Beskrivelse;Område;Områdenavn;Oprindelse;Ejer;Fundet via;Kilde;Minutter;Gange om året;" &&
+		grep -q "^R1;Regel og proceskrav;\"Ugentligt timeantal; bostøtte\";Bevilling i timer;VIS;Visitation og bostøtte;Lovkrav;;Interview;;7,5;12000;3;425,5;0;0;0;" da.txt &&
+		grep -q "^G1;Mål;Borgeren i centrum;;;;Lokal praksis;;;;0,125;1;;512,75;0;0;0;Forankre;Det virker;Valgt;;Afprøvning;Tid hos borgeren;;2017-11-08;tester;2017-11-28;tester$" da.txt &&
+		styr export csv >en.csv 2>/dev/null &&
+		head -1 en.csv | grep -q "^id,kind,title" &&
+		grep -q "^R1,rule,Ugentligt timeantal; bostøtte,Bevilling i timer,VIS,Visitation og bostøtte,law,,interview,,7.5,12000,3,425.5," en.csv
+	)
+'
+
+test_expect_success 'import csv reads the Danish file back, under either locale' '
+	(
+		cd dk &&
+		da -f a.xml -q init --org X && da -f a.xml import csv da.csv 2>/dev/null &&
+		da -f a.xml export csv -o a.csv 2>/dev/null && cmp da.csv a.csv &&
+		styr -f b.xml -q init --org X && styr -f b.xml import csv da.csv 2>/dev/null &&
+		da -f b.xml export csv -o b.csv 2>/dev/null && cmp da.csv b.csv &&
+		styr -f b.xml export json >b.json &&
+		python3 - b.json <<-\EOF
+		import json, sys
+		items = {i["id"]: i for i in json.load(open(sys.argv[1]))["items"]}
+		r1, g1 = items["R1"], items["G1"]
+		assert (r1["kind"], r1["origin"], r1["found"]) == ("rule", "law", "interview")
+		assert r1["burden"]["minutes"] == 7.5 and r1["burden"]["per_year"] == 12000
+		assert r1["burden"]["cost_per_year"] == 1500 * 425.5
+		assert g1["burden"]["minutes"] == 0.125 and g1["burden"]["tariff"] == 512.75
+		assert (g1["priority"], g1["decision"]) == ("anchor", "selected")
+		assert g1["solution"]["status"] == "pilot"
+		assert g1["decision_date"] == "2017-11-28"
+		EOF
+	)
+'
+
+test_expect_success 'import csv takes Danish headers as a Dane types them' '
+	(
+		cd dk &&
+		printf "TYPE;titel;Oprindelse;Minutter;GANGE  OM ÅRET;Område\r\nmål;Færre skemaer;lov;7,5;12.000;DOK\r\nDokumentationskrav;Én journal;Lokal praksis;;;\r\n" >hand.csv &&
+		styr -f c.xml -q init --org X && styr -f c.xml import csv hand.csv 2>/dev/null &&
+		styr -f c.xml export json >c.json &&
+		python3 - c.json <<-\EOF
+		import json, sys
+		items = {i["id"]: i for i in json.load(open(sys.argv[1]))["items"]}
+		assert items["G1"]["title"] == "Færre skemaer" and items["G1"]["origin"] == "law"
+		assert items["G1"]["burden"]["per_year"] == 12000, items["G1"]["burden"]
+		assert items["G1"]["burden"]["minutes"] == 7.5
+		assert items["D1"]["title"] == "Én journal" and items["D1"]["origin"] == "local"
+		EOF
+	)
+'
+
+if command -v soffice >/dev/null 2>&1; then
+test_expect_success 'LibreOffice opens the Danish CSV with numbers as numbers and æøå intact' '
+	(
+		cd dk &&
+		timeout 300 soffice -env:UserInstallation="file://$TRASH/lo-profile" \
+			--headless --norestore --infilter=CSV:59,34,76,1,,1030 \
+			--convert-to ods da.csv >lo.log 2>&1 &&
+		python3 - da.ods <<-\EOF
+		import sys, zipfile
+		import xml.etree.ElementTree as ET
+		T = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+		O = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+		X = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+		root = ET.fromstring(zipfile.ZipFile(sys.argv[1]).read("content.xml"))
+		rows = []
+		for tr in root.iter("{%s}table-row" % T):
+		    row = []
+		    for tc in tr.findall("{%s}table-cell" % T):
+		        n = int(tc.get("{%s}number-columns-repeated" % T, "1"))
+		        text = "\n".join("".join(p.itertext())
+		                         for p in tc.findall("{%s}p" % X))
+		        row += [(tc.get("{%s}value-type" % O),
+		                 tc.get("{%s}value" % O), text)] * min(n, 64)
+		    rows.append(row)
+		head = [c[2] for c in rows[0]]
+		assert head[:3] == ["Id", "Type", "Titel"], head[:3]
+		col = {name: i for i, name in enumerate(head)}
+		r1 = {name: rows[1][i] for name, i in col.items()}
+		g1 = {name: rows[2][i] for name, i in col.items()}
+		def num(cell):
+		    assert cell[0] == "float", cell
+		    return float(cell[1])
+		assert num(r1["Minutter"]) == 7.5
+		assert num(r1["Gange om året"]) == 12000
+		assert num(r1["Medarbejdere"]) == 3
+		assert num(r1["Timepris"]) == 425.5
+		assert num(g1["Minutter"]) == 0.125 and num(g1["Timepris"]) == 512.75
+		assert r1["Titel"][2] == "Ugentligt timeantal; bostøtte", r1["Titel"]
+		assert r1["Områdenavn"][2] == "Visitation og bostøtte"
+		assert g1["Type"][2] == "Mål" and g1["Løsning"][2] == "Afprøvning"
+		assert g1["Beslutning"][2] == "Valgt"
+		EOF
+	)
+'
+else
+	test_count=$((test_count + 1))
+	echo "ok $test_count # SKIP LibreOffice (soffice) is not installed"
+fi
+
 # The benchmark's register (bench/run.sh): items from gen.pl's CSV, then
 # the notes, ratings and votes by person gen.pl fill adds.
 bench_register() {
