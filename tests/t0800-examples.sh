@@ -104,6 +104,28 @@ test_expect_success 'Odder handouts: kroner beside the total hours, where the ta
 	done <bars
 '
 
+test_expect_success 'Odder mapping guide: the estimates so far, with kroner, in the time boxes' '
+	odt_text odder/kortlaegning.odt >kl.txt &&
+	python3 - odder/odder.xml kl.txt <<-\EOF
+	import sys, xml.etree.ElementTree as ET
+	reg = ET.parse(sys.argv[1]).getroot()
+	text = open(sys.argv[2]).read()
+	tariff = float([e for e in reg.iter() if e.tag.endswith("settings")][0].get("tariff"))
+	burdens = [b for b in reg.iter() if b.tag.endswith("burden")]
+	assert text.count("Skønnet indtil nu: ") == len(burdens) == 5, text.count("Skønnet")
+	for b in burdens:
+	    m, n, st = b.get("minutes"), b.get("per-year"), b.get("staff")
+	    h = float(m) * float(n) / 60
+	    hs = ("%g" % h).replace(".", ",")
+	    kr = f"{round(h * float(b.get('tariff') or tariff)):,}".replace(",", ".")
+	    line = f"Skønnet indtil nu: {hs} timer om året · {kr} kr."
+	    assert line in text, line
+	    row = (f"Minutter pr. gang {m}\tGange om året (hele enheden) {n}"
+	           f"\tAntal medarbejdere, der gør det {st}")
+	    assert row in text, row
+	EOF
+'
+
 test_expect_success 'Odder handouts: what was never measured is "–", not 0' '
 	odt_text odder/evaluering.odt >ev.txt &&
 	test_grep "^Oplevelse	G2 Flere borgere.*	–	–	–	–	–	–$" ev.txt &&
