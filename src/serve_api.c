@@ -548,7 +548,7 @@ int serve_api(struct req *q, enum MHD_Result *ret)
 		static const char *const posts[] = {
 			"/api/join", "/api/vote", "/api/round/open",
 			"/api/round/close", "/api/round/reveal", "/api/paper",
-			NULL};
+			"/api/propose", NULL};
 		int i;
 		for (i = 0; posts[i] && strcmp(posts[i], q->url); i++)
 			;

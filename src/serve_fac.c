@@ -9,7 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "item.h"
 #include "number.h"
+#include "principles.h"
 #include "round.h"
 #include "serve_int.h"
 #include "vocab.h"
@@ -70,7 +72,41 @@ static void workshop(struct req *q, enum MHD_Result *ret)
 	reg_close(&r);
 }
 
-enum change { OPEN, CLOSE, REVEAL, PAPER };
+enum change { OPEN, CLOSE, REVEAL, PAPER, PROPOSE };
+
+/* The workshop's proposal on an item, as `styr prioritise` records it. */
+static int propose(struct reg *r, char **f)
+{
+	const char *key, *why = f[2] ? f[2] : "", *lang = msg_lang();
+	char date[11], *was;
+	xmlNodePtr item, e;
+	int p;
+
+	if (!f[0] || !f[1])
+		return error(_("give the item and the priority proposed"));
+	if ((p = vocab_parse(&vocab_priority, f[1])) < 0 ||
+	    !(item = reg_item(r, f[0])))
+		return -1;
+	key = vocab_priority.words[p].key;
+	today_iso(date);
+	principle_law_remove(item, key, _("the proposal is recorded"));
+	was = item_set_stamp(r, item, "priority", key, why, date, author());
+	if (*why)
+		e = reg_log(r, "prioritise", node_attr(item, "id"),
+			    _("%s: %s -> %s; why: %s"), _("proposal"),
+			    was ? vocab_label(&vocab_priority, was, lang)
+				: _("none"),
+			    vocab_label(&vocab_priority, key, lang), why);
+	else
+		e = reg_log(r, "prioritise", node_attr(item, "id"),
+			    _("%s: %s -> %s"), _("proposal"),
+			    was ? vocab_label(&vocab_priority, was, lang)
+				: _("none"),
+			    vocab_label(&vocab_priority, key, lang));
+	node_set_attr(e, "happened", date);
+	free(was);
+	return 0;
+}
 
 /* Makes the change; 0, or -1 after error() (the reply says why). */
 static int apply(struct reg *r, enum change what, char **f, const char *now)
@@ -110,6 +146,8 @@ static int apply(struct reg *r, enum change what, char **f, const char *now)
 			return error(_("there is no voting round"));
 		return what == CLOSE ? round_close(r, rd, now)
 				     : round_reveal(r, rd, now);
+	case PROPOSE:
+		return propose(r, f);
 	case PAPER:
 		if (!rd)
 			return error(_("there is no voting round"));
@@ -141,6 +179,11 @@ static void change(struct req *q, enum change what, enum MHD_Result *ret)
 					   NULL};
 	static const char *const paper[] = {"item", "priority", "count",
 					    NULL};
+	static const char *const proposal[] = {"item", "priority", "reason",
+					       NULL};
+	const char *const *names = what == PAPER     ? paper
+				   : what == PROPOSE ? proposal
+						     : keys;
 	char *f[6] = {0}, now[21];
 	struct reg r;
 	struct arena *a;
@@ -148,14 +191,13 @@ static void change(struct req *q, enum change what, enum MHD_Result *ret)
 	int i;
 
 	if (serve_json_fields(q->body.buf ? q->body.buf : "", q->body.len,
-			      what == PAPER ? paper : keys, f) < 0) {
+			      names, f) < 0) {
 		*ret = serve_error(q, MHD_HTTP_BAD_REQUEST,
 				   _("the request is not a JSON object"));
 		return;
 	}
 	for (i = 0; i < 6; i++)
-		if (f[i] && check_text((what == PAPER ? paper : keys)[i],
-				       f[i]) < 0) {
+		if (f[i] && check_text(names[i], f[i]) < 0) {
 			*ret = serve_error(q, MHD_HTTP_BAD_REQUEST, NULL);
 			goto out;
 		}
@@ -188,7 +230,8 @@ int serve_facilitator(struct req *q, enum MHD_Result *ret)
 	} posts[] = {{"/api/round/open", OPEN},
 		     {"/api/round/close", CLOSE},
 		     {"/api/round/reveal", REVEAL},
-		     {"/api/paper", PAPER}};
+		     {"/api/paper", PAPER},
+		     {"/api/propose", PROPOSE}};
 	size_t i;
 
 	if (serve_is(q, "GET", "/api/workshop")) {

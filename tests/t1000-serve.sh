@@ -272,6 +272,18 @@ test_expect_success 'paper ballots from the facilitator go into the round'"'"'s 
 	votes | grep "D1 paper:3 anchor"
 '
 
+test_expect_success 'the workshop'"'"'s proposal from the facilitator, as styr prioritise records it; not from a participant' '
+	cp styr.xml before.xml &&
+	test "$(code POST "$BASE/api/propose" --bearer "$PTOK" -d "{\"item\": \"R1\", \"priority\": \"remove\"}")" = 403 &&
+	test "$(code GET "$BASE/api/propose" --bearer "$FTOK")" = 405 &&
+	cmp styr.xml before.xml &&
+	http POST "$BASE/api/propose" --bearer "$FTOK" -d "{\"item\": \"R1\", \"priority\": \"forandre\", \"reason\": \"Én gang er nok\"}" >out &&
+	test "$(head -n 1 out)" = 200 &&
+	valid &&
+	grep "<priority value=\"change\" by=\"tester\" date=\"$(date +%F)\">Én gang er nok</priority>" styr.xml &&
+	styr log | grep "prioritise.*R1.*Change; why: Én gang er nok"
+'
+
 stop
 start || echo "# the server did not start again"
 

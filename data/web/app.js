@@ -21,7 +21,8 @@
       minutes: "Tidsgrænse i minutter (tom: ingen)",
       anonymous: "Anonym afstemning",
       hidden: "Skjul resultatet, til det vises", open: "Åbn runden",
-      paper: "Stemmesedler på papir", priority: "Prioritering",
+      paper: "Stemmesedler på papir", proposal: "Workshoppens forslag",
+      reason: "Begrundelse", record_proposal: "Gem forslaget", priority: "Prioritering",
       count: "Antal stemmer", add_paper: "Tilføj stemmerne",
       addresses: "Adresser", participants_at: "Deltagerne stemmer på:",
       status_link: "Status for forløbet",
@@ -57,7 +58,8 @@
       which_items: "Which items?", votes_each: "Votes per participant",
       minutes: "Time limit in minutes (empty: none)", anonymous: "Anonymous vote",
       hidden: "Hide the result until it is revealed", open: "Open the round",
-      paper: "Paper ballots", priority: "Priority", count: "Number of votes",
+      paper: "Paper ballots", proposal: "The workshop's proposal",
+      reason: "Reason", record_proposal: "Record the proposal", priority: "Priority", count: "Number of votes",
       add_paper: "Add the votes", addresses: "Addresses",
       participants_at: "Participants vote at:", status_link: "Where the process stands",
       no_round: "There is no vote yet. This page updates itself.",
@@ -273,6 +275,12 @@
           o.value = it.id;
           pi.appendChild(o);
         });
+        var pr = $("propose-item");
+        d.items.forEach(function (it) {
+          var o = el("option", null, it.id + " " + it.title);
+          o.value = it.id;
+          pr.appendChild(o);
+        });
       }
       if (!r) { $("round-state").textContent = t("none_round"); $("tally-table").hidden = true; return; }
       $("round-state").textContent = t("state_line", {n: r.number, m: r.meeting + " " + r.meeting_title,
@@ -287,7 +295,7 @@
   function act(url, body) {
     api("POST", url, body || {}).then(function (res) {
       say(res.ok ? t("done") : t("error", {e: res.data.error || res.status}), !res.ok);
-      if (res.ok && url === "/api/round/open") { built = false; clear($("meeting")); clear($("item-boxes")); clear($("paper-item")); }
+      if (res.ok && url === "/api/round/open") { built = false; clear($("meeting")); clear($("item-boxes")); clear($("paper-item")); clear($("propose-item")); }
       loadFac();
     });
   }
@@ -320,6 +328,11 @@
       ev.preventDefault();
       act("/api/paper", {item: $("paper-item").value, priority: $("paper-priority").value,
         count: $("paper-count").value});
+    });
+    $("propose").addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      act("/api/propose", {item: $("propose-item").value, priority: $("propose-priority").value,
+        reason: $("propose-reason").value});
     });
     loadFac();
     setInterval(loadFac, 2000);
