@@ -232,6 +232,7 @@ bench_size() {
 	done
 	# The spreadsheet exports, held against export csv in the same run.
 	job export-xlsx "" "$S export xlsx -o out.xlsx"
+	job export-ods "" "$S export ods -o out.ods"
 	for h in workshop styregruppe; do
 		job "handout-$h" "" "$S -q handout $h -o $h.odt --force"
 		# The handout's limit: a parse of the register (ref:parse)

@@ -35,6 +35,7 @@
 
 #define ODT_MIME "application/vnd.oasis.opendocument.text"
 #define OTT_MIME "application/vnd.oasis.opendocument.text-template"
+#define ODS_MIME "application/vnd.oasis.opendocument.spreadsheet"
 
 struct odt_deflate;
 
@@ -80,6 +81,10 @@ char *odt_meta_text(const struct odt *t, const char *name);
 struct odt_info {
 	const char *title; /* dc:title of the document */
 	const char *lang;  /* dc:language */
+	/* The package's media type; NULL: ODT_MIME.  Another ODF type (ODS,
+	 * ods.c) brings its content.xml and styles.xml as rendered text
+	 * (content_out or odt_content_write, styles_out). */
+	const char *mimetype;
 };
 
 /*

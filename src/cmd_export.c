@@ -21,7 +21,13 @@
 #include "view.h"
 #include "vocab.h"
 
-enum export_format { EXPORT_CSV, EXPORT_JSON, EXPORT_XLSX, EXPORT_SURVEY };
+enum export_format {
+	EXPORT_CSV,
+	EXPORT_JSON,
+	EXPORT_XLSX,
+	EXPORT_ODS,
+	EXPORT_SURVEY
+};
 
 struct args {
 	const char *format, *output;
@@ -37,8 +43,8 @@ static const struct cli_option options[] = {
 	{0}};
 
 static const struct cli_sub cmd = {
-	.min = 1, .max = 1, .args_doc = N_("csv|json|xlsx|survey"),
-	.needs = N_("a format: csv, json, xlsx or survey"),
+	.min = 1, .max = 1, .args_doc = N_("csv|json|xlsx|ods|survey"),
+	.needs = N_("a format: csv, json, xlsx, ods or survey"),
 	.opts = options,
 	.words_at = (const size_t[]){offsetof(struct args, format)},
 	.doc =
@@ -53,7 +59,8 @@ static const struct cli_sub cmd = {
 	   "csv column, numbers as numbers and dates as dates, then sheets of "
 	   "ratings, votes, meetings and the decision log, each with its "
 	   "header row frozen and a filter on it; the headers are Danish under "
-	   "a Danish locale.\v"
+	   "a Danish locale.  ods is the same workbook for LibreOffice "
+	   "(OpenDocument, -o FILE.ods).\v"
 	   "survey is the question list to set up in a survey tool "
 	   "(SurveyXact, Microsoft Forms), as CSV: a question for the "
 	   "respondent's name and role, then one per item, 'D4: the title', "
@@ -291,11 +298,13 @@ int cmd_export(int argc, char **argv)
 		fmt = EXPORT_JSON;
 	else if (!strcasecmp(a.format, "xlsx"))
 		fmt = EXPORT_XLSX;
+	else if (!strcasecmp(a.format, "ods"))
+		fmt = EXPORT_ODS;
 	else if (!strcasecmp(a.format, "survey"))
 		fmt = EXPORT_SURVEY;
 	else
 		return cli_usage(argv[0], _("unknown format '%s' (use csv, "
-					    "json, xlsx or survey)"),
+					    "json, xlsx, ods or survey)"),
 				 a.format);
 	if (a.lang && fmt != EXPORT_SURVEY)
 		return cli_usage(argv[0], _("--lang is for export survey"));
@@ -314,6 +323,12 @@ int cmd_export(int argc, char **argv)
 		return cli_usage(argv[0], _("%s: an xlsx export is named "
 					    ".xlsx"),
 				 a.output);
+	if (fmt == EXPORT_ODS && (!a.output || !strcmp(a.output, "-")))
+		return cli_usage(argv[0], _("export ods writes a file: give "
+					    "its name with -o FILE.ods"));
+	if (fmt == EXPORT_ODS && !has_extension(a.output, ".ods"))
+		return cli_usage(argv[0], _("%s: an ods export is named .ods"),
+				 a.output);
 	/* Before any work: never over the register, --force or not. */
 	if (a.output && strcmp(a.output, "-") &&
 	    guard_output(a.output, N_("the export"), false) < 0)
@@ -323,6 +338,8 @@ int cmd_export(int argc, char **argv)
 		goto out;
 	if (fmt == EXPORT_XLSX)
 		rc = xlsx_write(&r, a.output) < 0 ? EXIT_REFUSED : EXIT_OK;
+	else if (fmt == EXPORT_ODS)
+		rc = ods_write(&r, a.output) < 0 ? EXIT_REFUSED : EXIT_OK;
 	else if (a.output && strcmp(a.output, "-"))
 		rc = write_file(&r, fmt, a.output);
 	else

@@ -441,7 +441,7 @@ int cmd_handout(int argc, char **argv)
 	}
 	title = doc_title(&t, base, charts.data);
 	{
-		struct odt_info info = {title, lang};
+		struct odt_info info = {title, lang, NULL};
 		if (pdf ? pdf_write(&t, &info, output, a.force) < 0
 			: odt_write(&t, output, a.force, &info) < 0) {
 			rc = EXIT_REFUSED;

@@ -147,7 +147,7 @@ static void manifest_entry(xmlNodePtr root, xmlNsPtr ns, const char *path,
 	xmlNewNsProp(e, ns, BAD_CAST "media-type", BAD_CAST type);
 }
 
-static xmlDocPtr make_manifest(const struct odt *t)
+static xmlDocPtr make_manifest(const struct odt *t, const char *mimetype)
 {
 	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
 	xmlNodePtr root = xmlNewDocNode(doc, NULL, BAD_CAST "manifest", NULL);
@@ -157,7 +157,7 @@ static xmlDocPtr make_manifest(const struct odt *t)
 	xmlDocSetRootElement(doc, root);
 	xmlSetNs(root, ns);
 	xmlNewNsProp(root, ns, BAD_CAST "version", BAD_CAST "1.3");
-	manifest_entry(root, ns, "/", ODT_MIME);
+	manifest_entry(root, ns, "/", mimetype);
 	manifest_entry(root, ns, "content.xml", "text/xml");
 	manifest_entry(root, ns, "styles.xml", "text/xml");
 	manifest_entry(root, ns, "meta.xml", "text/xml");
@@ -259,7 +259,8 @@ static int write_archive(zip_source_t *mem, int fd)
 int odt_write(struct odt *t, const char *path, bool force,
 	      const struct odt_info *info)
 {
-	static const char mimetype[] = ODT_MIME;
+	const char *mimetype = info && info->mimetype ? info->mimetype
+						      : ODT_MIME;
 	struct buffers b = {{0}, 0};
 	xmlDocPtr meta = NULL, manifest = NULL, styles = NULL;
 	struct tempfile *tf;
@@ -289,7 +290,7 @@ int odt_write(struct odt *t, const char *path, bool force,
 	}
 
 	meta = make_meta(info);
-	manifest = make_manifest(t);
+	manifest = make_manifest(t, mimetype);
 	if (!t->styles)
 		styles = empty_styles();
 	b.data[b.n] = t->styles_out.len

@@ -1,6 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Spreadsheets out (SPEC section 10): export xlsx, as real clients read it.
+# Spreadsheets out (SPEC section 10): export xlsx and export ods, as real
+# clients read them.
 #   - openpyxl (Debian's python3-openpyxl) reads every exported XLSX: the
 #     items sheet holds every column and value of `export csv`, numbers as
 #     numbers and dates as dates; the ratings, votes, meetings and decision
@@ -9,7 +10,13 @@
 #     under a Danish locale the sheet names and headers are Danish.
 #   - LibreOffice converts the XLSX back to CSV, sheet by sheet, with the
 #     same values as `export csv`.
-#   - the refusals: no -o, a name that is not .xlsx; nothing written.
+#   - export ods: content.xml, styles.xml, meta.xml and settings.xml
+#     validate against the OASIS ODF 1.3 schema (jing); LibreOffice
+#     converts the ODS to CSV with the same values as the XLSX, sheet by
+#     sheet, and to XLSX, which openpyxl checks as above (values, types,
+#     filters); settings.xml freezes each sheet's header row.
+#   - the refusals: no -o, a name that is not .xlsx / .ods; nothing
+#     written.
 # A check is skipped (TAP "# SKIP") only when its tool is not installed.
 . "$(dirname "$0")/lib.sh"
 
@@ -122,7 +129,79 @@ else
 	skip "LibreOffice (soffice) is not installed"
 fi
 
-test_expect_success 'refused: no -o, -o -, a name that is not .xlsx; nothing written' '
+test_expect_success 'export ods: a package LibreOffice recognises, the same sheets' '
+	styr export ods -o r.ods 2>err && test ! -s err &&
+	# mimetype first, stored: the type in the first bytes.
+	head -c 100 r.ods | grep -a -q "mimetypeapplication/vnd.oasis.opendocument.spreadsheet" &&
+	part r.ods META-INF/manifest.xml | test_grep "settings.xml" &&
+	part r.ods content.xml >content.xml &&
+	part r.ods settings.xml >settings.xml &&
+	python3 - content.xml settings.xml <<-\EOF
+	import sys
+	import xml.etree.ElementTree as ET
+	T = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+	O = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+	C = "{urn:oasis:names:tc:opendocument:xmlns:config:1.0}"
+	root = ET.parse(sys.argv[1]).getroot()
+	tables = root.iter(T + "table")
+	names = [t.get(T + "name") for t in tables]
+	assert names == ["Items", "Ratings", "Votes", "Meetings", "Decision log"], names
+	items = next(root.iter(T + "table"))
+	rows = list(items.iter(T + "table-row"))
+	# D1: 30 minutes, a float; R1: evaluate by 2026-12-31, a date.
+	cells = {}
+	for r in rows[1:]:
+	    cs = list(r.iter(T + "table-cell"))
+	    cells[cs[0].findtext("{urn:oasis:names:tc:opendocument:xmlns:text:1.0}p")] = cs
+	d1, r1 = cells["D1"], cells["R1"]
+	assert d1[10].get(O + "value-type") == "float" and d1[10].get(O + "value") == "30"
+	assert r1[10].get(O + "value") == "7.5"
+	assert r1[23].get(O + "value-type") == "date" and r1[23].get(O + "date-value") == "2026-12-31"
+	ranges = [d.get(T + "target-range-address") for d in root.iter(T + "database-range")]
+	assert ranges[0] == "\x27Items\x27.A1:\x27Items\x27.AB%d" % len(rows), ranges
+	assert len(ranges) == 5, ranges
+	assert all(d.get(T + "display-filter-buttons") == "true" for d in root.iter(T + "database-range"))
+	s = ET.parse(sys.argv[2]).getroot()
+	frozen = {}
+	for e in s.iter(C + "config-item-map-entry"):
+	    items_ = {i.get(C + "name"): i.text for i in e.findall(C + "config-item")}
+	    if e.get(C + "name"):
+	        frozen[e.get(C + "name")] = (items_["VerticalSplitMode"], items_["VerticalSplitPosition"])
+	assert frozen == {n: ("2", "1") for n in names}, frozen
+	EOF
+'
+
+SCHEMA=$("$SRC_DIR/tests/odf-schema.sh" 2>/dev/null) || SCHEMA=
+if have jing && [ -n "$SCHEMA" ]; then
+	test_expect_success 'export ods: every XML part validates against the ODF 1.3 schema' '
+		LC_ALL=da_DK.UTF-8 LANGUAGE=da styr export ods -o da.ods &&
+		for f in r.ods da.ods; do
+			for p in content styles meta settings; do
+				part $f $p.xml >$p.xml &&
+				jing -i -c "$SCHEMA" $p.xml >jing.out 2>jing.err ||
+					{ echo "$f $p.xml:"; cat jing.out; exit 1; }
+			done
+		done
+	'
+else
+	skip "jing or the ODF schema is not here"
+fi
+
+if [ -n "$SOFFICE" ] && [ -n "$PY" ]; then
+	test_expect_success 'LibreOffice reads the ODS: the same sheets as the XLSX, typed, filtered' '
+		styr export ods -o back.ods &&
+		lo --convert-to "$LO_CSV" --outdir lo-ods back.ods &&
+		for f in Items Ratings Votes Meetings "Decision log"; do
+			test_cmp "lo-xlsx/back-$f.csv" "lo-ods/back-$f.csv" || exit 1
+		done &&
+		lo --convert-to xlsx --outdir lo-ods back.ods &&
+		"$PY" - lo-ods/back.xlsx items.csv all.json en lo <"$DATA/check_xlsx.py"
+	'
+else
+	skip "LibreOffice (soffice) or python3-openpyxl is not installed"
+fi
+
+test_expect_success 'refused: no -o, -o -, a name that is not .xlsx or .ods; nothing written' '
 	test_expect_code 2 styr export xlsx 2>err &&
 	test_grep "o FILE.xlsx" err &&
 	test_expect_code 2 styr export xlsx -o - 2>err &&
@@ -132,7 +211,16 @@ test_expect_success 'refused: no -o, -o -, a name that is not .xlsx; nothing wri
 	mkdir dir.xlsx &&
 	test_expect_code 1 styr export xlsx -o dir.xlsx 2>err &&
 	test -d dir.xlsx && test -z "$(ls -A dir.xlsx)" &&
-	test -z "$(ls -A . | grep "\.xlsx\.")"
+	test -z "$(ls -A . | grep "\.xlsx\.")" &&
+	test_expect_code 2 styr export ods 2>err &&
+	test_grep "o FILE.ods" err &&
+	test_expect_code 2 styr export ods -o r.xlsx 2>err &&
+	test_grep "r.xlsx: an ods export is named .ods" err &&
+	test_expect_code 2 styr export xlsx -o r.ods 2>err &&
+	mkdir dir.ods &&
+	test_expect_code 1 styr export ods -o dir.ods 2>err &&
+	test -d dir.ods && test -z "$(ls -A dir.ods)" &&
+	test -z "$(ls -A . | grep "\.ods\.")"
 '
 
 test_done
