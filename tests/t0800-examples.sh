@@ -60,6 +60,13 @@ test_expect_success 'Odder decision log: what was done, in plain words' '
 	grep -c "^Forslag: " what.txt >n && test "$(cat n)" = 8
 '
 
+test_expect_success 'Odder status letter: why, from the workshop when the steering group gave no reason' '
+	odt_text odder/status.odt >st.txt &&
+	test_grep "^Indsatsområder	R4 .*	Myndighed og udfører mødes med borgeren fra første møde (workshoppens begrundelse)$" st.txt &&
+	test_grep "^Indsatsområder	R1 .*	Ny budgetmodel fra 1. januar 2018$" st.txt &&
+	! grep "^Indsatsområder	.*	–$" st.txt
+'
+
 test_expect_success 'Odder handouts: kroner beside the total hours, where the tariff is known' '
 	python3 - odder/odder.xml >expect <<-\EOF
 	import sys, xml.etree.ElementTree as ET
