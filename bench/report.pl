@@ -46,6 +46,9 @@ sub limit {
 	# A spreadsheet export is held against export csv (issue 14: 2x).
 	return ($r->{'export-csv'}[0], 'export csv', 2)
 		if $cmd =~ /^export-(xlsx|ods)$/ && $r->{'export-csv'};
+	# A merge reads three registers from strangers (no trust): held
+	# against parse+validate of the three (issue 13: at most 3 times).
+	return (3 * $r->{$pv}[0], '3 × parse+validate', 3) if $cmd eq 'merge';
 	if ($cmd =~ /^handout-(.*)/) {
 		return unless $r->{"ref:zip-$1"} && $r->{'ref:parse'};
 		return ($r->{'ref:parse'}[0] + $r->{"ref:zip-$1"}[0],
@@ -56,7 +59,7 @@ sub limit {
 
 my @cmds = qw(add vote note list list-json show tally summary export-json
 	export-csv export-xlsx export-ods import-csv import-xlsx import-ods
-	handout-workshop handout-styregruppe add-copied list-copied);
+	handout-workshop handout-styregruppe add-copied list-copied merge);
 my ($base) = grep { $_ == 10000 } @sizes;
 $base //= $sizes[-1];
 my ($big) = grep { $_ > $base } @sizes;
@@ -86,7 +89,8 @@ for my $cmd (@cmds) {
 		my ($ref, $name, $tg) = limit($n, $cmd);
 		($refname, $target) = ($name, $tg);
 		my $ratio = $ref ? $m->[0] / $ref : 0;
-		my $rss = $m->[1] / $t{$n}{$pv}[1];
+		# A merge holds three registers: held against three xmllints.
+		my $rss = $m->[1] / $t{$n}{$pv}[1] / ($cmd eq 'merge' ? 3 : 1);
 		print $tsv join("\t", $n, $cmd, fmt_s($m->[0]), fmt_mb($m->[1]),
 			$name, fmt_s($ref), sprintf('%.2f', $ratio), $tg,
 			sprintf('%.2f', $rss)), "\n";
@@ -119,6 +123,7 @@ my @refs = ([$pv, 'xmllint --relaxng --noout'],
 	['ref:parse', 'xmllint --noout'],
 	['ref:zip-workshop', 'zip -q -X workshop content.xml'],
 	['ref:zip-styregruppe', 'zip -q -X styregruppe content.xml'],
+	['ref:merge-file', 'git merge-file of the three registers (line merge)'],
 	['peer:task-add', 'Taskwarrior task add'],
 	['peer:task-list', 'Taskwarrior task list'],
 	['peer:carbone-workshop', 'Carbone workshop table, ODT to ODT']);

@@ -14,6 +14,9 @@
 #                         which styr checks in full)
 #   handout limit         xmllint --noout REG, plus zip -q -X of the
 #                         handout's own content.xml (the two added up)
+#   merge                 parse+validate of the three registers (3 times
+#                         the first row); beside it git merge-file of the
+#                         same three files
 #   peers, if they install: Taskwarrior (task add, task list) on as many
 #                         tasks; Carbone rendering the workshop table of
 #                         the same items, ODT in and ODT out
@@ -243,6 +246,20 @@ bench_size() {
 		job "ref:zip-$h" "rm -f $h.x/c.zip" \
 			"cd $h.x && exec zip -q -X c.zip content.xml"
 	done
+	# styr merge of two copies with a tenth of the items changed on each
+	# side (1,000 at 10,000 items), beside git merge-file of the same
+	# three files (which conflicts where both logs grew: it exits 1).
+	perl "$SRC/bench/merge-side.pl" ours $((n / 10)) <"$d/pristine.xml" \
+		>"$d/merge-ours.xml"
+	perl "$SRC/bench/merge-side.pl" theirs $((n / 10)) <"$d/pristine.xml" \
+		>"$d/merge-theirs.xml"
+	cp "$d/pristine.xml" "$d/merge-base.xml"
+	job merge "cp merge-ours.xml mo.xml" \
+		"$S -q merge mo.xml merge-base.xml merge-theirs.xml"
+	if command -v git >/dev/null; then
+		job ref:merge-file "cp merge-ours.xml mg.xml" \
+			"git merge-file -q mg.xml merge-base.xml merge-theirs.xml; test \$? -lt 128"
+	fi
 	[ -n "${NO_PEERS:-}" ] || peers "$n"
 	(cd "$d" && eval "$P")
 	run_jobs "$d"

@@ -81,6 +81,9 @@ void merge_renumber(xmlNodePtr base, xmlNodePtr ours, xmlNodePtr theirs,
 /* merge.c, shared with merge_conflict.c: the canonical text of a node
  * (what "unchanged" compares) and its XML. */
 char *merge_canon(xmlNodePtr n);
+/* Whether A and B hold the same (names, attributes, texts, children);
+ * NULL equals only NULL. */
+bool merge_same(xmlNodePtr a, xmlNodePtr b);
 char *merge_xml(xmlNodePtr n);
 /* Finds what AT names under ROOT: *PARENT the element that holds it,
  * *NODE the element itself (NULL when absent), *FIELD the attribute

@@ -134,19 +134,53 @@ char *merge_xml(xmlNodePtr n)
 	return s;
 }
 
-static bool same_node(xmlNodePtr a, xmlNodePtr b)
+/* Whether two texts (a text node's or an attribute's) are equal. */
+static bool same_content(xmlNodePtr a, xmlNodePtr b)
 {
-	char *x, *y;
-	bool eq;
+	const char *x = a && a->content ? (const char *)a->content : "";
+	const char *y = b && b->content ? (const char *)b->content : "";
+
+	return !strcmp(x, y);
+}
+
+static xmlNodePtr next_content(xmlNodePtr n)
+{
+	while (n && n->type != XML_ELEMENT_NODE && n->type != XML_TEXT_NODE &&
+	       n->type != XML_CDATA_SECTION_NODE)
+		n = n->next;
+	return n;
+}
+
+bool merge_same(xmlNodePtr a, xmlNodePtr b)
+{
+	xmlAttrPtr x, y;
+	xmlNodePtr c, d;
 
 	if (!a || !b)
 		return a == b;
-	x = merge_canon(a);
-	y = merge_canon(b);
-	eq = !strcmp(x, y);
-	free(x);
-	free(y);
-	return eq;
+	if (strcmp((const char *)a->name, (const char *)b->name))
+		return false;
+	for (x = a->properties, y = b->properties; x && y;
+	     x = x->next, y = y->next)
+		if (strcmp((const char *)x->name, (const char *)y->name) ||
+		    !same_content(x->children, y->children))
+			return false;
+	if (x || y)
+		return false;
+	for (c = next_content(a->children), d = next_content(b->children);
+	     c && d; c = next_content(c->next), d = next_content(d->next)) {
+		if ((c->type == XML_ELEMENT_NODE) != (d->type == XML_ELEMENT_NODE))
+			return false;
+		if (c->type == XML_ELEMENT_NODE ? !merge_same(c, d)
+						: !same_content(c, d))
+			return false;
+	}
+	return !c && !d;
+}
+
+static bool same_node(xmlNodePtr a, xmlNodePtr b)
+{
+	return merge_same(a, b);
 }
 
 static bool same_str(const char *a, const char *b)
@@ -521,57 +555,105 @@ static void merge_log(struct ctx *x, xmlNodePtr r, xmlNodePtr *ours, size_t no,
 	}
 }
 
+/* The log: BASE's entries begin both sides' logs (cmd_merge checks it
+ * before merging: merge_check_history), so only the entries after them
+ * are new; an entry both sides have new (the same change made twice) is
+ * kept once. */
+static void merge_log_entries(struct ctx *x, xmlNodePtr b, xmlNodePtr r,
+			      xmlNodePtr t)
+{
+	xmlNodePtr eb = node_first(b), eo = node_first(r), et = node_first(t);
+	xmlNodePtr *ours = NULL, *theirs = NULL;
+	size_t no = 0, nt = 0, co = 0, ct = 0, *counts;
+	struct strmap *seen;
+
+	while (eb && eo && et) {
+		eb = node_after(eb);
+		eo = node_after(eo);
+		et = node_after(et);
+	}
+	for (xmlNodePtr n = eo; n; n = node_after(n))
+		co++;
+	for (xmlNodePtr n = et; n; n = node_after(n))
+		ct++;
+	ours = xcalloc(co + 1, sizeof *ours);
+	theirs = xcalloc(ct + 1, sizeof *theirs);
+	counts = xcalloc(co + 1, sizeof *counts);
+	seen = strmap_new((int)(co < 16 ? 16 : 2 * co));
+	for (; eo; eo = node_after(eo)) {
+		char *key = merge_canon(eo);
+		size_t *count = strmap_get(seen, key);
+		if (!count) {
+			count = &counts[no];
+			strmap_add(seen, key, count);
+		}
+		(*count)++;
+		free(key);
+		ours[no++] = eo;
+	}
+	for (; et; et = node_after(et)) {
+		char *key = merge_canon(et);
+		size_t *count = strmap_get(seen, key);
+		if (count && *count)
+			(*count)--;
+		else
+			theirs[nt++] = et;
+		free(key);
+	}
+	merge_log(x, r, ours, no, theirs, nt);
+	strmap_free(seen);
+	free(counts);
+	free(ours);
+	free(theirs);
+}
+
 static void merge_children(struct ctx *x, xmlNodePtr b, xmlNodePtr r,
 			   xmlNodePtr t, const char *at, const char *label,
 			   const char *ref)
 {
 	struct keyed kb, kr, kt;
 	const char *pname = (const char *)r->name;
-	bool is_log = !strcmp(pname, "log");
-	xmlNodePtr *log_ours = NULL, *log_theirs = NULL;
-	size_t nlo = 0, nlt = 0, i;
+	size_t i;
 
+	if (!strcmp(pname, "log")) {
+		merge_log_entries(x, b, r, t);
+		return;
+	}
 	keyed_build(&kb, b);
 	keyed_build(&kr, r);
 	keyed_build(&kt, t);
-	if (is_log) {
-		log_ours = xcalloc(kr.n + 1, sizeof *log_ours);
-		log_theirs = xcalloc(kt.n + 1, sizeof *log_theirs);
-	}
 	for (i = 0; i < kr.n; i++) {
 		xmlNodePtr o = kr.node[i];
 		xmlNodePtr bn = keyed_get(&kb, kr.key[i]);
 		xmlNodePtr tn = keyed_get(&kt, kr.key[i]);
-		struct rule rl = child_rule(pname, o);
+		struct rule rl;
 		struct strbuf step = {0};
 		char *lab, *what;
 
-		if (is_log && !bn) {
-			log_ours[nlo++] = o;
-			continue;
-		}
 		if (!bn && !tn)
 			continue; /* ours added it */
+		if (bn && !tn && same_node(bn, o)) {
+			node_remove(o); /* theirs deleted it */
+			continue;
+		}
+		if (tn && (same_node(o, tn) || (bn && same_node(bn, tn))))
+			continue; /* nothing to take from theirs */
+		if (tn && bn && same_node(bn, o)) {
+			xmlNodePtr n = graft(x, tn);
+			xmlReplaceNode(o, n);
+			xmlFreeNode(o);
+			continue;
+		}
+		rl = child_rule(pname, o);
 		sb_printf(&step, "%s/%s", at, kr.key[i]);
 		lab = rl.record ? label_of(o, label) : NULL;
 		what = rl.record ? xstrdup(lab)
 				 : what_of(label, (const char *)o->name);
-		if (bn && !tn) {
-			/* theirs deleted it */
-			if (same_node(bn, o))
-				node_remove(o);
-			else
-				add_conflict(x, MERGE_CHANGED_DELETED, step.buf,
-					     what,
-					     node_attr(o, "id") ? node_attr(o, "id")
-								: ref,
-					     merge_xml(bn), merge_xml(o), NULL);
-		} else if (same_node(o, tn) || (bn && same_node(bn, tn))) {
-			/* nothing to take from theirs */
-		} else if (bn && same_node(bn, o)) {
-			xmlNodePtr n = graft(x, tn);
-			xmlReplaceNode(o, n);
-			xmlFreeNode(o);
+		if (!tn) {
+			/* ours changed what theirs deleted */
+			add_conflict(x, MERGE_CHANGED_DELETED, step.buf, what,
+				     node_attr(o, "id") ? node_attr(o, "id") : ref,
+				     merge_xml(bn), merge_xml(o), NULL);
 		} else if (rl.record) {
 			merge_record(x, bn, o, tn, step.buf, lab,
 				     node_attr(o, "id") ? node_attr(o, "id")
@@ -595,10 +677,6 @@ static void merge_children(struct ctx *x, xmlNodePtr b, xmlNodePtr r,
 			continue;
 		bn = keyed_get(&kb, kt.key[i]);
 		if (!bn) {
-			if (is_log) {
-				log_theirs[nlt++] = tn;
-				continue;
-			}
 			n = graft(x, tn);
 			node_insert(r, n, merge_order(r));
 		} else if (!same_node(bn, tn)) {
@@ -617,10 +695,6 @@ static void merge_children(struct ctx *x, xmlNodePtr b, xmlNodePtr r,
 			free(lab);
 		}
 	}
-	if (is_log)
-		merge_log(x, r, log_ours, nlo, log_theirs, nlt);
-	free(log_ours);
-	free(log_theirs);
 	keyed_free(&kb);
 	keyed_free(&kr);
 	keyed_free(&kt);

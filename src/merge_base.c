@@ -35,17 +35,7 @@ int merge_check_history(xmlNodePtr base, xmlNodePtr side,
 
 	for (b = node_first(lb), s = node_first(ls); b;
 	     b = node_after(b), s = node_after(s), n++) {
-		char *cb, *cs;
-		bool same;
-
-		if (!s)
-			break;
-		cb = merge_canon(b);
-		cs = merge_canon(s);
-		same = !strcmp(cb, cs);
-		free(cb);
-		free(cs);
-		if (!same)
+		if (!s || !merge_same(b, s))
 			break;
 	}
 	if (!b)
@@ -164,17 +154,6 @@ out:
 
 bool merge_same_conflicts(xmlNodePtr base, xmlNodePtr side)
 {
-	xmlNodePtr cb = node_child(base, "conflicts");
-	xmlNodePtr cs = node_child(side, "conflicts");
-	char *x, *y;
-	bool same;
-
-	if (!cb || !cs)
-		return !cb && !cs;
-	x = merge_canon(cb);
-	y = merge_canon(cs);
-	same = !strcmp(x, y);
-	free(x);
-	free(y);
-	return same;
+	return merge_same(node_child(base, "conflicts"),
+			  node_child(side, "conflicts"));
 }

@@ -46,12 +46,7 @@ static xmlNodePtr find_id(xmlNodePtr section, const char *id)
 
 static bool same(xmlNodePtr a, xmlNodePtr b)
 {
-	char *x = merge_canon(a), *y = merge_canon(b);
-	bool eq = !strcmp(x, y);
-
-	free(x);
-	free(y);
-	return eq;
+	return merge_same(a, b);
 }
 
 /* The sentence with every id in MAP replaced; NULL when none is. */
