@@ -77,7 +77,7 @@ static const struct word meeting_kinds[] = {
 	 "Learning meeting"},
 	{"steering", "styregruppemøde styregruppemoede", "Styregruppemøde",
 	 "Steering group meeting"},
-	{"other", "andet møde", "Møde", "Meeting"},
+	{"other", "andet andet-møde møde", "Møde", "Meeting"},
 	END};
 static const struct word statuses[] = {
 	{"idea", "ide idé", "Idé", "Idea"},
@@ -153,14 +153,28 @@ static int in_list(const char *list, const char *word)
 	return 0;
 }
 
-/* Is KEY (a name key, names.h) the key of the LEN bytes at TEXT? */
+/* The key a word is compared by: the name key (names.h) of the LEN bytes
+ * at TEXT with '-' and '_' read as spaces, so that "for stram",
+ * "for-stram" and "FOR_STRAM" are one word. */
+static char *word_key(const char *text, size_t len)
+{
+	char *copy = xasprintf("%.*s", (int)len, text), *p, *k;
+
+	for (p = copy; *p; p++)
+		if (*p == '-' || *p == '_')
+			*p = ' ';
+	k = name_key(copy);
+	free(copy);
+	return k;
+}
+
+/* Is KEY (a word_key) the key of the LEN bytes at TEXT? */
 static int key_of(const char *key, const char *text, size_t len)
 {
-	char *copy = xasprintf("%.*s", (int)len, text), *k = name_key(copy);
+	char *k = word_key(text, len);
 	int same = !strcmp(k, key);
 
 	free(k);
-	free(copy);
 	return same;
 }
 
@@ -189,9 +203,10 @@ int vocab_find(const struct vocab *v, const char *input)
 		    in_list(v->words[i].aliases, input))
 			return i;
 	/* Else compared as names are (SPEC section 7): any letter case,
-	 * NFC or NFD, white space collapsed; and the labels styr prints,
+	 * NFC or NFD, white space collapsed, a hyphen as a space
+	 * ("follow up"); and the labels styr prints,
 	 * in Danish and English, are words too ("lokal praksis"). */
-	key = name_key(input);
+	key = word_key(input, strlen(input));
 	for (i = 0; *key && v->words[i].key && found < 0; i++) {
 		const struct word *w = &v->words[i];
 

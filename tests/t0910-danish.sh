@@ -81,6 +81,13 @@ test_expect_success 'format names in any letter case: --format JSON, Csv' '
 	head -1 c.csv | grep -q "^id,"
 '
 
+test_expect_success 'two words as a Dane writes them: andet møde, follow up' '
+	styr meeting add "andet møde" "Kaffemøde" --date 2026-01-06 --phase 1 >id &&
+	grep -q "<meeting id=\"$(cat id)\" kind=\"other\"" styr.xml &&
+	styr rate R2 "too tight" --respondent Cai --guest --round "follow up" &&
+	grep -q "round=\"followup\"" styr.xml
+'
+
 test_expect_success 'an unknown word is still refused, with the choices' '
 	test_expect_code 1 styr add widget "x" 2>err &&
 	test_grep "goal/mål" err &&

@@ -115,6 +115,15 @@ int main(void)
 	ok(is(&vocab_meeting_kind, "Netværksmøde", "network"),
 	   "Netværksmøde is a network meeting");
 	ok(is(&vocab_status, "IDÉ", "idea"), "IDÉ is an idea");
+	ok(is(&vocab_round, "follow up", "followup") &&
+		   is(&vocab_round, "Follow_Up", "followup"),
+	   "a hyphen is a space: follow up, Follow_Up");
+	ok(is(&vocab_experience, "TOO_TIGHT", "too-tight") &&
+		   is(&vocab_experience, "for  stram", "too-tight"),
+	   "TOO_TIGHT and 'for  stram' are too tight");
+	ok(is(&vocab_meeting_kind, "andet møde", "other") &&
+		   is(&vocab_meeting_kind, "Andet Møde", "other"),
+	   "andet møde (two words) is the other kind of meeting");
 	ok(is(&vocab_status, "Ide\xcc\x81", "idea"),
 	   "Idé written decomposed is an idea");
 
