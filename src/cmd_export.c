@@ -275,6 +275,14 @@ failed:
 	return EXIT_REFUSED;
 }
 
+/* Whether PATH names a folder (through links too). */
+static bool is_folder(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 /* Whether PATH's last component ends in EXT (any case). */
 static bool has_extension(const char *path, const char *ext)
 {
@@ -329,6 +337,11 @@ int cmd_export(int argc, char **argv)
 	if (fmt == EXPORT_ODS && !has_extension(a.output, ".ods"))
 		return cli_usage(argv[0], _("%s: an ods export is named .ods"),
 				 a.output);
+	if ((fmt == EXPORT_XLSX || fmt == EXPORT_ODS) && is_folder(a.output)) {
+		error(_("%s is a folder; give the export a file's name with -o"),
+		      a.output);
+		return EXIT_REFUSED;
+	}
 	/* Before any work: never over the register, --force or not. */
 	if (a.output && strcmp(a.output, "-") &&
 	    guard_output(a.output, N_("the export"), false) < 0)

@@ -15,6 +15,9 @@
 #     converts the ODS to CSV with the same values as the XLSX, sheet by
 #     sheet, and to XLSX, which openpyxl checks as above (values, types,
 #     filters); settings.xml freezes each sheet's header row.
+#   - export xlsx or ods, then import xlsx or ods into an empty register
+#     (English and Danish): export csv of the two registers is the same
+#     (ids, fields, burden, votes, priorities, decisions, solutions).
 #   - the refusals: no -o, a name that is not .xlsx / .ods; nothing
 #     written.
 # A check is skipped (TAP "# SKIP") only when its tool is not installed.
@@ -201,6 +204,23 @@ else
 	skip "LibreOffice (soffice) or python3-openpyxl is not installed"
 fi
 
+test_expect_success 'export xlsx|ods, then import it into an empty register: the same items' '
+	styr export csv -o want.csv 2>/dev/null &&
+	for f in xlsx ods; do
+		for l in C.UTF-8 da_DK.UTF-8; do
+			rm -rf rt && mkdir rt &&
+			LC_ALL=$l styr export $f -o rt/back.$f &&
+			(
+				cd rt &&
+				styr init --org "Testkommune Syd" >/dev/null 2>&1 &&
+				LC_ALL=$l styr import $f back.$f >/dev/null 2>&1 &&
+				styr export csv -o got.csv 2>/dev/null
+			) &&
+			test_cmp want.csv rt/got.csv || { echo "$f under $l"; exit 1; }
+		done
+	done
+'
+
 test_expect_success 'refused: no -o, -o -, a name that is not .xlsx or .ods; nothing written' '
 	test_expect_code 2 styr export xlsx 2>err &&
 	test_grep "o FILE.xlsx" err &&
@@ -219,6 +239,7 @@ test_expect_success 'refused: no -o, -o -, a name that is not .xlsx or .ods; not
 	test_expect_code 2 styr export xlsx -o r.ods 2>err &&
 	mkdir dir.ods &&
 	test_expect_code 1 styr export ods -o dir.ods 2>err &&
+	test_grep "dir.ods is a folder" err &&
 	test -d dir.ods && test -z "$(ls -A dir.ods)" &&
 	test -z "$(ls -A . | grep "\.ods\.")"
 '
