@@ -117,7 +117,7 @@ static const struct word handout_words[] = {
 	{"hours-in-all%", "", "I alt: %s timer pr. år.",
 	 "In all: %s hours per year."},
 	{"hours-cost-in-all%", "", "I alt: %s timer pr. år, ca. %s kr.",
-	 "In all: %s hours per year, about %s kr."},
+	 "In all: %s hours per year (about %s kr)."},
 	{"hours-cost%", "", "%s timer · %s kr.", "%s hours · %s kr"},
 	END};
 

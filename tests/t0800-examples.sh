@@ -108,7 +108,11 @@ test_expect_success 'Odder handouts: kroner beside the total hours, where the ta
 	test "$(wc -l <bars)" = 3 &&
 	while read -r bar; do
 		test_grep -F "$bar" burden.svg || exit 1
-	done <bars
+	done <bars &&
+	styr -q -f odder/odder.xml handout styregruppe --lang en -o sg-en.odt &&
+	part sg-en.odt Pictures/chart-2.svg >burden-en.svg &&
+	test_grep -F "In all: 2232.5 hours per year (about 1,004,625 kr)." burden-en.svg &&
+	test_grep -F "1132.5 hours · 509,625 kr<" burden-en.svg
 '
 
 test_expect_success 'Odder mapping guide: the estimates so far, with kroner, in the time boxes' '
