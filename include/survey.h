@@ -18,7 +18,9 @@
  * then one row per question -- the respondent's name, role, and each
  * item in register order -- with its id, the question, its kind (free
  * text or one choice), a help text (the item's description) and the
- * answers to choose from, one per column. */
-void survey_write_csv(struct reg *r, FILE *f, const char *lang);
+ * answers to choose from, one per column.  AREA (an area's id) keeps
+ * the items of that review area only; NULL: every item. */
+void survey_write_csv(struct reg *r, FILE *f, const char *lang,
+		      const char *area);
 
 #endif

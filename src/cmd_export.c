@@ -31,7 +31,7 @@ enum export_format {
 
 struct args {
 	const char *format, *output;
-	const char *lang; /* export survey */
+	const char *lang, *area; /* export survey */
 };
 
 static const struct cli_option options[] = {
@@ -40,6 +40,8 @@ static const struct cli_option options[] = {
 	{"lang", 'l', N_("LANG"), offsetof(struct args, lang),
 	 N_("export survey: the questions' language, da (Danish, the "
 	    "default) or en")},
+	{"area", 'a', N_("AREA"), offsetof(struct args, area),
+	 N_("export survey: only the items of review area AREA")},
 	{0}};
 
 static const struct cli_sub cmd = {
@@ -69,8 +71,8 @@ static const struct cli_sub cmd = {
 	   "'styr import ratings' reads the tool's export of the answers "
 	   "back.")};
 
-/* The questions' language (export survey --lang). */
-static const char *survey_lang = "da";
+/* The questions' language and area (export survey --lang, --area). */
+static const char *survey_lang = "da", *survey_area;
 
 /* The vocabulary of each column that holds a keyword, or NULL. */
 static void column_vocabs(const struct vocab *v[COL_COUNT])
@@ -226,7 +228,7 @@ static void write_export(struct reg *r, enum export_format fmt, FILE *f)
 	struct val *v;
 
 	if (fmt == EXPORT_SURVEY) {
-		survey_write_csv(r, f, survey_lang);
+		survey_write_csv(r, f, survey_lang, survey_area);
 		return;
 	}
 	if (fmt == EXPORT_CSV) {
@@ -314,8 +316,9 @@ int cmd_export(int argc, char **argv)
 		return cli_usage(argv[0], _("unknown format '%s' (use csv, "
 					    "json, xlsx, ods or survey)"),
 				 a.format);
-	if (a.lang && fmt != EXPORT_SURVEY)
-		return cli_usage(argv[0], _("--lang is for export survey"));
+	if ((a.lang || a.area) && fmt != EXPORT_SURVEY)
+		return cli_usage(argv[0], _("--lang and --area are for export "
+					    "survey"));
 	if (a.lang && strcmp(a.lang, "da") && strcmp(a.lang, "en"))
 		return cli_usage(argv[0], _("unknown language '%s' (use da or "
 					    "en)"),
@@ -349,6 +352,16 @@ int cmd_export(int argc, char **argv)
 	rc = cli_status(reg_open(&r, REG_READ));
 	if (rc)
 		goto out;
+	if (a.area) {
+		xmlNodePtr n = reg_area(&r, a.area);
+		if (!n) {
+			error(_("unknown area '%s' (see 'styr area list')"),
+			      a.area);
+			rc = EXIT_REFUSED;
+			goto out;
+		}
+		survey_area = node_attr(n, "id");
+	}
 	if (fmt == EXPORT_XLSX)
 		rc = xlsx_write(&r, a.output) < 0 ? EXIT_REFUSED : EXIT_OK;
 	else if (fmt == EXPORT_ODS)

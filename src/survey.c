@@ -36,7 +36,8 @@ static void row(FILE *f, const char *id, const char *question,
 	csv_write_row(f, cell, (size_t)(4 + width));
 }
 
-void survey_write_csv(struct reg *r, FILE *f, const char *lang)
+void survey_write_csv(struct reg *r, FILE *f, const char *lang,
+		      const char *area)
 {
 	const struct words *w = strcmp(lang, "en") ? &da : &en;
 	int width = vocab_count(&vocab_role), i;
@@ -61,9 +62,15 @@ void survey_write_csv(struct reg *r, FILE *f, const char *lang)
 	row(f, "respondent", w->name, w->text, "", NULL, lang, width);
 	row(f, "role", w->role, w->choice, "", &vocab_role, lang, width);
 	for (item = node_first(r->items); item; item = node_after(item)) {
-		char *q = xasprintf("%s: %s", node_attr(item, "id"),
-				    node_text(node_child(item, "title")));
-		xmlNodePtr desc = node_child(item, "description");
+		char *q;
+		xmlNodePtr desc;
+		const char *in = node_attr(item, "area");
+
+		if (area && (!in || strcmp(in, area)))
+			continue;
+		q = xasprintf("%s: %s", node_attr(item, "id"),
+			      node_text(node_child(item, "title")));
+		desc = node_child(item, "description");
 		row(f, node_attr(item, "id"), q, w->choice,
 		    desc ? node_text(desc) : "", &vocab_experience, lang,
 		    width);

@@ -189,6 +189,27 @@ else
 	skip "openpyxl is not installed"
 fi
 
+if test -n "$PY"; then
+test_expect_success '--sheet: the answers on another sheet of the workbook' '
+	$PY - <<-\EOF &&
+	import openpyxl
+	wb = openpyxl.Workbook()
+	wb.active.title = "Forside"
+	wb.active.append(["Spørgeskema om styring"])
+	ws = wb.create_sheet("Svar")
+	ws.append(["Navn", "D1"])
+	ws.append(["Åse Nørgaard", "For slap"])
+	wb.save("ark.xlsx")
+	EOF
+	refused ark.xlsx "sheet .Forside., row 1: column A, .Spørgeskema om styring., is no item" &&
+	cp before.xml styr.xml &&
+	styr import ratings ark.xlsx --sheet Svar --round baseline --date 2026-11-04 2>err &&
+	test "$(ratings baseline)" = "D1 P2 too-loose 2026-11-04"
+'
+else
+	skip "openpyxl is not installed"
+fi
+
 test_expect_success 'usage: --round is needed; the ratings options are for ratings' '
 	test_expect_code 2 styr import ratings svar.csv 2>err &&
 	test_grep "needs --round baseline or --round followup" err &&
@@ -242,6 +263,14 @@ test_expect_success 'export survey: the questions for a survey tool, as import r
 	test_cmp expected got &&
 	styr export survey --lang en >en.csv &&
 	test_grep "^D1,D1: § 85 bostøtte kræver fuld VUM-udredning,one answer,,Supportive,Too tight,Too loose" en.csv &&
+	styr area add VIS Visitation 2>/dev/null &&
+	styr edit R1 --area vis 2>/dev/null &&
+	styr export survey --area VIS >vis.csv &&
+	test $(grep -c "^[DRG][0-9]" vis.csv) = 1 &&
+	test_grep "^R1,R1: Bostøtte bevilges i ugentlige timer," vis.csv &&
+	test_expect_code 1 styr export survey --area NOPE 2>err &&
+	test_grep "unknown area .NOPE." err &&
+	test_expect_code 2 styr export json --area VIS 2>err &&
 	test_expect_code 2 styr export survey --lang de 2>err &&
 	test_expect_code 2 styr export csv --lang en 2>err
 '
