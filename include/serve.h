@@ -11,6 +11,7 @@
 #ifndef STYR_SERVE_H
 #define STYR_SERVE_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 struct serve_opts {
@@ -18,6 +19,8 @@ struct serve_opts {
 	int port;           /* 0: any free port */
 	const char *lang;   /* the pages' language when the browser has no
 			     * wish: "da" (NULL) or "en" */
+	const char *file;   /* the register's real path (reg.h: r->file) */
+	bool new_tokens;    /* forget the tokens and ballots of earlier runs */
 };
 
 /* Starts the server, prints the three addresses (participants,

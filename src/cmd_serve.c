@@ -12,6 +12,7 @@
 
 struct args {
 	const char *listen, *port, *lang;
+	bool new_tokens;
 };
 
 static const struct cli_option options[] = {
@@ -20,6 +21,9 @@ static const struct cli_option options[] = {
 	    "only; 0.0.0.0 opens it to the room's network)")},
 	{"port", 'p', N_("N"), offsetof(struct args, port),
 	 N_("the port (default 8080; 0: any free port)")},
+	{"new-tokens", 'n', NULL, offsetof(struct args, new_tokens),
+	 N_("new tokens: the addresses of earlier runs, and the ballots "
+	    "handed out, stop working")},
 	{"lang", 'L', N_("LANG"), offsetof(struct args, lang),
 	 N_("the pages' language when the browser asks for none: da "
 	    "(default) or en")},
@@ -45,6 +49,7 @@ int cmd_serve(int argc, char **argv)
 	struct serve_opts o = {0};
 	struct reg r;
 	long port = 8080;
+	char *file;
 	int rc;
 
 	cli_parse(&cmd, argc, argv, &a);
@@ -55,11 +60,18 @@ int cmd_serve(int argc, char **argv)
 	/* The register must be there and readable before anyone is told
 	 * an address. */
 	rc = cli_status(reg_open(&r, REG_READ));
-	reg_close(&r);
-	if (rc)
+	if (rc) {
+		reg_close(&r);
 		return rc;
+	}
+	file = xstrdup(r.file);
+	reg_close(&r);
 	o.listen = a.listen;
 	o.port = (int)port;
 	o.lang = a.lang;
-	return serve_run(&o, stdout) < 0 ? EXIT_REFUSED : EXIT_OK;
+	o.file = file;
+	o.new_tokens = a.new_tokens;
+	rc = serve_run(&o, stdout) < 0 ? EXIT_REFUSED : EXIT_OK;
+	free(file);
+	return rc;
 }

@@ -466,7 +466,7 @@ int serve_run(const struct serve_opts *o, FILE *out)
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL;
 	char *shown;
 	sigset_t set;
-	int port, sig, i;
+	int port, sig;
 	size_t k;
 
 	if (inet_pton(AF_INET, listen,
@@ -484,8 +484,8 @@ int serve_run(const struct serve_opts *o, FILE *out)
 			       "network of this machine)"),
 			     listen);
 	}
-	for (i = 0; i < 3; i++)
-		serve_token(s.token[i]);
+	s.file = o->file;
+	serve_state_load(&s, o->new_tokens);
 	s.lang = o->lang ? o->lang : "da";
 	/* Block the signals that stop us before the server's thread
 	 * starts, so that they come to sigwait below. */
@@ -505,6 +505,8 @@ int serve_run(const struct serve_opts *o, FILE *out)
 		MHD_OPTION_NOTIFY_COMPLETED, completed, &s, MHD_OPTION_END);
 	if (!s.d) {
 		pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+		serve_ballots_free(&s);
+		free(s.state);
 		return error(_("cannot listen on %s port %d: %s (is another "
 			       "server using the port? try --port)"),
 			     listen, o->port, strerror(errno));
@@ -537,5 +539,6 @@ int serve_run(const struct serve_opts *o, FILE *out)
 	free(s.hosts);
 	free(s.base);
 	free(s.qr);
+	free(s.state);
 	return 0;
 }

@@ -248,6 +248,19 @@ static struct ballot *ballot_for(struct req *q, xmlNodePtr rd)
 	return same ? q->ballot : NULL;
 }
 
+/* The name of ballot B's voter (a ballot kept from an earlier run has
+ * only the id). */
+static const char *ballot_name(struct reg *r, struct ballot *b)
+{
+	xmlNodePtr p;
+
+	if (b && b->stored && !b->shown) {
+		p = person_find(r, b->stored);
+		b->shown = xstrdup(p ? node_text(p) : b->stored);
+	}
+	return b ? b->shown : NULL;
+}
+
 /* The who_identity of ballot B, or NULL (anonymous); the caller frees. */
 static char *ballot_who(struct reg *r, const struct ballot *b)
 {
@@ -300,8 +313,9 @@ struct val *serve_round_view(struct req *q, struct arena *a, struct reg *r,
 
 	val_set(a, v, "joined", val_bool(a, b != NULL));
 	val_set(a, v, "name",
-		b && b->shown ? val_str(a, arena_strdup(a, b->shown))
-			      : val_null(a));
+		b && ballot_name(r, b)
+			? val_str(a, arena_strdup(a, ballot_name(r, b)))
+			: val_null(a));
 	free(who);
 	return v;
 }
@@ -407,6 +421,7 @@ static void api_join(struct req *q, enum MHD_Result *ret)
 		id[12] = '\0';
 		b->anon = xstrdup(id);
 	}
+	serve_state_save(q->s);
 	a = arena_new();
 	v = val_obj(a);
 	val_set(a, v, "ballot", val_str(a, b->token));
@@ -490,7 +505,7 @@ static void api_vote(struct req *q, enum MHD_Result *ret)
 	who = ballot_who(&r, b);
 	c.priority = vocab_priority.words[p].key;
 	c.stored = b->stored;
-	c.shown = b->shown;
+	c.shown = ballot_name(&r, b);
 	c.ballot = b->anon;
 	c.meeting = node_attr(round_meeting(rd), "id");
 	c.date = date;

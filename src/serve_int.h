@@ -58,6 +58,8 @@ struct server {
 	size_t nballots, ballots_cap;
 	struct strike strikes[STRIKES];
 	char *qr; /* the participants' address as an SVG QR code */
+	const char *file; /* the register's real path */
+	char *state;      /* serve_state.c's file, or NULL */
 };
 
 /* Bodies larger than this are refused with 413. */
@@ -111,6 +113,13 @@ struct val *serve_round_view(struct req *q, struct arena *a, struct reg *r,
 			     xmlNodePtr round, const char *now);
 /* The ballot with token TOKEN, or NULL. */
 struct ballot *serve_find_ballot(struct server *s, const char *token);
+
+/* --- serve_state.c: tokens and ballots kept between runs --- */
+/* Takes the tokens and ballots saved for S->file, or (FRESH, or none
+ * saved) makes new tokens; saves them. */
+void serve_state_load(struct server *s, bool fresh);
+/* Saves the tokens and ballots (a warning when it cannot). */
+void serve_state_save(struct server *s);
 
 /* --- serve_pages.c: pages, styles, script, QR code, status --- */
 /* Handles Q when its URL is a page's or a file's; -1 when it is not. */

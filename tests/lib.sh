@@ -29,6 +29,8 @@ cd "$TRASH" || exit 1
 # styr records the registers it saved in the user's cache (trust.c): the
 # tests' records stay in the sandbox, not in the home of whoever runs them.
 export XDG_CACHE_HOME="$TRASH/.cache"
+# ... and styr serve keeps its tokens in the user's state folder.
+export XDG_STATE_HOME="$TRASH/.state"
 unset STYR_NO_TRUST STYR_TRUST_TRACE
 
 styr() { "$STYR" "$@"; }

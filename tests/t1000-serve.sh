@@ -284,14 +284,24 @@ test_expect_success 'the workshop'"'"'s proposal from the facilitator, as styr p
 	styr log | grep "prioritise.*R1.*Change; why: Én gang er nok"
 '
 
+cp urls urls.before
 stop
 start || echo "# the server did not start again"
 
-test_expect_success 'a restarted server carries on from the register: the round, its votes' '
+test_expect_success 'a restarted server carries on: the round and votes (register), the addresses and ballots (state file)' '
+	sed "s/:[0-9][0-9]*\//\//" urls.before >want &&
+	sed "s/:[0-9][0-9]*\//\//" urls >have &&
+	test_cmp want have &&
+	ls "$XDG_STATE_HOME"/styr/serve-* >state &&
+	test "$(stat -c %a "$(cat state)")" = 600 &&
 	http GET "$BASE/api/screen" --bearer "$STOK" >out &&
 	test_grep "\"state\": \"open\"" out &&
 	test_grep "\"voted\": 2" out &&
-	test "$(code GET "$BASE/api/round" --bearer "$(cat anna)")" = 403
+	http GET "$BASE/api/round" --bearer "$(cat anna)" >out &&
+	test "$(head -n 1 out)" = 200 &&
+	test_grep "\"joined\": true" out &&
+	test_grep "\"name\": \"Anna Berg\"" out &&
+	test_grep "\"votes_left\": 0" out
 '
 
 test_expect_success 'the facilitator closes, then reveals: votes refused, the tally shown, ties as ties' '
@@ -371,9 +381,22 @@ test_expect_success 'repeated bad tokens lock the address out (429), even with a
 
 stop
 
+cp urls urls.before
+start --new-tokens || echo "# the server did not start with new tokens"
+
+test_expect_success 'with --new-tokens the old addresses and ballots are refused' '
+	! cmp -s urls.before urls &&
+	OLD=$(sed -n "s/^Facilitator: .*key=//p" urls.before) &&
+	test "$(code GET "$BASE/api/workshop" --bearer "$OLD")" = 403 &&
+	test "$(code GET "$BASE/api/round" --bearer "$(cat anna)")" = 403 &&
+	test "$(code GET "$BASE/api/workshop" --bearer "$FTOK")" = 200
+'
+
+stop
+
 test_expect_success 'the server stops on SIGTERM, exit 0 each time; --listen refuses what is not an address' '
 	test_grep "stopped" serve.err &&
-	printf "0\n0\n" >want && test_cmp want server.rc &&
+	printf "0\n0\n0\n" >want && test_cmp want server.rc &&
 	test_expect_code 1 styr serve --listen evil.example 2>err &&
 	test_grep "not an IP address" err &&
 	test_expect_code 2 styr serve --port 70000 2>/dev/null
