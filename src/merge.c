@@ -362,6 +362,16 @@ static char *label_of(xmlNodePtr rec, const char *parent_label)
 	return *pl ? xasprintf("%s: %s", pl, n) : xstrdup(n);
 }
 
+/* A whole item in words: "R1 'Tidsregistrering'". */
+static char *titled(const char *what, xmlNodePtr n)
+{
+	xmlNodePtr t = node_child(n, "title");
+
+	return t && node_is(n, "item")
+		       ? xasprintf("%s '%s'", what, node_text(t))
+		       : xstrdup(what);
+}
+
 static char *what_of(const char *label, const char *field)
 {
 	return xasprintf("%s: %s", label, field);
@@ -651,6 +661,9 @@ static void merge_children(struct ctx *x, xmlNodePtr b, xmlNodePtr r,
 				 : what_of(label, (const char *)o->name);
 		if (!tn) {
 			/* ours changed what theirs deleted */
+			char *named = titled(what, o);
+			free(what);
+			what = named;
 			add_conflict(x, MERGE_CHANGED_DELETED, step.buf, what,
 				     node_attr(o, "id") ? node_attr(o, "id") : ref,
 				     merge_xml(bn), merge_xml(o), NULL);
@@ -683,9 +696,11 @@ static void merge_children(struct ctx *x, xmlNodePtr b, xmlNodePtr r,
 			/* ours deleted what theirs changed */
 			struct rule rl = child_rule(pname, tn);
 			char *step = xasprintf("%s/%s", at, kt.key[i]);
-			char *lab = rl.record ? label_of(tn, label)
-					      : what_of(label,
-							(const char *)tn->name);
+			char *plain = rl.record ? label_of(tn, label)
+						: what_of(label,
+							  (const char *)tn->name);
+			char *lab = titled(plain, tn);
+			free(plain);
 
 			add_conflict(x, MERGE_DELETED_CHANGED, step, lab,
 				     node_attr(tn, "id") ? node_attr(tn, "id")

@@ -455,16 +455,20 @@ static void reg_init(struct reg *r, const char *path)
 
 int reg_open(struct reg *r, enum reg_mode mode)
 {
+	static bool warned;
 	int rc = reg_open_path(r, reg_path(), mode);
 	size_t n = rc ? 0 : reg_conflicts(r);
 
 	/* Until a merge's conflicts are resolved, every command says so:
-	 * what it shows or prints may hold only one side's value. */
-	if (n)
+	 * what it shows or prints may hold only one side's value.  Once a
+	 * process (styr serve opens the register for each request). */
+	if (n && !warned) {
+		warned = true;
 		warning(_("%s: %zu conflicts from a merge are open; what "
 			  "is shown holds our side's value until they are "
 			  "resolved (see 'styr conflicts')"),
 			r->path, n);
+	}
 	return rc;
 }
 

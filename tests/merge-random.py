@@ -155,6 +155,15 @@ class Side:
             ("meeting", "change", m, "--title", self.uniq("Meeting title")),
             ("meeting", "remove", m),
             ("milestone", "done", rng.choice(("4.1", "4.2", "3.5"))),
+            ("milestone", "undo", rng.choice(("4.1", "4.2", "3.5"))),
+            ("edit", it, "--kind", rng.choice(("goal", "rule", "doc"))),
+            ("rate", "change", it, "1", rng.choice(("too-loose",
+                                                    "supportive"))),
+            ("decide", "clear", it),
+            ("solution", "clear", it),
+            ("person", "change", p, "--role", rng.choice(("med", "staff"))),
+            ("meeting", "change", m, "--date",
+             "2026-05-%02d" % rng.randint(1, 28)),
         ]
         op = rng.choice(ops)
         r = styr(self.path, *op)
@@ -226,17 +235,20 @@ def facts(path, base):
             if ph.get(at) is not None:
                 f[("phase", ph.get("number"), at)] = ph.get(at)
         for ms in ph.findall("r:milestone", NS):
-            f[("milestone", ms.get("id"))] = "%s|%s" % (
-                ms.get("done"), ms.findtext("r:note", "", NS))
+            f[("milestone", ms.get("id"), "done")] = ms.get("done")
+            f[("milestone", ms.get("id"), "note")] = \
+                ms.findtext("r:note", None, NS)
     for ar in root.findall("r:areas/r:area", NS):
         f[("area", ar.get("id"))] = ar.text or ""
     for pe in root.findall("r:people/r:person", NS):
-        f[("person", c(pe.get("id")))] = "%s|%s" % (pe.get("role"), pe.text)
+        f[("person", c(pe.get("id")))] = pe.get("role")
+        f[("person", c(pe.get("id")), "name")] = pe.text
     for me in root.findall("r:meetings/r:meeting", NS):
         mc = c(me.get("id"))
-        f[("meeting", mc)] = "%s|%s|%s|%s" % (
-            me.get("kind"), me.get("date"), me.get("phase"),
-            me.findtext("r:title", "", NS))
+        f[("meeting", mc)] = me.get("kind")
+        for at in ("date", "phase"):
+            f[("meeting", mc, at)] = me.get(at)
+        f[("meeting", mc, "title")] = me.findtext("r:title", "", NS)
         for at in me.findall("r:attendee", NS):
             f[("meeting", mc, "attendee", c(at.get("ref")))] = "1"
     for it in root.findall("r:items/r:item", NS):
