@@ -108,10 +108,15 @@ static int read_header(struct import *im, const struct csv_record *rec)
 				       "spreadsheet again as \"CSV UTF-8\""),
 				     im->where);
 		if (c < 0) {
+			/* The names in the reader's language: a Dane's
+			 * spreadsheet heads its columns in Danish. */
+			bool da = !strcmp(msg_lang(), "da");
 			for (c = 0; c < COL_COUNT; c++) {
 				if (c)
 					sb_puts(&known, ", ");
-				sb_puts(&known, item_columns[c]);
+				sb_puts(&known, da && item_columns_da[c]
+							? item_columns_da[c]
+							: item_columns[c]);
 			}
 			error(_("%s: unknown column '%s' (the columns styr "
 				"reads are: %s)"),

@@ -236,6 +236,15 @@ test_expect_success 'import csv reads the Danish column names: Type;Titel' '
 	grep -q "<burden minutes=\"7.5\" per-year=\"12000\" tariff=\"620.5\"/>" styr.xml
 '
 
+test_expect_success 'an unknown column is answered with the Danish names under Danish' '
+	cd dacsv &&
+	printf "Type;Titlen\r\nRegel;x\r\n" >bad.csv &&
+	test_expect_code 1 da import csv bad.csv 2>err &&
+	test_grep "ukendt kolonne .Titlen. (styr læser disse kolonner: Id, Type, Titel, Beskrivelse, Område," err &&
+	test_expect_code 1 styr import csv bad.csv 2>err &&
+	test_grep "unknown column .Titlen. (the columns styr reads are: id, kind, title," err
+'
+
 test_expect_success 'export csv under a Danish locale: BOM, semicolons, Danish names, words and decimal commas' '
 	cd dacsv &&
 	styr -q add dokumentation "Handleplan; også for korte forløb" --origin lov >/dev/null &&
