@@ -223,18 +223,23 @@ test_expect_success 'export xlsx, then import xlsx into an empty register: the s
 
 # --- hostile files, made by hand ---
 
-# xlsx OUT SHEET-XML [SHARED-STRINGS-XML]: a minimal workbook.
+# xlsx OUT SHEET-XML [SHARED-STRINGS-XML]: a minimal workbook; $BOOKPR
+# goes into the workbook, $STYLES (the inside of styleSheet) makes
+# styles.xml.
 xlsx() {
 	out=$1 sheet=$2 shared=${3:-}
 	ns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 	rel="http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 	printf "%s" "$sheet" >sheet.part &&
 	set -- "[Content_Types].xml=<Types/>" \
-		"xl/workbook.xml=<workbook xmlns=\"$ns\" xmlns:r=\"$rel\"><sheets><sheet name=\"S\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>" \
-		"xl/_rels/workbook.xml.rels=<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"$rel/worksheet\" Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId2\" Type=\"$rel/sharedStrings\" Target=\"sharedStrings.xml\"/></Relationships>" \
+		"xl/workbook.xml=<workbook xmlns=\"$ns\" xmlns:r=\"$rel\">${BOOKPR:-}<sheets><sheet name=\"S\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>" \
+		"xl/_rels/workbook.xml.rels=<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"$rel/worksheet\" Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId2\" Type=\"$rel/sharedStrings\" Target=\"sharedStrings.xml\"/><Relationship Id=\"rId3\" Type=\"$rel/styles\" Target=\"/xl/styles.xml\"/></Relationships>" \
 		"xl/worksheets/sheet1.xml,deflate=@sheet.part"
 	if test -n "$shared"; then
 		set -- "$@" "xl/sharedStrings.xml=<sst xmlns=\"$ns\">$shared</sst>"
+	fi
+	if test -n "${STYLES:-}"; then
+		set -- "$@" "xl/styles.xml=<styleSheet xmlns=\"$ns\">$STYLES</styleSheet>"
 	fi
 	mkzip "$out" "$@"
 }
@@ -253,6 +258,27 @@ g = json.load(open(\"g1.json\"))
 assert g[\"title\"] == \"Del og\rdel\", g
 assert g[\"description\"] == \"true\", g
 "
+'
+
+test_expect_success 'dates: built-in and own date formats, the 1900 and 1904 systems' '
+	STYLES="<numFmts><numFmt numFmtId=\"164\" formatCode=\"dd/mm/yyyy\"/><numFmt numFmtId=\"165\" formatCode=\"#,##0.0\ &quot;min&quot;\"/></numFmts><cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/><xf numFmtId=\"164\"/><xf numFmtId=\"165\"/></cellXfs>" &&
+	head="$HEAD<c r=\"C1\" t=\"inlineStr\"><is><t>solution</t></is></c><c r=\"D1\" t=\"inlineStr\"><is><t>evaluate_by</t></is></c><c r=\"E1\" t=\"inlineStr\"><is><t>minutes</t></is></c><c r=\"F1\" t=\"inlineStr\"><is><t>per_year</t></is></c>" &&
+	row() { echo "<row><c t=\"inlineStr\"><is><t>goal</t></is></c><c t=\"inlineStr\"><is><t>$1</t></is></c><c t=\"inlineStr\"><is><t>idea</t></is></c><c s=\"$2\"><v>$3</v></c><c s=\"3\"><v>7.5</v></c><c><v>1E3</v></c></row>"; } &&
+	STYLES=$STYLES xlsx dates.xlsx "<worksheet xmlns=\"$NS\"><sheetData><row>$head</row>$(row A 1 46082)$(row B 2 46113.75)$(row C 2 61)$(row D 1 59)</sheetData></worksheet>" &&
+	cp empty.xml styr.xml &&
+	styr import xlsx dates.xlsx 2>err &&
+	styr export json -o d.json &&
+	python3 -c "
+import json
+items = json.load(open(\"d.json\"))[\"items\"]
+got = [(i[\"title\"], i[\"solution\"][\"evaluate_by\"], i[\"burden\"][\"minutes\"], i[\"burden\"][\"per_year\"]) for i in items]
+assert got == [(\"A\", \"2026-03-01\", 7.5, 1000), (\"B\", \"2026-04-01\", 7.5, 1000),
+               (\"C\", \"1900-03-01\", 7.5, 1000), (\"D\", \"1900-02-28\", 7.5, 1000)], got
+" &&
+	BOOKPR="<workbookPr date1904=\"1\"/>" STYLES=$STYLES xlsx d1904.xlsx "<worksheet xmlns=\"$NS\"><sheetData><row>$head</row>$(row E 1 44620)</sheetData></worksheet>" &&
+	cp empty.xml styr.xml &&
+	styr import xlsx d1904.xlsx 2>err &&
+	styr export csv | grep -q "^G1,goal,E,.*2026-03-01"
 '
 
 test_expect_success 'shared texts pointing past their table: refused, naming the cell' '
