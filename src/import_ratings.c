@@ -36,6 +36,7 @@ struct ratings {
 	size_t ncols;
 	int respondent, role; /* their columns, or -1 */
 	struct strmap *titles;	/* title key -> item id */
+	struct strmap *twice;	/* title key -> a second item's id */
 	struct strmap *seen;	/* respondent identity -> row (this file) */
 	struct strmap *items;	/* item ids rated -> 1 */
 	char *where;
@@ -142,7 +143,14 @@ static int read_header(struct ratings *rt, const struct csv_record *rec)
 			if (rt->role >= 0)
 				rc = error(_("%s: two role columns"), row);
 			rt->role = (int)i;
-		} else if ((c->item = item_of(rt, h, key))) {
+		} else if ((c->item = item_of(rt, h, key)) &&
+			   strmap_get(rt->twice, key)) {
+			rc = error(_("%s: column %s, '%s', is the title of both "
+				     "%s and %s; head the column with the "
+				     "item's id"),
+				   row, label, h, c->item,
+				   (const char *)strmap_get(rt->twice, key));
+		} else if (c->item) {
 			c->what = COL_ITEM;
 			for (j = 0; j < i; j++)
 				if (rt->col[j].what == COL_ITEM &&
@@ -335,10 +343,11 @@ static void ratings_init(struct ratings *rt, struct reg *r, const char *name)
 	rt->titles = strmap_new(0);
 	rt->seen = strmap_new(0);
 	rt->items = strmap_new(0);
+	rt->twice = strmap_new(0);
 	for (n = node_first(r->items); n; n = node_after(n)) {
 		char *key = name_key(node_text(node_child(n, "title")));
-		if (!strmap_get(rt->titles, key))
-			strmap_add(rt->titles, key, (void *)node_attr(n, "id"));
+		if (strmap_add(rt->titles, key, (void *)node_attr(n, "id")) < 0)
+			strmap_add(rt->twice, key, (void *)node_attr(n, "id"));
 		free(key);
 	}
 }
@@ -355,6 +364,7 @@ static void ratings_free(struct ratings *rt)
 	strmap_free(rt->titles);
 	strmap_free(rt->seen);
 	strmap_free(rt->items);
+	strmap_free(rt->twice);
 	sb_free(&rt->log);
 }
 

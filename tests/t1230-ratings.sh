@@ -171,6 +171,19 @@ test_expect_success 'refused with row and column: an unknown answer, column, per
 	refused h.csv "columns .D1. and .D1 § 85 bostøtte. are both item D1"
 '
 
+test_expect_success 'a title two items have: refused; the id says which' '
+	cp before.xml orig.xml &&
+	cp before.xml styr.xml &&
+	styr add regel "Bostøtte bevilges i ugentlige timer" >/dev/null &&
+	cp styr.xml before.xml &&
+	crlf "navn,Bostøtte bevilges i ugentlige timer" "Torben Højris,for stram" >i.csv &&
+	refused i.csv "column 2, .Bostøtte bevilges i ugentlige timer., is the title of both R1 and R2; head the column with the item.s id" &&
+	crlf "navn,R2" "Torben Højris,for stram" >j.csv &&
+	styr import ratings j.csv --round baseline 2>err &&
+	test "$(ratings baseline | cut -d" " -f1-3)" = "R2 P1 too-tight" &&
+	cp orig.xml before.xml
+'
+
 if test -n "$PY"; then
 test_expect_success 'refused in a spreadsheet: the sheet, row and column are named' '
 	$PY - <<-\EOF &&
