@@ -18,6 +18,8 @@
 #   - export xlsx or ods, then import xlsx or ods into an empty register
 #     (English and Danish): export csv of the two registers is the same
 #     (ids, fields, burden, votes, priorities, decisions, solutions).
+#   - SIGINT, SIGTERM, SIGHUP or SIGPIPE while a workbook is written leaves
+#     no temporary file.
 #   - the refusals: no -o, a name that is not .xlsx / .ods; nothing
 #     written.
 # A check is skipped (TAP "# SKIP") only when its tool is not installed.
@@ -219,6 +221,21 @@ test_expect_success 'export xlsx|ods, then import it into an empty register: the
 			test_cmp want.csv rt/got.csv || { echo "$f under $l"; exit 1; }
 		done
 	done
+'
+
+# Ctrl-C, SIGTERM, a closed terminal or pipe while a workbook is written:
+# its temporary file goes with the process (tempfile.h), as t0620 checks
+# for the other exports.
+test_expect_success 'an interrupted export xlsx|ods leaves no temporary file' '
+	mkdir int && big_register 2000 int/styr.xml && cd int &&
+	styr -q add doc "saved by styr, so trusted" &&
+	for sig in INT TERM HUP PIPE; do
+		perl "$SRC_DIR/tests/interrupt.pl" $sig "^out\.xlsx\.\w{6}\$" \
+			"$STYR" -q export xlsx -o out.xlsx || exit 1
+		perl "$SRC_DIR/tests/interrupt.pl" $sig "^out\.ods\.\w{6}\$" \
+			"$STYR" -q export ods -o out.ods || exit 1
+	done &&
+	ls -A >left && test_grep -v -q "\.xlsx\.\|\.ods\." left
 '
 
 test_expect_success 'refused: no -o, -o -, a name that is not .xlsx or .ods; nothing written' '
