@@ -286,6 +286,42 @@ test_expect_success 'usage and unreadable input' '
 	test_expect_code 1 styr conflicts resolve C9 ours -f ours.xml 2>err
 '
 
+test_expect_success 'kill -9 during a merge: OURS old or merged, whole' '
+	mkdir kill && cd kill &&
+	big_register 3000 base.xml &&
+	cp base.xml ours.xml && cp base.xml theirs.xml &&
+	styr -q -f ours.xml edit D1 --title "Vores" &&
+	styr -q -f theirs.xml edit D2 --title "Deres" &&
+	cp ours.xml before.xml &&
+	t0=$(date +%s%N) &&
+	"$STYR" -q merge ours.xml base.xml theirs.xml &&
+	ms=$(( ($(date +%s%N) - t0) / 1000000 + 1 )) &&
+	kills=$(test_long 8 40) && i=0 && old=0 && new=0 &&
+	while [ $i -lt $kills ]; do
+		cp before.xml ours.xml &&
+		rm -f ours.xml.new ours.xml.lock &&
+		{ "$STYR" -q merge ours.xml base.xml theirs.xml 2>/dev/null & } &&
+		pid=$! &&
+		sleep "$(awk -v s=$i -v ms=$ms "BEGIN { srand(s); printf \"%.3f\", rand() * ms * 1.5 / 1000 }")" &&
+		kill -9 $pid 2>/dev/null
+		wait $pid 2>/dev/null
+		if cmp -s ours.xml before.xml; then
+			old=$((old + 1))
+		else
+			"$STYR" -q -f ours.xml validate >/dev/null &&
+			grep -q "<title>Deres</title>" ours.xml &&
+			grep -q "<title>Vores</title>" ours.xml || exit 1
+			new=$((new + 1))
+		fi
+		left=$(ls | grep -v "^\(base\|ours\|theirs\|before\).xml$\|^ours.xml.new$\|^ours.xml.lock$" || true)
+		test -z "$left" || { echo "left behind: $left"; exit 1; }
+		i=$((i + 1))
+	done &&
+	say "$kills kills in a merge of ${ms} ms: $old left OURS as it was, $new after the merge" &&
+	test $old -gt 0 &&
+	cd ..
+'
+
 SHIM=$(dirname "$STYR")/inject.so
 if [ -f "$SHIM" ]; then
 	if [ -n "${SANITIZE_BUILD:-}" ]; then
