@@ -184,7 +184,7 @@ else
 	skip "LibreOffice is not installed"
 fi
 
-test_expect_success 'export xlsx, then import xlsx into an empty register: the same items' '
+test_expect_success 'export xlsx or ods, then import it into an empty register: the same items' '
 	mkdir rt && (
 		cd rt &&
 		styr init --org "Odder Kommune" 2>/dev/null &&
@@ -204,10 +204,16 @@ test_expect_success 'export xlsx, then import xlsx into an empty register: the s
 		styr solution G1 --status pilot --criteria "færre timer" \
 			--evaluate-by 2027-01-01 2>/dev/null &&
 		styr export xlsx -o ../all.xlsx &&
+		styr export ods -o ../all.ods &&
 		styr export csv -o ../all.csv 2>/dev/null
 	) &&
 	cp empty.xml styr.xml &&
 	styr import xlsx all.xlsx 2>err &&
+	test_grep "imported 3 items" err &&
+	styr export csv -o again.csv 2>/dev/null &&
+	test_cmp all.csv again.csv &&
+	cp empty.xml styr.xml &&
+	styr import ods all.ods 2>err &&
 	test_grep "imported 3 items" err &&
 	styr export csv -o again.csv 2>/dev/null &&
 	test_cmp all.csv again.csv &&
