@@ -22,7 +22,7 @@ struct vocab {
 
 extern const struct vocab vocab_kind, vocab_experience, vocab_priority,
 	vocab_decision, vocab_origin, vocab_found, vocab_method, vocab_round,
-	vocab_role, vocab_meeting_kind, vocab_status;
+	vocab_role, vocab_meeting_kind, vocab_status, vocab_lang;
 /* Words only handouts print, in the handout's language (vocab_label):
  * a phase's status as view.c gives it, a log entry's action, and the
  * handouts' and charts' own words and sentences (vocab_handout).  Every
@@ -54,6 +54,10 @@ const char *vocab_label(const struct vocab *v, const char *key,
  * Points into a small static ring: use it before the fifth call. */
 const char *vocab_word(const struct vocab *v, const char *key,
 		       const char *lang);
+
+/* "da" or "en" for a --lang value as a person writes it ("da", "DA",
+ * "dansk", "English"), or NULL. */
+const char *lang_key(const char *input);
 
 /* The id letter of an item kind: goal G, rule R, doc D. */
 char kind_letter(const char *kind);

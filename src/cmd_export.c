@@ -319,10 +319,12 @@ int cmd_export(int argc, char **argv)
 	if ((a.lang || a.area) && fmt != EXPORT_SURVEY)
 		return cli_usage(argv[0], _("--lang and --area are for export "
 					    "survey"));
-	if (a.lang && strcmp(a.lang, "da") && strcmp(a.lang, "en"))
+	if (a.lang && !lang_key(a.lang))
 		return cli_usage(argv[0], _("unknown language '%s' (use da or "
 					    "en)"),
 				 a.lang);
+	if (a.lang)
+		a.lang = lang_key(a.lang);
 	if (a.lang)
 		survey_lang = a.lang;
 	/* A workbook is a file, never the screen, and its name says what

@@ -19,6 +19,7 @@
 #include "tempfile.h"
 #include "template.h"
 #include "util.h"
+#include "vocab.h"
 
 enum { OPT_TEMPLATE_DIR = 256, OPT_FORCE, OPT_CHECK, OPT_FORMAT, OPT_PDF };
 
@@ -336,9 +337,10 @@ int cmd_handout(int argc, char **argv)
 	bool pdf;
 
 	cli_parse(&cmd, argc, argv, &a);
-	lang = a.lang ? a.lang : "da";
-	if (strcmp(lang, "da") && strcmp(lang, "en")) {
-		error(_("unknown handout language '%s' (use da or en)"), lang);
+	lang = a.lang ? lang_key(a.lang) : "da";
+	if (!lang) {
+		error(_("unknown handout language '%s' (use da or en)"),
+		      a.lang);
 		return EXIT_REFUSED;
 	}
 	if (a.pdf) {

@@ -9,6 +9,7 @@
 #include "reg.h"
 #include "serve.h"
 #include "util.h"
+#include "vocab.h"
 
 struct args {
 	const char *listen, *port, *lang;
@@ -55,7 +56,7 @@ int cmd_serve(int argc, char **argv)
 	cli_parse(&cmd, argc, argv, &a);
 	if (a.port && parse_count("--port", a.port, 65535, &port) < 0)
 		return EXIT_USAGE;
-	if (a.lang && strcmp(a.lang, "da") && strcmp(a.lang, "en"))
+	if (a.lang && !(a.lang = lang_key(a.lang)))
 		return cli_usage("serve", _("--lang: use da or en"));
 	/* The register must be there and readable before anyone is told
 	 * an address. */

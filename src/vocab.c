@@ -86,6 +86,12 @@ static const struct word statuses[] = {
 	{"implemented", "implementeret", "Implementeret", "Implemented"},
 	END};
 
+/* The languages of handouts and pages (--lang). */
+static const struct word langs[] = {
+	{"da", "dansk danish", "Dansk", "Danish"},
+	{"en", "engelsk english", "Engelsk", "English"},
+	END};
+
 /* What only handouts print: every word a handout or its charts show in
  * the handout's language is in a table here, so that a language is added
  * in this file.  Never parsed, so no aliases; a key ending in "%" is a
@@ -132,6 +138,7 @@ const struct vocab vocab_round = {N_("round"), rounds};
 const struct vocab vocab_role = {N_("role"), roles};
 const struct vocab vocab_meeting_kind = {N_("meeting kind"), meeting_kinds};
 const struct vocab vocab_status = {N_("status"), statuses};
+const struct vocab vocab_lang = {N_("language"), langs};
 /* Handout words are never parsed, so their names are never shown. */
 const struct vocab vocab_phase_status = {"phase status", phase_statuses};
 const struct vocab vocab_log_action = {"action", log_actions};
@@ -307,4 +314,11 @@ char kind_letter(const char *kind)
 	default:
 		return 'D';
 	}
+}
+
+const char *lang_key(const char *input)
+{
+	int i = input ? vocab_find(&vocab_lang, input) : -1;
+
+	return i < 0 ? NULL : vocab_lang.words[i].key;
 }

@@ -123,6 +123,20 @@ test_expect_success 'built-in templates by their Danish spelling: kortlægning' 
 	styr handout kortlægning --lang en -o k-en.odt
 '
 
+test_expect_success '--lang as a Dane writes it: DA, dansk, Engelsk' '
+	styr handout status --lang DA -o s-da.odt &&
+	styr handout status --lang dansk -o s-dansk.odt &&
+	styr handout status --lang Engelsk -o s-en.odt &&
+	styr handout status --lang en -o s-en2.odt &&
+	part s-da.odt content.xml >a.xml && part s-dansk.odt content.xml >b.xml &&
+	test_cmp a.xml b.xml &&
+	part s-en.odt content.xml >c.xml && part s-en2.odt content.xml >d.xml &&
+	test_cmp c.xml d.xml &&
+	! cmp -s a.xml c.xml &&
+	test_expect_code 1 styr handout status --lang fr -o s-fr.odt 2>err &&
+	test_grep "use da or en" err
+'
+
 test_expect_success 'and a template of the user with that name still comes first' '
 	mkdir own &&
 	cp -r "$SRC_DIR/templates/da/status" "own/kortlægning" &&
