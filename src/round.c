@@ -241,6 +241,20 @@ struct used {
 	long n;
 };
 
+/* Whether BY is a person's id (P3): what every vote styr records now
+ * holds, and is its own identity (names.h) -- no Unicode work needed. */
+static bool is_pid(const char *by)
+{
+	const char *p = by + 1;
+
+	if (by[0] != 'P' || !*p)
+		return false;
+	for (; *p; p++)
+		if (*p < '0' || *p > '9')
+			return false;
+	return true;
+}
+
 static void count_used(struct reg *r, xmlNodePtr v, void *ctx)
 {
 	struct used *u = ctx;
@@ -253,6 +267,10 @@ static void count_used(struct reg *r, xmlNodePtr v, void *ctx)
 	}
 	if (!by)
 		return;
+	if (is_pid(by)) {
+		u->n += !strcmp(by, u->who);
+		return;
+	}
 	id = who_identity(r->people, by);
 	u->n += !strcmp(id, u->who);
 	free(id);
@@ -282,7 +300,9 @@ static void count_voter(struct reg *r, xmlNodePtr v, void *ctx)
 
 	if (!by && !b)
 		return; /* paper votes: no one in particular */
-	key = by ? who_identity(r->people, by) : xasprintf("ballot:%s", b);
+	key = by && is_pid(by) ? xstrdup(by)
+	      : by		? who_identity(r->people, by)
+				: xasprintf("ballot:%s", b);
 	if (strmap_add(c->seen, key, v) == 0)
 		c->n++;
 	free(key);
