@@ -31,6 +31,11 @@ struct item_row {
 	char num[4][32], votes[3][16];
 };
 struct strmap;
+struct vocab;
+/* The vocabulary of each item column that holds a keyword (kind, origin,
+ * found, priority, decision, solution), NULL for the others: what a
+ * Danish CSV or workbook prints as its Danish word (vocab_label). */
+void view_column_vocabs(const struct vocab *v[COL_COUNT]);
 /* Area ids to their <area>, so that a large register stays linear;
  * strmap_free() it. */
 struct strmap *view_area_index(struct reg *r);

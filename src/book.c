@@ -12,6 +12,7 @@
 #include "util.h"
 #include "value.h"
 #include "view.h"
+#include "vocab.h"
 
 /* What an item column's cells hold; text unless said here. */
 static enum book_cell_type item_column_type(int col)
@@ -107,6 +108,15 @@ static void set_typed(struct book_cell *c, enum book_cell_type type, const char 
 		set_text(c, s);
 }
 
+/* KEY, a word of V, as the sheet shows it: under a Danish locale the word
+ * styr prints in Danish ("Fjerne", "For stram"), as export csv does;
+ * else the key itself. */
+static const char *word(const struct vocab *v, const char *key)
+{
+	return key && !strcmp(msg_lang(), "da") ? vocab_label(v, key, "da")
+						: key;
+}
+
 /* Texts longer than a cell takes are cut, and said once. */
 struct writer {
 	const struct book_sink *sink;
@@ -151,12 +161,14 @@ static int items_sheet(struct writer *w, struct reg *r)
 	struct book_cell cells[COL_COUNT];
 	struct strmap *areas = view_area_index(r);
 	double tariff = reg_default_tariff(r);
+	const struct vocab *vocab[COL_COUNT];
 	struct item_row row;
 	xmlNodePtr item;
 	size_t rows = 0;
 	int c, rc;
 
 	item_sheet_columns(cols);
+	view_column_vocabs(vocab);
 	rc = w->sink->begin(w->sink->ctx, C_("sheet", "Items"), cols,
 			    COL_COUNT);
 	for (item = node_first(r->items); item && rc == 0;
@@ -164,7 +176,9 @@ static int items_sheet(struct writer *w, struct reg *r)
 		view_item_row(areas, tariff, item, &row);
 		memset(cells, 0, sizeof cells);
 		for (c = 0; c < COL_COUNT; c++)
-			set_typed(&cells[c], cols[c].type, row.cell[c]);
+			set_typed(&cells[c], cols[c].type,
+				  vocab[c] ? word(vocab[c], row.cell[c])
+					   : row.cell[c]);
 		rc = put_row(w, cells, COL_COUNT);
 		rows++;
 	}
@@ -216,8 +230,10 @@ static int ratings_sheet(struct writer *w, struct reg *r,
 			memset(cells, 0, sizeof cells);
 			set_text(&cells[0], node_attr(item, "id"));
 			set_text(&cells[1], node_text(node_child(item, "title")));
-			set_text(&cells[2], node_attr(n, "round"));
-			set_text(&cells[3], node_attr(n, "experience"));
+			set_text(&cells[2],
+				 word(&vocab_round, node_attr(n, "round")));
+			set_text(&cells[3], word(&vocab_experience,
+						 node_attr(n, "experience")));
 			set_text(&cells[4],
 				 who(people, node_attr(n, "respondent")));
 			set_date(&cells[5], node_attr(n, "date"));
@@ -254,7 +270,8 @@ static int votes_sheet(struct writer *w, struct reg *r,
 			memset(cells, 0, sizeof cells);
 			set_text(&cells[0], node_attr(item, "id"));
 			set_text(&cells[1], node_text(node_child(item, "title")));
-			set_text(&cells[2], node_attr(n, "priority"));
+			set_text(&cells[2], word(&vocab_priority,
+						 node_attr(n, "priority")));
 			set_text(&cells[3], who(people, by));
 			/* A person's vote counts one; a tally its count. */
 			if (by)
@@ -302,7 +319,8 @@ static int meetings_sheet(struct writer *w, struct reg *r,
 		}
 		set_text(&cells[0], node_attr(m, "id"));
 		set_date(&cells[1], node_attr(m, "date"));
-		set_text(&cells[2], node_attr(m, "kind"));
+		set_text(&cells[2],
+			 word(&vocab_meeting_kind, node_attr(m, "kind")));
 		set_number(&cells[3], node_attr(m, "phase"));
 		set_text(&cells[4], node_text(node_child(m, "title")));
 		set_long(&cells[5], count, n);
@@ -349,6 +367,8 @@ static int decisions_sheet(struct writer *w, struct reg *r,
 
 			if (c == 2)
 				s = who(people, s);
+			if (c == 3)
+				s = word(&vocab_log_action, s);
 			set_typed(&cells[c], cols[c].type, s);
 		}
 		rc = put_row(w, cells, 7);

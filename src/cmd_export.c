@@ -74,23 +74,6 @@ static const struct cli_sub cmd = {
 /* The questions' language and area (export survey --lang, --area). */
 static const char *survey_lang = "da", *survey_area;
 
-/* The vocabulary of each column that holds a keyword, or NULL. */
-static void column_vocabs(const struct vocab *v[COL_COUNT])
-{
-	int c = COL_TITLE, i;
-
-	memset(v, 0, COL_COUNT * sizeof *v);
-	v[COL_KIND] = &vocab_kind;
-	for (i = 0; i < F_COUNT; i++) {
-		v[c++] = item_field_info[i].vocab;
-		if (item_field_info[i].type == ITEM_AREA)
-			c++;
-	}
-	v[COL_PRIORITY] = &vocab_priority;
-	v[COL_DECISION] = &vocab_decision;
-	v[COL_SOLUTION] = &vocab_status;
-}
-
 /* Under a Danish locale the file is written for a Danish spreadsheet
  * (SPEC section 7): a byte order mark, so that Excel reads UTF-8; ';'
  * between the cells; the Danish column names; decimal commas; the words
@@ -132,7 +115,7 @@ static void write_csv(struct reg *r, FILE *f)
 	xmlNodePtr item;
 	int c;
 
-	column_vocabs(vocab);
+	view_column_vocabs(vocab);
 	for (c = 0; c < COL_COUNT; c++)
 		header[c] = da && item_columns_da[c] ? item_columns_da[c]
 						     : item_columns[c];

@@ -204,6 +204,23 @@ static struct val *votes_cast(struct arena *a, xmlNodePtr item)
 	return arr;
 }
 
+/* The vocabulary of each column that holds a keyword, or NULL. */
+void view_column_vocabs(const struct vocab *v[COL_COUNT])
+{
+	int c = COL_TITLE, i;
+
+	memset(v, 0, COL_COUNT * sizeof *v);
+	v[COL_KIND] = &vocab_kind;
+	for (i = 0; i < F_COUNT; i++) {
+		v[c++] = item_field_info[i].vocab;
+		if (item_field_info[i].type == ITEM_AREA)
+			c++;
+	}
+	v[COL_PRIORITY] = &vocab_priority;
+	v[COL_DECISION] = &vocab_decision;
+	v[COL_SOLUTION] = &vocab_status;
+}
+
 struct strmap *view_area_index(struct reg *r)
 {
 	struct strmap *areas = strmap_new(0);

@@ -1,7 +1,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Reads an `export xlsx` workbook with openpyxl and checks it against
 # `export csv` and `export json` of the same register (t1210):
-#   check_xlsx.py BOOK.xlsx ITEMS.csv ALL.json LANG [lo]
+#   check_xlsx.py BOOK.xlsx ITEMS.csv ALL.json LANG [lo | DANISH.csv]
+# LANG da: the book was written under a Danish locale and its items sheet
+# must hold what export csv writes under one (DANISH.csv: ';', decimal
+# commas, the Danish words), the other sheets the Danish words too.
 # "lo": BOOK is LibreOffice's conversion of an export (ODS to XLSX), made
 # headless, which keeps no view and so no frozen panes; the ODS's own are
 # checked in its settings.xml instead.
@@ -15,6 +18,18 @@ from openpyxl.utils import get_column_letter
 
 book, items_csv, all_json, lang = sys.argv[1:5]
 by_lo = sys.argv[5:6] == ["lo"]
+danish_csv = sys.argv[5] if lang == "da" else None
+# The Danish words the sheets use, to their keys (src/vocab.c).
+KEY = {"Før": "baseline", "Efter": "followup",
+       "Understøttende": "supportive", "For stram": "too-tight",
+       "For slap": "too-loose", "Fjerne": "remove", "Forandre": "change",
+       "Forankre": "anchor", "Workshop": "workshop",
+       "Styregruppemøde": "steering", "Prioritering": "prioritise",
+       "Beslutning": "decide", "Løsning": "solution"}
+
+
+def key(v):
+    return KEY.get(v, v) if lang == "da" else v
 wb = openpyxl.load_workbook(book)
 names = {
     "en": ["Items", "Ratings", "Votes", "Meetings", "Decision log"],
@@ -45,13 +60,17 @@ def is_date(v, iso):
 # --- Items: every column and value of export csv --------------------------
 with open(items_csv, newline="", encoding="utf-8") as f:
     want = list(csv.reader(f))
-got = rows(items_ws)
 head = want[0]
+if danish_csv:
+    with open(danish_csv, newline="", encoding="utf-8-sig") as f:
+        want = list(csv.reader(f, delimiter=";"))
+got = rows(items_ws)
 assert len(got) == len(want), (len(got), len(want))
 assert len(got[0]) == len(head), (got[0], head)
 if lang == "en":
     assert got[0] == head, got[0]
 else:
+    assert got[0] == want[0], (got[0], want[0])
     da = dict(zip(head, got[0]))
     # The Danish names export csv writes under a Danish locale.
     assert da["title"] == "Titel" and da["minutes"] == "Minutter", da
@@ -67,7 +86,7 @@ for r, (w, g) in enumerate(zip(want[1:], got[1:]), start=2):
         if s == "":
             assert v is None, where
         elif name in numbers:
-            assert is_number(v) and v == float(s), where
+            assert is_number(v) and v == float(s.replace(",", ".")), where
             seen_number += 1
         elif name in dates:
             assert is_date(v, s), where
@@ -86,6 +105,7 @@ items = {i["id"]: i for i in d["items"]}
 
 rat = rows(ratings_ws)[1:]
 counts = {}
+rat = [[key(v) for v in r] for r in rat]
 for item, title, rnd, exp, who, date in rat:
     assert items[item]["title"] == title
     assert who is None or who in people.values(), who
@@ -100,7 +120,7 @@ assert ["D1", "Udredning & <VUM>", "baseline", "too-tight", "Anne Agent",
 assert ["D1", "Udredning & <VUM>", "baseline", "too-loose", None,
         datetime.datetime(2026, 1, 7)] in rat, rat
 
-vot = rows(votes_ws)[1:]
+vot = [[key(v) for v in r] for r in rows(votes_ws)[1:]]
 tally = {}
 for item, title, prio, by, count, meeting, date in vot:
     assert is_number(count) and count >= 1, count
@@ -118,14 +138,14 @@ mee = rows(meetings_ws)[1:]
 assert len(mee) == len(d["meetings"])
 for m, row in zip(d["meetings"], mee):
     mid, date, kind, phase, title, n, names_ = row
-    assert (mid, kind, title) == (m["id"], m["kind"], m["title"]), row
+    assert (mid, key(kind), title) == (m["id"], m["kind"], m["title"]), row
     assert is_date(date, m["date"]), row
     assert is_number(phase) and phase == m["phase"], row
     assert is_number(n) and n == len(m["attendees"]), row
     assert (names_ or "") == "; ".join(people[p] for p in m["attendees"]), row
 
 log = rows(log_ws)[1:]
-got_log = [(r[3], r[4], r[0].date().isoformat()) for r in log]
+got_log = [(key(r[3]), r[4], r[0].date().isoformat()) for r in log]
 assert got_log == [("prioritise", "R1", "2026-03-02"),
                    ("decide", "R1", "2026-03-15"),
                    ("solution", "R1", "2026-04-01")], got_log
