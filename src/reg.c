@@ -463,11 +463,22 @@ int reg_open(struct reg *r, enum reg_mode mode)
 	 * what it shows or prints may hold only one side's value.  Once a
 	 * process (styr serve opens the register for each request). */
 	if (n && !warned) {
+		struct strbuf names = {0};
+		xmlNodePtr c = node_first(node_child(r->root, "conflicts"));
+		int shown = 0;
+
+		for (; c && shown < 3; c = node_after(c), shown++)
+			sb_printf(&names, "%s%s %s", shown ? "; " : "",
+				  node_attr(c, "id"),
+				  node_text(node_child(c, "what")));
+		if (c)
+			sb_puts(&names, "; ...");
 		warned = true;
-		warning(_("%s: %zu conflicts from a merge are open; what "
+		warning(_("%s: %zu conflicts from a merge are open (%s); what "
 			  "is shown holds our side's value until they are "
 			  "resolved (see 'styr conflicts')"),
-			r->path, n);
+			r->path, n, names.buf);
+		sb_free(&names);
 	}
 	return rc;
 }
