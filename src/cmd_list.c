@@ -164,12 +164,25 @@ static void print_table(const struct row *rows, size_t n, enum format fmt)
 				     : kind);
 		table_cell(t, area ? area : none);
 		table_cell(t, node_text(node_child(item, "title")));
-		table_cellf(t, "%d", f->exp[0][1]);
+		/* Never rated is not rated 0 (SPEC section 7). */
+		if (people && !f->exp[0][0] && !f->exp[0][1] && !f->exp[0][2])
+			table_cell(t, none);
+		else
+			table_cellf(t, "%d", f->exp[0][1]);
 		if (f->has_burden && people)
 			format_decimal_for(hours, f->hours_per_year, lang);
 		else if (f->has_burden)
 			format_decimal(hours, f->hours_per_year);
-		table_cell(t, f->has_burden ? hours : none);
+		if (f->has_burden && people && f->cost_per_year > 0) {
+			/* Kroner beside hours wherever a tariff is known;
+			 * scripts have the cost in --format json. */
+			char kr[32];
+			format_kroner_for(kr, f->cost_per_year, lang);
+			table_cellf(t, C_("list cell", "%s (%s kr)"), hours,
+				    kr);
+		} else {
+			table_cell(t, f->has_burden ? hours : none);
+		}
 		table_cellf(t, "%d", f->votes[0] + f->votes[1] + f->votes[2]);
 		table_cell(t, !prio ? none
 			      : people

@@ -191,4 +191,23 @@ test_expect_success 'list: unknown area, phase; extra arguments' '
 	test_expect_code 2 styr list doc 2>err
 '
 
+test_expect_success 'the table: kroner beside hours where a tariff is known, - for never rated' '
+	styr -q -f kr.xml init --org X &&
+	styr -q -f kr.xml add doc "Med timepris" &&
+	styr -q -f kr.xml add doc "Uden timepris" &&
+	styr -q -f kr.xml add doc "Vurderet" &&
+	styr -q -f kr.xml burden D1 --minutes 30 --per-year 2400 --tariff 450 &&
+	styr -q -f kr.xml burden D2 --minutes 30 --per-year 2400 &&
+	styr -q -f kr.xml rate D3 supportive --respondent Anne --guest &&
+	styr -f kr.xml list >out &&
+	# 30 min x 2400 = 1200 hours; at 450 kr: 540,000 kr.
+	test_grep "^D1  *Documentation  *-  *Med timepris  *-  *1200.0 (540,000 kr)  *0  *-  *-$" out &&
+	test_grep "^D2  *Documentation  *-  *Uden timepris  *-  *1200.0  *0  *-  *-$" out &&
+	test_grep "^D3  *Documentation  *-  *Vurderet  *0  *-  *0  *-  *-$" out &&
+	LC_ALL=da_DK.UTF-8 styr -f kr.xml list >out &&
+	test_grep "^D1  .*  1200,0 (540.000 kr.)  " out &&
+	styr -f kr.xml list --format csv >out &&
+	test_grep "^D1,doc,,Med timepris,0,1200.0,0,,.\?$" out
+'
+
 test_done
