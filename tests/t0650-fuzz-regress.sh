@@ -9,6 +9,9 @@
 #   template  content.xml (up to a NUL byte; after it, the register that
 #             fills it) as an unpacked template: handout --check and
 #             handout
+#   sheet     the first byte chooses xlsx (even) or ods (odd), the rest
+#             is the sheet's XML, packed with the target's fixed parts and
+#             imported into tests/fuzz/data.xml like csv
 #   csv       styr import csv into tests/fuzz/data.xml: refused leaves the
 #             register as it was, accepted leaves it valid
 # No input may make styr exit with anything but 0, 1 or 3.
@@ -96,6 +99,47 @@ test_expect_success 'csv inputs: imported whole or refused cleanly' '
 		fi
 	done &&
 	echo "$n csv inputs" &&
+	test $n -gt 3
+'
+
+# pack_sheet INPUT OUT: the fuzz target's package for INPUT (tests/fuzz/sheet.c).
+pack_sheet() {
+	ns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+	rel="http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+	tail -c +2 "$1" >sheet.part
+	case $(head -c 1 "$1" | od -An -tu1 | tr -d " ") in
+	*[13579]) mkzip "$2" "mimetype=application/vnd.oasis.opendocument.spreadsheet" \
+		"content.xml=@sheet.part" ;;
+	*) mkzip "$2" "[Content_Types].xml=<Types/>" \
+		"xl/workbook.xml=<workbook xmlns=\"$ns\" xmlns:r=\"$rel\"><sheets><sheet name=\"Ark1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>" \
+		"xl/_rels/workbook.xml.rels=<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"$rel/worksheet\" Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId2\" Type=\"$rel/sharedStrings\" Target=\"sharedStrings.xml\"/><Relationship Id=\"rId3\" Type=\"$rel/styles\" Target=\"styles.xml\"/></Relationships>" \
+		"xl/sharedStrings.xml=<sst xmlns=\"$ns\"><si><t>kind</t></si><si><t>title</t></si><si><t>goal</t></si><si><r><t>M</t></r><r><t>ål</t></r></si><si><t>minutes</t></si><si><t>per_year</t></si></sst>" \
+		"xl/styles.xml=<styleSheet xmlns=\"$ns\"><numFmts><numFmt numFmtId=\"164\" formatCode=\"dd/mm/yyyy\"/></numFmts><cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/><xf numFmtId=\"164\"/></cellXfs></styleSheet>" \
+		"xl/worksheets/sheet1.xml=@sheet.part" ;;
+	esac
+}
+
+test_expect_success 'sheet inputs: imported whole or refused cleanly' '
+	n=0 &&
+	for f in $(inputs sheet); do
+		n=$((n + 1))
+		case $(head -c 1 "$f" | od -An -tu1 | tr -d " ") in
+		*[13579]) fmt=ods ;;
+		*) fmt=xlsx ;;
+		esac
+		pack_sheet "$f" in.$fmt || exit 1
+		cp "$FUZZ/data.xml" styr.xml
+		rc=0; styr -q import $fmt in.$fmt >/dev/null 2>err || rc=$?
+		ours $rc || { echo "$f"; cat err; exit 1; }
+		if [ $rc = 0 ]; then
+			styr validate >/dev/null ||
+				{ echo "$f: invalid after the import"; exit 1; }
+		else
+			cmp -s "$FUZZ/data.xml" styr.xml ||
+				{ echo "$f: a refused import changed it"; exit 1; }
+		fi
+	done &&
+	echo "$n sheet inputs" &&
 	test $n -gt 3
 '
 
