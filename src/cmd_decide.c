@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "item.h"
 #include "principles.h"
 #include "stamp.h"
 #include "util.h"
@@ -22,9 +23,19 @@ static void remind(struct reg *r, xmlNodePtr item, const char *decision)
 		/* Selecting the removal of a law is proposing it again. */
 		const char *priority =
 		    node_attr(node_child(item, "priority"), "value");
-		if (priority)
+		if (priority) {
 			principle_law_remove(item, priority,
 					     _("the decision is recorded"));
+		} else {
+			/* No proposal: the votes say what is selected, as
+			 * the handouts read it. */
+			struct item_facts f;
+			item_facts(item, NULL, 0, &f);
+			if (f.leading >= 0)
+				principle_law_remove(
+				    item, vocab_priority.words[f.leading].key,
+				    _("the decision is recorded"));
+		}
 		principle_small_steps(r, item);
 	}
 	else if (solution && was && !strcmp(was, "selected"))

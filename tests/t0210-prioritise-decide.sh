@@ -163,6 +163,20 @@ test_expect_success 'decide: bad decision or id, missing arguments change nothin
 	test_cmp before.xml styr.xml
 '
 
+test_expect_success 'selecting a legal demand whose votes lead to removal warns, without a proposal too' '
+	styr -q -f law.xml init --org X &&
+	styr -q -f law.xml add doc "Handleplan" --origin lov >/dev/null &&
+	styr -q -f law.xml add doc "Afgørelse" --origin lov >/dev/null &&
+	styr -q -f law.xml meeting add workshop W --date 2026-01-05 --phase 1 >/dev/null &&
+	styr -q -f law.xml vote D1 remove --count 3 2>/dev/null &&
+	styr -q -f law.xml vote D2 change --count 3 &&
+	styr -f law.xml decide D1 selected 2>err &&
+	test_grep "D1 is a legal demand (origin law) and cannot simply be removed.*(the decision is recorded)" err &&
+	grep -q "value=\"selected\"" law.xml &&
+	styr -f law.xml decide D2 selected 2>err &&
+	! grep -q "legal demand" err
+'
+
 test_expect_success 'the register stays valid' '
 	valid
 '
