@@ -368,6 +368,9 @@ def check_merge(label, fb, fo, ft, fm, conflicts):
     return problems
 
 
+RESOLVED = [0]
+
+
 def scenario(seed, base_dir):
     rng = random.Random(seed)
     d = os.path.join(WORK, "s%d" % seed)
@@ -422,6 +425,23 @@ def scenario(seed, base_dir):
                             "%d conflicts" % (n, conflicted, len(cm)))
         problems += check_merge(n, fb, fo, ft, fm, cm)
         result[n] = (fm, cm)
+        if cm:
+            # Resolved as a person would: all ours or all theirs (the
+            # other when the first would leave a reference dangling).
+            sides_ = ["ours", "theirs"]
+            rng.shuffle(sides_)
+            ok = any(styr(sides[n], "conflicts", "resolve", "all",
+                          s_).returncode == 0 for s_ in sides_)
+            left = ET.parse(reg).getroot().find("r:conflicts", NS)
+            if not ok or left is not None:
+                problems.append("%s: the conflicts could not be resolved"
+                                % n)
+            elif run(["xmllint", "--noout", "--relaxng", RNG, reg],
+                     d).returncode != 0:
+                problems.append("%s: invalid after resolving" % n)
+            else:
+                RESOLVED[0] += len(cm)
+                git(sides[n], "commit", "-qam", "resolved")
     if len(result) == 2:
         (fa, ca), (fbm, cb) = result["a"], result["b"]
         if ca != cb:
@@ -460,8 +480,8 @@ def main():
             print("ok %d - scenario %d (%d changes, %d conflicts)" % (
                 seed - FIRST + 1, seed, len(done["a"]) + len(done["b"]),
                 nconf))
-    print("# %d scenarios, %d failed, %d conflicts recorded" % (
-        COUNT, failed, conflicts))
+    print("# %d scenarios, %d failed, %d conflicts recorded, %d resolved "
+          "(both ways)" % (COUNT, failed, conflicts, RESOLVED[0]))
     print("1..%d" % COUNT)
     return 1 if failed else 0
 
