@@ -5,6 +5,8 @@
  * The module is split by concern, with a private header (src/serve_int.h):
  * serve.c runs the server and guards every request (Host, Origin,
  * tokens, bounds), serve_api.c is the JSON interface and the votes,
+ * serve_commit.c saves the votes together on a thread of its own,
+ * serve_state.c keeps the tokens and ballots between runs,
  * serve_pages.c the pages, styles and script built into styr, the QR code
  * and the status page.
  */

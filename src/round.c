@@ -218,15 +218,29 @@ int round_reveal(struct reg *r, xmlNodePtr round, const char *now)
 	return 0;
 }
 
+/* The register's items by id, made in one walk: a round may hold every
+ * item, and reg_find_item would both search for each and count it as
+ * changed (reg_save then checks it again). */
+static struct strmap *item_index(struct reg *r)
+{
+	struct strmap *m = strmap_new(0);
+	xmlNodePtr it;
+
+	for (it = node_first(r->items); it; it = node_after(it))
+		strmap_add(m, node_attr(it, "id"), it);
+	return m;
+}
+
 /* Calls FN for each vote in ROUND's meeting on ROUND's items. */
 static void each_vote(struct reg *r, xmlNodePtr round,
 		      void (*fn)(struct reg *, xmlNodePtr, void *), void *ctx)
 {
 	const char *mid = node_attr(round_meeting(round), "id");
+	struct strmap *index = item_index(r);
 	xmlNodePtr s, it, v;
 
 	for (s = node_child(round, "subject"); s; s = node_next(s, "subject")) {
-		it = reg_find_item(r, node_attr(s, "ref"));
+		it = strmap_get(index, node_attr(s, "ref"));
 		for (v = it ? node_child(it, "vote") : NULL; v;
 		     v = node_next(v, "vote")) {
 			const char *m = node_attr(v, "meeting");
@@ -234,6 +248,7 @@ static void each_vote(struct reg *r, xmlNodePtr round,
 				fn(r, v, ctx);
 		}
 	}
+	strmap_free(index);
 }
 
 struct used {
@@ -380,6 +395,7 @@ struct val *round_view(struct arena *a, struct reg *r, xmlNodePtr round,
 	struct val *v = val_obj(a), *items = val_arr(a);
 	xmlNodePtr m = round_meeting(round), s, it;
 	const char *mid = node_attr(m, "id"), *ends = node_attr(round, "ends");
+	struct strmap *index;
 	long left;
 
 	val_set(a, v, "meeting", val_str(a, mid));
@@ -402,10 +418,12 @@ struct val *round_view(struct arena *a, struct reg *r, xmlNodePtr round,
 			val_int(a, atol(node_attr(round, "votes")) -
 					   round_used(r, round, who, ballot)));
 	val_set(a, v, "tally_shown", val_bool(a, tally));
+	index = item_index(r);
 	for (s = node_child(round, "subject"); s; s = node_next(s, "subject"))
-		if ((it = reg_find_item(r, node_attr(s, "ref"))))
+		if ((it = strmap_get(index, node_attr(s, "ref"))))
 			val_push(a, items, item_view(a, r, it, mid, lang, tally,
 						     who, ballot));
+	strmap_free(index);
 	val_set(a, v, "items", items);
 	return v;
 }

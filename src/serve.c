@@ -19,6 +19,7 @@
 #include <sys/random.h>
 #include <sys/socket.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "serve_int.h"
 
@@ -383,6 +384,8 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c,
 		if (!q->too_big)
 			return MHD_YES;
 	}
+	if (serve_vote_answered(q, &ret) == 0)
+		return ret;
 	if (q->seen)
 		return MHD_YES;
 	q->seen = true;
@@ -407,6 +410,7 @@ static void completed(void *cls, struct MHD_Connection *c, void **con_cls,
 		return;
 	sb_free(&q->body);
 	sb_free(&q->errors);
+	serve_pending_free(q->pending);
 	free(q);
 	*con_cls = NULL;
 }
@@ -457,17 +461,54 @@ static char *our_hosts(struct server *s, const char *listen, int port)
 	return shown ? shown : xstrdup("127.0.0.1");
 }
 
+/* A socket listening on SS (its port 0: any free one); sets *PORT to the
+ * port.  -1 with errno set when it cannot be had. */
+static int listen_on(struct sockaddr_storage *ss, int *port)
+{
+	socklen_t len = ss->ss_family == AF_INET6 ? sizeof(struct sockaddr_in6)
+						  : sizeof(struct sockaddr_in);
+	int fd = socket(ss->ss_family, SOCK_STREAM | SOCK_CLOEXEC, 0), on = 1;
+	int saved;
+
+	if (fd < 0)
+		return -1;
+	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
+	if (bind(fd, (struct sockaddr *)ss, len) < 0 || listen(fd, 64) < 0 ||
+	    getsockname(fd, (struct sockaddr *)ss, &len) < 0) {
+		saved = errno;
+		close(fd);
+		errno = saved;
+		return -1;
+	}
+	*port = ntohs(ss->ss_family == AF_INET6
+			      ? ((struct sockaddr_in6 *)ss)->sin6_port
+			      : ((struct sockaddr_in *)ss)->sin_port);
+	return fd;
+}
+
+static void server_free(struct server *s)
+{
+	size_t k;
+
+	serve_ballots_free(s);
+	for (k = 0; k < s->nhosts; k++)
+		free(s->hosts[k]);
+	free(s->hosts);
+	free(s->base);
+	free(s->qr);
+	free(s->state);
+}
+
 int serve_run(const struct serve_opts *o, FILE *out)
 {
 	struct server s = {0};
 	struct sockaddr_storage ss = {0};
 	const char *listen = o->listen ? o->listen : "127.0.0.1";
-	const union MHD_DaemonInfo *dinfo;
-	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL;
-	char *shown;
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL |
+			 MHD_ALLOW_SUSPEND_RESUME;
+	char *shown, *url;
 	sigset_t set;
-	int port, sig;
-	size_t k;
+	int port, sig, fd;
 
 	if (inet_pton(AF_INET, listen,
 		      &((struct sockaddr_in *)&ss)->sin_addr) == 1) {
@@ -484,44 +525,50 @@ int serve_run(const struct serve_opts *o, FILE *out)
 			       "network of this machine)"),
 			     listen);
 	}
+	/* The socket first, so that the port, the addresses that are ours
+	 * and the QR code are known before the server's thread answers
+	 * anything. */
+	fd = listen_on(&ss, &port);
+	if (fd < 0)
+		return error(_("cannot listen on %s port %d: %s (is another "
+			       "server using the port? try --port)"),
+			     listen, o->port, strerror(errno));
 	s.file = o->file;
 	serve_state_load(&s, o->new_tokens);
 	s.lang = o->lang ? o->lang : "da";
-	/* Block the signals that stop us before the server's thread
-	 * starts, so that they come to sigwait below. */
+	shown = our_hosts(&s, listen, port);
+	s.base = xasprintf(strchr(shown, ':') ? "http://[%s]:%d"
+					      : "http://%s:%d",
+			   shown, port);
+	free(shown);
+	url = xasprintf("%s/vote?key=%s", s.base, s.token[0]);
+	s.qr = serve_qr_svg(url);
+	free(url);
+	/* Block the signals that stop us before the server's threads
+	 * start, so that they come to sigwait below. */
 	sigemptyset(&set);
 	sigaddset(&set, SIGINT);
 	sigaddset(&set, SIGTERM);
 	sigaddset(&set, SIGHUP);
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
+	if (serve_commit_start(&s) < 0) {
+		close(fd);
+		goto failed;
+	}
 	s.d = MHD_start_daemon(
-		flags, (uint16_t)o->port, NULL, NULL, handle, &s,
-		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+		flags, 0, NULL, NULL, handle, &s, MHD_OPTION_LISTEN_SOCKET, fd,
 		MHD_OPTION_CONNECTION_LIMIT, (unsigned)256,
 		MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)128,
 		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
 		MHD_OPTION_NOTIFY_COMPLETED, completed, &s, MHD_OPTION_END);
 	if (!s.d) {
-		pthread_sigmask(SIG_UNBLOCK, &set, NULL);
-		serve_ballots_free(&s);
-		free(s.state);
-		return error(_("cannot listen on %s port %d: %s (is another "
-			       "server using the port? try --port)"),
-			     listen, o->port, strerror(errno));
-	}
-	dinfo = MHD_get_daemon_info(s.d, MHD_DAEMON_INFO_BIND_PORT);
-	port = dinfo ? dinfo->port : o->port;
-	shown = our_hosts(&s, listen, port);
-	s.base = xasprintf(strchr(shown, ':') ? "http://[%s]:%d"
-					      : "http://%s:%d",
-			   shown, port);
-	free(shown);
-	{
-		char *url = xasprintf("%s/vote?key=%s", s.base, s.token[0]);
-		s.qr = serve_qr_svg(url);
-		free(url);
+		error(_("cannot start the web server on %s port %d"), listen,
+		      port);
+		close(fd);
+		serve_commit_stop(&s);
+		goto failed;
 	}
 	fprintf(out, "Participants: %s/vote?key=%s\n", s.base, s.token[0]);
 	fprintf(out, "Projector: %s/screen?key=%s\n", s.base, s.token[1]);
@@ -530,15 +577,15 @@ int serve_run(const struct serve_opts *o, FILE *out)
 	fflush(out);
 	info(_("serving the register on %s; stop with Ctrl-C"), s.base);
 	sigwait(&set, &sig);
+	/* The votes still queued are saved and answered first. */
+	serve_commit_stop(&s);
 	MHD_stop_daemon(s.d);
 	pthread_sigmask(SIG_UNBLOCK, &set, NULL);
 	info(_("stopped"));
-	serve_ballots_free(&s);
-	for (k = 0; k < s.nhosts; k++)
-		free(s.hosts[k]);
-	free(s.hosts);
-	free(s.base);
-	free(s.qr);
-	free(s.state);
+	server_free(&s);
 	return 0;
+failed:
+	pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+	server_free(&s);
+	return -1;
 }

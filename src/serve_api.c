@@ -288,13 +288,21 @@ bool serve_is(struct req *q, const char *method, const char *url)
 
 /* Opens the register; on failure queues 503 and returns -1. */
 int serve_open_reg(struct req *q, struct reg *r, enum reg_mode mode,
-		    enum MHD_Result *ret)
+		   enum MHD_Result *ret)
 {
+	serve_reg_lock(q->s);
 	if (reg_open(r, mode) == 0)
 		return 0;
 	*ret = serve_error(q, MHD_HTTP_SERVICE_UNAVAILABLE, NULL);
 	reg_close(r);
+	serve_reg_unlock(q->s);
 	return -1;
+}
+
+void serve_close_reg(struct req *q, struct reg *r)
+{
+	reg_close(r);
+	serve_reg_unlock(q->s);
 }
 
 /* The round as the caller may see it: the tally for the projector and
@@ -339,7 +347,7 @@ static void api_round(struct req *q, enum MHD_Result *ret)
 		*ret = serve_json(q, MHD_HTTP_OK, serve_round_view(q, a, &r, rd, now));
 		arena_free(a);
 	}
-	reg_close(&r);
+	serve_close_reg(q, &r);
 }
 
 static void api_screen(struct req *q, enum MHD_Result *ret)
@@ -361,7 +369,7 @@ static void api_screen(struct req *q, enum MHD_Result *ret)
 	val_set(a, v, "round", rd ? serve_round_view(q, a, &r, rd, now) : val_null(a));
 	*ret = serve_json(q, MHD_HTTP_OK, v);
 	arena_free(a);
-	reg_close(&r);
+	serve_close_reg(q, &r);
 }
 
 static void api_join(struct req *q, enum MHD_Result *ret)
@@ -436,24 +444,20 @@ static void api_join(struct req *q, enum MHD_Result *ret)
 	free(cookie);
 	arena_free(a);
 close:
-	reg_close(&r);
+	serve_close_reg(q, &r);
 	free(tidy);
 out:
 	free(f[0]);
 }
 
+/* The vote is checked here as far as it can be without the register,
+ * then queued for the committer (serve_commit.c), which answers it once
+ * it is saved. */
 static void api_vote(struct req *q, enum MHD_Result *ret)
 {
 	static const char *const keys[] = {"item", "priority", NULL};
-	char *f[2], now[21], date[11], *was = NULL, *who = NULL;
-	struct vote_cast c = {0};
-	struct ballot *b;
-	struct reg r;
-	struct arena *a;
-	struct val *v;
-	xmlNodePtr rd, item;
+	char *f[2];
 	int p;
-	long used, budget;
 
 	if (serve_json_fields(q->body.buf ? q->body.buf : "", q->body.len,
 			      keys, f) < 0) {
@@ -478,68 +482,9 @@ static void api_vote(struct req *q, enum MHD_Result *ret)
 		*ret = serve_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, NULL);
 		goto out;
 	}
-	if (serve_open_reg(q, &r, REG_WRITE, ret) < 0)
-		goto out;
-	now_iso(now);
-	today_iso(date);
-	rd = round_current(&r);
-	b = ballot_for(q, rd);
-	if (!rd || !round_taking_votes(rd, now)) {
-		*ret = serve_error(q, MHD_HTTP_CONFLICT,
-				   _("the round is closed: it takes no more "
-				     "votes"));
-		goto close;
-	}
-	if (!b) {
-		*ret = serve_error(q, MHD_HTTP_CONFLICT,
-				   _("your ballot is for an earlier round: "
-				     "join this one"));
-		goto close;
-	}
-	if (!round_has_item(rd, f[0]) ||
-	    !(item = reg_find_item(&r, f[0]))) {
-		*ret = serve_error(q, MHD_HTTP_NOT_FOUND,
-				   _("that item is not in this round"));
-		goto close;
-	}
-	who = ballot_who(&r, b);
-	c.priority = vocab_priority.words[p].key;
-	c.stored = b->stored;
-	c.shown = ballot_name(&r, b);
-	c.ballot = b->anon;
-	c.meeting = node_attr(round_meeting(rd), "id");
-	c.date = date;
-	budget = atol(node_attr(rd, "votes"));
-	used = round_used(&r, rd, who, b->anon);
-	if (!(b->anon ? item_find_ballot(item, b->anon, c.meeting)
-		      : item_find_vote(&r, item, who, c.meeting)) &&
-	    used >= budget) {
-		*ret = serve_error(q, MHD_HTTP_CONFLICT,
-				   _("you have used all your votes; change "
-				     "one of them instead"));
-		goto close;
-	}
-	vote_record(&r, item, &c, &was);
-	if (reg_save(&r) < 0) {
-		*ret = serve_error(q, MHD_HTTP_SERVICE_UNAVAILABLE, NULL);
-		goto close;
-	}
-	a = arena_new();
-	v = val_obj(a);
-	val_set(a, v, "item", val_str(a, node_attr(item, "id")));
-	val_set(a, v, "priority", val_str(a, c.priority));
-	val_set(a, v, "replaced", val_str_or_null(a, was));
-	val_set(a, v, "meeting", val_str(a, c.meeting));
-	val_set(a, v, "date", val_str(a, date));
-	val_set(a, v, "votes_left",
-		val_int(a, budget - round_used(&r, rd, who, b->anon)));
-	*ret = serve_json(q, MHD_HTTP_OK, v);
-	arena_free(a);
-close:
-	reg_close(&r);
+	serve_vote_enqueue(q, f[0], vocab_priority.words[p].key);
+	*ret = MHD_YES;
 out:
-	free(who);
-	free(was);
 	free(f[0]);
 	free(f[1]);
 }

@@ -69,7 +69,7 @@ static void workshop(struct req *q, enum MHD_Result *ret)
 	val_set(a, v, "workshops", ws);
 	*ret = serve_json(q, MHD_HTTP_OK, v);
 	arena_free(a);
-	reg_close(&r);
+	serve_close_reg(q, &r);
 }
 
 enum change { OPEN, CLOSE, REVEAL, PAPER, PROPOSE };
@@ -216,7 +216,7 @@ static void change(struct req *q, enum change what, enum MHD_Result *ret)
 				     : val_null(a));
 		arena_free(a);
 	}
-	reg_close(&r);
+	serve_close_reg(q, &r);
 out:
 	for (i = 0; i < 6; i++)
 		free(f[i]);

@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <pthread.h>
 #include <time.h>
 #include <microhttpd.h>
 
@@ -60,6 +61,13 @@ struct server {
 	char *qr; /* the participants' address as an SVG QR code */
 	const char *file; /* the register's real path */
 	char *state;      /* serve_state.c's file, or NULL */
+	/* serve_commit.c: the votes waiting for the committer thread, and
+	 * the lock on the register between it and the server's thread. */
+	pthread_mutex_t regmu, qmu;
+	pthread_cond_t qcv;
+	struct pending *qhead, **qtail;
+	bool qstop, committing;
+	pthread_t committer;
 };
 
 /* Bodies larger than this are refused with 413. */
@@ -76,6 +84,7 @@ struct req {
 	const char *lang;     /* "da" or "en" */
 	struct strbuf errors; /* error() while this request runs */
 	const char *set_cookie; /* a Set-Cookie for the reply, or NULL */
+	struct pending *pending; /* a vote waiting for its save */
 };
 
 /* --- serve.c: replies --- */
@@ -113,6 +122,23 @@ struct val *serve_round_view(struct req *q, struct arena *a, struct reg *r,
 			     xmlNodePtr round, const char *now);
 /* The ballot with token TOKEN, or NULL. */
 struct ballot *serve_find_ballot(struct server *s, const char *token);
+
+/* --- serve_commit.c: votes saved together --- */
+struct pending;
+int serve_commit_start(struct server *s);
+/* Saves what is queued, answers it, and stops the committer. */
+void serve_commit_stop(struct server *s);
+/* Queues Q's vote (its ballot checked, PRIORITY a vocab_priority key)
+ * and suspends Q's connection until its save is done. */
+void serve_vote_enqueue(struct req *q, const char *item,
+			const char *priority);
+/* Queues the reply of Q's saved vote; -1 when Q has none ready. */
+int serve_vote_answered(struct req *q, enum MHD_Result *ret);
+void serve_pending_free(struct pending *p);
+/* The register is used by one thread at a time. */
+void serve_reg_lock(struct server *s);
+void serve_reg_unlock(struct server *s);
+void serve_close_reg(struct req *q, struct reg *r);
 
 /* --- serve_state.c: tokens and ballots kept between runs --- */
 /* Takes the tokens and ballots saved for S->file, or (FRESH, or none

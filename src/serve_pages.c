@@ -100,16 +100,14 @@ static enum MHD_Result status(struct req *q)
 	int rc;
 	enum MHD_Result ret;
 
-	if (reg_open(&r, REG_READ) < 0) {
-		reg_close(&r);
-		return serve_error(q, MHD_HTTP_SERVICE_UNAVAILABLE, NULL);
-	}
+	if (serve_open_reg(q, &r, REG_READ, &ret) < 0)
+		return ret;
 	f = open_memstream(&buf, &len);
 	if (!f)
 		die(_("out of memory"));
 	rc = status_page_write(&r, q->lang, NULL, f);
 	fclose(f);
-	reg_close(&r);
+	serve_close_reg(q, &r);
 	ret = rc < 0 ? serve_error(q, MHD_HTTP_INTERNAL_SERVER_ERROR, NULL)
 		     : serve_reply(q, MHD_HTTP_OK, "text/html; charset=utf-8",
 				   buf, len, true);

@@ -22,7 +22,8 @@ void error_context(const char *s)
 	context = s;
 }
 
-static struct strbuf *capture;
+/* Each thread its own: styr serve saves votes on a thread of its own. */
+static _Thread_local struct strbuf *capture;
 
 void error_capture(struct strbuf *sb)
 {
