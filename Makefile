@@ -313,6 +313,7 @@ BENCH_SIZES ?= 1000 10000 100000
 bench: deps
 	$(MAKE) B=build/bench CFLAGS="-O2 -g" build/bench/styr
 	RUNS=$(BENCH_RUNS) STYR=$(CURDIR)/build/bench/styr bench/run.sh $(BENCH_SIZES)
+	STYR=$(CURDIR)/build/bench/styr bench/serve.sh
 
 # PREFIX (and BINDIR, DATADIR...) may differ from the build's: the binary
 # does not depend on it.  Quoted throughout, for a PREFIX with a space.
