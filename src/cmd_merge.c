@@ -159,6 +159,7 @@ int cmd_merge(int argc, char **argv)
 	struct reg ro, rb, rt, out;
 	struct merge_result res = {0};
 	char *snapshot = NULL;
+	const char *shown;
 	int rc;
 
 	cli_parse(&cmd, argc, argv, &a);
@@ -244,14 +245,17 @@ int cmd_merge(int argc, char **argv)
 		goto out;
 	if (snapshot && !a.output)
 		sync_copy(&ro, &rt, a.theirs, snapshot);
+	/* As git's driver, OURS is a temporary file: the label (the
+	 * register's path) says which register it is. */
+	shown = a.output ? a.output : a.label ? a.label : a.ours;
 	report(&res, a.label ? a.label : a.theirs);
 	if (res.nconflicts) {
 		warning(_("%s: merged with %zu conflicts recorded; see and "
 			  "resolve them with 'styr conflicts'"),
-			a.output ? a.output : a.ours, res.nconflicts);
+			shown, res.nconflicts);
 		rc = EXIT_REFUSED;
 	} else {
-		info(_("%s: merged"), a.output ? a.output : a.ours);
+		info(_("%s: merged"), shown);
 	}
 out:
 	free(snapshot);
