@@ -229,7 +229,7 @@ static int authenticate(struct req *q, bool *by_cookie)
 	const char *auth = serve_header(q, MHD_HTTP_HEADER_AUTHORIZATION);
 	const char *key = MHD_lookup_connection_value(
 		q->c, MHD_GET_ARGUMENT_KIND, "key");
-	const char *v;
+	const char *v, *stale = NULL;
 	unsigned r;
 	int i;
 
@@ -245,15 +245,27 @@ static int authenticate(struct req *q, bool *by_cookie)
 			return -1;
 		q->roles |= r;
 	}
+	/* A cookie from an earlier run (--new-tokens) is not a guess: it
+	 * is passed over when a valid token comes with it (the new address
+	 * replaces it), and otherwise refused once and cleared. */
 	for (i = 0; cookie_names[i]; i++) {
 		v = MHD_lookup_connection_value(q->c, MHD_COOKIE_KIND,
 						cookie_names[i]);
 		if (!v)
 			continue;
-		if (!(r = token_roles(q, v)))
-			return -1;
+		if (!(r = token_roles(q, v))) {
+			stale = cookie_names[i];
+			continue;
+		}
 		q->roles |= r;
 		*by_cookie = true;
+	}
+	if (stale && !q->roles) {
+		snprintf(q->clear, sizeof q->clear,
+			 "%s=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict",
+			 stale);
+		q->set_cookie = q->clear;
+		return -1;
 	}
 	return 0;
 }

@@ -85,6 +85,7 @@ struct req {
 	struct strbuf errors; /* error() while this request runs */
 	const char *set_cookie; /* a Set-Cookie for the reply, or NULL */
 	struct pending *pending; /* a vote waiting for its save */
+	char clear[96];          /* a Set-Cookie clearing a stale cookie */
 };
 
 /* --- serve.c: replies --- */

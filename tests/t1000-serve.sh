@@ -384,12 +384,19 @@ stop
 cp urls urls.before
 start --new-tokens || echo "# the server did not start with new tokens"
 
-test_expect_success 'with --new-tokens the old addresses and ballots are refused' '
+test_expect_success 'with --new-tokens the old addresses and ballots are refused; a stale cookie gives way to the new address, or is cleared' '
 	! cmp -s urls.before urls &&
 	OLD=$(sed -n "s/^Facilitator: .*key=//p" urls.before) &&
 	test "$(code GET "$BASE/api/workshop" --bearer "$OLD")" = 403 &&
 	test "$(code GET "$BASE/api/round" --bearer "$(cat anna)")" = 403 &&
-	test "$(code GET "$BASE/api/workshop" --bearer "$FTOK")" = 200
+	test "$(code GET "$BASE/api/workshop" --bearer "$FTOK")" = 200 &&
+	OLDP=$(sed -n "s/^Participants: .*key=//p" urls.before) &&
+	http GET "$BASE/vote?key=$PTOK" --cookie "styr_p=$OLDP" >out &&
+	test "$(head -n 1 out)" = 303 &&
+	test_grep "^Set-Cookie: styr_p=$PTOK;" out &&
+	http GET "$BASE/vote" --cookie "styr_p=$OLDP" >out &&
+	test "$(head -n 1 out)" = 403 &&
+	test_grep "^Set-Cookie: styr_p=; Path=/; Max-Age=0" out
 '
 
 stop
