@@ -1,8 +1,8 @@
 #!/usr/bin/python3 -S
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Many participants at once (tests/t1050-serve-load.sh): VOTERS threads,
-each joins the round as P<n> through the JSON interface and votes on
-PER items of its own choosing (D1..D<ITEMS>), one vote at a time, as a
+each joins the round as P<n> through the JSON interface and, once all
+have joined, votes on PER items of its own choosing (D1..D<ITEMS>), one vote at a time, as a
 phone would.  Only this machine is asked.
 
     serve_load.py HOST:PORT PARTICIPANT_TOKEN VOTERS PER ITEMS
@@ -58,12 +58,20 @@ def main(argv):
         except OSError:
             with lock:
                 failed[0] += 1
+            joined.abort()
             return
         if code != 200:
             with lock:
                 refused[0] += 1
+            joined.abort()
             return
         ballot = body.split('"ballot": "')[1].split('"')[0]
+        # Everybody has joined before anybody votes: the latency is
+        # that of votes, not of votes queued behind joins.
+        try:
+            joined.wait(120)
+        except threading.BrokenBarrierError:
+            pass
         for item in rr.sample(range(1, items + 1), per):
             p = rr.choice(pri)
             t = time.time()
@@ -82,6 +90,7 @@ def main(argv):
                 else:
                     refused[0] += 1
 
+    joined = threading.Barrier(voters)
     start = time.time()
     threads = [threading.Thread(target=phone, args=(n,)) for n in range(1, voters + 1)]
     for t in threads:
