@@ -194,12 +194,15 @@ def facts(path, base):
                               ("meeting", "meetings", "meeting")):
         for e in root.findall("r:%s/r:%s" % (sect, child), NS):
             i = e.get("id")
-            cmap[i] = i if i in base[kind] else "new:" + name_of(kind, e)
+            # the letter too: an item whose kind both sides changed
+            # becomes two new items with the base item's title
+            cmap[i] = i if i in base[kind] else \
+                "new:%s:%s" % (i[0], name_of(kind, e))
     for e in root.findall("r:log/r:entry/r:item", NS):
         i = e.get("id")
         if i not in cmap:
             cmap[i] = i if i in base["item"] else \
-                "new:" + e.findtext("r:title", "", NS)
+                "new:%s:%s" % (i[0], e.findtext("r:title", "", NS))
 
     def c(i):
         if i is None:
