@@ -73,7 +73,8 @@ void merge_keep_referred(xmlNodePtr base, xmlNodePtr ours, xmlNodePtr theirs,
 
 /* merge_log.c: the log sections B, R (ours: the result) and T merged
  * into R.  B's entries must begin R's and T's (merge_check_history). */
-void merge_log_entries(xmlNodePtr b, xmlNodePtr r, xmlNodePtr t);
+void merge_log_entries(xmlNodePtr b, xmlNodePtr r, xmlNodePtr t,
+		       struct merge_result *res);
 
 /* merge_renumber.c: gives THEIRS' new ids that OURS also handed out
  * since BASE the next free numbers (rewriting every reference in

@@ -540,7 +540,7 @@ static void merge_children(struct ctx *x, xmlNodePtr b, xmlNodePtr r,
 	size_t i;
 
 	if (!strcmp(pname, "log")) {
-		merge_log_entries(b, r, t);
+		merge_log_entries(b, r, t, x->res);
 		return;
 	}
 	keyed_build(&kb, b);

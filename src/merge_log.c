@@ -50,7 +50,64 @@ static void merge_log(xmlNodePtr r, xmlNodePtr *ours, size_t no,
  * before merging: merge_check_history), so only the entries after them
  * are new; an entry both sides have new (the same change made twice) is
  * kept once. */
-void merge_log_entries(xmlNodePtr b, xmlNodePtr r, xmlNodePtr t)
+static xmlNodePtr item_by_id(xmlNodePtr log, const char *id)
+{
+	xmlNodePtr n = node_first(node_child(xmlDocGetRootElement(log->doc),
+					     "items"));
+
+	for (; n; n = node_after(n))
+		if (!strcmp(node_attr(n, "id"), id))
+			return n;
+	return NULL;
+}
+
+/* One item's kind changed on both sides, differently: two new items (R3
+ * here, D4 there) stand for one.  A conflict on each, so that taking
+ * ours keeps ours and deletes theirs, and taking theirs the other way. */
+static void kind_changes(xmlNodePtr log, xmlNodePtr *ours, size_t no,
+			 xmlNodePtr *theirs, size_t nt,
+			 struct merge_result *res)
+{
+	size_t i, j;
+
+	for (i = 0; i < no; i++) {
+		const char *ref = node_attr(ours[i], "ref");
+		const char *mine = node_attr(ours[i], "became");
+		if (!mine || !ref)
+			continue;
+		for (j = 0; j < nt; j++) {
+			const char *other = node_attr(theirs[j], "became");
+			xmlNodePtr a, b;
+			char *at, *what;
+
+			if (!other || strcmp(other, mine) == 0 ||
+			    strcmp(node_attr(theirs[j], "ref")
+					   ? node_attr(theirs[j], "ref")
+					   : "",
+				   ref))
+				continue;
+			a = item_by_id(log, mine);
+			b = item_by_id(log, other);
+			if (!a || !b)
+				continue;
+			what = xasprintf(_("%s: its kind was changed on both "
+					   "sides (%s here, %s there)"),
+					 ref, mine, other);
+			at = xasprintf("/items/item[%s]", mine);
+			merge_add_conflict(res, MERGE_BOTH_CHANGED, at, what,
+					   mine, NULL, merge_xml(a), NULL);
+			free(at);
+			at = xasprintf("/items/item[%s]", other);
+			merge_add_conflict(res, MERGE_BOTH_CHANGED, at, what,
+					   other, NULL, NULL, merge_xml(b));
+			free(at);
+			free(what);
+		}
+	}
+}
+
+void merge_log_entries(xmlNodePtr b, xmlNodePtr r, xmlNodePtr t,
+		       struct merge_result *res)
 {
 	xmlNodePtr eb = node_first(b), eo = node_first(r), et = node_first(t);
 	xmlNodePtr *ours = NULL, *theirs = NULL;
@@ -90,6 +147,7 @@ void merge_log_entries(xmlNodePtr b, xmlNodePtr r, xmlNodePtr t)
 			theirs[nt++] = et;
 		free(key);
 	}
+	kind_changes(r, ours, no, theirs, nt, res);
 	merge_log(r, ours, no, theirs, nt);
 	strmap_free(seen);
 	free(counts);

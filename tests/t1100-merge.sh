@@ -263,6 +263,21 @@ test_expect_success 'a person or area one side removed, the other refers to: kep
 	valid ours.xml
 '
 
+test_expect_success 'an item whose kind both sides changed differently: a conflict' '
+	fresh &&
+	styr -q -f ours.xml edit G1 --kind rule &&
+	styr -q -f theirs.xml edit G1 --kind doc &&
+	conflicted &&
+	test "$(xq ours.xml "r:conflicts/r:conflict")" = 2 &&
+	test_grep "G1: its kind was changed on both sides (R2 here, D2 there)" err &&
+	test "$(xq ours.xml "r:items/r:item[@id=\"R2\"]/r:title" text)" = "Borgeren i centrum" &&
+	test "$(xq ours.xml "r:items/r:item[@id=\"D2\"]/r:title" text)" = "Borgeren i centrum" &&
+	styr -f ours.xml conflicts resolve all theirs &&
+	test "$(xq ours.xml "r:items/r:item[@id=\"R2\"]")" = 0 &&
+	test "$(xq ours.xml "r:items/r:item[@id=\"D2\"]" kind)" = doc &&
+	valid ours.xml
+'
+
 test_expect_success '-o writes the merge elsewhere and leaves OURS alone' '
 	fresh &&
 	styr -q -f ours.xml edit G1 --title "Vores" &&
