@@ -5,6 +5,7 @@
 
 #include "commands.h"
 #include "correct.h"
+#include "names.h"
 #include "phase.h"
 #include "reg.h"
 #include "table.h"
@@ -31,6 +32,12 @@ static const struct cli_option add_options[] = {
 	 N_("the meeting's date (YYYY-MM-DD)")},
 	{"phase", OPT_PHASE, N_("N"), offsetof(struct args, phase),
 	 N_("the phase it belongs to (default: the current phase)")},
+	{0}};
+
+static const struct cli_option attend_options[] = {
+	{"date", OPT_DATE, N_("DATE"), offsetof(struct args, date),
+	 N_("the day they took part (YYYY-MM-DD; default: the meeting's "
+	    "date)")},
 	{0}};
 
 static const struct cli_option list_options[] = {
@@ -92,21 +99,51 @@ static bool attends(xmlNodePtr meeting, const char *person)
 	return false;
 }
 
+/* The day attendance at M happened: --date, else the meeting's own date;
+ * never a day still to come (SPEC 7).  0, or -1 when refused. */
+static int attend_date(xmlNodePtr m, const char *given, char date[11])
+{
+	const char *planned = node_attr(m, "date");
+	char today[11];
+
+	if (given)
+		return parse_past_date("--date", given, date);
+	today_iso(today);
+	if (strcmp(planned, today) > 0)
+		return error(_("meeting %s is dated %s, a day still to come: "
+			       "record who took part once it has been held "
+			       "(if it was held earlier, correct its date "
+			       "with 'styr meeting change %s --date DATE')"),
+			     node_attr(m, "id"), planned, node_attr(m, "id"));
+	snprintf(date, 11, "%s", planned);
+	return 0;
+}
+
 static int attend(struct reg *r, const struct args *a)
 {
-	xmlNodePtr m = reg_known_meeting(r, a->pos[0]), *people;
+	xmlNodePtr m = reg_known_meeting(r, a->pos[0]), *people, e;
 	struct strbuf names = {0};
+	char date[11];
 	int i, unknown = 0, added = 0;
 
-	if (!m)
+	if (!m || attend_date(m, a->date, date) < 0)
 		return -1;
-	/* Every name must be known before anything is written. */
+	/* Every name must be known before anything is written; names are
+	 * matched as vote and rate match them (case, spaces, accents). */
 	people = xcalloc((size_t)a->npos, sizeof *people);
 	for (i = 1; i < a->npos; i++)
-		if (!(people[i] = reg_person(r, a->pos[i])))
-			unknown |= error(_("unknown person '%s' (see 'styr "
-					   "person list')"),
-					 a->pos[i]);
+		if (!(people[i] = person_find(r, a->pos[i]))) {
+			char *closest = person_closest(r, a->pos[i]);
+			if (*closest)
+				unknown |= error(_("unknown person '%s'; did "
+						   "you mean %s?"),
+						 a->pos[i], closest);
+			else
+				unknown |= error(_("unknown person '%s' (see "
+						   "'styr person list')"),
+						 a->pos[i]);
+			free(closest);
+		}
 	if (unknown) {
 		free(people);
 		return -1;
@@ -128,9 +165,10 @@ static int attend(struct reg *r, const struct args *a)
 		     node_attr(m, "id"));
 		return 1;
 	}
-	reg_log(r, "meeting", node_attr(m, "id"),
-		_("recorded at meeting %s '%s': %s"), node_attr(m, "id"),
-		node_text(node_child(m, "title")), names.buf);
+	e = reg_log(r, "meeting", node_attr(m, "id"),
+		    _("recorded at meeting %s '%s': %s"), node_attr(m, "id"),
+		    node_text(node_child(m, "title")), names.buf);
+	node_set_attr(e, "happened", date); /* the day it happened */
 	info(ngettext("%s: %d attendee recorded", "%s: %d attendees recorded",
 		      (unsigned long)added),
 	     node_attr(m, "id"), added);
@@ -461,12 +499,15 @@ static const struct cli_sub subs[] = {
 		   "(styregruppemøde) or other.  A meeting counts as held from "
 		   "its date on.")},
 	{.name = "attend", .run = run, .action = ATTEND, .min = 2, .max = CLI_MANY,
-	 .args_doc = N_("ID NAME..."),
+	 .args_doc = N_("ID NAME... [--date DATE]"),
 	 .needs = N_("a meeting id and one or more people"),
+	 .opts = attend_options,
 	 .doc = N_("Record the people who took part.\vEach NAME is a "
-		   "person's id (P3) or their exact name (see 'styr person "
-		   "list').  Their roles show in 'styr phase' which parts of the "
-		   "governance chain have taken part.")},
+		   "person's id (P3) or their name as in 'styr person list' "
+		   "(letter case and spaces do not matter).  Attendance is "
+		   "recorded on the meeting's date, or --date; not before the "
+		   "day has come.  Their roles show in 'styr phase' which parts "
+		   "of the governance chain have taken part.")},
 	{.name = "absent", .run = run, .action = ABSENT, .min = 2,
 	 .max = CLI_MANY, .args_doc = N_("ID NAME... [--why TEXT]"),
 	 .needs = N_("a meeting id and one or more people"),

@@ -60,13 +60,14 @@ test_expect_success 'the overview lists held and planned meetings and who took p
 	styr meeting add styregruppemøde "Styregruppe 1" --date 2099-01-01 >/dev/null &&
 	styr meeting add workshop "Andet" --date 2020-01-05 --phase 4 >/dev/null &&
 	styr meeting attend M1 "Anne Agent" P2 &&
-	styr meeting attend M2 "Per Planlagt" &&
+	test_expect_code 1 styr meeting attend M2 "Per Planlagt" 2>err &&
+	test_grep "M2 is dated 2099-01-01, a day still to come" err &&
 	styr meeting attend M3 "Lis Larsen" &&
 	styr phase >out &&
 	cat >expect <<-\EOF &&
 	  Meetings:
 	    2020-01-10  held     M1  Seminar: Opstart (2 attending)
-	    2099-01-01  planned  M2  Steering group meeting: Styregruppe 1 (1 attending)
+	    2099-01-01  planned  M2  Steering group meeting: Styregruppe 1
 	  Governance chain at the meetings held so far:
 	    taken part:  Management, Documentation agent
 	    not yet:     MED, Administration, Staff, Steward, Steering group

@@ -65,8 +65,12 @@ test_expect_success 'attend: an unknown name or meeting writes nothing' '
 	test_expect_code 1 styr meeting attend M2 P1 "Ukendt Person" P9 2>err &&
 	test_grep "unknown person .Ukendt Person." err &&
 	test_grep "unknown person .P9." err &&
-	test_expect_code 1 styr meeting attend M2 "anne agent" 2>err &&
-	test_grep "unknown person .anne agent." err &&
+	test_expect_code 1 styr meeting attend M2 "Ane Agentt" 2>err &&
+	test_grep "unknown person .Ane Agentt.; did you mean .Anne Agent. (P1)?" err &&
+	test_expect_code 1 styr meeting attend M3 P1 2>err &&
+	test_grep "meeting M3 is dated 2099-05-01, a day still to come" err &&
+	test_expect_code 1 styr meeting attend M2 P1 --date 2999-01-01 2>err &&
+	test_grep "in the future" err &&
 	test_expect_code 1 styr meeting attend M99 P1 2>err &&
 	test_grep "unknown meeting .M99. (see .styr meeting list.)" err &&
 	test_cmp before.xml styr.xml
@@ -182,6 +186,19 @@ test_expect_success 'meeting with no action lists' '
 
 test_expect_success 'no lock or temporary file is left behind' '
 	test ! -e styr.xml.lock && test ! -e styr.xml.new
+'
+
+test_expect_success 'attend: names as vote matches them; the day it happened in the log' '
+	styr -f a.xml init --org X >/dev/null 2>&1 &&
+	styr -f a.xml person add "Hanne Møller" --role staff >/dev/null &&
+	styr -f a.xml meeting add workshop "W" --date 2020-01-10 >/dev/null &&
+	styr -f a.xml meeting attend M1 "hanne  MØLLER" 2>err &&
+	test_grep "M1: 1 attendee recorded" err &&
+	test_grep "<attendee ref=\"P1\"/>" a.xml &&
+	test_grep "action=\"meeting\" ref=\"M1\" happened=\"2020-01-10\"" a.xml &&
+	styr -f a.xml person add "Bo" --role med >/dev/null &&
+	styr -f a.xml meeting attend M1 Bo --date 2020-01-11 2>/dev/null &&
+	test_grep "happened=\"2020-01-11\"" a.xml
 '
 
 test_done
