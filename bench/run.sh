@@ -200,9 +200,12 @@ bench_size() {
 	last=$(grep -o '<item id="[^"]*"' "$d/styr.xml" | tail -n 1 | cut -d'"' -f2)
 	# P starts a run from the same register as styr saved it: a user's
 	# register was last written by styr, so the load trusts it (trust.c).
-	# C starts from a plain copy, which every load checks in full.
-	local S="exec $STYR" C="cp pristine.xml styr.xml"
-	local P="$C && $STYR -q person add 'Bench Forberedelse' --role staff >/dev/null"
+	# C makes a plain copy, copied.xml, which every load checks in full;
+	# it is a file of its own, so that styr.xml stays as styr saved it
+	# for the jobs that follow (a copy over it would be checked in full
+	# by every reader after it in the round).
+	local S="exec $STYR" C="cp pristine.xml copied.xml"
+	local P="cp pristine.xml styr.xml && $STYR -q person add 'Bench Forberedelse' --role staff >/dev/null"
 	say "bench: $n items ($(du -m "$d/styr.xml" | cut -f1) MB), last item $last"
 	JOB_NAME=() JOB_PREP=() JOB_CMD=()
 
@@ -217,8 +220,8 @@ bench_size() {
 	job vote "$P" "$S -q vote $last forandre --by 'Åse Nørgaard' --meeting M1"
 	job note "$P" "$S -q note $last 'Vi bruger en time om ugen på skemaet, og borgeren mærker intet' --method interview"
 	job list "" "$S list >out.txt"
-	job add-copied "$C" "$S -q add rule 'Udredning skal godkendes af to ledere før bevilling' --area VIS --origin administration >/dev/null"
-	job list-copied "$C" "$S list >out.txt"
+	job add-copied "$C" "$S -q -f copied.xml add rule 'Udredning skal godkendes af to ledere før bevilling' --area VIS --origin administration >/dev/null"
+	job list-copied "$C" "$S -f copied.xml list >out.txt"
 	job list-json "" "$S list --format json >out.json"
 	job show "" "$S show $last >out.txt"
 	job tally "" "$S tally >out.txt"
