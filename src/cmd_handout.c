@@ -117,6 +117,25 @@ static void to_stdout(void *arg, const char *msg)
 	printf("%s\n", msg);
 }
 
+/* Until a merge's conflicts are resolved, the handout itself says so
+ * first (SPEC 9): a steering group reading it never sees the terminal. */
+static void warn_conflicts(struct odt *t, struct reg *r, const char *lang)
+{
+	size_t n = reg_conflicts(r);
+	char *text;
+
+	if (!n)
+		return;
+	if (n == 1)
+		text = xstrdup(vocab_label(&vocab_handout, "conflict-open", lang));
+	else
+		text = xasprintf(vocab_label(&vocab_handout, "conflicts-open%",
+					     lang),
+				 n);
+	odt_prepend_paragraph(t, text);
+	free(text);
+}
+
 /* Checks (DATA NULL) or renders both parts that may hold tags. */
 static int apply(struct odt *t, const char *name, const struct val *data,
 		 const char *lang, struct charts *charts, bool listing)
@@ -429,6 +448,7 @@ int cmd_handout(int argc, char **argv)
 		rc = EXIT_UNREADABLE;
 		goto out;
 	}
+	warn_conflicts(&t, &r, lang);
 	arena = arena_new();
 	charts.odt = &t;
 	charts.lang = lang;

@@ -20,6 +20,7 @@
 #include <zip.h>
 
 #define OFFICE_NS "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+#define TEXT_NS "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 #define DC_NS "http://purl.org/dc/elements/1.1/"
 #define MANIFEST_NS "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
 

@@ -543,6 +543,48 @@ static int check_root(struct odt *t)
 		     t->name);
 }
 
+/* Where a document's text begins in office:text: after the declarations
+ * ODF puts first (forms, tracked changes, variable, sequence and table
+ * declarations). */
+static bool is_prologue(xmlNodePtr n)
+{
+	static const char *const names[] = {
+	    "forms", "tracked-changes", "variable-decls", "sequence-decls",
+	    "user-field-decls", "dde-connection-decls",
+	    "alphabetical-index-auto-mark-file", "calculation-settings",
+	    "content-validations", "label-ranges"};
+
+	if (n->type != XML_ELEMENT_NODE)
+		return true;
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		if (!strcmp((const char *)n->name, names[i]))
+			return true;
+	return false;
+}
+
+void odt_prepend_paragraph(struct odt *t, const char *text)
+{
+	xmlNodePtr root = xmlDocGetRootElement(t->content), body, office, n, p;
+	xmlNsPtr ns;
+
+	for (body = root->children; body; body = body->next)
+		if (is_element(body, OFFICE_NS, "body"))
+			break;
+	for (office = body->children; office; office = office->next)
+		if (is_element(office, OFFICE_NS, "text"))
+			break;
+	ns = xmlSearchNsByHref(t->content, office, BAD_CAST TEXT_NS);
+	p = xmlNewDocNode(t->content, NULL, BAD_CAST "p", NULL);
+	xmlSetNs(p, ns ? ns : xmlNewNs(p, BAD_CAST TEXT_NS, BAD_CAST "text"));
+	xmlNodeAddContent(p, BAD_CAST text);
+	for (n = office->children; n && is_prologue(n); n = n->next)
+		;
+	if (n)
+		xmlAddPrevSibling(n, p);
+	else
+		xmlAddChild(office, p);
+}
+
 int odt_read(struct odt *t, const char *path, const char *name)
 {
 	struct reading rd = {0};

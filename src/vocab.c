@@ -125,6 +125,21 @@ static const struct word handout_words[] = {
 	{"hours-cost-in-all%", "", "I alt: %s timer pr. år, ca. %s kr.",
 	 "In all: %s hours per year (about %s kr)."},
 	{"hours-cost%", "", "%s timer · %s kr.", "%s hours · %s kr"},
+	{"conflict-open", "",
+	 "Advarsel: registret har en uafklaret konflikt fra en fletning af "
+	 "to udgaver. Hvor den står, viser dokumentet kun den ene udgave, og "
+	 "tallene kan ændre sig, når den er afgjort (styr conflicts).",
+	 "Warning: the register has an open conflict from merging two "
+	 "versions. Where it stands, this document shows one version only, "
+	 "and the figures may change once it is resolved (styr conflicts)."},
+	{"conflicts-open%", "",
+	 "Advarsel: registret har %zu uafklarede konflikter fra en fletning "
+	 "af to udgaver. Hvor de står, viser dokumentet kun den ene udgave, "
+	 "og tallene kan ændre sig, når de er afgjort (styr conflicts).",
+	 "Warning: the register has %zu open conflicts from merging two "
+	 "versions. Where they stand, this document shows one version only, "
+	 "and the figures may change once they are resolved (styr "
+	 "conflicts)."},
 	END};
 
 const struct vocab vocab_kind = {N_("kind"), kinds};

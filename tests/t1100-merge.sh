@@ -113,7 +113,13 @@ test_expect_success 'every command names the open conflicts; so do handouts' '
 	styr -f ours.xml list >out 2>err &&
 	test_grep "1 conflicts from a merge are open" err &&
 	styr -f ours.xml handout workshop -o ws.odt 2>err &&
-	test_grep "conflicts from a merge are open" err
+	test_grep "conflicts from a merge are open" err &&
+	# The handout itself says so first: its readers never see stderr.
+	part ws.odt content.xml >content.xml &&
+	test_grep "<office:text><text:p>Advarsel: registret har en uafklaret konflikt fra en fletning" content.xml &&
+	styr -f ours.xml handout status --lang en -o st.odt 2>/dev/null &&
+	part st.odt content.xml >content.xml &&
+	test_grep "<text:p>Warning: the register has an open conflict from merging two versions" content.xml
 '
 
 test_expect_success 'conflicts lists it with each side; a second merge is refused' '
@@ -136,6 +142,10 @@ test_expect_success 'resolve theirs: their value in place, logged, no warning' '
 	test_grep "their value taken" ours.xml &&
 	styr -f ours.xml list >out 2>err &&
 	! test -s err &&
+	styr -f ours.xml handout workshop -o ws2.odt 2>/dev/null &&
+	part ws2.odt content.xml >content.xml &&
+	test_grep "Prioriteringsark" content.xml &&
+	! grep -q "Advarsel" content.xml &&
 	valid ours.xml
 '
 
