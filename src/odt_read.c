@@ -520,9 +520,23 @@ static void free_type(void *payload, const xmlChar *name)
 	free(payload);
 }
 
+/* The office:text element of a document's content, or NULL. */
+static xmlNodePtr office_text(xmlDocPtr content)
+{
+	xmlNodePtr root = xmlDocGetRootElement(content), body, n;
+
+	for (body = root ? root->children : NULL; body; body = body->next)
+		if (is_element(body, OFFICE_NS, "body"))
+			break;
+	for (n = body ? body->children : NULL; n; n = n->next)
+		if (is_element(n, OFFICE_NS, "text"))
+			return n;
+	return NULL;
+}
+
 static int check_root(struct odt *t)
 {
-	xmlNodePtr root, body, n;
+	xmlNodePtr root;
 
 	if (!t->content)
 		return error(_("%s: not a template: it has no content.xml"),
@@ -532,12 +546,8 @@ static int check_root(struct odt *t)
 		return error(_("%s: content.xml is not an ODF document's "
 			       "content"),
 			     t->name);
-	for (body = root->children; body; body = body->next)
-		if (is_element(body, OFFICE_NS, "body"))
-			break;
-	for (n = body ? body->children : NULL; n; n = n->next)
-		if (is_element(n, OFFICE_NS, "text"))
-			return 0;
+	if (office_text(t->content))
+		return 0;
 	return error(_("%s: not a text document (a spreadsheet or "
 		       "presentation cannot be a handout template)"),
 		     t->name);
@@ -564,15 +574,9 @@ static bool is_prologue(xmlNodePtr n)
 
 void odt_prepend_paragraph(struct odt *t, const char *text)
 {
-	xmlNodePtr root = xmlDocGetRootElement(t->content), body, office, n, p;
+	xmlNodePtr office = office_text(t->content), n, p;
 	xmlNsPtr ns;
 
-	for (body = root->children; body; body = body->next)
-		if (is_element(body, OFFICE_NS, "body"))
-			break;
-	for (office = body->children; office; office = office->next)
-		if (is_element(office, OFFICE_NS, "text"))
-			break;
 	ns = xmlSearchNsByHref(t->content, office, BAD_CAST TEXT_NS);
 	p = xmlNewDocNode(t->content, NULL, BAD_CAST "p", NULL);
 	xmlSetNs(p, ns ? ns : xmlNewNs(p, BAD_CAST TEXT_NS, BAD_CAST "text"));
