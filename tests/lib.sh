@@ -24,7 +24,8 @@ DATA=$SRC_DIR/tests/data
 test_count=0
 test_failed=0
 TRASH=$(mktemp -d "${TMPDIR:-/tmp}/styr-test.XXXXXX")
-trap 'cd /; rm -rf "$TRASH"' EXIT
+# (serve_stop, below, stops a server a test file left running.)
+trap 'serve_stop 2>/dev/null; cd /; rm -rf "$TRASH"' EXIT
 cd "$TRASH" || exit 1
 # styr records the registers it saved in the user's cache (trust.c): the
 # tests' records stay in the sandbox, not in the home of whoever runs them.
@@ -154,4 +155,55 @@ big_register() {
 	}
 	{ print }' "${2:-styr.xml}" >"${2:-styr.xml}.tmp" &&
 	mv "${2:-styr.xml}.tmp" "${2:-styr.xml}"
+}
+
+# serve_start [ARG...]: starts `styr serve --port 0 ARG...` in the
+# background (its addresses in urls, its stderr added to serve.err) and
+# waits, up to 10 s, for it to print them.  It sets SERVE_PID and, from
+# the addresses: P, S and F (the participants', the projector's and the
+# facilitator's), BASE (http://HOST:PORT), HOSTPORT (HOST:PORT) and PTOK,
+# STOK, FTOK (their keys).  When the server exits or prints no addresses
+# it says so, with serve.err, and returns 1.
+SERVE_PID=
+serve_start() {
+	rm -f urls
+	"$STYR" serve --port 0 "$@" >urls 2>>serve.err &
+	SERVE_PID=$!
+	_i=0
+	while ! grep -q '^Facilitator:' urls 2>/dev/null; do
+		if ! kill -0 "$SERVE_PID" 2>/dev/null; then
+			say "styr serve $* exited before it printed its addresses:"
+			sed 's/^/#   /' serve.err
+			wait "$SERVE_PID"
+			SERVE_PID=
+			return 1
+		fi
+		_i=$((_i + 1))
+		if [ $_i -ge 100 ]; then
+			say "styr serve $* printed no addresses in 10 s:"
+			sed 's/^/#   /' urls serve.err
+			return 1
+		fi
+		sleep 0.1
+	done
+	P=$(sed -n 's/^Participants: //p' urls)
+	S=$(sed -n 's/^Projector: //p' urls)
+	F=$(sed -n 's/^Facilitator: //p' urls)
+	BASE=${P%%/vote*}
+	HOSTPORT=${BASE#http://}
+	PTOK=${P#*key=}
+	STOK=${S#*key=}
+	FTOK=${F#*key=}
+}
+
+# serve_stop: stops the server serve_start started (SIGTERM) and adds its
+# exit status to server.rc (under ASan a leak makes it 86).  Nothing when
+# none runs; the EXIT trap above calls it too.
+serve_stop() {
+	if [ -n "$SERVE_PID" ]; then
+		kill "$SERVE_PID"
+		wait "$SERVE_PID"
+		echo $? >>server.rc
+	fi
+	SERVE_PID=
 }

@@ -27,35 +27,9 @@ votes() {
 	PY
 }
 
-PID=
-start() {
-	rm -f urls
-	"$STYR" serve --port 0 "$@" >urls 2>>serve.err &
-	PID=$!
-	i=0
-	while ! grep -q '^Facilitator:' urls 2>/dev/null; do
-		i=$((i + 1))
-		[ $i -lt 100 ] || return 1
-		sleep 0.1
-	done
-	P=$(sed -n 's/^Participants: //p' urls)
-	BASE=${P%%/vote*}
-	PTOK=${P#*key=}
-	STOK=$(sed -n 's/^Projector: .*key=//p' urls)
-	FTOK=$(sed -n 's/^Facilitator: .*key=//p' urls)
-	HOSTPORT=${BASE#http://}
-}
-# Stops the server; its exit status goes to server.rc (under ASan a leak
-# would make it 86).
-stop() {
-	if [ -n "$PID" ]; then
-		kill "$PID"
-		wait "$PID"
-		echo $? >>server.rc
-	fi
-	PID=
-}
-trap 'stop 2>/dev/null; cd /; rm -rf "$TRASH"' EXIT
+# serve_start, serve_stop (lib.sh): the server, its addresses in P, S, F,
+# BASE, HOSTPORT and their keys in PTOK, STOK, FTOK; each stop adds the
+# server's exit status to server.rc (under ASan a leak would make it 86).
 
 test_expect_success 'set-up: three items, two people, a workshop' '
 	styr -q init --org "Odder Kommune" &&
@@ -103,7 +77,7 @@ test_expect_success 'styr round open: in the register, valid, logged; a second o
 '
 
 # The server runs beside the tests (a test body runs in a subshell).
-start || echo "# the server did not start"
+serve_start
 
 test_expect_success 'serve: three addresses, each with its own token, on 127.0.0.1' '
 	test "$(wc -l <urls)" = 3 &&
@@ -285,8 +259,8 @@ test_expect_success 'the workshop'"'"'s proposal from the facilitator, as styr p
 '
 
 cp urls urls.before
-stop
-start || echo "# the server did not start again"
+serve_stop
+serve_start
 
 test_expect_success 'a restarted server carries on: the round and votes (register), the addresses and ballots (state file)' '
 	sed "s/:[0-9][0-9]*\//\//" urls.before >want &&
@@ -379,10 +353,10 @@ test_expect_success 'repeated bad tokens lock the address out (429), even with a
 	test_grep "wrong tokens" serve.err
 '
 
-stop
+serve_stop
 
 cp urls urls.before
-start --new-tokens || echo "# the server did not start with new tokens"
+serve_start --new-tokens
 
 test_expect_success 'with --new-tokens the old addresses and ballots are refused; a stale cookie gives way to the new address, or is cleared' '
 	! cmp -s urls.before urls &&
@@ -399,7 +373,7 @@ test_expect_success 'with --new-tokens the old addresses and ballots are refused
 	test_grep "^Set-Cookie: styr_p=; Path=/; Max-Age=0" out
 '
 
-stop
+serve_stop
 
 test_expect_success 'the server stops on SIGTERM, exit 0 each time; --listen refuses what is not an address' '
 	test_grep "stopped" serve.err &&

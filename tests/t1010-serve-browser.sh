@@ -29,17 +29,6 @@ if ! python3 "$WEB/browser.py" present; then
 	exit 0
 fi
 
-PID=
-stop() {
-	if [ -n "$PID" ]; then
-		kill "$PID"
-		wait "$PID"
-		echo $? >>server.rc
-	fi
-	PID=
-}
-trap 'stop 2>/dev/null; cd /; rm -rf "$TRASH"' EXIT
-
 test_expect_success 'set-up: four items, what the mapping found, a named round with three votes, hidden' '
 	styr -q init --org "Odder Kommune" &&
 	styr -q add rule "Daglig dokumentation af alt" &&
@@ -54,16 +43,9 @@ test_expect_success 'set-up: four items, what the mapping found, a named round w
 	styr -q round open --votes 3 --hidden
 '
 
-"$STYR" serve --port 0 >urls 2>serve.err &
-PID=$!
-i=0
-while ! grep -q '^Facilitator:' urls 2>/dev/null && [ $i -lt 100 ]; do
-	i=$((i + 1))
-	sleep 0.1
-done
-P=$(sed -n 's/^Participants: //p' urls)
-S=$(sed -n 's/^Projector: //p' urls)
-F=$(sed -n 's/^Facilitator: //p' urls)
+# The server runs beside the tests (serve_start in lib.sh sets $P, $F,
+# $HOSTPORT, $PTOK...; serve_stop adds its exit status to server.rc).
+serve_start
 mkdir -p "$SHOTS"
 
 test_expect_success 'a participant joins by name, votes on three items, changes one (axe-core clean at 360 and 1280 px)' '
@@ -116,7 +98,7 @@ test_expect_success 'then the projector and the participants see the tally' '
 	test_grep "^result: Fjerne 0 · Forandre 1 · Forankre 0 – Flest stemmer: Forandre$" out
 '
 
-stop
+serve_stop
 test_expect_success 'the server stopped cleanly; the screenshots are there' '
 	test "$(cat server.rc)" = 0 &&
 	for v in vote-join vote screen-hidden facilitator facilitator-revealed screen-revealed vote-revealed; do

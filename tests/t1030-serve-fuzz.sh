@@ -13,17 +13,6 @@
 WEB=$SRC_DIR/tests/web
 COUNT=$(test_long 10000 50000)
 
-PID=
-stop() {
-	if [ -n "$PID" ]; then
-		kill "$PID"
-		wait "$PID"
-		echo $? >>server.rc
-	fi
-	PID=
-}
-trap 'stop 2>/dev/null; cd /; rm -rf "$TRASH"' EXIT
-
 test_expect_success 'set-up: a register with an open round' '
 	styr -q init --org "Odder Kommune" &&
 	styr -q add rule "Daglig dokumentation af alt" &&
@@ -33,27 +22,19 @@ test_expect_success 'set-up: a register with an open round' '
 	styr -q round open --votes 1
 '
 
-"$STYR" serve --port 0 >urls 2>serve.err &
-PID=$!
-i=0
-while ! grep -q '^Facilitator:' urls 2>/dev/null && [ $i -lt 100 ]; do
-	i=$((i + 1))
-	sleep 0.1
-done
-P=$(sed -n 's/^Participants: //p' urls)
-F=$(sed -n 's/^Facilitator: //p' urls)
-HOSTPORT=${P#http://}
-HOSTPORT=${HOSTPORT%%/*}
+# The server runs beside the tests (serve_start in lib.sh sets $P, $F,
+# $HOSTPORT, $PTOK...; serve_stop adds its exit status to server.rc).
+serve_start
 
 test_expect_success "$COUNT broken requests: every check answered, the server still running" '
 	python3 -S "$WEB/http_fuzz.py" "$HOSTPORT" "$COUNT" 20261206 \
-		"${P#*key=}" "${F#*key=}" >out 2>&1 || { cat out; false; } &&
+		"$PTOK" "$FTOK" >out 2>&1 || { cat out; false; } &&
 	cat out &&
 	test_grep "^$COUNT broken requests sent" out &&
-	kill -0 "$PID"
+	kill -0 "$SERVE_PID"
 '
 
-stop
+serve_stop
 
 test_expect_success 'it stopped cleanly (exit 0; under ASan no error or leak); the register validates' '
 	test "$(cat server.rc)" = 0 &&

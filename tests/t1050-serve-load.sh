@@ -13,17 +13,6 @@ WEB=$SRC_DIR/tests/web
 VOTERS=$(test_long 20 60)
 PER=$(test_long 5 20)
 
-PID=
-stop() {
-	if [ -n "$PID" ]; then
-		kill "$PID"
-		wait "$PID"
-		echo $? >>server.rc
-	fi
-	PID=
-}
-trap 'stop 2>/dev/null; cd /; rm -rf "$TRASH"' EXIT
-
 test_expect_success 'set-up: 1,000 items, 61 people, a named round on them all with 20 votes each' '
 	styr -q init --org "Odder Kommune" &&
 	{
@@ -43,16 +32,9 @@ test_expect_success 'set-up: 1,000 items, 61 people, a named round on them all w
 	test "$(grep -c "<subject ref=" styr.xml)" = 1000
 '
 
-"$STYR" serve --port 0 >urls 2>serve.err &
-PID=$!
-i=0
-while ! grep -q '^Facilitator:' urls 2>/dev/null && [ $i -lt 100 ]; do
-	i=$((i + 1))
-	sleep 0.1
-done
-P=$(sed -n 's/^Participants: //p' urls)
-HOSTPORT=${P#http://}
-HOSTPORT=${HOSTPORT%%/*}
+# The server runs beside the tests (serve_start in lib.sh sets $P, $F,
+# $HOSTPORT, $PTOK...; serve_stop adds its exit status to server.rc).
+serve_start
 
 test_expect_success "$VOTERS phones vote $PER times each while the command line adds items and votes: nothing lost" '
 	(
@@ -65,7 +47,7 @@ test_expect_success "$VOTERS phones vote $PER times each while the command line 
 		done
 	) &
 	cli=$! &&
-	python3 -S "$WEB/serve_load.py" "$HOSTPORT" "${P#*key=}" "$VOTERS" "$PER" 1000 \
+	python3 -S "$WEB/serve_load.py" "$HOSTPORT" "$PTOK" "$VOTERS" "$PER" 1000 \
 		>acked 2>figures || { cat figures; false; } &&
 	wait $cli &&
 	cat figures &&
@@ -90,7 +72,7 @@ test_expect_success "$VOTERS phones vote $PER times each while the command line 
 	PY
 '
 
-stop
+serve_stop
 
 test_expect_success 'the server stopped cleanly' '
 	test "$(cat server.rc)" = 0
