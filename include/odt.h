@@ -65,10 +65,12 @@ struct odt {
 int odt_read(struct odt *t, const char *path, const char *name);
 void odt_free(struct odt *t);
 
-/* Puts a paragraph saying TEXT first in the document's text, before
- * whatever the template has (a warning the reader must not miss); T was
- * read by odt_read, which checked it is a text document. */
-void odt_prepend_paragraph(struct odt *t, const char *text);
+/* Puts a paragraph saying TEXT at the top of the document's text (a
+ * warning the reader must not miss): after its first paragraph or heading
+ * (a letterhead or title, which may start the first page's page style)
+ * unless that one opens a template block, else first.  T was read by
+ * odt_read, which checked it is a text document. */
+void odt_insert_warning(struct odt *t, const char *text);
 
 /* Adds a part; DATA (malloc'd) is taken over. */
 void odt_add_part(struct odt *t, const char *name, char *data, size_t len,

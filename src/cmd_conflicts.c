@@ -145,8 +145,10 @@ static int run_resolve(struct args *a, int argc, char **argv)
 	if (!rc)
 		info(_("%s: %s resolved"), r.path, argv[0]);
 	if (!rc && reg_conflicts(&r))
-		info(_("%s: %zu conflicts are still open"), r.path,
-		     reg_conflicts(&r));
+		info(ngettext("%s: %zu conflict is still open",
+			      "%s: %zu conflicts are still open",
+			      reg_conflicts(&r)),
+		     r.path, reg_conflicts(&r));
 out:
 	reg_close(&r);
 	return rc;

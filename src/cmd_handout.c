@@ -132,7 +132,7 @@ static void warn_conflicts(struct odt *t, struct reg *r, const char *lang)
 		text = xasprintf(vocab_label(&vocab_handout, "conflicts-open%",
 					     lang),
 				 n);
-	odt_prepend_paragraph(t, text);
+	odt_insert_warning(t, text);
 	free(text);
 }
 

@@ -56,9 +56,13 @@ static int refuse_open(struct reg *r)
 
 	if (!n)
 		return 0;
-	return error(_("%s: %zu conflicts from an earlier merge are open; "
-		       "resolve them first ('styr conflicts'); nothing was "
-		       "changed"),
+	return error(ngettext("%s: %zu conflict from an earlier merge is "
+			      "open; resolve it first ('styr conflicts'); "
+			      "nothing was changed",
+			      "%s: %zu conflicts from an earlier merge are "
+			      "open; resolve them first ('styr conflicts'); "
+			      "nothing was changed",
+			      n),
 		     r->path, n);
 }
 
@@ -250,8 +254,11 @@ int cmd_merge(int argc, char **argv)
 	shown = a.output ? a.output : a.label ? a.label : a.ours;
 	report(&res, a.label ? a.label : a.theirs);
 	if (res.nconflicts) {
-		warning(_("%s: merged with %zu conflicts recorded; see and "
-			  "resolve them with 'styr conflicts'"),
+		warning(ngettext("%s: merged with %zu conflict recorded; see "
+				 "and resolve it with 'styr conflicts'",
+				 "%s: merged with %zu conflicts recorded; see "
+				 "and resolve them with 'styr conflicts'",
+				 res.nconflicts),
 			shown, res.nconflicts);
 		rc = EXIT_REFUSED;
 	} else {

@@ -572,7 +572,19 @@ static bool is_prologue(xmlNodePtr n)
 	return false;
 }
 
-void odt_prepend_paragraph(struct odt *t, const char *text)
+/* Whether paragraph P opens or closes a block ({{#…}}, {{else}}, {{/…}}),
+ * so that a paragraph put after it would land inside the block. */
+static bool holds_block_tag(xmlNodePtr p)
+{
+	xmlChar *s = xmlNodeGetContent(p);
+	bool block = s && (strstr((char *)s, "{{#") || strstr((char *)s, "{{/") ||
+			   strstr((char *)s, "{{else"));
+
+	xmlFree(s);
+	return block;
+}
+
+void odt_insert_warning(struct odt *t, const char *text)
 {
 	xmlNodePtr office = office_text(t->content), n, p;
 	xmlNsPtr ns;
@@ -583,7 +595,13 @@ void odt_prepend_paragraph(struct odt *t, const char *text)
 	xmlNodeAddContent(p, BAD_CAST text);
 	for (n = office->children; n && is_prologue(n); n = n->next)
 		;
-	if (n)
+	/* The first paragraph may start the first page's own page style (the
+	 * built-in templates' "First" does): put before it, the warning would
+	 * stand alone on a page of its own. */
+	if (n && (is_element(n, TEXT_NS, "p") || is_element(n, TEXT_NS, "h")) &&
+	    !holds_block_tag(n))
+		xmlAddNextSibling(n, p);
+	else if (n)
 		xmlAddPrevSibling(n, p);
 	else
 		xmlAddChild(office, p);

@@ -474,9 +474,14 @@ int reg_open(struct reg *r, enum reg_mode mode)
 		if (c)
 			sb_puts(&names, "; ...");
 		warned = true;
-		warning(_("%s: %zu conflicts from a merge are open (%s); what "
-			  "is shown holds our side's value until they are "
-			  "resolved (see 'styr conflicts')"),
+		warning(ngettext("%s: %zu conflict from a merge is open (%s); "
+				 "what is shown holds our side's value until "
+				 "it is resolved (see 'styr conflicts')",
+				 "%s: %zu conflicts from a merge are open "
+				 "(%s); what is shown holds our side's value "
+				 "until they are resolved (see 'styr "
+				 "conflicts')",
+				 n),
 			r->path, n, names.buf);
 		sb_free(&names);
 	}

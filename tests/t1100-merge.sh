@@ -111,15 +111,34 @@ test_expect_success 'both changed one field: a conflict, ours in place' '
 
 test_expect_success 'every command names the open conflicts; so do handouts' '
 	styr -f ours.xml list >out 2>err &&
-	test_grep "1 conflicts from a merge are open" err &&
+	test_grep "1 conflict from a merge is open" err &&
 	styr -f ours.xml handout workshop -o ws.odt 2>err &&
-	test_grep "conflicts from a merge are open" err &&
-	# The handout itself says so first: its readers never see stderr.
+	test_grep "1 conflict from a merge is open" err &&
+	# The handout itself says so at the top: its readers never see
+	# stderr.  It comes after the letterhead, whose paragraph style
+	# starts the first page, so the memo does not begin on page 2.
 	part ws.odt content.xml >content.xml &&
-	test_grep "<office:text><text:p>Advarsel: registret har en uafklaret konflikt fra en fletning" content.xml &&
+	test_grep "<office:text><text:p text:style-name=\"First\">Odder Kommune</text:p><text:p>Advarsel: registret har en uafklaret konflikt fra en fletning" content.xml &&
 	styr -f ours.xml handout status --lang en -o st.odt 2>/dev/null &&
 	part st.odt content.xml >content.xml &&
-	test_grep "<text:p>Warning: the register has an open conflict from merging two versions" content.xml
+	test_grep "<text:p>Warning: the register has an open conflict from merging two versions" content.xml &&
+	# A template that opens with a block: the warning goes first, not
+	# into the block (where it would be repeated or left out).
+	unzip -q -o -d blk ws.odt &&
+	python3 - blk/content.xml <<-\EOF &&
+	import re, sys
+	p = sys.argv[1]
+	s = open(p, encoding="utf-8").read()
+	body = "<text:p>{{#each items}}</text:p><text:p>{{item.id}}</text:p><text:p>{{/each}}</text:p>"
+	s = re.sub(r"<office:text>.*</office:text>", "<office:text>" + body + "</office:text>", s, flags=re.S)
+	open(p, "w", encoding="utf-8").write(s)
+	EOF
+	styr -f ours.xml handout ./blk -o blk.odt 2>/dev/null &&
+	part blk.odt content.xml >content.xml &&
+	test_grep "<office:text><text:p>Advarsel: registret" content.xml &&
+	test "$(grep -o Advarsel content.xml | wc -l)" = 1 &&
+	styr -f ours.xml list 2>err >/dev/null &&
+	test_grep "1 conflict from a merge is open" err
 '
 
 test_expect_success 'conflicts lists it with each side; a second merge is refused' '
@@ -130,7 +149,7 @@ test_expect_success 'conflicts lists it with each side; a second merge is refuse
 	test_grep "base    .Borgeren i centrum." out &&
 	cp ours.xml before.xml &&
 	test_expect_code 1 styr merge ours.xml base.xml theirs.xml 2>err &&
-	test_grep "resolve them first" err &&
+	test_grep "resolve it first" err &&
 	cmp ours.xml before.xml
 '
 
@@ -378,5 +397,26 @@ if [ -f "$SHIM" ]; then
 		test $failed -gt 0
 	'
 fi
+
+test_expect_success 'one conflict or two: the messages count them in words' '
+	fresh &&
+	styr -q -f ours.xml edit G1 --title "Vores G" &&
+	styr -q -f theirs.xml edit G1 --title "Deres G" &&
+	styr -q -f ours.xml edit R1 --title "Vores R" &&
+	styr -q -f theirs.xml edit R1 --title "Deres R" &&
+	test_expect_code 1 styr merge ours.xml base.xml theirs.xml 2>err &&
+	test_grep "ours.xml: merged with 2 conflicts recorded; see and resolve them" err &&
+	styr -f ours.xml conflicts resolve C1 ours 2>err &&
+	test_grep "ours.xml: 1 conflict is still open" err &&
+	test_expect_code 1 styr merge ours.xml base.xml theirs.xml 2>err &&
+	test_grep "ours.xml: 1 conflict from an earlier merge is open; resolve it first" err &&
+	LC_ALL=da_DK.UTF-8 styr -f ours.xml list 2>err >/dev/null &&
+	test_grep "ours.xml: 1 konflikt fra en fletning er åben" err &&
+	fresh &&
+	styr -q -f ours.xml edit G1 --title "Vores G" &&
+	styr -q -f theirs.xml edit G1 --title "Deres G" &&
+	test_expect_code 1 styr merge ours.xml base.xml theirs.xml 2>err &&
+	test_grep "ours.xml: merged with 1 conflict recorded; see and resolve it" err
+'
 
 test_done
