@@ -80,6 +80,9 @@ void csv_write_row(FILE *f, const char *const cells[], size_t n);
  * a cell holding DELIM quoted. */
 void csv_write_record(FILE *f, const char *const cells[], size_t n,
 		      char delim);
+/* One cell of such a record: quoted when it holds DELIM, a quote, CR or
+ * LF. */
+void csv_write_field(FILE *f, const char *s, char delim);
 
 /* A number as a person and a spreadsheet read it: "15", "2.5", every
  * digit the register holds (format_json_number). */

@@ -116,9 +116,6 @@ char *merge_conflict_show(xmlNodePtr conflict, const char *side);
  * is removed.  0, or -1 after saying why (nothing changed). */
 int merge_resolve(xmlNodePtr root, xmlNodePtr conflict, const char *side,
 		  const char *value);
-/* Sets NS on N and everything under it (a node copied from another
- * document). */
-void merge_adopt(xmlNodePtr n, xmlNsPtr ns);
 
 /* merge_base.c: common history, and the base of a copy for the field. */
 /* Whether SIDE grew from BASE (BASE's log entries begin SIDE's log): 0,

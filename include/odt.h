@@ -72,6 +72,14 @@ void odt_free(struct odt *t);
  * odt_read, which checked it is a text document. */
 void odt_insert_warning(struct odt *t, const char *text);
 
+/* The SIZE bytes of the zip entry F (opened, closed here), NUL-terminated
+ * and malloc'd; NULL after an error naming FILE and ENTRY, when libzip
+ * fails or the entry holds more or less than SIZE (what its header
+ * declares: never read past). */
+struct zip_file;
+char *odt_zip_read(struct zip_file *f, const char *file, const char *entry,
+		   size_t size);
+
 /* Adds a part; DATA (malloc'd) is taken over. */
 void odt_add_part(struct odt *t, const char *name, char *data, size_t len,
 		  const char *media_type);

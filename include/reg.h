@@ -159,6 +159,10 @@ void node_append(xmlNodePtr parent, xmlNodePtr child);
 void node_insert_before(xmlNodePtr sibling, xmlNodePtr n);
 /* Unlinks N from where it is and appends it to PARENT. */
 void node_move(xmlNodePtr n, xmlNodePtr parent);
+/* Moves N and everything under it (a node copied from another document)
+ * into the namespace NS, dropping the copy's own declarations so that NS
+ * is written once, where it is declared. */
+void node_adopt_ns(xmlNodePtr n, xmlNsPtr ns);
 /* Unlinks and frees N with everything in it. */
 void node_remove(xmlNodePtr n);
 /* Links CHILD into PARENT at its canonical place among the siblings, as

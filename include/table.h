@@ -28,8 +28,6 @@ void table_align_right(struct table *t, int col);
 void table_print(struct table *t, enum format fmt, FILE *f);
 void table_free(struct table *t);
 
-/* One CSV field, quoted when it holds a comma, quote, CR or LF. */
-void csv_write_field(FILE *f, const char *s);
 /* Display width of UTF-8 text (code points; good for Latin scripts). */
 int text_width(const char *s);
 

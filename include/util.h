@@ -90,6 +90,14 @@ void sb_printf(struct strbuf *sb, const char *fmt, ...)
 char *sb_steal(struct strbuf *sb);
 void sb_free(struct strbuf *sb);
 
+/* S without the white space at either end: the end is cut in place with a
+ * NUL, and the result points into S. */
+char *trim(char *s);
+/* The edit distance (Levenshtein) of A and B, arrays of NA and NB
+ * characters of SIZE bytes each: bytes (1), or code points. */
+size_t edit_distance(const void *a, size_t na, const void *b, size_t nb,
+		     size_t size);
+
 /* The longest text styr keeps in one field, note or reason, in bytes:
  * ample for a description, and far below what the XML reader allows. */
 #define TEXT_MAX (512 * 1024)

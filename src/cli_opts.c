@@ -79,26 +79,11 @@ static void collect(struct opts *o, const struct argp *argp)
 /* The edit distance of two short ASCII words (option names). */
 static size_t distance(const char *a, size_t na, const char *b)
 {
-	size_t nb = strlen(b), row[64], i, j;
+	size_t nb = strlen(b);
 
 	if (na >= 63 || nb >= 63)
 		return (size_t)-1;
-	for (j = 0; j <= nb; j++)
-		row[j] = j;
-	for (i = 1; i <= na; i++) {
-		size_t diag = row[0];
-		row[0] = i;
-		for (j = 1; j <= nb; j++) {
-			size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			diag = up;
-			row[j] = best;
-		}
-	}
-	return row[nb];
+	return edit_distance(a, na, b, nb, 1);
 }
 
 static void __attribute__((noreturn, format(printf, 2, 3)))

@@ -282,25 +282,26 @@ void csv_write_record(FILE *f, const char *const cells[], size_t n,
 
 		if (i)
 			putc(delim, f);
-		if (delim == ',') {
-			csv_write_field(f, s);
-			continue;
-		}
-		/* Quoted only when it must be: a decimal comma in a
-		 * semicolon file stays a number. */
-		if (!strchr(s, delim) && !strpbrk(s, "\"\r\n")) {
-			fputs(s, f);
-			continue;
-		}
-		putc('"', f);
-		for (; *s; s++) {
-			if (*s == '"')
-				putc('"', f);
-			putc(*s, f);
-		}
-		putc('"', f);
+		csv_write_field(f, s, delim);
 	}
 	fputs("\r\n", f);
+}
+
+void csv_write_field(FILE *f, const char *s, char delim)
+{
+	/* Quoted only when it must be: a decimal comma in a semicolon
+	 * file stays a number. */
+	if (!strchr(s, delim) && !strpbrk(s, "\"\r\n")) {
+		fputs(s, f);
+		return;
+	}
+	putc('"', f);
+	for (; *s; s++) {
+		if (*s == '"')
+			putc('"', f);
+		putc(*s, f);
+	}
+	putc('"', f);
 }
 
 void csv_format_number(char out[32], double v)

@@ -64,18 +64,6 @@ static void lower(char *dst, const char *src, size_t size)
 	dst[i] = '\0';
 }
 
-static char *trim(char *s)
-{
-	size_t n;
-
-	while (isspace((unsigned char)*s))
-		s++;
-	n = strlen(s);
-	while (n && isspace((unsigned char)s[n - 1]))
-		s[--n] = '\0';
-	return s;
-}
-
 static int read_header(struct import *im, const struct csv_record *rec)
 {
 	struct strbuf known = {0};

@@ -44,18 +44,6 @@ struct ratings {
 	struct strbuf log;	/* the replaced ratings, for the log */
 };
 
-static char *trimmed(char *s)
-{
-	size_t n;
-
-	while (isspace((unsigned char)*s))
-		s++;
-	n = strlen(s);
-	while (n && isspace((unsigned char)s[n - 1]))
-		s[--n] = '\0';
-	return s;
-}
-
 /* "FILE:LINE: column 'D1'" or "FILE, sheet 'S', row N, column C ('D1')"
  * for column I of REC, in R's scratch. */
 static const char *cell(struct ratings *rt, const struct csv_record *rec,
@@ -120,7 +108,7 @@ static int read_header(struct ratings *rt, const struct csv_record *rec)
 	rt->ncols = rec->n;
 	rt->col = xcalloc(rec->n ? rec->n : 1, sizeof *rt->col);
 	for (i = 0; i < rec->n && !rc; i++) {
-		const char *h = trimmed(rec->field[i]);
+		const char *h = trim(rec->field[i]);
 		char *key = name_key(h);
 		struct column *c = &rt->col[i];
 
@@ -191,7 +179,7 @@ static int respondent(struct ratings *rt, const struct csv_record *rec,
 	*keep = NULL;
 	if (rt->respondent < 0)
 		return 0;
-	name = trimmed(rec->field[rt->respondent]);
+	name = trim(rec->field[rt->respondent]);
 	if (!*name)
 		return 0;
 	error_context(cell(rt, rec, (size_t)rt->respondent));
@@ -233,7 +221,7 @@ static int respondent(struct ratings *rt, const struct csv_record *rec,
 	strmap_add(rt->seen, identity, (void *)(intptr_t)rec->line);
 	free(identity);
 	if (rt->role >= 0 && p) {
-		const char *role = trimmed(rec->field[rt->role]);
+		const char *role = trim(rec->field[rt->role]);
 		int k;
 		if (!*role)
 			return 0;
@@ -249,9 +237,9 @@ static int respondent(struct ratings *rt, const struct csv_record *rec,
 				     vocab_label(&vocab_role,
 						 vocab_role.words[k].key,
 						 msg_lang()));
-	} else if (rt->role >= 0 && *trimmed(rec->field[rt->role])) {
+	} else if (rt->role >= 0 && *trim(rec->field[rt->role])) {
 		error_context(cell(rt, rec, (size_t)rt->role));
-		if (vocab_parse(&vocab_role, trimmed(rec->field[rt->role])) < 0)
+		if (vocab_parse(&vocab_role, trim(rec->field[rt->role])) < 0)
 			return -1;
 	}
 	return 0;
@@ -264,7 +252,7 @@ static int read_row(struct ratings *rt, const struct csv_record *rec)
 	size_t i;
 	int k, rc = 0;
 
-	for (i = 0; i < rec->n && !*trimmed(rec->field[i]); i++)
+	for (i = 0; i < rec->n && !*trim(rec->field[i]); i++)
 		;
 	if (i == rec->n)
 		return 0; /* a blank row */
@@ -282,7 +270,7 @@ static int read_row(struct ratings *rt, const struct csv_record *rec)
 	}
 	rt->rows++;
 	for (i = 0; i < rec->n && !rc; i++) {
-		const char *answer = trimmed(rec->field[i]);
+		const char *answer = trim(rec->field[i]);
 		xmlNodePtr item, rating = NULL;
 
 		if (rt->col[i].what != COL_ITEM || !*answer)

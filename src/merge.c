@@ -379,26 +379,13 @@ static char *what_of(const char *label, const char *field)
 
 /* --- merging --- */
 
-void merge_adopt(xmlNodePtr n, xmlNsPtr ns)
-{
-	xmlNodePtr c;
-
-	if (n->nsDef) {
-		xmlFreeNsList(n->nsDef);
-		n->nsDef = NULL;
-	}
-	n->ns = ns;
-	for (c = node_first(n); c; c = node_after(c))
-		merge_adopt(c, ns);
-}
-
 xmlNodePtr merge_graft(xmlNodePtr into, xmlNodePtr theirs)
 {
 	xmlNodePtr n = xmlDocCopyNode(theirs, into->doc, 1);
 
 	if (!n)
 		die(_("out of memory"));
-	merge_adopt(n, into->ns);
+	node_adopt_ns(n, into->ns);
 	return n;
 }
 

@@ -126,7 +126,7 @@ static xmlNodePtr parse_value(xmlNodePtr root, const char *value,
 		n = xmlDocCopyNode(first, root->doc, 1);
 		if (!n)
 			die(_("out of memory"));
-		merge_adopt(n, root->ns);
+		node_adopt_ns(n, root->ns);
 	}
 	xmlFreeDoc(d);
 	if (!n)

@@ -113,34 +113,16 @@ size_t name_distance(const char *a, const char *b)
 	size_t nb = u8_mbsnlen((const uint8_t *)b, strlen(b));
 	ucs4_t *ca = xmalloc((na + 1) * sizeof *ca);
 	ucs4_t *cb = xmalloc((nb + 1) * sizeof *cb);
-	size_t *row = xmalloc((nb + 1) * sizeof *row), i, j, d;
+	size_t i, j, d;
 	const uint8_t *p;
 
 	for (i = 0, p = (const uint8_t *)a; i < na; i++)
 		p = u8_next(&ca[i], p);
 	for (j = 0, p = (const uint8_t *)b; j < nb; j++)
 		p = u8_next(&cb[j], p);
-	/* Levenshtein with one row. */
-	for (j = 0; j <= nb; j++)
-		row[j] = j;
-	for (i = 1; i <= na; i++) {
-		size_t diag = row[0];
-		row[0] = i;
-		for (j = 1; j <= nb; j++) {
-			size_t up = row[j],
-			       best = diag + (ca[i - 1] != cb[j - 1]);
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			diag = up;
-			row[j] = best;
-		}
-	}
-	d = row[nb];
+	d = edit_distance(ca, na, cb, nb, sizeof *ca);
 	free(ca);
 	free(cb);
-	free(row);
 	return d;
 }
 

@@ -255,17 +255,13 @@ static int zip_problem(struct reading *rd, const char *entry, zip_error_t *ze)
 		     rd->t->name, zip_error_strerror(ze));
 }
 
-static int read_entry(struct reading *rd, zip_t *z, zip_uint64_t i,
-		      const char *name, size_t size)
+char *odt_zip_read(zip_file_t *f, const char *file, const char *entry,
+		   size_t size)
 {
-	zip_file_t *f = zip_fopen_index(z, i, 0);
-	char *data, extra;
 	size_t got = 0;
-	zip_int64_t n;
+	zip_int64_t n = 0;
+	char *data = xmalloc(size + 1), extra;
 
-	if (!f)
-		return zip_problem(rd, name, zip_get_error(z));
-	data = xmalloc(size + 1);
 	while (got < size) {
 		n = zip_fread(f, data + got, size - got);
 		if (n <= 0)
@@ -275,23 +271,32 @@ static int read_entry(struct reading *rd, zip_t *z, zip_uint64_t i,
 	/* Never read past the declared size: one byte more is a lie. */
 	if (got == size)
 		n = zip_fread(f, &extra, 1);
-	if (n < 0) {
-		zip_problem(rd, name, zip_file_get_error(f));
-		goto fail;
-	}
-	if (got != size || n > 0) {
+	if (n < 0)
+		error(_("%s: cannot read '%s': %s"), file, entry,
+		      zip_error_strerror(zip_file_get_error(f)));
+	else if (got != size || n > 0)
 		error(_("%s: '%s' does not hold what its header says (%zu "
 			"bytes); refused"),
-		      rd->t->name, name, size);
-		goto fail;
+		      file, entry, size);
+	zip_fclose(f);
+	if (n != 0 || got != size) {
+		free(data);
+		return NULL;
 	}
-	zip_fclose(f);
 	data[size] = '\0';
-	return take_part(rd, name, data, size);
-fail:
-	zip_fclose(f);
-	free(data);
-	return -1;
+	return data;
+}
+
+static int read_entry(struct reading *rd, zip_t *z, zip_uint64_t i,
+		      const char *name, size_t size)
+{
+	zip_file_t *f = zip_fopen_index(z, i, 0);
+	char *data;
+
+	if (!f)
+		return zip_problem(rd, name, zip_get_error(z));
+	data = odt_zip_read(f, rd->t->name, name, size);
+	return data ? take_part(rd, name, data, size) : -1;
 }
 
 static int read_zip(struct reading *rd, int fd)

@@ -180,6 +180,19 @@ void node_move(xmlNodePtr n, xmlNodePtr parent)
 	xmlAddChild(parent, n);
 }
 
+void node_adopt_ns(xmlNodePtr n, xmlNsPtr ns)
+{
+	xmlNodePtr c;
+
+	if (n->nsDef) {
+		xmlFreeNsList(n->nsDef);
+		n->nsDef = NULL;
+	}
+	n->ns = ns;
+	for (c = node_first(n); c; c = node_after(c))
+		node_adopt_ns(c, ns);
+}
+
 void node_remove(xmlNodePtr n)
 {
 	xmlUnlinkNode(n);
@@ -578,21 +591,6 @@ xmlDocPtr reg_load_model(const char *path, const char **name)
 	return model;
 }
 
-/* Moves a copied subtree into the root's namespace, dropping the copy's
- * own declaration so that it is written once, on the root. */
-static void adopt_ns(xmlNodePtr n, xmlNsPtr ns)
-{
-	xmlNodePtr c;
-
-	if (n->nsDef) {
-		xmlFreeNsList(n->nsDef);
-		n->nsDef = NULL;
-	}
-	n->ns = ns;
-	for (c = node_first(n); c; c = node_after(c))
-		adopt_ns(c, ns);
-}
-
 int reg_create(struct reg *r, xmlDocPtr model, const char *org,
 	       const char *title)
 {
@@ -626,7 +624,7 @@ int reg_create(struct reg *r, xmlDocPtr model, const char *org,
 	if (!m)
 		die(_("out of memory"));
 	xmlAddChild(r->root, m);
-	adopt_ns(m, ns);
+	node_adopt_ns(m, ns);
 	xmlAddChild(r->root, node_new(r, "areas", NULL));
 	node_set_attr(xmlAddChild(r->root, node_new(r, "people", NULL)),
 		      "next", "1");

@@ -251,34 +251,15 @@ static int lie(struct sheet_zip *sz, const char *entry, size_t size)
 char *sheet_zip_read(struct sheet_zip *sz, const char *entry, long max,
 		     size_t *len)
 {
-	size_t size = 0, got = 0;
+	size_t size = 0;
 	zip_file_t *f = open_entry(sz, entry, max, &size);
-	zip_int64_t n = 0;
-	char *data, extra;
+	char *data;
 
 	if (!f)
 		return NULL;
-	data = xmalloc(size + 1);
-	while (got < size) {
-		n = zip_fread(f, data + got, size - got);
-		if (n <= 0)
-			break;
-		got += (size_t)n;
-	}
-	/* Never read past the declared size: one byte more is a lie. */
-	if (got == size)
-		n = zip_fread(f, &extra, 1);
-	if (n < 0)
-		zip_problem(sz, entry, zip_file_get_error(f));
-	else if (got != size || n > 0)
-		lie(sz, entry, size);
-	zip_fclose(f);
-	if (n != 0 || got != size) {
-		free(data);
-		return NULL;
-	}
-	data[size] = '\0';
-	*len = size;
+	data = odt_zip_read(f, sz->name, entry, size);
+	if (data)
+		*len = size;
 	return data;
 }
 

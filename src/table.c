@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csv.h"
 #include "table.h"
 #include "util.h"
 
@@ -131,21 +132,6 @@ static void pad(FILE *f, int n)
 	}
 }
 
-void csv_write_field(FILE *f, const char *s)
-{
-	if (!strpbrk(s, ",\"\r\n")) {
-		fputs(s, f);
-		return;
-	}
-	putc('"', f);
-	for (; *s; s++) {
-		if (*s == '"')
-			putc('"', f);
-		putc(*s, f);
-	}
-	putc('"', f);
-}
-
 void table_print(struct table *t, enum format fmt, FILE *f)
 {
 	size_t nrows = t->ncells / (size_t)t->ncols, r;
@@ -174,7 +160,7 @@ void table_print(struct table *t, enum format fmt, FILE *f)
 			case FMT_CSV:
 				if (c)
 					putc_unlocked(',', f);
-				csv_write_field(f, s);
+				csv_write_field(f, s, ',');
 				break;
 			case FMT_TSV:
 				if (c)

@@ -239,30 +239,13 @@ static const struct tpl_field *find_field(const struct tpl_field *f,
 	return NULL;
 }
 
-static size_t edit_distance(const char *a, const char *b)
+static size_t distance(const char *a, const char *b)
 {
-	size_t la = strlen(a), lb = strlen(b), i, j;
-	size_t row[130], prev, tmp;
+	size_t la = strlen(a), lb = strlen(b);
 
 	if (la > 128 || lb > 128)
 		return 999;
-	for (j = 0; j <= lb; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		prev = row[0];
-		row[0] = i;
-		for (j = 1; j <= lb; j++) {
-			tmp = row[j];
-			size_t best = prev + (a[i - 1] != b[j - 1]);
-			if (row[j] + 1 < best)
-				best = row[j] + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			prev = tmp;
-		}
-	}
-	return row[lb];
+	return edit_distance(a, la, b, lb, 1);
 }
 
 /* The closest field name in scope to PATH, for "did you mean"; NULL when
@@ -286,7 +269,7 @@ static char *suggest(struct cctx *c, const char *path)
 			cand = i < 0 ? xstrdup(f->path)
 				     : xasprintf("%s.%s", c->scope[i].name,
 						 f->path);
-			d = edit_distance(path, cand);
+			d = distance(path, cand);
 			if (d > 0 && (d < best || (d == best && !found))) {
 				free(found);
 				found = cand;

@@ -197,6 +197,48 @@ void sb_free(struct strbuf *sb)
 	sb->len = sb->cap = 0;
 }
 
+char *trim(char *s)
+{
+	size_t n;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	n = strlen(s);
+	while (n && isspace((unsigned char)s[n - 1]))
+		s[--n] = '\0';
+	return s;
+}
+
+size_t edit_distance(const void *a, size_t na, const void *b, size_t nb,
+		     size_t size)
+{
+	const char *pa = a, *pb = b;
+	size_t *row = xmalloc((nb + 1) * sizeof *row), i, j, d;
+
+	/* Levenshtein with one row. */
+	for (j = 0; j <= nb; j++)
+		row[j] = j;
+	for (i = 1; i <= na; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (j = 1; j <= nb; j++) {
+			size_t up = row[j],
+			       best = diag + (memcmp(pa + (i - 1) * size,
+						     pb + (j - 1) * size,
+						     size) != 0);
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			diag = up;
+			row[j] = best;
+		}
+	}
+	d = row[nb];
+	free(row);
+	return d;
+}
+
 bool utf8_valid(const char *s)
 {
 	return xmlCheckUTF8((const xmlChar *)s) != 0;
