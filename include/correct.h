@@ -16,6 +16,50 @@
 
 #include "reg.h"
 
+/*
+ * One correction, from opening the register to the message once it is
+ * saved.  The command checks what was typed, opens, finds what to
+ * correct, changes it, says in words what it did and commits:
+ *
+ *	struct correction c = {.action = "note", .why = a->why};
+ *
+ *	if ((rc = correct_open(&c, a->id)))
+ *		return cli_status(rc);
+ *	if (!(note = correct_part(c.item, "note", a->number, &n)))
+ *		return cli_status(correct_cancel(&c));
+ *	c.was = correct_describe(&c.r, note);
+ *	c.what = xasprintf(_("note %ld removed: %s"), n, c.was);
+ *	c.done = xasprintf(_("%s: note %ld removed; ..."), c.ref, n);
+ *	c.gone = note;
+ *	return cli_status(correct_commit(&c));
+ */
+struct correction {
+	/* Set by the command before correct_open. */
+	const char *action; /* the change log's action: "note" */
+	const char *why;    /* --why, checked (correct_check_why), or NULL */
+	/* Set by correct_open. */
+	struct reg r;
+	xmlNodePtr item; /* item ID, when correct_open was given one */
+	const char *ref; /* what the log entry names: the item's id */
+	/* Set by the command; correct_commit and correct_cancel free them. */
+	char *was;       /* what was there, in words, when it helps */
+	char *what;      /* the log's words (then "; why: WHY") */
+	char *done;      /* said once saved; NULL: WHAT */
+	xmlNodePtr gone; /* removed once the log has its entry (and its id) */
+};
+
+/* Opens the register for writing and, unless ID is NULL, finds item ID
+ * (C->item, C->ref).  0, or after printing what reg_open_item returns;
+ * nothing is left to close then. */
+int correct_open(struct correction *c, const char *id);
+/* Logs C->what with C->why under C->action and C->ref, removes C->gone,
+ * saves and, once saved, says C->done.  Closes the register and frees
+ * what C holds.  0, or what reg_save returned. */
+int correct_commit(struct correction *c);
+/* Closes the register unchanged and frees what C holds.  Returns -1: the
+ * command refused, and said why. */
+int correct_cancel(struct correction *c);
+
 /* The part NAME ("note", "rating" or "vote") of ITEM numbered NUMBER as
  * the user typed it: 1 is the first, in the order the register keeps and
  * `styr show` lists them.  Prints why and returns NULL when there is no

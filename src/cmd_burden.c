@@ -198,40 +198,30 @@ done:
 /* burden clear ID: the log keeps the estimate. */
 static int burden_clear(const struct args *a)
 {
-	struct reg r;
-	xmlNodePtr item, b;
-	char *what = NULL;
-	const char *id;
+	struct correction c = {.action = "burden", .why = a->why};
+	xmlNodePtr b;
 	int rc;
 
 	if (correct_check_why(a->why) < 0)
 		return EXIT_REFUSED;
-	rc = cli_status(reg_open_item(&r, REG_WRITE, a->id, &item));
-	if (rc)
-		goto out;
-	id = node_attr(item, "id");
-	b = node_child(item, "burden");
-	if (!b) {
-		error(_("%s has no burden estimate to clear"), id);
-		rc = EXIT_REFUSED;
-		goto out;
+	if ((rc = correct_open(&c, a->id)))
+		return cli_status(rc);
+	if (!(b = node_child(c.item, "burden"))) {
+		error(_("%s has no burden estimate to clear"), c.ref);
+		return cli_status(correct_cancel(&c));
 	}
 	/* TRANSLATORS: in the change log, the estimate as it was */
-	what = xasprintf(_("burden cleared: %s minutes x %s a year, staff "
-			   "%s, tariff %s"),
-			 node_attr(b, "minutes"), node_attr(b, "per-year"),
-			 node_attr(b, "staff") ? node_attr(b, "staff") : "-",
-			 node_attr(b, "tariff") ? node_attr(b, "tariff") : "-");
-	node_remove(b);
-	correct_log(&r, "burden", id, what, a->why);
-	rc = cli_status(reg_save(&r));
-	if (!rc)
-		info(_("%s: burden estimate cleared; the change log keeps it"),
-		     id);
-out:
-	free(what);
-	reg_close(&r);
-	return rc;
+	c.what = xasprintf(_("burden cleared: %s minutes x %s a year, staff "
+			     "%s, tariff %s"),
+			   node_attr(b, "minutes"), node_attr(b, "per-year"),
+			   node_attr(b, "staff") ? node_attr(b, "staff") : "-",
+			   node_attr(b, "tariff") ? node_attr(b, "tariff")
+						  : "-");
+	c.done = xasprintf(
+		_("%s: burden estimate cleared; the change log keeps it"),
+		c.ref);
+	c.gone = b;
+	return cli_status(correct_commit(&c));
 }
 
 static int run(int action, void *input, int argc, char **argv)

@@ -84,53 +84,39 @@ out:
 /* note remove ID N, note change ID N TEXT. */
 static int note_fix(int action, const struct args *a)
 {
-	struct reg r;
-	xmlNodePtr item, note;
-	char *was = NULL, *what = NULL;
-	const char *id;
+	struct correction c = {.action = "note", .why = a->why};
+	xmlNodePtr note;
 	long n;
 	int rc;
 
 	if ((action == CHANGE && check_note(a->text) < 0) ||
 	    correct_check_why(a->why) < 0)
 		return EXIT_REFUSED;
-	rc = cli_status(reg_open_item(&r, REG_WRITE, a->id, &item));
-	if (rc)
-		goto out;
-	id = node_attr(item, "id");
-	note = correct_part(item, "note", a->number, &n);
-	if (!note) {
-		rc = EXIT_REFUSED;
-		goto out;
-	}
+	if ((rc = correct_open(&c, a->id)))
+		return cli_status(rc);
+	if (!(note = correct_part(c.item, "note", a->number, &n)))
+		return cli_status(correct_cancel(&c));
 	/* The log keeps what the note said, who wrote it and when. */
-	was = correct_describe(&r, note);
+	c.was = correct_describe(&c.r, note);
 	if (action == REMOVE) {
 		/* TRANSLATORS: in the change log: "note 2 removed: 'text'
 		 * (interview, Anne Agent, 2026-03-01)" */
-		what = xasprintf(_("note %ld removed: %s"), n, was);
-		node_remove(note);
+		c.what = xasprintf(_("note %ld removed: %s"), n, c.was);
+		c.done = xasprintf(
+			_("%s: note %ld removed; the change log keeps it"),
+			c.ref, n);
+		c.gone = note;
 	} else {
 		/* TRANSLATORS: in the change log: "note 2 changed: 'old
 		 * text' (interview, ...) -> 'new text'" */
-		what = xasprintf(_("note %ld changed: %s -> '%s'"), n, was,
-				 a->text);
+		c.what = xasprintf(_("note %ld changed: %s -> '%s'"), n, c.was,
+				   a->text);
+		c.done = xasprintf(_("%s: note %ld changed; the change log "
+				     "keeps the earlier text"),
+				   c.ref, n);
 		correct_rename(note, a->text);
 	}
-	correct_log(&r, "note", id, what, a->why);
-	rc = cli_status(reg_save(&r));
-	if (!rc && action == REMOVE)
-		info(_("%s: note %ld removed; the change log keeps it"), id,
-		     n);
-	else if (!rc)
-		info(_("%s: note %ld changed; the change log keeps the "
-		       "earlier text"),
-		     id, n);
-out:
-	free(was);
-	free(what);
-	reg_close(&r);
-	return rc;
+	return cli_status(correct_commit(&c));
 }
 
 static int run(int action, void *input, int argc, char **argv)

@@ -155,10 +155,9 @@ static const struct cli_option why_options[] = {
 /* rate remove ID N, rate change ID N EXPERIENCE. */
 static int rate_fix(int action, const struct args *a)
 {
-	const char *experience = NULL, *id, *lang = msg_lang();
-	char *was = NULL, *what = NULL;
-	struct reg r;
-	xmlNodePtr item, rating;
+	struct correction c = {.action = "rate", .why = a->why};
+	const char *experience = NULL, *label = NULL;
+	xmlNodePtr rating;
 	long n;
 	int k, rc;
 
@@ -166,53 +165,42 @@ static int rate_fix(int action, const struct args *a)
 		if ((k = vocab_parse(&vocab_experience, a->experience)) < 0)
 			return EXIT_REFUSED;
 		experience = vocab_experience.words[k].key;
+		label = vocab_word(&vocab_experience, experience, msg_lang());
 	}
 	if (correct_check_why(a->why) < 0)
 		return EXIT_REFUSED;
-	rc = cli_status(reg_open_item(&r, REG_WRITE, a->id, &item));
-	if (rc)
-		goto out;
-	id = node_attr(item, "id");
-	rating = correct_part(item, "rating", a->number, &n);
-	if (!rating) {
-		rc = EXIT_REFUSED;
-		goto out;
+	if ((rc = correct_open(&c, a->id)))
+		return cli_status(rc);
+	if (!(rating = correct_part(c.item, "rating", a->number, &n)))
+		return cli_status(correct_cancel(&c));
+	if (action == CHANGE &&
+	    !strcmp(node_attr(rating, "experience"), experience)) {
+		error(_("%s: rating %ld is '%s' already; nothing was changed"),
+		      c.ref, n, label);
+		return cli_status(correct_cancel(&c));
 	}
 	/* The log keeps the rating: round, who, what and when. */
-	was = correct_describe(&r, rating);
+	c.was = correct_describe(&c.r, rating);
 	if (action == REMOVE) {
 		/* TRANSLATORS: in the change log: "rating 2 removed:
 		 * baseline, Torben Højris: too tight (2026-03-01)" */
-		what = xasprintf(_("rating %ld removed: %s"), n, was);
-		node_remove(rating);
-	} else if (!strcmp(node_attr(rating, "experience"), experience)) {
-		error(_("%s: rating %ld is '%s' already; nothing was changed"),
-		      id, n, vocab_word(&vocab_experience, experience, lang));
-		rc = EXIT_REFUSED;
-		goto out;
+		c.what = xasprintf(_("rating %ld removed: %s"), n, c.was);
+		c.done = xasprintf(_("%s: rating %ld removed (%s); the change "
+				     "log keeps it"),
+				   c.ref, n, c.was);
+		c.gone = rating;
 	} else {
 		/* TRANSLATORS: in the change log: "rating 2 changed:
 		 * baseline, Torben Højris: too tight (2026-03-01) ->
 		 * supportive" */
-		what = xasprintf(_("rating %ld changed: %s -> %s"), n, was,
-				 vocab_word(&vocab_experience, experience,
-					    lang));
+		c.what = xasprintf(_("rating %ld changed: %s -> %s"), n, c.was,
+				   label);
+		c.done = xasprintf(_("%s: rating %ld changed to '%s'; the "
+				     "change log keeps the earlier one"),
+				   c.ref, n, label);
 		node_set_attr(rating, "experience", experience);
 	}
-	correct_log(&r, "rate", id, what, a->why);
-	rc = cli_status(reg_save(&r));
-	if (!rc && action == REMOVE)
-		info(_("%s: rating %ld removed (%s); the change log keeps it"),
-		     id, n, was);
-	else if (!rc)
-		info(_("%s: rating %ld changed to '%s'; the change log keeps "
-		       "the earlier one"),
-		     id, n, vocab_word(&vocab_experience, experience, lang));
-out:
-	free(was);
-	free(what);
-	reg_close(&r);
-	return rc;
+	return cli_status(correct_commit(&c));
 }
 
 static int run(int action, void *input, int argc, char **argv)

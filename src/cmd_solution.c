@@ -166,46 +166,36 @@ out:
 /* solution clear ID: the log keeps the track as it was. */
 static int solution_clear(const struct args *a)
 {
-	const char *id, *lang = msg_lang(), *s;
+	struct correction c = {.action = "solution", .why = a->why};
 	struct strbuf was = {0};
-	char *what = NULL;
-	struct reg r;
-	xmlNodePtr item, sol;
+	xmlNodePtr sol;
+	const char *s;
 	int rc;
 
 	if (correct_check_why(a->why) < 0)
 		return EXIT_REFUSED;
-	rc = cli_status(reg_open_item(&r, REG_WRITE, a->id, &item));
-	if (rc)
-		goto out;
-	id = node_attr(item, "id");
-	sol = node_child(item, "solution");
-	if (!sol) {
-		error(_("%s has no solution track to clear"), id);
-		rc = EXIT_REFUSED;
-		goto out;
+	if ((rc = correct_open(&c, a->id)))
+		return cli_status(rc);
+	if (!(sol = node_child(c.item, "solution"))) {
+		error(_("%s has no solution track to clear"), c.ref);
+		return cli_status(correct_cancel(&c));
 	}
 	sb_puts(&was, vocab_word(&vocab_status, node_attr(sol, "status"),
-				 lang));
+				 msg_lang()));
 	s = node_text(node_child(sol, "criteria"));
 	if (*s)
 		sb_printf(&was, _("; criteria: %s"), s);
 	if ((s = node_attr(sol, "evaluate-by")))
 		sb_printf(&was, _("; evaluate by %s"), s);
+	c.was = sb_steal(&was);
 	/* TRANSLATORS: "solution track cleared: pilot; criteria: ...;
 	 * evaluate by 2018-06-01" */
-	what = xasprintf(_("solution track cleared: %s"), was.buf);
-	node_remove(sol);
-	correct_log(&r, "solution", id, what, a->why);
-	rc = cli_status(reg_save(&r));
-	if (!rc)
-		info(_("%s: solution track cleared; the change log keeps it"),
-		     id);
-out:
-	free(what);
-	sb_free(&was);
-	reg_close(&r);
-	return rc;
+	c.what = xasprintf(_("solution track cleared: %s"), c.was);
+	c.done = xasprintf(
+		_("%s: solution track cleared; the change log keeps it"),
+		c.ref);
+	c.gone = sol;
+	return cli_status(correct_commit(&c));
 }
 
 static int run(int action, void *input, int argc, char **argv)

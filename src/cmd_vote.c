@@ -166,74 +166,65 @@ static error_t parse_withdraw(int key, char *arg, struct argp_state *state)
 	return 0;
 }
 
+/* The vote --by NAME cast on ITEM (in meeting MID when given), or NULL
+ * after saying why there is none or more than one. */
+static xmlNodePtr find_vote(struct reg *r, xmlNodePtr item, const char *mid)
+{
+	const char *id = node_attr(item, "id"), *name;
+	char *who = NULL, *meetings = NULL;
+	xmlNodePtr meeting, person, vote = NULL;
+	size_t found;
+
+	if (mid) {
+		if (!(meeting = reg_known_meeting(r, mid)))
+			return NULL;
+		mid = node_attr(meeting, "id");
+	}
+	who = who_identity(r->people, opt.by);
+	person = person_find(r, opt.by);
+	name = person ? node_text(person) : opt.by;
+	found = correct_find_votes(r, item, who, mid, &vote, &meetings);
+	if (!found && mid)
+		error(_("%s has no vote on %s in meeting %s to withdraw"),
+		      name, id, mid);
+	else if (!found)
+		error(_("%s has no vote on %s to withdraw (see 'styr show "
+			"%s')"),
+		      name, id, id);
+	else if (found > 1)
+		error(_("%s has voted on %s in %s: say which with --meeting"),
+		      name, id, meetings);
+	free(who);
+	free(meetings);
+	return found == 1 ? vote : NULL;
+}
+
 /* vote withdraw ID --by NAME [--meeting MID] | vote withdraw ID N. */
 static int vote_withdraw(const struct args *a)
 {
-	struct reg r;
-	xmlNodePtr item, vote = NULL, meeting, person;
-	char *was = NULL, *what = NULL, *who = NULL, *meetings = NULL;
-	const char *id, *mid = NULL, *name;
-	long n = 0;
-	size_t found;
+	struct correction c = {.action = "vote", .why = a->why};
+	xmlNodePtr vote;
 	int rc;
 
 	if (correct_check_why(a->why) < 0 ||
 	    (!a->number && check_text(_("voter"), opt.by) < 0))
 		return EXIT_REFUSED;
-	rc = cli_status(reg_open_item(&r, REG_WRITE, a->id, &item));
-	if (rc)
-		goto out;
-	id = node_attr(item, "id");
-	rc = EXIT_REFUSED;
-	if (a->number) {
-		if (!(vote = correct_part(item, "vote", a->number, &n)))
-			goto out;
-	} else {
-		if (a->meeting) {
-			if (!(meeting = reg_known_meeting(&r, a->meeting)))
-				goto out;
-			mid = node_attr(meeting, "id");
-		}
-		who = who_identity(r.people, opt.by);
-		person = person_find(&r, opt.by);
-		name = person ? node_text(person) : opt.by;
-		found = correct_find_votes(&r, item, who, mid, &vote,
-					   &meetings);
-		if (!found && mid) {
-			error(_("%s has no vote on %s in meeting %s to "
-				"withdraw"),
-			      name, id, mid);
-			goto out;
-		} else if (!found) {
-			error(_("%s has no vote on %s to withdraw (see 'styr "
-				"show %s')"),
-			      name, id, id);
-			goto out;
-		} else if (found > 1) {
-			error(_("%s has voted on %s in %s: say which with "
-				"--meeting"),
-			      name, id, meetings);
-			goto out;
-		}
-	}
+	if ((rc = correct_open(&c, a->id)))
+		return cli_status(rc);
+	vote = a->number ? correct_part(c.item, "vote", a->number, NULL)
+			 : find_vote(&c.r, c.item, a->meeting);
+	if (!vote)
+		return cli_status(correct_cancel(&c));
 	/* The log keeps the vote: who, what, where and when. */
-	was = correct_describe(&r, vote);
+	c.was = correct_describe(&c.r, vote);
 	/* TRANSLATORS: in the change log: "vote withdrawn: Marianne Vogt:
 	 * remove (meeting M1, 2017-11-08)" */
-	what = xasprintf(_("vote withdrawn: %s"), was);
-	node_remove(vote);
-	correct_log(&r, "vote", id, what, a->why);
-	rc = cli_status(reg_save(&r));
-	if (!rc)
-		info(_("%s: vote withdrawn (%s); the change log keeps it"), id,
-		     was);
-out:
-	free(who);
-	free(meetings);
-	free(was);
-	free(what);
-	reg_close(&r);
-	return rc;
+	c.what = xasprintf(_("vote withdrawn: %s"), c.was);
+	c.done = xasprintf(_("%s: vote withdrawn (%s); the change log keeps "
+			     "it"),
+			   c.ref, c.was);
+	c.gone = vote;
+	return cli_status(correct_commit(&c));
 }
 
 static int run(int action, void *input, int argc, char **argv)

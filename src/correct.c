@@ -10,6 +10,46 @@
 #include "util.h"
 #include "vocab.h"
 
+int correct_open(struct correction *c, const char *id)
+{
+	int rc = id ? reg_open_item(&c->r, REG_WRITE, id, &c->item)
+		    : reg_open(&c->r, REG_WRITE);
+
+	if (rc)
+		reg_close(&c->r);
+	else if (id)
+		c->ref = node_attr(c->item, "id");
+	return rc;
+}
+
+static void correct_close(struct correction *c)
+{
+	free(c->was);
+	free(c->what);
+	free(c->done);
+	reg_close(&c->r);
+}
+
+int correct_cancel(struct correction *c)
+{
+	correct_close(c);
+	return -1;
+}
+
+int correct_commit(struct correction *c)
+{
+	int rc;
+
+	correct_log(&c->r, c->action, c->ref, c->what, c->why);
+	if (c->gone)
+		node_remove(c->gone);
+	rc = reg_save(&c->r);
+	if (!rc)
+		info("%s", c->done ? c->done : c->what);
+	correct_close(c);
+	return rc;
+}
+
 /* What a part is called in messages, one and many. */
 static const char *part_noun(const char *name)
 {

@@ -102,42 +102,30 @@ static char *stamp_describe(const struct stamp_kind *k, xmlNodePtr stamp)
 /* prioritise clear ID, decide clear ID. */
 static int stamp_clear(const struct stamp_kind *k, const struct args *o)
 {
-	const char *id;
-	char *was = NULL, *what = NULL;
-	struct reg r;
-	xmlNodePtr item, stamp;
+	struct correction c = {.action = k->action, .why = o->why};
+	xmlNodePtr stamp;
 	int rc;
 
 	if (correct_check_why(o->why) < 0)
 		return -1;
-	rc = reg_open_item(&r, REG_WRITE, o->id, &item);
-	if (rc)
-		goto out;
-	id = node_attr(item, "id");
-	stamp = node_child(item, k->element);
-	if (!stamp) {
-		rc = error(_(k->nothing_to_clear), id);
-		goto out;
+	if ((rc = correct_open(&c, o->id)))
+		return rc;
+	if (!(stamp = node_child(c.item, k->element))) {
+		error(_(k->nothing_to_clear), c.ref);
+		return correct_cancel(&c);
 	}
 	if (k->clear_remind)
-		k->clear_remind(item);
+		k->clear_remind(c.item);
 	/* The log keeps the judgement: value, date, who and reason; the
 	 * decision log (beslutninger) shows the clearing. */
-	was = stamp_describe(k, stamp);
+	c.was = stamp_describe(k, stamp);
 	/* TRANSLATORS: "proposal cleared: remove (2017-11-08, Workshop):
 	 * reason" */
-	what = xasprintf(_("%s cleared: %s"), _(k->noun), was);
-	node_remove(stamp);
-	correct_log(&r, k->action, id, what, o->why);
-	rc = reg_save(&r);
-	if (!rc)
-		info(_("%s: %s cleared (%s); the change log keeps it"), id,
-		     _(k->noun), was);
-out:
-	free(was);
-	free(what);
-	reg_close(&r);
-	return rc;
+	c.what = xasprintf(_("%s cleared: %s"), _(k->noun), c.was);
+	c.done = xasprintf(_("%s: %s cleared (%s); the change log keeps it"),
+			   c.ref, _(k->noun), c.was);
+	c.gone = stamp;
+	return correct_commit(&c);
 }
 
 static int run(int action, void *input, int argc, char **argv)
