@@ -51,6 +51,16 @@ test_expect_success() {
 	fi
 }
 
+# have CMD: CMD is installed.
+have() { command -v "$1" >/dev/null 2>&1; }
+
+# skip REASON: a test not run here, for REASON (a tool is not installed),
+# counted as one (TAP "# SKIP").
+skip() {
+	test_count=$((test_count + 1))
+	echo "ok $test_count # SKIP $*"
+}
+
 # test_must_fail CMD...: CMD must exit non-zero, but not crash (signals,
 # sanitizer reports exit with other codes than ours).
 test_must_fail() {
@@ -206,4 +216,35 @@ serve_stop() {
 		echo $? >>server.rc
 	fi
 	SERVE_PID=
+}
+
+# office_tools: the real clients of the spreadsheet and document tests.
+# Sets PY, a python3 that has openpyxl (Debian's python3-openpyxl: a
+# python3 from elsewhere, pyenv, may not have it), and SOFFICE,
+# LibreOffice; each empty when it is not installed, for the test file to
+# skip what needs it.  lo ARG... runs LibreOffice headless, with a profile
+# of its own (so that no running instance, or another test, takes the
+# conversion over), its output in lo.log, for at most LO_TIMEOUT seconds
+# (default 300); it fails, saying so, when there is no LibreOffice.
+office_tools() {
+	PY=
+	for _p in python3 /usr/bin/python3; do
+		if have "$_p" && "$_p" -c 'import openpyxl' 2>/dev/null; then
+			PY=$_p
+			break
+		fi
+	done
+	SOFFICE=
+	for _s in soffice libreoffice; do
+		have "$_s" && SOFFICE=$_s && break
+	done
+}
+lo() {
+	if [ -z "${SOFFICE:-}" ]; then
+		echo "lo: no LibreOffice (soffice): office_tools found none" >&2
+		return 1
+	fi
+	timeout "${LO_TIMEOUT:-300}" "$SOFFICE" \
+		-env:UserInstallation="file://$TRASH/lo-profile" \
+		--headless --norestore "$@" >lo.log 2>&1
 }

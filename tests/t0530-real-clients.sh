@@ -17,22 +17,9 @@
 
 SPLIT=$DATA/split-template
 
-have() { command -v "$1" >/dev/null 2>&1; }
-skip() {
-	test_count=$((test_count + 1))
-	echo "ok $test_count # SKIP $*"
-}
-
-SOFFICE=
-for s in soffice libreoffice; do
-	have $s && SOFFICE=$s && break
-done
-# LibreOffice with a profile of its own, so that no running instance (or
-# another test) takes the conversion over.
-lo() {
-	timeout 600 "$SOFFICE" -env:UserInstallation="file://$TRASH/lo-profile" \
-		--headless --norestore "$@" >lo.log 2>&1
-}
+# PY, SOFFICE and lo (lib.sh); the conversions to PDF may take long.
+office_tools
+LO_TIMEOUT=600
 
 test_expect_success 'set-up: an empty and a filled register' '
 	mkdir empty filled &&

@@ -16,10 +16,6 @@
 WEB=$SRC_DIR/tests/web
 SHOTS=$WEB/screenshots
 flow() { python3 "$WEB/serve_flow.py" "$@"; }
-skip() {
-	test_count=$((test_count + 1))
-	echo "ok $test_count # SKIP $*"
-}
 
 if ! python3 "$WEB/browser.py" present; then
 	for i in 1 2 3 4 5 6 7; do

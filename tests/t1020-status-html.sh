@@ -16,10 +16,6 @@ WEB=$SRC_DIR/tests/web
 SHOTS=$WEB/screenshots
 CHECK="python3 $WEB/status_check.py"
 browser() { python3 "$WEB/browser.py" "$@"; }
-skip() {
-	test_count=$((test_count + 1))
-	echo "ok $test_count # SKIP $*"
-}
 TODAY=$(date +%F)
 
 test_expect_success 'set-up: the Odder example, one milestone open, two meetings to come' '

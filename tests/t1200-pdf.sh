@@ -12,11 +12,6 @@
 # only when LibreOffice or pdftotext is not installed.
 . "$(dirname "$0")/lib.sh"
 
-have() { command -v "$1" >/dev/null 2>&1; }
-skip() {
-	test_count=$((test_count + 1))
-	echo "ok $test_count # SKIP $*"
-}
 # The conversions' temporary folders go here, so that the tests can see
 # that none stays.
 mkdir tmp

@@ -25,26 +25,8 @@
 # A check is skipped (TAP "# SKIP") only when its tool is not installed.
 . "$(dirname "$0")/lib.sh"
 
-have() { command -v "$1" >/dev/null 2>&1; }
-skip() {
-	test_count=$((test_count + 1))
-	echo "ok $test_count # SKIP $*"
-}
-# python3-openpyxl is a Debian package: Debian's python3 has it, a python3
-# from elsewhere (pyenv) may not.
-PY=
-for p in /usr/bin/python3 python3; do
-	if "$p" -c "import openpyxl" 2>/dev/null; then
-		PY=$p
-		break
-	fi
-done
-SOFFICE=
-have soffice && SOFFICE=soffice
-lo() {
-	timeout 300 "$SOFFICE" -env:UserInstallation="file://$TRASH/lo-profile" \
-		--headless --norestore "$@" >lo.log 2>&1
-}
+# PY (a python3 with openpyxl), SOFFICE and lo (lib.sh).
+office_tools
 # Every sheet to CSV (LibreOffice 7.2 and later: sheet -1), UTF-8 (76),
 # comma (44), text in double quotes (34) where needed, as shown.
 LO_CSV='csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1'

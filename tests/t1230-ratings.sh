@@ -6,26 +6,8 @@
 # matched as `rate` matches them; refusals change nothing.
 . "$(dirname "$0")/lib.sh"
 
-have() { command -v "$1" >/dev/null 2>&1; }
-skip() {
-	test_count=$((test_count + 1))
-	echo "ok $test_count # SKIP $*"
-}
-PY=
-for p in python3 /usr/bin/python3; do
-	if have $p && $p -c 'import openpyxl' 2>/dev/null; then
-		PY=$p
-		break
-	fi
-done
-SOFFICE=
-for s in soffice libreoffice; do
-	have $s && SOFFICE=$s && break
-done
-lo() {
-	timeout 300 "$SOFFICE" -env:UserInstallation="file://$TRASH/lo-profile" \
-		--headless --norestore "$@" >lo.log 2>&1
-}
+# PY (a python3 with openpyxl), SOFFICE and lo (lib.sh).
+office_tools
 
 # ratings ROUND: "ITEM RESPONDENT EXPERIENCE DATE" per rating of ROUND, sorted,
 # read from export json (anonymous: "-").
