@@ -15,14 +15,14 @@ as lines "P3 D2 acked=remove later=change,anchor", for the shell test to
 compare with the register.  Only this machine is asked; bounded by KILLS
 and by 30 s per round."""
 
-import os
 import random
 import signal
-import socket
 import subprocess
 import sys
 import threading
 import time
+
+import serveapi as api
 
 
 def start(styr):
@@ -36,41 +36,19 @@ def start(styr):
     return p, urls
 
 
-def request(port, method, path, token, body=None):
-    data = body.encode() if body is not None else b""
-    req = ("%s %s HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nAuthorization: Bearer %s\r\n"
-           "Content-Length: %d\r\nConnection: close\r\n\r\n"
-           % (method, path, port, token, len(data))).encode() + data
-    s = socket.create_connection(("127.0.0.1", port), 5)
-    s.settimeout(10)
-    try:
-        s.sendall(req)
-        got = b""
-        while True:
-            c = s.recv(65536)
-            if not c:
-                break
-            got += c
-    finally:
-        s.close()
-    if not got.startswith(b"HTTP/1.1 "):
-        raise OSError("no answer")
-    return int(got[9:12]), got.partition(b"\r\n\r\n")[2].decode()
-
-
 def main(argv):
     styr, kills, voters, items = argv[0], int(argv[1]), int(argv[2]), int(argv[3])
     r = random.Random(20261206)
     proc, urls = start(styr)
-    port = int(urls["Participants"].split(":")[2].split("/")[0])
-    ptok = urls["Participants"].split("key=")[1]
+    host = api.hostport(urls["Participants"])
+    ptok = api.token(urls["Participants"])
     ballots = {}
     for v in range(1, voters + 1):
-        code, body = request(port, "POST", "/api/join", ptok, '{"name": "P%d"}' % v)
+        code, body = api.request(host, "POST", "/api/join", ptok, '{"name": "P%d"}' % v)
         if code != 200:
             print("join P%d: %d %s" % (v, code, body))
             return 1
-        ballots["P%d" % v] = body.split('"ballot": "')[1].split('"')[0]
+        ballots["P%d" % v] = api.ballot(body)
     ids = ["D%d" % i for i in range(1, items + 1)]
     pri = ["remove", "change", "anchor"]
     acked, later = {}, {}
@@ -85,7 +63,7 @@ def main(argv):
             who, item, p = rr.choice(mine), rr.choice(ids), rr.choice(pri)
             key = (who, item)
             try:
-                code, _ = request(port, "POST", "/api/vote", ballots[who],
+                code, _ = api.request(host, "POST", "/api/vote", ballots[who],
                                   '{"item": "%s", "priority": "%s"}' % (item, p))
             except OSError:
                 # killed meanwhile: saved or not, nobody was told
@@ -114,8 +92,8 @@ def main(argv):
         for t in threads:
             t.join(30)
         proc, urls = start(styr)
-        port = int(urls["Participants"].split(":")[2].split("/")[0])
-        if urls["Participants"].split("key=")[1] != ptok:
+        host = api.hostport(urls["Participants"])
+        if api.token(urls["Participants"]) != ptok:
             print("after a restart the tokens changed")
             return 1
     proc.send_signal(signal.SIGTERM)

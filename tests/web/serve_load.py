@@ -12,39 +12,18 @@ figures on stderr: votes answered, refused, failed, the time in all, the
 votes per second and the latency of an answered vote (p50, p99, max)."""
 
 import random
-import socket
 import sys
 import threading
 import time
 
-
-def request(addr, host, method, path, token, body):
-    data = body.encode()
-    req = ("%s %s HTTP/1.1\r\nHost: %s\r\nAuthorization: Bearer %s\r\n"
-           "Content-Length: %d\r\nConnection: close\r\n\r\n"
-           % (method, path, host, token, len(data))).encode() + data
-    s = socket.create_connection(addr, 10)
-    s.settimeout(60)
-    try:
-        s.sendall(req)
-        got = b""
-        while True:
-            c = s.recv(65536)
-            if not c:
-                break
-            got += c
-    finally:
-        s.close()
-    return int(got[9:12]), got.partition(b"\r\n\r\n")[2].decode()
+import serveapi as api
 
 
 def main(argv):
     host, ptok = argv[0], argv[1]
     voters, per, items = int(argv[2]), int(argv[3]), int(argv[4])
-    h, _, port = host.rpartition(":")
-    if not h.startswith("127."):
+    if not host.rpartition(":")[0].startswith("127."):
         return 2
-    addr = (h, int(port))
     ok, lat, refused, failed = [], [], [0], [0]
     lock = threading.Lock()
     pri = ["remove", "change", "anchor"]
@@ -53,8 +32,8 @@ def main(argv):
         rr = random.Random(n)
         who = "P%d" % n
         try:
-            code, body = request(addr, host, "POST", "/api/join", ptok,
-                                 '{"name": "%s"}' % who)
+            code, body = api.request(host, "POST", "/api/join", ptok,
+                                     '{"name": "%s"}' % who, connect=10, timeout=60)
         except OSError:
             with lock:
                 failed[0] += 1
@@ -65,7 +44,7 @@ def main(argv):
                 refused[0] += 1
             joined.abort()
             return
-        ballot = body.split('"ballot": "')[1].split('"')[0]
+        ballot = api.ballot(body)
         # Everybody has joined before anybody votes: the latency is
         # that of votes, not of votes queued behind joins.
         try:
@@ -76,8 +55,9 @@ def main(argv):
             p = rr.choice(pri)
             t = time.time()
             try:
-                code, _ = request(addr, host, "POST", "/api/vote", ballot,
-                                  '{"item": "D%d", "priority": "%s"}' % (item, p))
+                code, _ = api.request(host, "POST", "/api/vote", ballot,
+                                      '{"item": "D%d", "priority": "%s"}' % (item, p),
+                                      connect=10, timeout=60)
             except OSError:
                 with lock:
                     failed[0] += 1
