@@ -76,9 +76,9 @@ out:
 static int area_fix(int action, const char *id, const char *name,
 		    const char *why)
 {
-	struct reg r;
+	struct correction c = {.action = "area", .why = why};
 	xmlNodePtr area;
-	char *old = NULL, *users = NULL, *what = NULL;
+	char *users;
 	int rc;
 
 	if ((name && check_text(_("area name"), name) < 0) ||
@@ -88,52 +88,42 @@ static int area_fix(int action, const char *id, const char *name,
 		error(_("area '%s' needs a name"), id);
 		return EXIT_REFUSED;
 	}
-	rc = cli_status(reg_open(&r, REG_WRITE));
-	if (rc)
-		goto out;
-	rc = EXIT_REFUSED;
-	area = reg_area(&r, id);
-	if (!area) {
+	if ((rc = correct_open(&c, NULL)))
+		return cli_status(rc);
+	if (!(area = reg_area(&c.r, id))) {
 		error(_("unknown area '%s' (see 'styr area list')"), id);
-		goto out;
+		return cli_status(correct_cancel(&c));
 	}
-	id = node_attr(area, "id");
-	old = xstrdup(node_text(area));
+	c.ref = id = node_attr(area, "id");
+	c.was = xstrdup(node_text(area));
 	if (action == RENAME) {
-		if (!strcmp(old, name)) {
+		if (!strcmp(c.was, name)) {
 			error(_("area %s is called '%s' already; nothing was "
 				"changed"),
 			      id, name);
-			goto out;
+			return cli_status(correct_cancel(&c));
 		}
 		/* TRANSLATORS: in the change log */
-		what = xasprintf(_("review area %s renamed: '%s' -> '%s'"), id,
-				 old, name);
+		c.what = xasprintf(_("review area %s renamed: '%s' -> '%s'"),
+				   id, c.was, name);
 		correct_rename(area, name);
 	} else {
-		users = correct_area_users(&r, id);
+		users = correct_area_users(&c.r, id);
 		if (*users) {
 			error(_("area %s ('%s') has items: %s; give them "
 				"another area first ('styr edit ID --area "
 				"OTHER') or none ('--area \"\"')"),
-			      id, old, users);
-			goto out;
+			      id, c.was, users);
+			free(users);
+			return cli_status(correct_cancel(&c));
 		}
+		free(users);
 		/* TRANSLATORS: in the change log */
-		what = xasprintf(_("review area %s '%s' removed"), id, old);
+		c.what = xasprintf(_("review area %s '%s' removed"), id,
+				   c.was);
+		c.gone = area;
 	}
-	correct_log(&r, "area", id, what, why);
-	if (action == REMOVE)
-		node_remove(area); /* after the log took its id */
-	rc = cli_status(reg_save(&r));
-	if (!rc)
-		info("%s", what);
-out:
-	free(old);
-	free(users);
-	free(what);
-	reg_close(&r);
-	return rc;
+	return cli_status(correct_commit(&c));
 }
 
 static int area_list(struct reg *r, void *input)

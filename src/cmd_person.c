@@ -79,10 +79,9 @@ out:
 static int person_fix(int action, const char *who, const char *name,
 		      const char *why)
 {
-	struct reg r;
+	struct correction c = {.action = "person", .why = why};
 	xmlNodePtr person, other;
-	char *old = NULL, *users = NULL, *what = NULL, *closest;
-	const char *id;
+	char *users, *closest;
 	int rc;
 
 	if ((name && check_text(_("name"), name) < 0) ||
@@ -92,13 +91,10 @@ static int person_fix(int action, const char *who, const char *name,
 		error(_("a person needs a name"));
 		return EXIT_REFUSED;
 	}
-	rc = cli_status(reg_open(&r, REG_WRITE));
-	if (rc)
-		goto out;
-	rc = EXIT_REFUSED;
-	person = person_find(&r, who);
-	if (!person) {
-		closest = person_closest(&r, who);
+	if ((rc = correct_open(&c, NULL)))
+		return cli_status(rc);
+	if (!(person = person_find(&c.r, who))) {
+		closest = person_closest(&c.r, who);
 		if (*closest)
 			error(_("'%s' is not in the people list; did you mean "
 				"%s?"),
@@ -108,103 +104,87 @@ static int person_fix(int action, const char *who, const char *name,
 				"person list')"),
 			      who);
 		free(closest);
-		goto out;
+		return cli_status(correct_cancel(&c));
 	}
-	id = node_attr(person, "id");
-	old = xstrdup(node_text(person));
+	c.ref = node_attr(person, "id");
+	c.was = xstrdup(node_text(person));
 	if (action == RENAME) {
-		other = person_find(&r, name);
-		if (other == person && !strcmp(old, name)) {
+		other = person_find(&c.r, name);
+		if (other == person && !strcmp(c.was, name)) {
 			error(_("%s is called '%s' already; nothing was "
 				"changed"),
-			      id, name);
-			goto out;
+			      c.ref, name);
+			return cli_status(correct_cancel(&c));
 		}
 		if (other && other != person) {
 			error(_("'%s' is registered already as %s; give %s a "
 				"name that tells them apart"),
-			      name, node_attr(other, "id"), id);
-			goto out;
+			      name, node_attr(other, "id"), c.ref);
+			return cli_status(correct_cancel(&c));
 		}
 		/* TRANSLATORS: in the change log */
-		what = xasprintf(_("%s renamed: '%s' -> '%s'"), id, old, name);
+		c.what = xasprintf(_("%s renamed: '%s' -> '%s'"), c.ref, c.was,
+				   name);
 		correct_rename(person, name);
 	} else {
-		users = correct_person_users(&r, id);
+		users = correct_person_users(&c.r, c.ref);
 		if (*users) {
 			error(_("%s (%s) is named by %s; correct those first "
 				"('styr vote withdraw', 'styr rate "
 				"remove')"),
-			      id, old, users);
-			goto out;
+			      c.ref, c.was, users);
+			free(users);
+			return cli_status(correct_cancel(&c));
 		}
+		free(users);
 		/* TRANSLATORS: in the change log: "P3 'Name' (staff)
 		 * removed" */
-		what = xasprintf(_("%s '%s' (%s) removed"), id, old,
-				 vocab_word(&vocab_role,
-					    node_attr(person, "role"),
-					    msg_lang()));
+		c.what = xasprintf(_("%s '%s' (%s) removed"), c.ref, c.was,
+				   vocab_word(&vocab_role,
+					      node_attr(person, "role"),
+					      msg_lang()));
+		c.gone = person;
 	}
-	correct_log(&r, "person", id, what, why);
-	if (action == REMOVE)
-		node_remove(person); /* after the log took its id */
-	rc = cli_status(reg_save(&r));
-	if (!rc)
-		info("%s", what);
-out:
-	free(old);
-	free(users);
-	free(what);
-	reg_close(&r);
-	return rc;
+	return cli_status(correct_commit(&c));
 }
 
 /* person change WHO --role ROLE. */
 static int person_role(const char *who, const char *role_word,
 		       const char *why)
 {
+	struct correction c = {.action = "person", .why = why};
 	const char *role, *lang = msg_lang();
-	struct reg r;
 	xmlNodePtr person;
-	char *what = NULL;
 	int k, rc;
 
 	k = vocab_parse(&vocab_role, role_word);
 	if (k < 0 || correct_check_why(why) < 0)
 		return EXIT_REFUSED;
 	role = vocab_role.words[k].key;
-	rc = cli_status(reg_open(&r, REG_WRITE));
-	if (rc)
-		goto out;
-	person = person_find(&r, who);
-	if (!person) {
+	if ((rc = correct_open(&c, NULL)))
+		return cli_status(rc);
+	if (!(person = person_find(&c.r, who))) {
 		error(_("'%s' is not in the people list (see 'styr person "
 			"list')"),
 		      who);
-		rc = EXIT_REFUSED;
-		goto out;
+		return cli_status(correct_cancel(&c));
 	}
+	c.ref = node_attr(person, "id");
 	if (!strcmp(node_attr(person, "role"), role)) {
 		info(_("%s: nothing changed (the values given are the ones it "
 		       "has)"),
-		     node_attr(person, "id"));
-		goto out;
+		     c.ref);
+		correct_cancel(&c);
+		return EXIT_OK;
 	}
 	/* TRANSLATORS: in the change log: "P3 'Name': role: staff -> MED" */
-	what = xasprintf(_("%s '%s': role: %s -> %s"), node_attr(person, "id"),
-			 node_text(person),
-			 vocab_word(&vocab_role, node_attr(person, "role"),
-				    lang),
-			 vocab_word(&vocab_role, role, lang));
-	correct_log(&r, "person", node_attr(person, "id"), what, why);
+	c.what = xasprintf(_("%s '%s': role: %s -> %s"), c.ref,
+			   node_text(person),
+			   vocab_word(&vocab_role, node_attr(person, "role"),
+				      lang),
+			   vocab_word(&vocab_role, role, lang));
 	node_set_attr(person, "role", role);
-	rc = cli_status(reg_save(&r));
-	if (!rc)
-		info("%s", what);
-out:
-	free(what);
-	reg_close(&r);
-	return rc;
+	return cli_status(correct_commit(&c));
 }
 
 static int person_list(struct reg *r, void *input)
