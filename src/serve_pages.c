@@ -7,7 +7,8 @@
  * anywhere; the participants' address as a QR code (/qr.svg) drawn with
  * libqrencode; and the colleagues' status page (/status, status_page.h).
  *
- * The pages are shells: the script fills them from the JSON interface
+ * The pages are shells, each starting with the same head (head.html)
+ * spliced in as it is served: the script fills them from the JSON interface
  * with textContent (never as markup), in the page's language.  A token
  * in an address (?key=) is exchanged for a cookie and the address
  * shown without it (a 303 to the bare path).
@@ -67,26 +68,49 @@ char *serve_qr_svg(const char *text)
 	return sb_steal(&sb);
 }
 
-/* A page of data/web/ with {{lang}} replaced by the page's language. */
-static enum MHD_Result page(struct req *q, const char *name)
+/* TEXT with each of WORDS[i][0] replaced by WORDS[i][1], added to SB;
+ * WORDS ends with {NULL, NULL}, and other "{{" are kept. */
+static void fill(struct strbuf *sb, const char *text,
+		 const char *const words[][2])
+{
+	const char *at;
+	size_t i;
+
+	while ((at = strstr(text, "{{"))) {
+		for (i = 0; words[i][0]; i++)
+			if (!strncmp(at, words[i][0], strlen(words[i][0])))
+				break;
+		sb_add(sb, text, (size_t)(at - text));
+		sb_puts(sb, words[i][0] ? words[i][1] : "{{");
+		text = at + (words[i][0] ? strlen(words[i][0]) : 2);
+	}
+	sb_puts(sb, text);
+}
+
+/* The page NAME of data/web/ for VIEW: a line {{head}} or {{bar}} gives
+ * way to the lines of head.html (what every page starts with) or bar.html
+ * (the bar of language links), then {{view}} to VIEW's name and {{lang}}
+ * to the page's language. */
+static enum MHD_Result page(struct req *q, const char *name,
+			    const char *view)
 {
 	const struct web_file *f = web_file(name);
-	struct strbuf sb = {0};
-	const char *p, *end, *at;
+	const char *const parts[][2] = {
+	    {"{{head}}\n", (const char *)web_file("head.html")->data},
+	    {"{{bar}}\n", (const char *)web_file("bar.html")->data},
+	    {NULL, NULL}};
+	const char *const words[][2] = {
+	    {"{{view}}", view}, {"{{lang}}", q->lang}, {NULL, NULL}};
+	struct strbuf whole = {0}, sb = {0};
 	enum MHD_Result ret;
 
 	if (!f)
 		return serve_error(q, MHD_HTTP_NOT_FOUND, _("no such page"));
-	p = (const char *)f->data;
-	end = p + f->len;
-	while ((at = memmem(p, (size_t)(end - p), "{{lang}}", 8))) {
-		sb_add(&sb, p, (size_t)(at - p));
-		sb_puts(&sb, q->lang);
-		p = at + 8;
-	}
-	sb_add(&sb, p, (size_t)(end - p));
+	fill(&whole, (const char *)f->data, parts);
+	fill(&sb, whole.buf, words);
 	ret = serve_reply(q, MHD_HTTP_OK, "text/html; charset=utf-8", sb.buf,
 			  sb.len, false);
+	sb_free(&whole);
 	sb_free(&sb);
 	return ret;
 }
@@ -148,7 +172,7 @@ int serve_pages(struct req *q, enum MHD_Result *ret)
 			return 0;
 		}
 		if (!key && !lang) {
-			*ret = page(q, v->page);
+			*ret = page(q, v->page, v->path + 1);
 			return 0;
 		}
 		/* The token goes into a cookie and out of the address. */
