@@ -7,31 +7,18 @@
  * same input is also read with tight limits (tiny fields, few rows), so
  * that the reader's refusals are exercised too.
  */
-#include "commands.h"
 #include "csv.h"
 #include "fuzz.h"
-#include "reg.h"
 
-#ifndef FUZZ_DATA
-#define FUZZ_DATA "tests/fuzz/data.xml"
-#endif
-
-static char *reg_text, *reg_file, *csv_file;
-static size_t reg_len;
+static struct fuzz_import reg;
+static char *csv_file;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	const char *file = getenv("STYR_FUZZ_DATA");
-
 	(void)argc;
 	(void)argv;
 	fuzz_setup();
-	reg_text = fuzz_slurp(file ? file : FUZZ_DATA, &reg_len);
-	if (!reg_text) {
-		fprintf(stderr, "cannot read %s\n", file ? file : FUZZ_DATA);
-		abort();
-	}
-	reg_file = fuzz_path("styr.xml");
+	fuzz_import_setup(&reg);
 	csv_file = fuzz_path("items.csv");
 	return 0;
 }
@@ -62,28 +49,10 @@ static void tight(const uint8_t *data, size_t size)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char *argv[] = {"import", "-q", "-f", reg_file, "csv", csv_file, NULL};
-	struct reg r;
-	int rc;
-
 	fuzz_capture();
 	tight(data, size);
-	fuzz_write(reg_file, reg_text, reg_len);
 	fuzz_write(csv_file, data, size);
-	opt.file = NULL;
-	opt.quiet = false;
-	rc = cmd_import(6, argv);
-	if (rc == 0) {
-		if (reg_open(&r, REG_READ) != 0) {
-			fprintf(stderr, "an import left a register that does "
-					"not load\n");
-			abort();
-		}
-		reg_close(&r);
-	} else {
-		fuzz_same(reg_file, reg_text, reg_len,
-			  "a refused import changed the register");
-	}
+	fuzz_import(&reg, "csv", csv_file);
 	fuzz_release();
 	return 0;
 }

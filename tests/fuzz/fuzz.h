@@ -21,8 +21,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "commands.h"
+#include "reg.h"
 #include "util.h"
 #include "xmlsafe.h"
+
+/* The register the targets read or import into (make passes the path). */
+#ifndef FUZZ_DATA
+#define FUZZ_DATA "tests/fuzz/data.xml"
+#endif
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -161,6 +168,61 @@ static inline void fuzz_same(const char *path, const char *data, size_t len,
 		abort();
 	}
 	free(now);
+}
+
+/* The register of STYR_FUZZ_DATA, else FUZZ_DATA: its path. */
+static inline const char *fuzz_data(void)
+{
+	const char *file = getenv("STYR_FUZZ_DATA");
+
+	return file ? file : FUZZ_DATA;
+}
+
+/*
+ * For the import targets (csv.c, sheet.c): the register an input is
+ * imported into (its text) and the scratch file its copy is written to.
+ */
+struct fuzz_import {
+	char *text, *file;
+	size_t len;
+};
+
+/* Once, from LLVMFuzzerInitialize: reads the register (fuzz_data()). */
+static inline void fuzz_import_setup(struct fuzz_import *im)
+{
+	im->text = fuzz_slurp(fuzz_data(), &im->len);
+	if (!im->text) {
+		fprintf(stderr, "cannot read %s\n", fuzz_data());
+		abort();
+	}
+	im->file = fuzz_path("styr.xml");
+}
+
+/*
+ * `styr import FORMAT FILE` into a fresh copy of the register: an import
+ * that succeeds must leave a register that loads again, one that fails
+ * must leave it byte for byte as it was.
+ */
+static inline void fuzz_import(const struct fuzz_import *im, char *format,
+			       char *file)
+{
+	char *argv[] = {"import", "-q", "-f", im->file, format, file, NULL};
+	struct reg r;
+
+	fuzz_write(im->file, im->text, im->len);
+	opt.file = NULL;
+	opt.quiet = false;
+	if (cmd_import(6, argv) == 0) {
+		if (reg_open(&r, REG_READ) != 0) {
+			fprintf(stderr, "an import left a register that does "
+					"not load\n");
+			abort();
+		}
+		reg_close(&r);
+	} else {
+		fuzz_same(im->file, im->text, im->len,
+			  "a refused import changed the register");
+	}
 }
 
 #endif

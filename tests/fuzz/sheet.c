@@ -13,19 +13,13 @@
  */
 #include <zip.h>
 
-#include "commands.h"
 #include "fuzz.h"
-#include "reg.h"
-
-#ifndef FUZZ_DATA
-#define FUZZ_DATA "tests/fuzz/data.xml"
-#endif
 
 #define NS "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 #define REL "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
-static char *reg_text, *reg_file, *xlsx_file, *ods_file;
-static size_t reg_len;
+static struct fuzz_import reg;
+static char *xlsx_file, *ods_file;
 
 static const char *const xlsx_parts[][2] = {
 	{"[Content_Types].xml", "<Types/>"},
@@ -51,17 +45,10 @@ static const char *const xlsx_parts[][2] = {
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	const char *file = getenv("STYR_FUZZ_DATA");
-
 	(void)argc;
 	(void)argv;
 	fuzz_setup();
-	reg_text = fuzz_slurp(file ? file : FUZZ_DATA, &reg_len);
-	if (!reg_text) {
-		fprintf(stderr, "cannot read %s\n", file ? file : FUZZ_DATA);
-		abort();
-	}
-	reg_file = fuzz_path("styr.xml");
+	fuzz_import_setup(&reg);
 	xlsx_file = fuzz_path("sheet.xlsx");
 	ods_file = fuzz_path("sheet.ods");
 	return 0;
@@ -107,30 +94,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	int xlsx = size && !(data[0] & 1);
 	char *file = xlsx ? xlsx_file : ods_file;
-	char *argv[] = {"import", "-q", "-f", reg_file, xlsx ? "xlsx" : "ods",
-			file, NULL};
-	struct reg r;
-	int rc;
 
 	if (!size)
 		return 0;
 	fuzz_capture();
 	pack(file, xlsx, data + 1, size - 1);
-	fuzz_write(reg_file, reg_text, reg_len);
-	opt.file = NULL;
-	opt.quiet = false;
-	rc = cmd_import(6, argv);
-	if (rc == 0) {
-		if (reg_open(&r, REG_READ) != 0) {
-			fprintf(stderr, "an import left a register that does "
-					"not load\n");
-			abort();
-		}
-		reg_close(&r);
-	} else {
-		fuzz_same(reg_file, reg_text, reg_len,
-			  "a refused import changed the register");
-	}
+	fuzz_import(&reg, xlsx ? "xlsx" : "ods", file);
 	fuzz_release();
 	return 0;
 }

@@ -14,10 +14,6 @@
 #include "template.h"
 #include "value.h"
 
-#ifndef FUZZ_DATA
-#define FUZZ_DATA "tests/fuzz/data.xml"
-#endif
-
 static struct reg fallback;
 
 static struct reg *load(struct reg *r, const char *data, size_t len)
@@ -34,16 +30,15 @@ static struct reg *load(struct reg *r, const char *data, size_t len)
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	const char *file = getenv("STYR_FUZZ_DATA");
 	size_t len;
 	char *text;
 
 	(void)argc;
 	(void)argv;
 	fuzz_setup();
-	text = fuzz_slurp(file ? file : FUZZ_DATA, &len);
+	text = fuzz_slurp(fuzz_data(), &len);
 	if (!text || !load(&fallback, text, len)) {
-		fprintf(stderr, "cannot load %s\n", file ? file : FUZZ_DATA);
+		fprintf(stderr, "cannot load %s\n", fuzz_data());
 		abort();
 	}
 	free(text);
