@@ -27,6 +27,22 @@ ours() {
 	esac
 }
 
+# imported_or_refused INPUT FORMAT FILE: styr import FORMAT FILE, into a
+# copy of tests/fuzz/data.xml, exits with a status of its own; imported,
+# the register is valid; refused, it is as it was.  Says which INPUT not.
+imported_or_refused() {
+	cp "$FUZZ/data.xml" styr.xml
+	rc=0; styr -q import "$2" "$3" >/dev/null 2>err || rc=$?
+	ours $rc || { echo "$1"; cat err; return 1; }
+	if [ $rc = 0 ]; then
+		styr validate >/dev/null ||
+			{ echo "$1: invalid after the import"; return 1; }
+	else
+		cmp -s "$FUZZ/data.xml" styr.xml ||
+			{ echo "$1: a refused import changed it"; return 1; }
+	fi
+}
+
 inputs() {
 	for d in "$FUZZ/corpus-$1" "$FUZZ/regress-$1"; do
 		[ -d "$d" ] && ls "$d"/* 2>/dev/null
@@ -87,16 +103,7 @@ test_expect_success 'csv inputs: imported whole or refused cleanly' '
 	n=0 &&
 	for f in $(inputs csv); do
 		n=$((n + 1))
-		cp "$FUZZ/data.xml" styr.xml
-		rc=0; styr -q import csv "$f" >/dev/null 2>err || rc=$?
-		ours $rc || { echo "$f"; cat err; exit 1; }
-		if [ $rc = 0 ]; then
-			styr validate >/dev/null ||
-				{ echo "$f: invalid after the import"; exit 1; }
-		else
-			cmp -s "$FUZZ/data.xml" styr.xml ||
-				{ echo "$f: a refused import changed it"; exit 1; }
-		fi
+		imported_or_refused "$f" csv "$f" || exit 1
 	done &&
 	echo "$n csv inputs" &&
 	test $n -gt 3
@@ -128,16 +135,7 @@ test_expect_success 'sheet inputs: imported whole or refused cleanly' '
 		*) fmt=xlsx ;;
 		esac
 		pack_sheet "$f" in.$fmt || exit 1
-		cp "$FUZZ/data.xml" styr.xml
-		rc=0; styr -q import $fmt in.$fmt >/dev/null 2>err || rc=$?
-		ours $rc || { echo "$f"; cat err; exit 1; }
-		if [ $rc = 0 ]; then
-			styr validate >/dev/null ||
-				{ echo "$f: invalid after the import"; exit 1; }
-		else
-			cmp -s "$FUZZ/data.xml" styr.xml ||
-				{ echo "$f: a refused import changed it"; exit 1; }
-		fi
+		imported_or_refused "$f" $fmt in.$fmt || exit 1
 	done &&
 	echo "$n sheet inputs" &&
 	test $n -gt 3
