@@ -50,5 +50,10 @@ void people_keys_free(struct people_keys *pk);
 /* Up to three names from the people list closest to NAME, as
  * "'Hanne Møller' (P8), ..." for a message; "" when there is no one. */
 char *person_closest(struct reg *r, const char *name);
+/* Says that NAME is not in the people list: CLOSE, a format taking NAME
+ * and the closest names ("'%s' is not in the people list; did you mean
+ * %s?"), or, when no name is close, FAR, taking NAME.  Returns -1. */
+int person_unknown(struct reg *r, const char *name, const char *close,
+		   const char *far);
 
 #endif

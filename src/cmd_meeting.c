@@ -132,18 +132,12 @@ static int attend(struct reg *r, const struct args *a)
 	 * matched as vote and rate match them (case, spaces, accents). */
 	people = xcalloc((size_t)a->npos, sizeof *people);
 	for (i = 1; i < a->npos; i++)
-		if (!(people[i] = person_find(r, a->pos[i]))) {
-			char *closest = person_closest(r, a->pos[i]);
-			if (*closest)
-				unknown |= error(_("unknown person '%s'; did "
-						   "you mean %s?"),
-						 a->pos[i], closest);
-			else
-				unknown |= error(_("unknown person '%s' (see "
-						   "'styr person list')"),
-						 a->pos[i]);
-			free(closest);
-		}
+		if (!(people[i] = person_find(r, a->pos[i])))
+			unknown = person_unknown(
+				r, a->pos[i],
+				_("unknown person '%s'; did you mean %s?"),
+				_("unknown person '%s' (see 'styr person "
+				  "list')"));
 	if (unknown) {
 		free(people);
 		return -1;

@@ -81,7 +81,7 @@ static int person_fix(int action, const char *who, const char *name,
 {
 	struct correction c = {.action = "person", .why = why};
 	xmlNodePtr person, other;
-	char *users, *closest;
+	char *users;
 	int rc;
 
 	if ((name && check_text(_("name"), name) < 0) ||
@@ -94,16 +94,11 @@ static int person_fix(int action, const char *who, const char *name,
 	if ((rc = correct_open(&c, NULL)))
 		return cli_status(rc);
 	if (!(person = person_find(&c.r, who))) {
-		closest = person_closest(&c.r, who);
-		if (*closest)
-			error(_("'%s' is not in the people list; did you mean "
-				"%s?"),
-			      who, closest);
-		else
-			error(_("'%s' is not in the people list (see 'styr "
-				"person list')"),
-			      who);
-		free(closest);
+		person_unknown(&c.r, who,
+			       _("'%s' is not in the people list; did you "
+				 "mean %s?"),
+			       _("'%s' is not in the people list (see 'styr "
+				 "person list')"));
 		return cli_status(correct_cancel(&c));
 	}
 	c.ref = node_attr(person, "id");

@@ -97,19 +97,14 @@ static int rate_record(struct args *ap)
 			stored = node_attr(p, "id");
 			a.respondent = node_text(p);
 		} else if (!a.guest) {
-			char *closest = person_closest(&r, a.respondent);
-			if (*closest)
-				error(_("'%s' is not in the people list; did "
-					"you mean %s? (a guest who is not in "
-					"the list answers with --guest)"),
-				      a.respondent, closest);
-			else
-				error(_("'%s' is not in the people list (add "
-					"them with 'styr person add', or "
-					"record a guest with --guest)"),
-				      a.respondent);
-			free(closest);
-			rc = EXIT_REFUSED;
+			rc = cli_status(person_unknown(
+				&r, a.respondent,
+				_("'%s' is not in the people list; did you "
+				  "mean %s? (a guest who is not in the list "
+				  "answers with --guest)"),
+				_("'%s' is not in the people list (add them "
+				  "with 'styr person add', or record a guest "
+				  "with --guest)")));
 			goto out;
 		}
 		rating = item_find_rating(item, round, stored);

@@ -192,19 +192,14 @@ static int respondent(struct ratings *rt, const struct csv_record *rec,
 	} else if (rt->o->guest) {
 		*stored = *shown = *keep = name_tidy(name);
 	} else {
-		char *closest = person_closest(rt->r, name);
-		if (*closest)
-			error(_("'%s' is not in the people list; did you mean "
-				"%s? (guests who are not in the list are "
-				"imported with --guest)"),
-			      name, closest);
-		else
-			error(_("'%s' is not in the people list (add them "
-				"with 'styr person add', or import guests "
-				"with --guest)"),
-			      name);
-		free(closest);
-		return -1;
+		return person_unknown(
+			rt->r, name,
+			_("'%s' is not in the people list; did you mean %s? "
+			  "(guests who are not in the list are imported with "
+			  "--guest)"),
+			_("'%s' is not in the people list (add them with "
+			  "'styr person add', or import guests with "
+			  "--guest)"));
 	}
 	identity = p ? xstrdup(*stored) : name_key(*stored);
 	row = strmap_get(rt->seen, identity);

@@ -264,3 +264,16 @@ char *person_closest(struct reg *r, const char *name)
 	free(key);
 	return sb.len ? sb_steal(&sb) : xstrdup("");
 }
+
+int person_unknown(struct reg *r, const char *name, const char *close,
+		   const char *far)
+{
+	char *closest = person_closest(r, name);
+
+	if (*closest)
+		error(close, name, closest);
+	else
+		error(far, name);
+	free(closest);
+	return -1;
+}

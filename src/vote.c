@@ -76,7 +76,6 @@ int vote_voter(struct reg *r, const char *name, bool guest,
 	       const char **stored, const char **shown, char **tidy)
 {
 	xmlNodePtr p = person_find(r, name);
-	char *closest;
 
 	*tidy = NULL;
 	if (p) {
@@ -88,17 +87,13 @@ int vote_voter(struct reg *r, const char *name, bool guest,
 		*stored = *shown = *tidy = name_tidy(name);
 		return 0;
 	}
-	closest = person_closest(r, name);
-	if (*closest)
-		error(_("'%s' is not in the people list; did you mean %s? "
-			"(a guest who is not in the list votes with --guest)"),
-		      name, closest);
-	else
-		error(_("'%s' is not in the people list (add them with 'styr "
-			"person add', or record a guest with --guest)"),
-		      name);
-	free(closest);
-	return -1;
+	return person_unknown(r, name,
+			      _("'%s' is not in the people list; did you mean "
+				"%s? (a guest who is not in the list votes "
+				"with --guest)"),
+			      _("'%s' is not in the people list (add them "
+				"with 'styr person add', or record a guest "
+				"with --guest)"));
 }
 
 xmlNodePtr vote_record(struct reg *r, xmlNodePtr item,
