@@ -69,6 +69,11 @@ void val_set(struct arena *a, struct val *obj, const char *key,
 struct val *val_get(const struct val *obj, const char *key);
 /* Follows a dotted path ("item.votes.remove") from OBJ; NULL if absent. */
 struct val *val_path(const struct val *obj, const char *path);
+/* The integer, number (an integer too) or string at PATH from OBJ; 0 or
+ * NULL when it is absent or of another type. */
+long val_int_at(const struct val *obj, const char *path);
+double val_num_at(const struct val *obj, const char *path);
+const char *val_str_at(const struct val *obj, const char *path);
 /* True when present, non-empty and non-zero (template {{#if}}). */
 bool val_truthy(const struct val *v);
 /* Text of a scalar as a template prints it; "" for null.  The result is

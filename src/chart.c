@@ -157,18 +157,11 @@ static void finish(xmlDocPtr doc, double height, const char *title,
 	out->title = title;
 }
 
-static long int_at(const struct val *v, const char *path)
-{
-	const struct val *x = val_path(v, path);
-
-	return x && x->type == VAL_INT ? x->u.i : 0;
-}
-
 static const char *str_at(const struct val *v, const char *path)
 {
-	const struct val *x = val_path(v, path);
+	const char *s = val_str_at(v, path);
 
-	return x && x->type == VAL_STR ? x->u.str : "";
+	return s ? s : "";
 }
 
 struct ranked {
@@ -201,7 +194,7 @@ static void votes_chart(const struct val *data, const char *lang,
 	int p;
 
 	for (i = 0; i < n; i++) {
-		long total = int_at(items->u.arr.v[i], "votes.total");
+		long total = val_int_at(items->u.arr.v[i], "votes.total");
 		if (total > 0)
 			rank[voted++] = (struct ranked){total, i};
 	}
@@ -235,7 +228,7 @@ static void votes_chart(const struct val *data, const char *lang,
 		for (p = 0; p < 3; p++) {
 			static const char *const keys[] = {
 			    "votes.remove", "votes.change", "votes.anchor"};
-			long v = int_at(it, keys[p]);
+			long v = val_int_at(it, keys[p]);
 			double w = (double)v / (double)max * BAR_WIDTH;
 			if (!v)
 				continue;
@@ -261,28 +254,6 @@ static void votes_chart(const struct val *data, const char *lang,
 	finish(doc, height, title, out);
 }
 
-static double hours_of(const struct val *item)
-{
-	const struct val *h = val_path(item, "burden.hours_per_year");
-
-	if (!h)
-		return 0;
-	return h->type == VAL_NUM   ? h->u.num
-	       : h->type == VAL_INT ? (double)h->u.i
-				    : 0;
-}
-
-static double cost_of(const struct val *item)
-{
-	const struct val *c = val_path(item, "burden.cost_per_year");
-
-	if (!c)
-		return 0;
-	return c->type == VAL_NUM   ? c->u.num
-	       : c->type == VAL_INT ? (double)c->u.i
-				    : 0;
-}
-
 static void burden_chart(const struct val *data, const char *lang,
 			 struct chart *out)
 {
@@ -303,12 +274,12 @@ static void burden_chart(const struct val *data, const char *lang,
 	for (i = 0; i < ni; i++) {
 		const struct val *it = items->u.arr.v[i];
 		const char *area = str_at(it, "area");
-		double h = hours_of(it);
+		double h = val_num_at(it, "burden.hours_per_year");
 		for (j = 0; j < na; j++)
 			if (!strcmp(area, str_at(areas->u.arr.v[j], "id")))
 				break;
 		hours[j] += h; /* j == na: no area */
-		cost[j] += cost_of(it);
+		cost[j] += val_num_at(it, "burden.cost_per_year");
 		total += h;
 	}
 	rows = na + (hours[na] > 0);

@@ -274,34 +274,9 @@ static const char *phase_status_label(const char *status, const char *lang)
 	return vocab_label(&vocab_phase_status, status, lang);
 }
 
-static long int_at(const struct val *v, const char *path)
-{
-	const struct val *x = val_path(v, path);
-
-	return x && x->type == VAL_INT ? x->u.i : 0;
-}
-
-static double num_at(const struct val *v, const char *path)
-{
-	const struct val *x = val_path(v, path);
-
-	if (!x)
-		return 0;
-	return x->type == VAL_NUM   ? x->u.num
-	       : x->type == VAL_INT ? (double)x->u.i
-				    : 0;
-}
-
-static const char *str_at(const struct val *v, const char *path)
-{
-	const struct val *x = val_path(v, path);
-
-	return x && x->type == VAL_STR ? x->u.str : NULL;
-}
-
 static bool is_str(const struct val *v, const char *path, const char *s)
 {
-	const char *x = str_at(v, path);
+	const char *x = val_str_at(v, path);
 
 	return x && !strcmp(x, s);
 }
@@ -320,12 +295,12 @@ static struct val *measured(struct arena *a, const struct val *item,
 
 	for (i = 0; i < 3 && !any; i++) {
 		snprintf(path, sizeof path, "experience.%s.%s", round, all[i]);
-		any = int_at(item, path) != 0;
+		any = val_int_at(item, path) != 0;
 	}
 	if (!any)
 		return val_str(a, "\xe2\x80\x93");
 	snprintf(path, sizeof path, "experience.%s.%s", round, experience);
-	return val_int(a, int_at(item, path));
+	return val_int(a, val_int_at(item, path));
 }
 
 /* The extras of one item (the "item" rows of handout_fields). */
@@ -333,7 +308,7 @@ static void item_extras(struct arena *a, struct val *item, const char *lang)
 {
 	const struct val *notes = val_get(item, "notes");
 	struct val *quotes = val_arr(a);
-	const char *leading = str_at(item, "leading");
+	const char *leading = val_str_at(item, "leading");
 	size_t i;
 
 	for (i = 0; notes && i < notes->u.arr.n && i < 2; i++)
@@ -361,7 +336,7 @@ static void item_extras(struct arena *a, struct val *item, const char *lang)
  * long log is no slower for it); a member without a date goes last. */
 static int date_cmp(const struct val *x, const struct val *y)
 {
-	const char *d = str_at(x, "date"), *e = str_at(y, "date");
+	const char *d = val_str_at(x, "date"), *e = val_str_at(y, "date");
 
 	if (!d || !e)
 		return !d - !e;
@@ -548,7 +523,7 @@ struct val *handout_data(struct arena *a, struct reg *r, const char *lang,
 	struct val *selected = val_arr(a), *next = val_arr(a);
 	struct val *totals = val_obj(a);
 	xmlHashTablePtr by_id = xmlHashCreate(0), included = xmlHashCreate(0);
-	long current = int_at(v, "current_phase"), votes = 0;
+	long current = val_int_at(v, "current_phase"), votes = 0;
 	double hours = 0, freed = 0, cost = 0, cost_freed = 0;
 	char *today = arena_alloc(a, 11);
 	const char *phase_name = "";
@@ -564,12 +539,12 @@ struct val *handout_data(struct arena *a, struct reg *r, const char *lang,
 		const struct val *ms = val_get(ph, "milestones");
 		val_set(
 		    a, ph, "status_label",
-		    val_str(a, phase_status_label(str_at(ph, "status"), lang)));
-		if (int_at(ph, "number") != current)
+		    val_str(a, phase_status_label(val_str_at(ph, "status"), lang)));
+		if (val_int_at(ph, "number") != current)
 			continue;
-		phase_name = str_at(ph, "name");
+		phase_name = val_str_at(ph, "name");
 		for (j = 0; j < ms->u.arr.n; j++)
-			if (!str_at(ms->u.arr.v[j], "done"))
+			if (!val_str_at(ms->u.arr.v[j], "done"))
 				val_push(a, next, ms->u.arr.v[j]);
 	}
 	val_set(a, v, "current_phase_name", val_str(a, phase_name));
@@ -578,13 +553,13 @@ struct val *handout_data(struct arena *a, struct reg *r, const char *lang,
 	for (i = 0; i < areas->u.arr.n; i++) {
 		struct val *ar = areas->u.arr.v[i], *list = val_arr(a);
 		val_set(a, ar, "items", list);
-		xmlHashAddEntry(by_id, BAD_CAST str_at(ar, "id"), list);
+		xmlHashAddEntry(by_id, BAD_CAST val_str_at(ar, "id"), list);
 	}
 	for (i = 0; i < items->u.arr.n; i++) {
 		struct val *it = items->u.arr.v[i], *list;
-		const char *aid = str_at(it, "area");
+		const char *aid = val_str_at(it, "area");
 		item_extras(a, it, lang);
-		xmlHashAddEntry(included, BAD_CAST str_at(it, "id"), it);
+		xmlHashAddEntry(included, BAD_CAST val_str_at(it, "id"), it);
 		list = aid ? xmlHashLookup(by_id, BAD_CAST aid) : unassigned;
 		if (list)
 			val_push(a, list, it);
@@ -592,21 +567,21 @@ struct val *handout_data(struct arena *a, struct reg *r, const char *lang,
 			val_push(a, proposed, it);
 		if (is_str(it, "decision", "selected"))
 			val_push(a, selected, it);
-		double h = num_at(it, "burden.hours_per_year");
-		double kr = num_at(it, "burden.cost_per_year");
+		double h = val_num_at(it, "burden.hours_per_year");
+		double kr = val_num_at(it, "burden.cost_per_year");
 		hours += h;
 		cost += kr;
 		/* Only what can be removed frees time: not a law, not what
 		 * the steering group rejected. */
 		if ((is_str(it, "priority", "remove") ||
-		     (!str_at(it, "priority") &&
+		     (!val_str_at(it, "priority") &&
 		      is_str(it, "leading", "remove"))) &&
 		    !is_str(it, "origin", "law") &&
 		    !is_str(it, "decision", "rejected")) {
 			freed += h;
 			cost_freed += kr;
 		}
-		votes += int_at(it, "votes.total");
+		votes += val_int_at(it, "votes.total");
 	}
 	val_set(a, v, "unassigned", unassigned);
 	val_set(a, v, "proposed", proposed);

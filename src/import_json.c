@@ -154,30 +154,28 @@ int ij_amount(struct ij *j, json_object *o, const char *key, bool req,
 	return 0;
 }
 
-json_object *ij_list(struct ij *j, json_object *o, const char *key)
+/* Member KEY of O when it is of TYPE; NULL when absent, or after
+ * saying SHOULD ("should be a list") when it is of another. */
+static json_object *typed(struct ij *j, json_object *o, const char *key,
+			  json_type type, const char *should)
 {
 	json_object *v = member(o, key);
 
-	if (!v)
-		return NULL;
-	if (!json_object_is_type(v, json_type_array)) {
-		ij_fail(j, key, _("should be a list"));
+	if (v && !json_object_is_type(v, type)) {
+		ij_fail(j, key, "%s", should);
 		return NULL;
 	}
 	return v;
 }
 
+json_object *ij_list(struct ij *j, json_object *o, const char *key)
+{
+	return typed(j, o, key, json_type_array, _("should be a list"));
+}
+
 json_object *ij_obj(struct ij *j, json_object *o, const char *key)
 {
-	json_object *v = member(o, key);
-
-	if (!v)
-		return NULL;
-	if (!json_object_is_type(v, json_type_object)) {
-		ij_fail(j, key, _("should be an object"));
-		return NULL;
-	}
-	return v;
+	return typed(j, o, key, json_type_object, _("should be an object"));
 }
 
 /* Element I of list L as an object, or NULL after saying what it is. */

@@ -580,6 +580,20 @@ static long ref_column(const char *ref)
 	return n ? col - 1 : -1;
 }
 
+/* The flag that says the reader is in element NAME of a cell: <v>, <is>,
+ * <t> or <rPh>; NULL for any other. */
+static bool *cell_flag(struct xlsx *x, const char *name)
+{
+	static const char *const names[] = {"v", "is", "t", "rPh"};
+	bool *flags[] = {&x->in_v, &x->in_is, &x->in_t, &x->in_rph};
+	size_t i;
+
+	for (i = 0; i < 4; i++)
+		if (!strcmp(name, names[i]))
+			return flags[i];
+	return NULL;
+}
+
 static int sheet_start(void *user, const char *ns, const char *name,
 		       const struct xmlsafe_attr *a, size_t na)
 {
@@ -613,14 +627,9 @@ static int sheet_start(void *user, const char *ns, const char *name,
 		x->has_f = x->in_v = x->in_is = x->in_t = x->in_rph = false;
 		x->in_cell = true;
 	} else if (x->in_cell) {
-		if (!strcmp(name, "v"))
-			x->in_v = true;
-		else if (!strcmp(name, "is"))
-			x->in_is = true;
-		else if (!strcmp(name, "t"))
-			x->in_t = true;
-		else if (!strcmp(name, "rPh"))
-			x->in_rph = true;
+		bool *in = cell_flag(x, name);
+		if (in)
+			*in = true;
 		else if (!strcmp(name, "f"))
 			x->has_f = true;
 	}
@@ -646,6 +655,7 @@ static int sheet_end(void *user, const char *ns, const char *name)
 {
 	struct xlsx *x = user;
 	struct strbuf value = {0};
+	bool *in;
 	int rc;
 
 	if (!is_main(ns))
@@ -668,14 +678,9 @@ static int sheet_end(void *user, const char *ns, const char *name)
 		x->in_row = false;
 		return sheet_rows_end(&x->rows, 1);
 	}
-	if (!strcmp(name, "v"))
-		x->in_v = false;
-	else if (!strcmp(name, "is"))
-		x->in_is = false;
-	else if (!strcmp(name, "t"))
-		x->in_t = false;
-	else if (!strcmp(name, "rPh"))
-		x->in_rph = false;
+	in = cell_flag(x, name);
+	if (in)
+		*in = false;
 	return 0;
 }
 

@@ -205,6 +205,31 @@ struct val *val_path(const struct val *obj, const char *path)
 	return (struct val *)v;
 }
 
+long val_int_at(const struct val *obj, const char *path)
+{
+	const struct val *x = val_path(obj, path);
+
+	return x && x->type == VAL_INT ? x->u.i : 0;
+}
+
+double val_num_at(const struct val *obj, const char *path)
+{
+	const struct val *x = val_path(obj, path);
+
+	if (!x)
+		return 0;
+	return x->type == VAL_NUM   ? x->u.num
+	       : x->type == VAL_INT ? (double)x->u.i
+				    : 0;
+}
+
+const char *val_str_at(const struct val *obj, const char *path)
+{
+	const struct val *x = val_path(obj, path);
+
+	return x && x->type == VAL_STR ? x->u.str : NULL;
+}
+
 bool val_truthy(const struct val *v)
 {
 	if (!v)

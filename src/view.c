@@ -55,23 +55,48 @@ static struct val *text_or_null(struct arena *a, xmlNodePtr item,
 	return n ? val_str(a, node_text(n)) : val_null(a);
 }
 
+/* KEY and SUFFIX ("priority" "_label"), made without printf: handouts
+ * label every item. */
+static const char *key_with(struct arena *a, const char *key,
+			    const char *suffix)
+{
+	size_t n = strlen(key), m = strlen(suffix);
+	char *name = arena_alloc(a, n + m + 1);
+
+	memcpy(name, key, n);
+	memcpy(name + n, suffix, m + 1);
+	return name;
+}
+
 /* Adds KEY_label with the label of VALUE when labels are asked for. */
 static void label(struct arena *a, struct val *obj, const char *key,
 		  const struct vocab *v, const char *value,
 		  const struct view_opts *o)
 {
-	size_t n;
-	char *name;
-
 	if (!o || !o->lang)
 		return;
-	/* KEY "_label", made without printf: handouts label every item. */
-	n = strlen(key);
-	name = arena_alloc(a, n + sizeof "_label");
-	memcpy(name, key, n);
-	memcpy(name + n, "_label", sizeof "_label");
-	val_set(a, obj, name,
+	val_set(a, obj, key_with(a, key, "_label"),
 		val_str(a, value ? vocab_label(v, value, o->lang) : ""));
+}
+
+/* The workshop's proposal or the steering group's decision (NAME
+ * "priority" or "decision", its values in WORDS): NAME, its label,
+ * NAME_reason, NAME_date and NAME_by. */
+static void judgement(struct arena *a, struct val *v, xmlNodePtr item,
+		      const char *name, const struct vocab *words,
+		      const struct view_opts *o)
+{
+	xmlNodePtr n = node_child(item, name);
+	const char *value = node_attr(n, "value");
+
+	val_set(a, v, name, val_str_or_null(a, value));
+	label(a, v, name, words, value, o);
+	val_set(a, v, key_with(a, name, "_reason"),
+		n && *node_text(n) ? val_str(a, node_text(n)) : val_null(a));
+	val_set(a, v, key_with(a, name, "_date"),
+		val_str_or_null(a, node_attr(n, "date")));
+	val_set(a, v, key_with(a, name, "_by"),
+		val_str_or_null(a, node_attr(n, "by")));
 }
 
 /* A descriptive field of ITEM, and the key beside it when labels are
@@ -340,25 +365,8 @@ struct val *view_item(struct arena *a, struct reg *r, xmlNodePtr item,
 		: f.leading == -2 ? val_str(a, "tie")
 				  : val_null(a));
 
-	n = node_child(item, "priority");
-	const char *prio = node_attr(n, "value");
-	val_set(a, v, "priority", val_str_or_null(a, prio));
-	label(a, v, "priority", &vocab_priority, prio, o);
-	val_set(a, v, "priority_reason",
-		n && *node_text(n) ? val_str(a, node_text(n)) : val_null(a));
-	val_set(a, v, "priority_date",
-		val_str_or_null(a, node_attr(n, "date")));
-	val_set(a, v, "priority_by", val_str_or_null(a, node_attr(n, "by")));
-
-	n = node_child(item, "decision");
-	const char *dec = node_attr(n, "value");
-	val_set(a, v, "decision", val_str_or_null(a, dec));
-	label(a, v, "decision", &vocab_decision, dec, o);
-	val_set(a, v, "decision_reason",
-		n && *node_text(n) ? val_str(a, node_text(n)) : val_null(a));
-	val_set(a, v, "decision_date",
-		val_str_or_null(a, node_attr(n, "date")));
-	val_set(a, v, "decision_by", val_str_or_null(a, node_attr(n, "by")));
+	judgement(a, v, item, "priority", &vocab_priority, o);
+	judgement(a, v, item, "decision", &vocab_decision, o);
 
 	n = node_child(item, "solution");
 	if (n) {
