@@ -107,6 +107,19 @@ item_append_xml() {
 		"${3:-styr.xml}"
 }
 
+# import_refused REGISTER PATTERN ARG...: styr import ARG..., into a copy
+# of REGISTER, is refused (exit 1) with a message matching PATTERN (an
+# ERE) and "nothing was imported", and the register is as it was.
+import_refused() {
+	_reg=$1 _pat=$2
+	shift 2
+	cp "$_reg" styr.xml &&
+	test_expect_code 1 styr import "$@" 2>err &&
+	test_grep -E "$_pat" err &&
+	test_grep "nothing was imported" err &&
+	test_cmp "$_reg" styr.xml
+}
+
 # valid [FILE...]: FILE (default styr.xml) follows the register schema,
 # checked by xmllint rather than by styr itself.
 valid() {

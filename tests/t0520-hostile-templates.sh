@@ -165,14 +165,20 @@ test_expect_success 'a directory template without content.xml: refused' '
 	refused ./nocontent "it has no content.xml"
 '
 
-test_expect_success 'template-language bombs: deep nesting is refused (exit 3)' '
+# nested_eaches N NAME: NAME.odt, a template whose content.xml (NAME.xml)
+# is N {{#each items}} one inside the other, each paragraph a level.
+nested_eaches() {
 	body= && close= && i=0 &&
-	while [ $i -lt 40 ]; do
+	while [ $i -lt "$1" ]; do
 		body="$body<text:p>{{#each items}}</text:p>" &&
 		close="$close<text:p>{{/each}}</text:p>" && i=$((i + 1))
 	done &&
-	printf "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:text>%s%s</office:text></office:body></office:document-content>" "$body" "$close" >deep.xml &&
-	mkzip deep.odt "$MIME" "content.xml=@deep.xml" &&
+	printf "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:text>%s%s</office:text></office:body></office:document-content>" "$body" "$close" >"$2.xml" &&
+	mkzip "$2.odt" "$MIME" "content.xml=@$2.xml"
+}
+
+test_expect_success 'template-language bombs: deep nesting is refused (exit 3)' '
+	nested_eaches 40 deep &&
 	test_expect_code 3 styr handout ./deep.odt -o out.odt 2>err &&
 	test_grep "nested too deeply" err &&
 	test ! -e out.odt
@@ -180,13 +186,7 @@ test_expect_success 'template-language bombs: deep nesting is refused (exit 3)' 
 
 test_expect_success 'template-language bombs: loops in loops without end are stopped' '
 	for i in 1 2 3 4 5 6 7 8 9; do styr add doc "Punkt $i" >/dev/null || return 1; done &&
-	body= && close= && i=0 &&
-	while [ $i -lt 9 ]; do
-		body="$body<text:p>{{#each items}}</text:p>" &&
-		close="$close<text:p>{{/each}}</text:p>" && i=$((i + 1))
-	done &&
-	printf "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:text>%s%s</office:text></office:body></office:document-content>" "$body" "$close" >loops.xml &&
-	mkzip loops.odt "$MIME" "content.xml=@loops.xml" &&
+	nested_eaches 9 loops &&
 	test_expect_code 3 styr handout ./loops.odt -o out.odt 2>err &&
 	test_grep "loops.odt: the handout would be too large" err &&
 	test ! -e out.odt

@@ -23,15 +23,12 @@ ratings() {
 	EOF
 }
 
-# refused FILE PATTERN [OPTION...]: refused with PATTERN, nothing changed.
+# refused FILE PATTERN [OPTION...]: import ratings (baseline) refuses
+# FILE with PATTERN, and before.xml, the register, is as it was.
 refused() {
 	f=$1 pat=$2
 	shift 2
-	cp before.xml styr.xml &&
-	test_expect_code 1 styr import ratings "$f" --round baseline "$@" 2>err &&
-	test_grep -E "$pat" err &&
-	test_grep "nothing was imported" err &&
-	test_cmp before.xml styr.xml
+	import_refused before.xml "$pat" ratings "$f" --round baseline "$@"
 }
 
 test_expect_success 'set-up: items and people' '
