@@ -112,8 +112,10 @@ xmlNodePtr reg_new_item(struct reg *r, const char *kind, const char *title);
 xmlNodePtr reg_area(struct reg *r, const char *id);
 xmlNodePtr reg_person(struct reg *r, const char *id_or_name);
 xmlNodePtr reg_meeting(struct reg *r, const char *id);
-/* reg_meeting that prints "unknown meeting" when absent. */
+/* reg_meeting and reg_area that print "unknown meeting" or "unknown
+ * area" when absent. */
 xmlNodePtr reg_known_meeting(struct reg *r, const char *id);
+xmlNodePtr reg_known_area(struct reg *r, const char *id);
 /* New areas, people and meetings, appended to their section; the
  * values are checked and canonical already (NULL leaves one out). */
 xmlNodePtr reg_new_area(struct reg *r, const char *id, const char *name);

@@ -90,10 +90,8 @@ static int area_fix(int action, const char *id, const char *name,
 	}
 	if ((rc = correct_open(&c, NULL)))
 		return cli_status(rc);
-	if (!(area = reg_area(&c.r, id))) {
-		error(_("unknown area '%s' (see 'styr area list')"), id);
+	if (!(area = reg_known_area(&c.r, id)))
 		return cli_status(correct_cancel(&c));
-	}
 	c.ref = id = node_attr(area, "id");
 	c.was = xstrdup(node_text(area));
 	if (action == RENAME) {

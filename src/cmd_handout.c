@@ -435,10 +435,8 @@ int cmd_handout(int argc, char **argv)
 	if (rc)
 		goto out;
 	if (a.area) {
-		xmlNodePtr n = reg_area(&r, a.area);
+		xmlNodePtr n = reg_known_area(&r, a.area);
 		if (!n) {
-			error(_("unknown area '%s' (see 'styr area list')"),
-			      a.area);
 			rc = EXIT_REFUSED;
 			goto out;
 		}

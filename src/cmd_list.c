@@ -246,10 +246,8 @@ static int check_filters(struct reg *r, const struct args *a,
 	long phases = 0;
 
 	if (a->area) {
-		if (!(n = reg_area(r, a->area)))
-			return error(_("unknown area '%s' (see 'styr area "
-				       "list')"),
-				     a->area);
+		if (!(n = reg_known_area(r, a->area)))
+			return -1;
 		fl->area = node_attr(n, "id");
 	}
 	if (a->phase) {

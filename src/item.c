@@ -141,11 +141,9 @@ int item_fields_apply(struct reg *r, xmlNodePtr item,
 			value[i] = f->vocab->words[k].key;
 		}
 		if (f->type == ITEM_AREA && *v) {
-			xmlNodePtr area = reg_area(r, v);
+			xmlNodePtr area = reg_known_area(r, v);
 			if (!area)
-				return error(_("unknown area '%s' (see 'styr "
-					       "area list')"),
-					     v);
+				return -1;
 			value[i] = node_attr(area, "id");
 		}
 	}

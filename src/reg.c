@@ -307,6 +307,15 @@ xmlNodePtr reg_known_meeting(struct reg *r, const char *id)
 	return m;
 }
 
+xmlNodePtr reg_known_area(struct reg *r, const char *id)
+{
+	xmlNodePtr a = reg_area(r, id);
+
+	if (!a)
+		error(_("unknown area '%s' (see 'styr area list')"), id);
+	return a;
+}
+
 xmlNodePtr reg_person(struct reg *r, const char *id_or_name)
 {
 	xmlNodePtr n = find_by_id(r->people, id_or_name);
