@@ -252,6 +252,20 @@ office_tools() {
 		have "$_s" && SOFFICE=$_s && break
 	done
 }
+# workbook SHEET: runs the Python on stdin, with openpyxl (PY), datetime,
+# a new workbook wb and its first sheet ws, named SHEET; the Python saves
+# the workbook (wb.save(NAME)), as often as it likes.
+workbook() {
+	if [ -z "${PY:-}" ]; then
+		echo "workbook: no python3 with openpyxl: office_tools found none" >&2
+		return 1
+	fi
+	"$PY" -c 'import sys, datetime, openpyxl
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = sys.argv[1]
+exec(compile(sys.stdin.read(), "workbook", "exec"))' "$1"
+}
 lo() {
 	if [ -z "${SOFFICE:-}" ]; then
 		echo "lo: no LibreOffice (soffice): office_tools found none" >&2

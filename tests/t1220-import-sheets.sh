@@ -33,11 +33,7 @@ test_expect_success 'set-up: an empty register; the expected items' '
 
 if test -n "$PY"; then
 test_expect_success 'openpyxl: numbers, dates, Danish words, a blank row' '
-	$PY - <<-\EOT &&
-	import datetime, openpyxl
-	wb = openpyxl.Workbook()
-	ws = wb.active
-	ws.title = "Krav"
+	workbook "Krav" <<-\EOT &&
 	ws.append(["kind", "title", "description", "area", "area_name",
 	           "origin", "minutes", "per_year", "staff", "solution",
 	           "criteria", "evaluate_by"])
@@ -68,11 +64,7 @@ test_expect_success '--sheet reads the sheet it names; an unknown name lists the
 '
 
 test_expect_success 'a bad cell is named by file, sheet, row and column; nothing is written' '
-	$PY - <<-\EOT &&
-	import openpyxl
-	wb = openpyxl.Workbook()
-	ws = wb.active
-	ws.title = "Ark 1"
+	workbook "Ark 1" <<-\EOT &&
 	ws.append(["title", "kind", "minutes", "per_year"])
 	ws.append(["Fint", "goal", 5, 10])
 	ws.append(["Forkert", "sommerfugl", 5, 10])
@@ -118,11 +110,7 @@ test_expect_success 'LibreOffice: xlsx and ods saved from a CSV import the same 
 
 if test -n "$PY"; then
 test_expect_success 'LibreOffice: formulas are read as last computed, in xlsx and ods' '
-	$PY - <<-\EOT &&
-	import openpyxl
-	wb = openpyxl.Workbook()
-	ws = wb.active
-	ws.title = "Beregnet"
+	workbook "Beregnet" <<-\EOT &&
 	ws.append(["kind", "title", "minutes", "per_year", "staff"])
 	ws.append(["doc", "=CONCATENATE(\"Ud\",\"redning\")", "=10*3",
 	           "=C2*4", 2])

@@ -90,11 +90,7 @@ test_expect_success 'named answers again change nothing; a changed answer replac
 if test -n "$PY"; then
 test_expect_success 'XLSX from openpyxl: the follow-up round, English answers, a guest' '
 	cp before.xml styr.xml &&
-	$PY - <<-\EOF &&
-	import openpyxl
-	wb = openpyxl.Workbook()
-	ws = wb.active
-	ws.title = "Svar"
+	workbook "Svar" <<-\EOF &&
 	ws.append(["Respondent", "D1", "R1", "Borgeren mestrer eget liv"])
 	ws.append(["Lene Fagkonsulent", "Too tight", None, "supportive"])
 	ws.append([None, None, None, None])
@@ -165,11 +161,7 @@ test_expect_success 'a title two items have: refused; the id says which' '
 
 if test -n "$PY"; then
 test_expect_success 'refused in a spreadsheet: the sheet, row and column are named' '
-	$PY - <<-\EOF &&
-	import openpyxl
-	wb = openpyxl.Workbook()
-	ws = wb.active
-	ws.title = "Svar"
+	workbook "Svar" <<-\EOF &&
 	ws.append(["Navn", "D1", "R1"])
 	ws.append(["Torben Højris", "for stram", None])
 	ws.append(["Åse Nørgaard", None, "måske"])
@@ -183,11 +175,8 @@ fi
 
 if test -n "$PY"; then
 test_expect_success '--sheet: the answers on another sheet of the workbook' '
-	$PY - <<-\EOF &&
-	import openpyxl
-	wb = openpyxl.Workbook()
-	wb.active.title = "Forside"
-	wb.active.append(["Spørgeskema om styring"])
+	workbook "Forside" <<-\EOF &&
+	ws.append(["Spørgeskema om styring"])
 	ws = wb.create_sheet("Svar")
 	ws.append(["Navn", "D1"])
 	ws.append(["Åse Nørgaard", "For slap"])
