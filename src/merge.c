@@ -405,20 +405,20 @@ static const char *const no_order[] = {NULL};
 
 const char *const *merge_order(xmlNodePtr parent)
 {
-	const char *n = (const char *)parent->name;
+	static const struct {
+		const char *parent;
+		const char *const *order;
+	} orders[] = {{"register", register_order},
+		      {"phase", phase_order},
+		      {"milestone", milestone_order},
+		      {"meeting", meeting_order},
+		      {"item", item_order},
+		      {"solution", solution_order}};
+	size_t i;
 
-	if (!strcmp(n, "register"))
-		return register_order;
-	if (!strcmp(n, "phase"))
-		return phase_order;
-	if (!strcmp(n, "milestone"))
-		return milestone_order;
-	if (!strcmp(n, "meeting"))
-		return meeting_order;
-	if (!strcmp(n, "item"))
-		return item_order;
-	if (!strcmp(n, "solution"))
-		return solution_order;
+	for (i = 0; i < sizeof orders / sizeof *orders; i++)
+		if (!strcmp((const char *)parent->name, orders[i].parent))
+			return orders[i].order;
 	return no_order;
 }
 

@@ -162,6 +162,20 @@ static inline bool is(xmlNodePtr n, const char *ns, const char *name)
 	return in_ns(n, ns) && !strcmp((const char *)n->name, name);
 }
 
+/* An element of NS named one of NAMES (NULL-terminated). */
+static inline bool is_any(xmlNodePtr n, const char *ns,
+			  const char *const *names)
+{
+	int i;
+
+	if (!in_ns(n, ns))
+		return false;
+	for (i = 0; names[i]; i++)
+		if (!strcmp((const char *)n->name, names[i]))
+			return true;
+	return false;
+}
+
 /* Elements inside a paragraph whose text is the paragraph's own text:
  * runs, links and metadata wrappers.  Fields, notes, frames and comments
  * hold other text and are left alone. */
@@ -173,28 +187,8 @@ static inline bool is_inline_container(xmlNodePtr n)
 	    "span", "a",    "strong", "em",   "b",    "i",    "small",
 	    "abbr", "time", "mark",   "code", "cite", "q",    "data",
 	    "dfn",  "kbd",  "s",      "sub",  "sup",  "u",    NULL};
-	const char *const *list = in_ns(n, XHTML_NS) ? html : names;
-	int i;
 
-	if (!in_ns(n, TEXT_NS) && !in_ns(n, XHTML_NS))
-		return false;
-	for (i = 0; list[i]; i++)
-		if (!strcmp((const char *)n->name, list[i]))
-			return true;
-	return false;
-}
-
-/* An XHTML element named one of NAMES (NULL-terminated). */
-static inline bool is_html(xmlNodePtr n, const char *const *names)
-{
-	int i;
-
-	if (!in_ns(n, XHTML_NS))
-		return false;
-	for (i = 0; names[i]; i++)
-		if (!strcmp((const char *)n->name, names[i]))
-			return true;
-	return false;
+	return is_any(n, TEXT_NS, names) || is_any(n, XHTML_NS, html);
 }
 
 /* Length of the white space character at S (ASCII, no-break and thin

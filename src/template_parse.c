@@ -74,6 +74,19 @@ static bool parse_path(struct cctx *c, struct tag *t, const char *s,
 	return true;
 }
 
+/* parse_path, saying what is wrong when S..END is not a field name. */
+static bool field_path(struct cctx *c, struct tag *t, const char *quote,
+		       const char *s, const char *end)
+{
+	if (parse_path(c, t, s, end))
+		return true;
+	tpl_problem(c, t->text, quote,
+		    _("'%.*s' is not a field name (letters, digits, '_' "
+		      "and '-', parts joined by '.')"),
+		    (int)(end - s), s);
+	return false;
+}
+
 /* Length of a quotation mark at S (straight or typographic, as
  * LibreOffice's autocorrect makes them), 0 if none. */
 static size_t quote_len(const char *s)
@@ -134,16 +147,7 @@ static struct tag *parse_tag(struct cctx *c, const char *s, const char *end,
 					      "{{#each items}}"));
 				return NULL;
 			}
-			if (!parse_path(c, t, p, end)) {
-				tpl_problem(
-				    c, text, quote,
-				    _("'%.*s' is not a field name (letters, "
-				      "digits, '_' and '-', parts joined "
-				      "by '.')"),
-				    (int)(end - p), p);
-				return NULL;
-			}
-			return t;
+			return field_path(c, t, quote, p, end) ? t : NULL;
 		}
 		if (n == 2 && !strncmp(word, "if", 2)) {
 			const char *q, *eq;
@@ -156,15 +160,8 @@ static struct tag *parse_tag(struct cctx *c, const char *s, const char *end,
 			}
 			for (q = p; q < end && !space_len(q) && *q != '='; q++)
 				;
-			if (!parse_path(c, t, p, q)) {
-				tpl_problem(
-				    c, text, quote,
-				    _("'%.*s' is not a field name (letters, "
-				      "digits, '_' and '-', parts joined "
-				      "by '.')"),
-				    (int)(q - p), p);
+			if (!field_path(c, t, quote, p, q))
 				return NULL;
-			}
 			eq = skip_space(q, end);
 			if (eq == end)
 				return t;
@@ -217,15 +214,7 @@ static struct tag *parse_tag(struct cctx *c, const char *s, const char *end,
 		return t;
 	}
 	t->kind = T_VALUE;
-	if (!parse_path(c, t, s, end)) {
-		tpl_problem(
-		    c, text, quote,
-		    _("'%.*s' is not a field name (letters, digits, '_' "
-		      "and '-', parts joined by '.')"),
-		    (int)(end - s), s);
-		return NULL;
-	}
-	return t;
+	return field_path(c, t, quote, s, end) ? t : NULL;
 }
 
 /* --- checking fields against the table --- */

@@ -46,13 +46,25 @@ static bool blank(xmlNodePtr n)
 	return true;
 }
 
+/* Whether every element in ROW but CELL (a table row's other cells) is
+ * blank. */
+static bool others_blank(xmlNodePtr row, xmlNodePtr cell)
+{
+	xmlNodePtr c;
+
+	for (c = row->children; c; c = c->next)
+		if (c != cell && c->type == XML_ELEMENT_NODE && !blank(c))
+			return false;
+	return true;
+}
+
 /* The nodes that may stand for a marker paragraph P, innermost first:
  * P, the list item it is alone in, the list that item is alone in, the
  * table row whose other cells are empty. */
 static int unit_chain(xmlNodePtr p, xmlNodePtr chain[8])
 {
 	int n = 0;
-	xmlNodePtr u = p, row, cell;
+	xmlNodePtr u = p;
 
 	chain[n++] = u;
 	static const char *const html_list[] = {"li", "ul", "ol", "td", "th",
@@ -65,18 +77,13 @@ static int unit_chain(xmlNodePtr p, xmlNodePtr chain[8])
 		 * item or cell, an item alone in its list, for them. */
 		if ((is(u, XHTML_NS, "td") || is(u, XHTML_NS, "th")) &&
 		    is(parent, XHTML_NS, "tr")) {
-			for (cell = parent->children; cell; cell = cell->next)
-				if (cell != u &&
-				    cell->type == XML_ELEMENT_NODE &&
-				    !blank(cell))
-					break;
-			if (cell)
+			if (!others_blank(parent, u))
 				break;
 			u = parent;
 			chain[n++] = u;
 			continue;
 		}
-		if (is_html(parent, html_list) && only_child(u)) {
+		if (is_any(parent, XHTML_NS, html_list) && only_child(u)) {
 			u = parent;
 			chain[n++] = u;
 			continue;
@@ -91,15 +98,9 @@ static int unit_chain(xmlNodePtr p, xmlNodePtr chain[8])
 		}
 		if (is(parent, TABLE_NS, "table-cell") && only_child(u) &&
 		    is(parent->parent, TABLE_NS, "table-row")) {
-			row = parent->parent;
-			for (cell = row->children; cell; cell = cell->next)
-				if (cell != parent &&
-				    cell->type == XML_ELEMENT_NODE &&
-				    !blank(cell))
-					break;
-			if (cell)
+			if (!others_blank(parent->parent, parent))
 				break;
-			u = row;
+			u = parent->parent;
 			chain[n++] = u;
 			continue;
 		}

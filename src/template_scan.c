@@ -27,7 +27,7 @@ static bool is_paragraph(xmlNodePtr n)
 	    "li", "td", "th", "dt",	 "dd",	       "caption", "figcaption",
 	    "title", "summary", "label", "legend", "address", NULL};
 
-	return is(n, TEXT_NS, "p") || is(n, TEXT_NS, "h") || is_html(n, html);
+	return is(n, TEXT_NS, "p") || is(n, TEXT_NS, "h") || is_any(n, XHTML_NS, html);
 }
 
 /* Elements whose content is elements only: white space between their
@@ -38,25 +38,18 @@ static bool element_only(xmlNodePtr n)
 	    "list",	      "list-item",	  "list-header",
 	    "section",	      "note-body",	  "sequence-decls",
 	    "variable-decls", "user-field-decls", NULL};
-	int i;
-
 	static const char *const html[] = {"html",  "head",  "ul",	"ol",
 					   "dl",    "table", "thead", "tbody",
 					   "tfoot", "tr",    NULL};
 
 	if (!n || n->type != XML_ELEMENT_NODE || !n->ns)
 		return false;
-	if (is_html(n, html))
+	if (is_any(n, XHTML_NS, html))
 		return true;
 	if (in_ns(n, OFFICE_NS) || in_ns(n, TABLE_NS) || in_ns(n, STYLE_NS) ||
 	    in_ns(n, DRAW_NS))
 		return true;
-	if (!in_ns(n, TEXT_NS))
-		return false;
-	for (i = 0; text_names[i]; i++)
-		if (!strcmp((const char *)n->name, text_names[i]))
-			return true;
-	return false;
+	return is_any(n, TEXT_NS, text_names);
 }
 
 /* Quotes the paragraph; see template_int.h. */
@@ -284,7 +277,7 @@ static bool table_part(xmlNodePtr n)
 	static const char *const html[] = {"table", "thead", "tbody", "tfoot",
 					   NULL};
 
-	return is_html(n, html) || is(n, TABLE_NS, "table") || is(n, TABLE_NS, "table-rows") ||
+	return is_any(n, XHTML_NS, html) || is(n, TABLE_NS, "table") || is(n, TABLE_NS, "table-rows") ||
 	       is(n, TABLE_NS, "table-header-rows") ||
 	       is(n, TABLE_NS, "table-row-group");
 }
