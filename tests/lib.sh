@@ -85,6 +85,19 @@ test_expect_code() {
 	fi
 }
 
+# test_refused CODE PATTERN CMD...: CMD exits with status CODE, says on
+# stderr (kept in err) what PATTERN matches (grep; an empty PATTERN checks
+# the status only), and leaves the register, styr.xml, byte for byte as
+# it was.
+test_refused() {
+	_code=$1 _pat=$2
+	shift 2
+	cp styr.xml refused.before &&
+	test_expect_code "$_code" "$@" 2>err &&
+	{ [ -z "$_pat" ] || test_grep -e "$_pat" err; } &&
+	test_cmp refused.before styr.xml
+}
+
 # test_cmp EXPECTED ACTUAL: files must be equal; shows the diff otherwise.
 test_cmp() { diff -u "$1" "$2"; }
 
