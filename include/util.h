@@ -113,7 +113,8 @@ bool utf8_valid(const char *s);
 
 /* Accepts YYYY-MM-DD (a real calendar date) or "today". */
 int parse_date(const char *what, const char *s, char out[11]);
-/* parse_date, refusing a day after today: for what has already happened. */
+/* parse_date, refusing a day after today: for what has already happened.
+ * S NULL (--date not given) is today. */
 int parse_past_date(const char *what, const char *s, char out[11]);
 
 /* Current time, UTC: "2026-03-01T12:00:00Z" and "2026-03-01". */

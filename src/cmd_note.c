@@ -54,12 +54,8 @@ static int note_add(const struct args *a)
 			return EXIT_REFUSED;
 		method = vocab_method.words[k].key;
 	}
-	if (a->date) {
-		if (parse_past_date("--date", a->date, date) < 0)
-			return EXIT_REFUSED;
-	} else {
-		today_iso(date);
-	}
+	if (parse_past_date("--date", a->date, date) < 0)
+		return EXIT_REFUSED;
 	rc = cli_status(reg_open_item(&r, REG_WRITE, a->id, &item));
 	if (rc)
 		goto out;

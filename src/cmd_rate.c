@@ -80,9 +80,7 @@ static int rate_record(struct args *ap)
 			return EXIT_REFUSED;
 		}
 	}
-	if (!a.date)
-		today_iso(today);
-	else if (parse_past_date("--date", a.date, today) < 0)
+	if (parse_past_date("--date", a.date, today) < 0)
 		return EXIT_REFUSED;
 	rc = cli_status(reg_open_item(&r, REG_WRITE, a.id, &item));
 	if (rc)

@@ -67,9 +67,7 @@ static int solution_set(struct args *ap)
 	if (a.evaluate_by &&
 	    parse_date(_("evaluate by"), a.evaluate_by, date) < 0)
 		return EXIT_REFUSED;
-	if (!a.date)
-		today_iso(day);
-	else if (parse_past_date("--date", a.date, day) < 0)
+	if (parse_past_date("--date", a.date, day) < 0)
 		return EXIT_REFUSED;
 	/* Allowed (it may be typed in late), but likely a slip. */
 	if (a.evaluate_by && strcmp(date, day) < 0) {

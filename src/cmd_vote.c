@@ -90,9 +90,7 @@ static int vote_cast(struct args *ap)
 		if (check_text(_("voter"), voter) < 0)
 			return EXIT_REFUSED;
 	}
-	if (!a.date)
-		today_iso(date);
-	else if (parse_past_date("--date", a.date, date) < 0)
+	if (parse_past_date("--date", a.date, date) < 0)
 		return EXIT_REFUSED;
 
 	rc = cli_status(reg_open_item(&r, REG_WRITE, a.id, &item));

@@ -363,9 +363,7 @@ int import_ratings(const struct sheet_source *src,
 
 	if ((k = vocab_parse(&vocab_round, o->round)) < 0)
 		return EXIT_REFUSED;
-	if (!o->date)
-		today_iso(date);
-	else if (parse_past_date("--date", o->date, date) < 0)
+	if (parse_past_date("--date", o->date, date) < 0)
 		return EXIT_REFUSED;
 	rc = cli_status(reg_open(&r, o->dry_run ? REG_READ : REG_WRITE));
 	if (rc) {

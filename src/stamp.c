@@ -47,12 +47,8 @@ static int stamp_run(const struct stamp_kind *k, const struct args *o)
 	key = k->vocab->words[v].key;
 	if (check_text(_("reason"), why) < 0)
 		return -1;
-	if (o->date) {
-		if (parse_past_date("--date", o->date, date) < 0)
-			return -1;
-	} else {
-		today_iso(date);
-	}
+	if (parse_past_date("--date", o->date, date) < 0)
+		return -1;
 	rc = reg_open_item(&r, REG_WRITE, id, &item);
 	if (rc)
 		goto out;

@@ -304,6 +304,10 @@ int parse_past_date(const char *what, const char *s, char out[11])
 {
 	char today[11];
 
+	if (!s) {
+		today_iso(out);
+		return 0;
+	}
 	if (parse_date(what, s, out) < 0)
 		return -1;
 	today_iso(today);
