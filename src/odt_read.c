@@ -183,12 +183,25 @@ static int read_manifest(struct reading *rd, xmlDocPtr doc)
 	return 0;
 }
 
+/* Where T keeps the document of part NAME: content.xml, styles.xml and
+ * meta.xml are kept as trees; NULL for any other part. */
+static xmlDocPtr *kept_doc(struct odt *t, const char *name)
+{
+	if (!strcmp(name, "content.xml"))
+		return &t->content;
+	if (!strcmp(name, "styles.xml"))
+		return &t->styles;
+	if (!strcmp(name, "meta.xml"))
+		return &t->meta;
+	return NULL;
+}
+
 /* Takes over DATA, the bytes of part NAME. */
 static int take_part(struct reading *rd, const char *name, char *data,
 		     size_t len)
 {
 	struct odt *t = rd->t;
-	xmlDocPtr doc = NULL;
+	xmlDocPtr doc = NULL, *kept;
 	int rc = 0;
 
 	/* Every XML part is parsed, even those left out: none may carry a
@@ -212,16 +225,8 @@ static int take_part(struct reading *rd, const char *name, char *data,
 				     "(its mimetype is '%.*s')"),
 				   t->name, (int)(n > 80 ? 80 : n), data);
 		free(data);
-	} else if (!strcmp(name, "content.xml")) {
-		t->content = doc;
-		doc = NULL;
-		free(data);
-	} else if (!strcmp(name, "styles.xml")) {
-		t->styles = doc;
-		doc = NULL;
-		free(data);
-	} else if (!strcmp(name, "meta.xml")) {
-		t->meta = doc;
+	} else if ((kept = kept_doc(t, name))) {
+		*kept = doc;
 		doc = NULL;
 		free(data);
 	} else if (!strcmp(name, "META-INF/manifest.xml")) {

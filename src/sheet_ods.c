@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "odt.h"
 #include "sheet_int.h"
 
 #define OFFICE_NS "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -19,8 +20,6 @@
 #define TEXT_NS "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 #define CALCEXT_NS \
 	"urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"
-
-#define ODS_MIME "application/vnd.oasis.opendocument.spreadsheet"
 
 /* Repeat counts are read up to this: past every limit, not past long. */
 enum { MAX_REPEAT = 100000000 };
