@@ -21,10 +21,7 @@ test_expect_success 'init --date records when phase 1 started' '
 '
 
 test_expect_success 'init refuses to overwrite an existing register' '
-	cp styr.xml before.xml &&
-	test_expect_code 1 styr init --org Other 2>err &&
-	test_grep "exists" err &&
-	test_cmp before.xml styr.xml
+	test_refused 1 "exists" styr init --org Other
 '
 
 test_expect_success 'add prints ids by kind: G, R, D' '
@@ -53,26 +50,16 @@ test_expect_success 'add stores description, origin and found' '
 '
 
 test_expect_success 'unknown kind is refused, nothing written' '
-	cp styr.xml before.xml &&
-	test_expect_code 1 styr add widget "x" 2>err &&
-	test_grep "widget" err &&
-	test_cmp before.xml styr.xml
+	test_refused 1 "widget" styr add widget "x"
 '
 
 test_expect_success 'unknown area is refused, nothing written' '
-	cp styr.xml before.xml &&
-	test_expect_code 1 styr add doc "x" --area NOPE 2>err &&
-	test_grep "NOPE" err &&
-	test_cmp before.xml styr.xml
+	test_refused 1 "NOPE" styr add doc "x" --area NOPE
 '
 
 test_expect_success 'control characters and invalid UTF-8 are refused' '
-	cp styr.xml before.xml &&
-	test_expect_code 1 styr add doc "$(printf "bad\001title")" 2>err &&
-	test_grep "control" err &&
-	test_expect_code 1 styr add doc "$(printf "bad\377")" 2>err &&
-	test_grep "UTF-8" err &&
-	test_cmp before.xml styr.xml
+	test_refused 1 "control" styr add doc "$(printf "bad\001title")" &&
+	test_refused 1 "UTF-8" styr add doc "$(printf "bad\377")"
 '
 
 test_expect_success 'the change log records who added what' '

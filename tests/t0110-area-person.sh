@@ -53,25 +53,15 @@ test_expect_success 'area list --format tsv' '
 '
 
 test_expect_success 'a duplicate area id is refused, also in other case' '
-	cp styr.xml before.xml &&
-	test_expect_code 1 styr area add BOST "Andet" 2>err &&
-	test_grep "BOST" err &&
-	test_expect_code 1 styr area add bost "Andet" 2>err &&
-	test_grep "BOST" err &&
-	test_cmp before.xml styr.xml
+	test_refused 1 "BOST" styr area add BOST "Andet" &&
+	test_refused 1 "BOST" styr area add bost "Andet"
 '
 
 test_expect_success 'bad area ids are refused, nothing written' '
-	cp styr.xml before.xml &&
-	test_expect_code 1 styr area add "has space" "X" 2>err &&
-	test_grep "has space" err &&
-	test_expect_code 1 styr area add -- "-lead" "X" 2>err &&
-	test_grep "lead" err &&
-	test_expect_code 1 styr area add "æble" "X" 2>err &&
-	test_grep "^styr: area id .æble.: use 1 to 32 letters A-Z without æ, ø, å" err &&
-	test_expect_code 1 styr area add "a23456789012345678901234567890123" "X" 2>err &&
-	test_grep "32" err &&
-	test_cmp before.xml styr.xml
+	test_refused 1 "has space" styr area add "has space" "X" &&
+	test_refused 1 "lead" styr area add -- "-lead" "X" &&
+	test_refused 1 "^styr: area id .æble.: use 1 to 32 letters A-Z without æ, ø, å" styr area add "æble" "X" &&
+	test_refused 1 "32" styr area add "a23456789012345678901234567890123" "X"
 '
 
 test_expect_success 'a 32-character id with - and _ is accepted' '
@@ -80,21 +70,15 @@ test_expect_success 'a 32-character id with - and _ is accepted' '
 '
 
 test_expect_success 'area: an empty name is refused' '
-	cp styr.xml before.xml &&
-	test_expect_code 1 styr area add X "" 2>err &&
-	test_grep "name" err &&
-	test_cmp before.xml styr.xml
+	test_refused 1 "name" styr area add X ""
 '
 
 test_expect_success 'area: usage errors exit 2' '
-	cp styr.xml before.xml &&
-	test_expect_code 2 styr area 2>err &&
-	test_expect_code 2 styr area add X 2>err &&
-	test_expect_code 2 styr area add X Y Z 2>err &&
-	test_expect_code 2 styr area drop X 2>err &&
-	test_grep "drop" err &&
-	test_expect_code 2 styr area list extra 2>err &&
-	test_cmp before.xml styr.xml
+	test_refused 2 "" styr area &&
+	test_refused 2 "" styr area add X &&
+	test_refused 2 "" styr area add X Y Z &&
+	test_refused 2 "drop" styr area drop X &&
+	test_refused 2 "" styr area list extra
 '
 
 test_expect_success 'area list: unknown format is a usage error naming the formats' '
@@ -139,22 +123,16 @@ test_expect_success 'person add: unknown role is refused listing the roles' '
 '
 
 test_expect_success 'person add: a name already registered is refused' '
-	cp styr.xml before.xml &&
-	test_expect_code 1 styr person add "Anne Agent" --role staff 2>err &&
-	test_grep "P1" err &&
-	test_cmp before.xml styr.xml
+	test_refused 1 "P1" styr person add "Anne Agent" --role staff
 '
 
 test_expect_success 'person add: usage errors exit 2, nothing written' '
-	cp styr.xml before.xml &&
-	test_expect_code 2 styr person add "Ib" 2>err &&
-	test_grep "role" err &&
-	test_expect_code 2 styr person add --role staff 2>err &&
-	test_expect_code 2 styr person 2>err &&
-	test_expect_code 2 styr person fire P1 2>err &&
-	test_expect_code 2 styr person list --role staff 2>err &&
-	test_expect_code 1 styr person add "" --role staff 2>err &&
-	test_cmp before.xml styr.xml
+	test_refused 2 "role" styr person add "Ib" &&
+	test_refused 2 "" styr person add --role staff &&
+	test_refused 2 "" styr person &&
+	test_refused 2 "" styr person fire P1 &&
+	test_refused 2 "" styr person list --role staff &&
+	test_refused 1 "" styr person add "" --role staff
 '
 
 test_expect_success 'person list shows id, name and role label' '

@@ -58,10 +58,7 @@ test_expect_success 'an empty value clears a field' '
 '
 
 test_expect_success 'the title cannot be cleared; nothing written' '
-	cp styr.xml before.xml &&
-	test_expect_code 1 styr edit D1 --title "" 2>err &&
-	test_grep "title" err &&
-	test_cmp before.xml styr.xml
+	test_refused 1 "title" styr edit D1 --title ""
 '
 
 test_expect_success 'edit with the values it has: says so, writes nothing' '
@@ -72,10 +69,8 @@ test_expect_success 'edit with the values it has: says so, writes nothing' '
 '
 
 test_expect_success 'edit with no field is a usage error' '
-	cp styr.xml before.xml &&
-	test_expect_code 2 styr edit D1 2>err &&
-	test_expect_code 2 styr edit 2>err &&
-	test_cmp before.xml styr.xml
+	test_refused 2 "" styr edit D1 &&
+	test_refused 2 "" styr edit
 '
 
 test_expect_success 'edit: unknown id, bad keyword, unknown area are refused' '
@@ -131,12 +126,9 @@ test_expect_success 'the id of a deleted item is never reused' '
 '
 
 test_expect_success 'delete: unknown id and usage errors change nothing' '
-	cp styr.xml before.xml &&
-	test_expect_code 1 styr delete G7 2>err &&
-	test_grep "G7" err &&
-	test_expect_code 2 styr delete 2>err &&
-	test_expect_code 2 styr delete D1 D4 2>err &&
-	test_cmp before.xml styr.xml
+	test_refused 1 "G7" styr delete G7 &&
+	test_refused 2 "" styr delete &&
+	test_refused 2 "" styr delete D1 D4
 '
 
 test_done
