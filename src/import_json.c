@@ -192,6 +192,19 @@ json_object *ij_elem(struct ij *j, json_object *l, size_t i,
 	return NULL;
 }
 
+json_object *ij_record(struct ij *j, json_object *l, size_t i,
+		       const char *list, const char **id)
+{
+	json_object *o;
+
+	ij_at(j, "%s[%zu]", list, i);
+	if (!(o = ij_elem(j, l, i, list)) ||
+	    ij_str(j, o, "id", true, id) < 0)
+		return NULL;
+	ij_at(j, "%s[%zu] (%s)", list, i, *id);
+	return o;
+}
+
 /* --- the parts outside the items --- */
 
 static int set_text(struct ij *j, const char *element, const char *text)
@@ -503,11 +516,8 @@ static int people(struct ij *j, json_object *doc)
 	size_t i;
 
 	for (i = 0; l && i < json_object_array_length(l); i++) {
-		ij_at(j, "people[%zu]", i);
-		if (!(o = ij_elem(j, l, i, "people")) ||
-		    ij_str(j, o, "id", true, &id) < 0)
+		if (!(o = ij_record(j, l, i, "people", &id)))
 			return -1;
-		ij_at(j, "people[%zu] (%s)", i, id);
 		if (ij_str(j, o, "name", true, &name) < 0 ||
 		    ij_word(j, o, "role", &vocab_role, true, &role) < 0 ||
 		    check_id(j, id, 'P', next) < 0)
@@ -532,11 +542,8 @@ static int meetings(struct ij *j, json_object *doc)
 	size_t i, k;
 
 	for (i = 0; l && i < json_object_array_length(l); i++) {
-		ij_at(j, "meetings[%zu]", i);
-		if (!(o = ij_elem(j, l, i, "meetings")) ||
-		    ij_str(j, o, "id", true, &id) < 0)
+		if (!(o = ij_record(j, l, i, "meetings", &id)))
 			return -1;
-		ij_at(j, "meetings[%zu] (%s)", i, id);
 		if (ij_word(j, o, "kind", &vocab_meeting_kind, true, &kind) <
 			    0 ||
 		    ij_str(j, o, "title", true, &title) < 0 ||

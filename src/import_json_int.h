@@ -58,6 +58,10 @@ json_object *ij_obj(struct ij *j, json_object *o, const char *key);
 /* Element I of the list L (called LIST in messages) as an object. */
 json_object *ij_elem(struct ij *j, json_object *l, size_t i,
 		     const char *list);
+/* ij_elem with its "id" in *ID: messages name "LIST[I]", and from
+ * then on "LIST[I] (ID)".  NULL after saying what is wrong. */
+json_object *ij_record(struct ij *j, json_object *l, size_t i,
+		       const char *list, const char **id);
 /* As styr writes a time: 2026-12-06T16:44:36Z. */
 bool ij_is_datetime(const char *s);
 /* Refuses an ID SEEN before; else remembers it with NODE. */

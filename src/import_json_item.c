@@ -243,12 +243,8 @@ long ij_items(struct ij *j, json_object *doc)
 	if (j->bad)
 		return -1;
 	for (i = 0; l && i < json_object_array_length(l); i++) {
-		ij_at(j, "items[%zu]", i);
-		if (!(o = ij_elem(j, l, i, "items")))
+		if (!(o = ij_record(j, l, i, "items", &id)))
 			return -1;
-		if (ij_str(j, o, "id", true, &id) < 0)
-			return -1;
-		ij_at(j, "items[%zu] (%s)", i, id);
 		if (!(it = item(j, o, false)))
 			return -1;
 		node_append(j->r->items, it);
