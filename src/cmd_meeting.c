@@ -182,14 +182,17 @@ static int absent(struct reg *r, const struct args *a)
 	if (!m || correct_check_why(a->why) < 0)
 		return -1;
 	mid = node_attr(m, "id");
-	/* Every name must be an attendee before anything changes. */
+	/* Every name must be an attendee before anything changes; names
+	 * are matched as attend matches them. */
 	gone = xcalloc((size_t)a->npos, sizeof *gone);
 	for (i = 1; i < a->npos; i++) {
-		xmlNodePtr p = reg_person(r, a->pos[i]), at;
+		xmlNodePtr p = person_find(r, a->pos[i]), at;
 		if (!p) {
-			bad |= error(_("unknown person '%s' (see 'styr person "
-				       "list')"),
-				     a->pos[i]);
+			bad |= person_unknown(
+				r, a->pos[i],
+				_("unknown person '%s'; did you mean %s?"),
+				_("unknown person '%s' (see 'styr person "
+				  "list')"));
 			continue;
 		}
 		for (at = node_child(m, "attendee"); at;

@@ -402,6 +402,15 @@ test_expect_success 'meeting absent: attendance recorded by mistake' '
 	test_expect_code 1 styr meeting absent M2 P1 P9 2>err &&
 	test_grep "P9" err &&
 	test_cmp before.xml styr.xml &&
+	# Names are matched as attend matches them: case, spaces, a near miss.
+	styr meeting attend M2 P3 &&
+	styr meeting absent M2 "  marianne   VOGT " &&
+	styr meeting list --format json >m.json &&
+	py "[m[\"attendees\"] for m in d if m[\"id\"] == \"M2\"] == [[\"P1\"]]" m.json &&
+	cp styr.xml before.xml &&
+	test_expect_code 1 styr meeting absent M2 "Marianne Vogd" 2>err &&
+	test_grep "unknown person .Marianne Vogd.; did you mean .Marianne Vogt. (P3)?" err &&
+	test_cmp before.xml styr.xml &&
 	valid
 '
 
