@@ -243,18 +243,25 @@ static void touch(struct reg *r, xmlNodePtr item)
 	r->touched[r->ntouched++] = item;
 }
 
-xmlNodePtr reg_find_item(struct reg *r, const char *id)
+static xmlNodePtr find_by_id(xmlNodePtr section, const char *id)
 {
 	xmlNodePtr n;
 
-	for (n = node_first(r->items); n; n = node_after(n)) {
+	for (n = node_first(section); n; n = node_after(n)) {
 		const char *nid = node_attr(n, "id");
-		if (nid && !strcasecmp(nid, id)) {
-			touch(r, n);
+		if (nid && !strcasecmp(nid, id))
 			return n;
-		}
 	}
 	return NULL;
+}
+
+xmlNodePtr reg_find_item(struct reg *r, const char *id)
+{
+	xmlNodePtr n = find_by_id(r->items, id);
+
+	if (n)
+		touch(r, n);
+	return n;
 }
 
 xmlNodePtr reg_item(struct reg *r, const char *id)
@@ -274,18 +281,6 @@ int reg_open_item(struct reg *r, enum reg_mode mode, const char *id,
 	if (!rc && !(*item = reg_item(r, id)))
 		rc = REG_REFUSED;
 	return rc;
-}
-
-static xmlNodePtr find_by_id(xmlNodePtr section, const char *id)
-{
-	xmlNodePtr n;
-
-	for (n = node_first(section); n; n = node_after(n)) {
-		const char *nid = node_attr(n, "id");
-		if (nid && !strcasecmp(nid, id))
-			return n;
-	}
-	return NULL;
 }
 
 xmlNodePtr reg_area(struct reg *r, const char *id)
