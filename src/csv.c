@@ -9,7 +9,6 @@
 #include "csv.h"
 #include "names.h"
 #include "number.h"
-#include "table.h"
 #include "util.h"
 
 /* The input is read in chunks of this size and fed to libcsv one physical
