@@ -122,21 +122,26 @@ static void expect_delim(const char *what, const char *data,
 
 static void test_delimiter(void)
 {
-	ok(csv_guess_delim(LIT("kind;title;area\r\n")) == ';',
-	   "guess: semicolons and no comma: ';'");
-	ok(csv_guess_delim(LIT("kind,title\n")) == ',',
-	   "guess: commas: ','");
-	ok(csv_guess_delim(LIT("kind;title,area\n")) == ',',
-	   "guess: a comma beside semicolons: ','");
-	ok(csv_guess_delim(LIT("\"a,b\";c\n")) == ';',
-	   "guess: a comma inside quotes does not count");
-	ok(csv_guess_delim(LIT("\"a\nb,c\";d\n")) == ';',
-	   "guess: a line break inside quotes does not end the line");
-	ok(csv_guess_delim(LIT("title\nx;y\n")) == ',',
-	   "guess: only the first line counts");
-	ok(csv_guess_delim(LIT("title\n")) == ',' &&
-		   csv_guess_delim("", 0) == ',',
-	   "guess: no separator at all: ','");
+	static const struct {
+		const char *what, *data;
+		size_t len;
+		char want;
+	} guesses[] = {
+		{"semicolons and no comma: ';'", LIT("kind;title;area\r\n"), ';'},
+		{"commas: ','", LIT("kind,title\n"), ','},
+		{"a comma beside semicolons: ','", LIT("kind;title,area\n"), ','},
+		{"a comma inside quotes does not count", LIT("\"a,b\";c\n"), ';'},
+		{"a line break inside quotes does not end the line",
+		 LIT("\"a\nb,c\";d\n"), ';'},
+		{"only the first line counts", LIT("title\nx;y\n"), ','},
+		{"no separator at all: ','", LIT("title\n"), ','},
+		{"nothing at all: ','", LIT(""), ','},
+	};
+
+	for (size_t i = 0; i < sizeof guesses / sizeof *guesses; i++)
+		ok(csv_guess_delim(guesses[i].data, guesses[i].len) ==
+			   guesses[i].want,
+		   "guess: %s", guesses[i].what);
 
 	expect_delim("commas are read as before", "a,b\nc,d\n",
 		     "1:a|b\n2:c|d\n", ',');
@@ -186,6 +191,15 @@ static void test_big(void)
 
 int main(void)
 {
+	static const struct {
+		double v;
+		const char *want, *what;
+	} numbers[] = {
+		{15, "15", "15 prints as 15"},
+		{2.5, "2.5", "2.5 prints as 2.5"},
+		{0, "0", "0 prints as 0"},
+		{1234567.125, "1234567.125", "no exponent"},
+	};
 	struct csv_limits small = {8, 2, true};
 	struct got g = {0};
 	int rc;
@@ -260,16 +274,12 @@ int main(void)
 	test_big();
 	test_delimiter();
 
-	{
+	for (size_t i = 0; i < sizeof numbers / sizeof *numbers; i++) {
 		char out[32];
-		csv_format_number(out, 15);
-		ok(!strcmp(out, "15"), "15 prints as 15 (got %s)", out);
-		csv_format_number(out, 2.5);
-		ok(!strcmp(out, "2.5"), "2.5 prints as 2.5 (got %s)", out);
-		csv_format_number(out, 0);
-		ok(!strcmp(out, "0"), "0 prints as 0 (got %s)", out);
-		csv_format_number(out, 1234567.125);
-		ok(!strcmp(out, "1234567.125"), "no exponent (got %s)", out);
+
+		csv_format_number(out, numbers[i].v);
+		ok(!strcmp(out, numbers[i].want), "%s (got %s)",
+		   numbers[i].what, out);
 	}
 	ok(item_column(" Title ") == COL_TITLE,
 	   "header names: case and surrounding spaces do not matter");

@@ -51,6 +51,20 @@ static void make_register(void)
 	reg_close(&r);
 }
 
+/* Saves R, which the caller broke as WHAT says, and closes it: the save
+ * must be refused and the file on disk still read BEFORE. */
+static void refused(struct reg *r, const char *before, const char *what)
+{
+	int rc = reg_save(r);
+	char *after;
+
+	reg_close(r);
+	after = slurp("styr.xml");
+	ok(rc != 0, "%s is refused", what);
+	ok(after && !strcmp(before, after), "and the file is unchanged");
+	free(after);
+}
+
 int main(void)
 {
 	char dir[] = "/tmp/styr-unit-reg.XXXXXX";
@@ -71,40 +85,23 @@ int main(void)
 	item = reg_item(&r, "D1");
 	node_set_attr(item, "kind", "widget");
 	fprintf(stderr, "# expected errors follow\n");
-	rc = reg_save(&r);
-	reg_close(&r);
-	after = slurp("styr.xml");
-	ok(rc != 0, "a touched item that breaks the schema is refused");
-	ok(after && !strcmp(before, after), "and the file is unchanged");
-	free(after);
+	refused(&r, before, "a touched item that breaks the schema");
 
 	/* A broken log entry is caught too. */
 	reg_open(&r, REG_WRITE);
 	node_set_attr(reg_log(&r, "add", NULL, "x"), "when", "yesterday");
-	rc = reg_save(&r);
-	reg_close(&r);
-	after = slurp("styr.xml");
-	ok(rc != 0, "a new log entry that breaks the schema is refused");
-	ok(after && !strcmp(before, after), "and the file is unchanged");
-	free(after);
+	refused(&r, before, "a new log entry that breaks the schema");
 
 	/* A broken reference across the tree (checked in full). */
 	reg_open(&r, REG_WRITE);
 	item = reg_new_item(&r, "goal", "Mål");
 	node_set_attr(item, "area", "NOWHERE");
-	rc = reg_save(&r);
-	reg_close(&r);
-	after = slurp("styr.xml");
-	ok(rc != 0, "an item naming an unknown area is refused");
-	ok(after && !strcmp(before, after), "and the file is unchanged");
-	free(after);
+	refused(&r, before, "an item naming an unknown area");
 
 	/* A broken section outside the items is always checked whole. */
 	reg_open(&r, REG_WRITE);
 	node_set_attr(r.people, "next", "zero");
-	rc = reg_save(&r);
-	reg_close(&r);
-	ok(rc != 0, "a broken counter on <people> is refused");
+	refused(&r, before, "a broken counter on <people>");
 
 	/* And a good change goes through, keeping the other items. */
 	reg_open(&r, REG_WRITE);
