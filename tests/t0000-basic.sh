@@ -71,4 +71,8 @@ test_expect_success 'an unknown --format is a usage error (2) in every command' 
 	done
 '
 
+test_expect_success 'the modules include each other in layers, with no cycle' '
+	python3 "$TEST_DIR/layers.py" "$SRC_DIR"
+'
+
 test_done
