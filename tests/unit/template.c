@@ -192,7 +192,15 @@ static void render_lang(const char *body, const struct val *d, const char *lang,
 {
 	char *xml = xasprintf(HEAD "%s" TAIL, body);
 	xmlDocPtr doc = xmlsafe_read_memory(xml, strlen(xml), "t", 1);
-	struct tpl_opts o = {0};
+	struct tpl_opts o = {.name = "t",
+			     .fields = fields,
+			     .charts = charts,
+			     .data = d,
+			     .lang = lang,
+			     .chart = chart,
+			     .chart_arg = r,
+			     .report = collect,
+			     .report_arg = r};
 	struct strbuf out = {0};
 	xmlNodePtr n;
 	xmlBufferPtr buf;
@@ -203,15 +211,6 @@ static void render_lang(const char *body, const struct val *d, const char *lang,
 		r->problems = -1;
 		return;
 	}
-	o.name = "t";
-	o.fields = fields;
-	o.charts = charts;
-	o.data = d;
-	o.lang = lang;
-	o.chart = chart;
-	o.chart_arg = r;
-	o.report = collect;
-	o.report_arg = r;
 	r->problems = tpl_render(doc, &o, &out);
 	xmlFreeDoc(doc);
 	if (r->problems) {
@@ -539,12 +538,11 @@ static void test_problems(const struct val *d)
 	done(&r);
 	/* Checking without data renders nothing. */
 	{
-		struct tpl_opts o = {0};
+		struct tpl_opts o = {
+		    .name = "t", .fields = fields, .charts = charts};
 		char *xml = xasprintf(HEAD P("{{name}}") TAIL);
 		xmlDocPtr doc = xmlsafe_read_memory(xml, strlen(xml), "t", 1);
-		o.name = "t";
-		o.fields = fields;
-		o.charts = charts;
+
 		ok(tpl_render(doc, &o, NULL) == 0 &&
 			   contains((const char *)xmlDocGetRootElement(doc)
 					    ->children->children->children
