@@ -49,73 +49,80 @@ inputs() {
 	done
 }
 
-test_expect_success 'register inputs: refused cleanly or kept valid' '
-	n=0 &&
-	for f in $(inputs register); do
+# replay KIND CHECK: CHECK INPUT for every input of the fuzz target KIND,
+# stopping at the first that fails; says how many there were, and there
+# must be more than three (the seeds are there).
+replay() {
+	n=0
+	for f in $(inputs "$1"); do
 		n=$((n + 1))
-		cp "$f" reg.xml && cp "$f" reg.before
-		rc=0; styr -f reg.xml validate >/dev/null 2>err || rc=$?
-		ours $rc || { echo "$f: validate"; cat err; exit 1; }
-		rc2=0; styr -q -f reg.xml add doc "replayed" >/dev/null 2>err ||
-			rc2=$?
-		ours $rc2 || { echo "$f: add"; cat err; exit 1; }
-		if [ $rc = 0 ]; then
-			test $rc2 = 0 && styr -f reg.xml validate >/dev/null ||
-				{ echo "$f: no longer valid after add"; exit 1; }
-		else
-			cmp -s reg.before reg.xml ||
-				{ echo "$f: a refused register changed"; exit 1; }
-		fi
-	done &&
-	echo "$n register inputs" &&
+		"$2" "$f" || return 1
+	done
+	echo "$n $1 inputs"
 	test $n -gt 3
-'
+}
 
-test_expect_success 'template inputs: checked and rendered or refused' '
-	n=0 &&
-	for f in $(inputs template); do
-		n=$((n + 1))
-		rm -rf t && mkdir t &&
-		printf "application/vnd.oasis.opendocument.text" >t/mimetype &&
-		perl -0777 -ne "my (\$c, \$r) = split /\\0/, \$_, 2;
-			open my \$o, \">\", \"t/content.xml\" or die; print \$o \$c;
-			open \$o, \">\", \"data.xml\" or die;
-			print \$o defined \$r ? \$r : q{};" "$f" &&
-		if [ -s data.xml ] && styr -f data.xml validate >/dev/null 2>&1
-		then cp data.xml styr.xml
-		else cp "$FUZZ/data.xml" styr.xml
-		fi
-		rc=0; styr handout --check ./t >/dev/null 2>err || rc=$?
-		ours $rc || { echo "$f: --check"; cat err; exit 1; }
-		rc=0; styr -q handout ./t --force -o out.odt >/dev/null 2>err ||
-			rc=$?
-		ours $rc || { echo "$f: handout"; cat err; exit 1; }
-		if [ $rc = 0 ]; then
-			unzip -tq out.odt >/dev/null ||
-				{ echo "$f: a broken handout"; exit 1; }
-		fi
-	done &&
-	echo "$n template inputs" &&
-	test $n -gt 3
-'
+# register INPUT: styr validate, then styr add on a copy.
+register() {
+	cp "$1" reg.xml && cp "$1" reg.before
+	rc=0; styr -f reg.xml validate >/dev/null 2>err || rc=$?
+	ours $rc || { echo "$1: validate"; cat err; return 1; }
+	rc2=0; styr -q -f reg.xml add doc "replayed" >/dev/null 2>err ||
+		rc2=$?
+	ours $rc2 || { echo "$1: add"; cat err; return 1; }
+	if [ $rc = 0 ]; then
+		test $rc2 = 0 && styr -f reg.xml validate >/dev/null ||
+			{ echo "$1: no longer valid after add"; return 1; }
+	else
+		cmp -s reg.before reg.xml ||
+			{ echo "$1: a refused register changed"; return 1; }
+	fi
+}
 
-test_expect_success 'csv inputs: imported whole or refused cleanly' '
-	n=0 &&
-	for f in $(inputs csv); do
-		n=$((n + 1))
-		imported_or_refused "$f" csv "$f" || exit 1
-	done &&
-	echo "$n csv inputs" &&
-	test $n -gt 3
-'
+# template INPUT: content.xml and the register after a NUL byte, through
+# handout --check and handout.
+template() {
+	rm -rf t && mkdir t &&
+	printf "application/vnd.oasis.opendocument.text" >t/mimetype &&
+	perl -0777 -ne 'my ($c, $r) = split /\0/, $_, 2;
+		open my $o, ">", "t/content.xml" or die; print $o $c;
+		open $o, ">", "data.xml" or die;
+		print $o defined $r ? $r : q{};' "$1" || return 1
+	if [ -s data.xml ] && styr -f data.xml validate >/dev/null 2>&1
+	then cp data.xml styr.xml
+	else cp "$FUZZ/data.xml" styr.xml
+	fi
+	rc=0; styr handout --check ./t >/dev/null 2>err || rc=$?
+	ours $rc || { echo "$1: --check"; cat err; return 1; }
+	rc=0; styr -q handout ./t --force -o out.odt >/dev/null 2>err ||
+		rc=$?
+	ours $rc || { echo "$1: handout"; cat err; return 1; }
+	if [ $rc = 0 ]; then
+		unzip -tq out.odt >/dev/null ||
+			{ echo "$1: a broken handout"; return 1; }
+	fi
+}
+
+# csv INPUT: imported as it is.
+csv() {
+	imported_or_refused "$1" csv "$1"
+}
+
+# sheet_format INPUT: xlsx if its first byte is even, ods if odd.
+sheet_format() {
+	case $(head -c 1 "$1" | od -An -tu1 | tr -d " ") in
+	*[13579]) echo ods ;;
+	*) echo xlsx ;;
+	esac
+}
 
 # pack_sheet INPUT OUT: the fuzz target's package for INPUT (tests/fuzz/sheet.c).
 pack_sheet() {
 	ns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 	rel="http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 	tail -c +2 "$1" >sheet.part
-	case $(head -c 1 "$1" | od -An -tu1 | tr -d " ") in
-	*[13579]) mkzip "$2" "mimetype=application/vnd.oasis.opendocument.spreadsheet" \
+	case $(sheet_format "$1") in
+	ods) mkzip "$2" "mimetype=application/vnd.oasis.opendocument.spreadsheet" \
 		"content.xml=@sheet.part" ;;
 	*) mkzip "$2" "[Content_Types].xml=<Types/>" \
 		"xl/workbook.xml=<workbook xmlns=\"$ns\" xmlns:r=\"$rel\"><sheets><sheet name=\"Ark1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>" \
@@ -126,19 +133,26 @@ pack_sheet() {
 	esac
 }
 
+# sheet INPUT: packed as xlsx or ods and imported.
+sheet() {
+	fmt=$(sheet_format "$1")
+	pack_sheet "$1" in.$fmt && imported_or_refused "$1" $fmt in.$fmt
+}
+
+test_expect_success 'register inputs: refused cleanly or kept valid' '
+	replay register register
+'
+
+test_expect_success 'template inputs: checked and rendered or refused' '
+	replay template template
+'
+
+test_expect_success 'csv inputs: imported whole or refused cleanly' '
+	replay csv csv
+'
+
 test_expect_success 'sheet inputs: imported whole or refused cleanly' '
-	n=0 &&
-	for f in $(inputs sheet); do
-		n=$((n + 1))
-		case $(head -c 1 "$f" | od -An -tu1 | tr -d " ") in
-		*[13579]) fmt=ods ;;
-		*) fmt=xlsx ;;
-		esac
-		pack_sheet "$f" in.$fmt || exit 1
-		imported_or_refused "$f" $fmt in.$fmt || exit 1
-	done &&
-	echo "$n sheet inputs" &&
-	test $n -gt 3
+	replay sheet sheet
 '
 
 test_done

@@ -17,7 +17,6 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	fuzz_setup();
 	fuzz_import_setup(&reg);
 	csv_file = fuzz_path("items.csv");
 	return 0;

@@ -187,9 +187,11 @@ struct fuzz_import {
 	size_t len;
 };
 
-/* Once, from LLVMFuzzerInitialize: reads the register (fuzz_data()). */
+/* Once, from LLVMFuzzerInitialize, in place of fuzz_setup(): sets up as
+ * that does and reads the register (fuzz_data()). */
 static inline void fuzz_import_setup(struct fuzz_import *im)
 {
+	fuzz_setup();
 	im->text = fuzz_slurp(fuzz_data(), &im->len);
 	if (!im->text) {
 		fprintf(stderr, "cannot read %s\n", fuzz_data());

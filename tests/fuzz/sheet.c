@@ -47,7 +47,6 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	fuzz_setup();
 	fuzz_import_setup(&reg);
 	xlsx_file = fuzz_path("sheet.xlsx");
 	ods_file = fuzz_path("sheet.ods");
