@@ -74,6 +74,10 @@ void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
+/* V, an array of N elements of SIZE bytes with room for *CAP, with room
+ * for one more: reallocated, when full, to twice the room (FIRST at
+ * first). */
+void *xgrow(void *v, size_t n, size_t *cap, size_t first, size_t size);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *xvasprintf(const char *fmt, va_list ap)
 	__attribute__((format(printf, 1, 0)));

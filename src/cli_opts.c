@@ -40,10 +40,7 @@ static bool is_short(int key)
 static void push(struct opts *o, const char *name, int id, const char *arg,
 		 bool optional, const void *from)
 {
-	if (o->n == o->cap) {
-		o->cap = o->cap ? 2 * o->cap : 32;
-		o->v = xrealloc(o->v, o->cap * sizeof *o->v);
-	}
+	o->v = xgrow(o->v, o->n, &o->cap, 32, sizeof *o->v);
 	o->v[o->n++] = (struct opt){name, is_short(id) ? id : 0, arg,
 				    optional, id, from};
 }

@@ -54,10 +54,8 @@ static void on_field(void *s, size_t len, void *data)
 		rd->failed = true;
 		return;
 	}
-	if (rd->nfields == rd->cap) {
-		rd->cap = rd->cap ? rd->cap * 2 : 32;
-		rd->start = xrealloc(rd->start, rd->cap * sizeof *rd->start);
-	}
+	rd->start = xgrow(rd->start, rd->nfields, &rd->cap, 32,
+			  sizeof *rd->start);
 	rd->start[rd->nfields++] = rd->text.len;
 	if (len)
 		sb_add(&rd->text, s, len);

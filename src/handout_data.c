@@ -537,9 +537,9 @@ struct val *handout_data(struct arena *a, struct reg *r, const char *lang,
 	for (i = 0; i < phases->u.arr.n; i++) {
 		struct val *ph = phases->u.arr.v[i];
 		const struct val *ms = val_get(ph, "milestones");
-		val_set(
-		    a, ph, "status_label",
-		    val_str(a, phase_status_label(val_str_at(ph, "status"), lang)));
+		const char *status = val_str_at(ph, "status");
+		val_set(a, ph, "status_label",
+			val_str(a, phase_status_label(status, lang)));
 		if (val_int_at(ph, "number") != current)
 			continue;
 		phase_name = val_str_at(ph, "name");

@@ -308,11 +308,8 @@ void merge_add_conflict(struct merge_result *res, enum merge_kind kind,
 {
 	struct merge_conflict *c;
 
-	if (res->nconflicts == res->cap) {
-		res->cap = res->cap ? 2 * res->cap : 8;
-		res->conflicts = xrealloc(res->conflicts,
-					  res->cap * sizeof *res->conflicts);
-	}
+	res->conflicts = xgrow(res->conflicts, res->nconflicts, &res->cap, 8,
+			       sizeof *res->conflicts);
 	c = &res->conflicts[res->nconflicts++];
 	c->kind = kind;
 	c->at = xstrdup(at);

@@ -131,13 +131,9 @@ void merge_renumber(xmlNodePtr base, xmlNodePtr ours, xmlNodePtr theirs,
 			tn = find_id(st, id);
 			if (on && tn && same(on, tn))
 				continue;
-			if (res->nrenumbered == res->rcap) {
-				res->rcap = res->rcap ? 2 * res->rcap : 8;
-				res->renumbered =
-					xrealloc(res->renumbered,
-						 res->rcap *
-							 sizeof *res->renumbered);
-			}
+			res->renumbered = xgrow(res->renumbered,
+						res->nrenumbered, &res->rcap,
+						8, sizeof *res->renumbered);
 			rn = &res->renumbered[res->nrenumbered++];
 			rn->from = xstrdup(id);
 			rn->to = xasprintf("%c%ld", c->prefix, next++);

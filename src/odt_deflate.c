@@ -195,10 +195,8 @@ static void dispatch(struct odt_deflate *d, bool last)
 	if (!d->nworkers && !last)
 		start_workers(d);
 	pthread_mutex_lock(&d->lock);
-	if (d->nslices == d->cap) {
-		d->cap = d->cap ? 2 * d->cap : 64;
-		d->slices = xrealloc(d->slices, d->cap * sizeof *d->slices);
-	}
+	d->slices =
+	    xgrow(d->slices, d->nslices, &d->cap, 64, sizeof *d->slices);
 	d->slices[d->nslices++] = sl;
 	pthread_cond_signal(&d->work);
 	/* Too many waiting (or no worker): this thread lends a hand. */

@@ -108,10 +108,7 @@ void odt_add_part(struct odt *t, const char *name, char *data, size_t len,
 {
 	struct odt_part *p;
 
-	if (t->nparts == t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 16;
-		t->parts = xrealloc(t->parts, t->cap * sizeof *t->parts);
-	}
+	t->parts = xgrow(t->parts, t->nparts, &t->cap, 16, sizeof *t->parts);
 	p = &t->parts[t->nparts++];
 	p->name = xstrdup(name);
 	p->data = data;

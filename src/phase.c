@@ -159,10 +159,7 @@ size_t meetings_sorted(struct reg *r, long phase, xmlNodePtr **out)
 	     m = node_next(m, "meeting")) {
 		if (phase && meeting_phase(m) != phase)
 			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 16;
-			v = xrealloc(v, cap * sizeof *v);
-		}
+		v = xgrow(v, n, &cap, 16, sizeof *v);
 		v[n++] = m;
 	}
 	if (n)
@@ -199,10 +196,7 @@ static struct check *add_check(struct checklist *list, bool ok, char *text)
 {
 	struct check *c;
 
-	if (list->n == list->cap) {
-		list->cap = list->cap ? list->cap * 2 : 16;
-		list->v = xrealloc(list->v, list->cap * sizeof *list->v);
-	}
+	list->v = xgrow(list->v, list->n, &list->cap, 16, sizeof *list->v);
 	c = &list->v[list->n++];
 	c->ok = ok;
 	c->text = text;

@@ -235,11 +235,8 @@ static void touch(struct reg *r, xmlNodePtr item)
 	if (r->lock.fd < 0 ||
 	    (r->ntouched && r->touched[r->ntouched - 1] == item))
 		return;
-	if (r->ntouched == r->touched_cap) {
-		r->touched_cap = r->touched_cap ? 2 * r->touched_cap : 16;
-		r->touched = xrealloc(r->touched,
-				      r->touched_cap * sizeof *r->touched);
-	}
+	r->touched = xgrow(r->touched, r->ntouched, &r->touched_cap, 16,
+			   sizeof *r->touched);
 	r->touched[r->ntouched++] = item;
 }
 

@@ -410,14 +410,7 @@ static void api_join(struct req *q, enum MHD_Result *ret)
 			goto close;
 		}
 	}
-	if (q->s->nballots == q->s->ballots_cap) {
-		q->s->ballots_cap = q->s->ballots_cap ? 2 * q->s->ballots_cap
-						      : 64;
-		q->s->ballots = xrealloc(q->s->ballots, q->s->ballots_cap *
-							      sizeof *q->s->ballots);
-	}
-	b = &q->s->ballots[q->s->nballots++];
-	memset(b, 0, sizeof *b);
+	b = serve_new_ballot(q->s);
 	serve_token(b->token);
 	b->round = round_key(rd);
 	if (stored) {

@@ -147,6 +147,8 @@ void serve_close_reg(struct req *q, struct reg *r);
 void serve_state_load(struct server *s, bool fresh);
 /* Saves the tokens and ballots (a warning when it cannot). */
 void serve_state_save(struct server *s);
+/* A new ballot at the end of S's, all zero. */
+struct ballot *serve_new_ballot(struct server *s);
 
 /* --- serve_pages.c: pages, styles, script, QR code, status --- */
 /* Handles Q when its URL is a page's or a file's; -1 when it is not. */

@@ -91,8 +91,7 @@ static void fill(struct strbuf *sb, const char *text,
  * way to the lines of head.html (what every page starts with) or bar.html
  * (the bar of language links), then {{view}} to VIEW's name and {{lang}}
  * to the page's language. */
-static enum MHD_Result page(struct req *q, const char *name,
-			    const char *view)
+static enum MHD_Result page(struct req *q, const char *name, const char *view)
 {
 	const struct web_file *f = web_file(name);
 	const char *const parts[][2] = {

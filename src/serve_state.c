@@ -79,18 +79,22 @@ static bool is_token(const char *t)
 	return i == TOKEN_LEN;
 }
 
-static void add_ballot(struct server *s, const char *token,
-		       const char *round, const char *kind, const char *id)
+struct ballot *serve_new_ballot(struct server *s)
 {
 	struct ballot *b;
 
-	if (s->nballots == s->ballots_cap) {
-		s->ballots_cap = s->ballots_cap ? 2 * s->ballots_cap : 64;
-		s->ballots = xrealloc(s->ballots,
-				      s->ballots_cap * sizeof *s->ballots);
-	}
+	s->ballots = xgrow(s->ballots, s->nballots, &s->ballots_cap, 64,
+			   sizeof *s->ballots);
 	b = &s->ballots[s->nballots++];
 	memset(b, 0, sizeof *b);
+	return b;
+}
+
+static void add_ballot(struct server *s, const char *token,
+		       const char *round, const char *kind, const char *id)
+{
+	struct ballot *b = serve_new_ballot(s);
+
 	memcpy(b->token, token, TOKEN_LEN); /* is_token: exactly that long */
 	b->token[TOKEN_LEN] = '\0';
 	b->round = xstrdup(round);

@@ -357,13 +357,8 @@ static int shared_start(void *user, const char *ns, const char *name,
 			return error(_("%s: more than %d shared texts; "
 				       "refused"),
 				     x->src->name, MAX_SHARED);
-		if (x->nshared == x->shared_cap) {
-			x->shared_cap = x->shared_cap ? x->shared_cap * 2
-						      : 1024;
-			x->shared_at =
-			    xrealloc(x->shared_at,
-				     x->shared_cap * sizeof *x->shared_at);
-		}
+		x->shared_at = xgrow(x->shared_at, x->nshared, &x->shared_cap,
+				     1024, sizeof *x->shared_at);
 		x->shared_at[x->nshared] = x->shared.len;
 		x->in_si = true;
 	} else if (!strcmp(name, "t")) {

@@ -36,10 +36,7 @@ void table_row(struct table *t)
 
 void table_cell(struct table *t, const char *text)
 {
-	if (t->ncells == t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 64;
-		t->cells = xrealloc(t->cells, t->cap * sizeof *t->cells);
-	}
+	t->cells = xgrow(t->cells, t->ncells, &t->cap, 64, sizeof *t->cells);
 	t->cells[t->ncells++] = xstrdup(text ? text : "");
 }
 

@@ -27,7 +27,8 @@ static bool is_paragraph(xmlNodePtr n)
 	    "li", "td", "th", "dt",	 "dd",	       "caption", "figcaption",
 	    "title", "summary", "label", "legend", "address", NULL};
 
-	return is(n, TEXT_NS, "p") || is(n, TEXT_NS, "h") || is_any(n, XHTML_NS, html);
+	return is(n, TEXT_NS, "p") || is(n, TEXT_NS, "h") ||
+	       is_any(n, XHTML_NS, html);
 }
 
 /* Elements whose content is elements only: white space between their
@@ -142,10 +143,8 @@ static void add_piece(struct cctx *c, xmlNodePtr node, const char *text,
 {
 	size_t i;
 
-	if (c->npieces == c->cap) {
-		c->cap = c->cap ? c->cap * 2 : 32;
-		c->pieces = xrealloc(c->pieces, c->cap * sizeof *c->pieces);
-	}
+	c->pieces = xgrow(c->pieces, c->npieces, &c->cap, 32,
+			  sizeof *c->pieces);
 	c->pieces[c->npieces].node = node;
 	c->pieces[c->npieces].start = c->s.len;
 	c->pieces[c->npieces].len = len;
@@ -227,10 +226,7 @@ static bool paragraph(struct cctx *c, xmlNodePtr p)
 		const char *o2, *e;
 		if (!o && !cl)
 			break;
-		if (ntoks == cap) {
-			cap = cap ? cap * 2 : 8;
-			toks = xrealloc(toks, cap * sizeof *toks);
-		}
+		toks = xgrow(toks, ntoks, &cap, 8, sizeof *toks);
 		t = &toks[ntoks++];
 		memset(t, 0, sizeof *t);
 		if (cl && (!o || cl < o)) {
@@ -277,7 +273,8 @@ static bool table_part(xmlNodePtr n)
 	static const char *const html[] = {"table", "thead", "tbody", "tfoot",
 					   NULL};
 
-	return is_any(n, XHTML_NS, html) || is(n, TABLE_NS, "table") || is(n, TABLE_NS, "table-rows") ||
+	return is_any(n, XHTML_NS, html) || is(n, TABLE_NS, "table") ||
+	       is(n, TABLE_NS, "table-rows") ||
 	       is(n, TABLE_NS, "table-header-rows") ||
 	       is(n, TABLE_NS, "table-row-group");
 }

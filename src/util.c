@@ -197,6 +197,14 @@ void sb_free(struct strbuf *sb)
 	sb->len = sb->cap = 0;
 }
 
+void *xgrow(void *v, size_t n, size_t *cap, size_t first, size_t size)
+{
+	if (n < *cap)
+		return v;
+	*cap = *cap ? 2 * *cap : first;
+	return xrealloc(v, *cap * size);
+}
+
 char *trim(char *s)
 {
 	size_t n;

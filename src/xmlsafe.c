@@ -485,10 +485,8 @@ static void collect_invalid(void *data, xmlErrorPtr e)
 		v->dropped++;
 		return;
 	}
-	if (v->nproblems == v->cap) {
-		v->cap = v->cap ? 2 * v->cap : 16;
-		v->problems = xrealloc(v->problems, v->cap * sizeof *p);
-	}
+	v->problems = xgrow(v->problems, v->nproblems, &v->cap, 16,
+			    sizeof *p);
 	p = &v->problems[v->nproblems];
 	p->line = line;
 	p->seq = v->nproblems++;
