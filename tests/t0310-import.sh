@@ -118,26 +118,27 @@ refused() {
 	test_cmp before.xml styr.xml
 }
 
+# refuses NAME HEADER ROW PATTERN...: NAME.csv, the lines HEADER and ROW
+# (CRLF), refused as refused says.
+refuses() {
+	_csv=$1.csv
+	crlf "$2" "$3" >"$_csv" && shift 3 && refused "$_csv" "$@"
+}
+
 test_expect_success 'an id that exists is refused' '
-	crlf "id,kind,title" "G5,goal,Igen" >dup.csv &&
-	refused dup.csv "dup.csv:2:" "G5 exists already"
+	refuses dup "id,kind,title" "G5,goal,Igen" "dup.csv:2:" "G5 exists already"
 '
 
 test_expect_success 'an id handed out before (and deleted) is not reused' '
 	styr delete G7 2>/dev/null &&
-	crlf "id,kind,title" "G7,goal,Igen" >reuse.csv &&
-	refused reuse.csv "reuse.csv:2:" "G7 was handed out before" &&
-	crlf "id,kind,title" "G2,goal,Hul" >gap.csv &&
-	refused gap.csv "G2 was handed out before"
+	refuses reuse "id,kind,title" "G7,goal,Igen" "reuse.csv:2:" "G7 was handed out before" &&
+	refuses gap "id,kind,title" "G2,goal,Hul" "G2 was handed out before"
 '
 
 test_expect_success 'an id of the wrong kind or shape is refused' '
-	crlf "id,kind,title" "R9,goal,Forkert" >kind.csv &&
-	refused kind.csv "kind.csv:2:" "column .id.: .R9. does not fit the item.s kind (goal), whose ids start with G" &&
-	crlf "id,kind,title" "G0,goal,Nul" >zero.csv &&
-	refused zero.csv "zero.csv:2:" "not an item id" &&
-	crlf "id,kind,title" "G12345678901,goal,Stor" >long.csv &&
-	refused long.csv "not an item id"
+	refuses kind "id,kind,title" "R9,goal,Forkert" "kind.csv:2:" "column .id.: .R9. does not fit the item.s kind (goal), whose ids start with G" &&
+	refuses zero "id,kind,title" "G0,goal,Nul" "zero.csv:2:" "not an item id" &&
+	refuses long "id,kind,title" "G12345678901,goal,Stor" "not an item id"
 '
 
 test_expect_success 'the same id twice in the file is refused' '
@@ -146,8 +147,7 @@ test_expect_success 'the same id twice in the file is refused' '
 '
 
 test_expect_success 'an unknown column is named; nothing is written' '
-	crlf "kind,title,farve" "goal,Et mål,rød" >col.csv &&
-	refused col.csv "col.csv:1: unknown column .farve." "per_year"
+	refuses col "kind,title,farve" "goal,Et mål,rød" "col.csv:1: unknown column .farve." "per_year"
 '
 
 # What Excel saves as "CSV" on a Danish system: a byte order mark, ';'
@@ -193,22 +193,17 @@ test_expect_success 'a comma-separated file says so in a trial run only' '
 
 test_expect_success 'semicolon files: errors say how the file is read' '
 	cp empty.xml styr.xml &&
-	crlf "kind;title;area" "goal;Et mål; med semikolon;A" >extra.csv &&
-	refused extra.csv "extra.csv:2: the row has 4 fields, but the header row has 3 columns (the file is read as separated by semicolons)" &&
-	crlf "kind;title" "goal;a\"b" >squote.csv &&
-	refused squote.csv "squote.csv:2: a double quote in the wrong place; in a file separated by semicolons"
+	refuses extra "kind;title;area" "goal;Et mål; med semikolon;A" "extra.csv:2: the row has 4 fields, but the header row has 3 columns (the file is read as separated by semicolons)" &&
+	refuses squote "kind;title" "goal;a\"b" "squote.csv:2: a double quote in the wrong place; in a file separated by semicolons"
 '
 
 test_expect_success 'a header row with both commas and semicolons gets a hint' '
-	crlf "kind;title,area" "goal;Et mål,A" >mixed.csv &&
-	refused mixed.csv "mixed.csv:1: the header row has both commas and semicolons" "CSV UTF-8"
+	refuses mixed "kind;title,area" "goal;Et mål,A" "mixed.csv:1: the header row has both commas and semicolons" "CSV UTF-8"
 '
 
 test_expect_success 'kind and title columns are required' '
-	crlf "title" "Et mål" >nokind.csv &&
-	refused nokind.csv "nokind.csv:1:" "kind" &&
-	crlf "kind,kind,title" "goal,goal,x" >twicecol.csv &&
-	refused twicecol.csv "column .kind. appears twice"
+	refuses nokind "title" "Et mål" "nokind.csv:1:" "kind" &&
+	refuses twicecol "kind,kind,title" "goal,goal,x" "column .kind. appears twice"
 '
 
 test_expect_success 'a bad row names file, line and column; nothing is written' '
@@ -230,39 +225,27 @@ test_expect_success 'invalid UTF-8 and control characters are refused' '
 '
 
 test_expect_success 'bad values: empty title, keyword, number, date' '
-	crlf "kind,title" "goal," >notitle.csv &&
-	refused notitle.csv "notitle.csv:2: column .title. is empty" &&
-	crlf "kind,title" " ,x" >nokind.csv &&
-	refused nokind.csv "nokind.csv:2: column .kind. is empty" &&
-	crlf "kind,title,origin" "goal,x,EU" >origin.csv &&
-	refused origin.csv "origin.csv:2: column .origin.: unknown origin .EU." &&
-	crlf "kind,title,priority" "goal,x,fjernes" >prio.csv &&
-	refused prio.csv "prio.csv:2: column .priority.: unknown priority" &&
-	crlf "kind,title,minutes,per_year" "goal,x,ti,5" >num.csv &&
-	refused num.csv "num.csv:2: column .minutes.: .ti. is not a number" &&
-	crlf "kind,title,minutes" "goal,x,5" >half.csv &&
-	refused half.csv "half.csv:2: column .per_year. is empty" &&
-	crlf "kind,title,votes_remove" "goal,x,-1" >votes.csv &&
-	refused votes.csv "votes.csv:2: column .votes_remove." &&
+	refuses notitle "kind,title" "goal," "notitle.csv:2: column .title. is empty" &&
+	refuses nokind "kind,title" " ,x" "nokind.csv:2: column .kind. is empty" &&
+	refuses origin "kind,title,origin" "goal,x,EU" "origin.csv:2: column .origin.: unknown origin .EU." &&
+	refuses prio "kind,title,priority" "goal,x,fjernes" "prio.csv:2: column .priority.: unknown priority" &&
+	refuses num "kind,title,minutes,per_year" "goal,x,ti,5" "num.csv:2: column .minutes.: .ti. is not a number" &&
+	refuses half "kind,title,minutes" "goal,x,5" "half.csv:2: column .per_year. is empty" &&
+	refuses votes "kind,title,votes_remove" "goal,x,-1" "votes.csv:2: column .votes_remove." &&
 	crlf "kind,title,solution,evaluate_by" "goal,x,idea,2027-02-30" \
 		>date.csv &&
 	refused date.csv "date.csv:2: column .evaluate_by.: .2027-02-30." &&
-	crlf "kind,title,decision_reason" "goal,x,fordi" >reason.csv &&
-	refused reason.csv "reason.csv:2: column .decision_reason. needs"
+	refuses reason "kind,title,decision_reason" "goal,x,fordi" "reason.csv:2: column .decision_reason. needs"
 '
 
 test_expect_success 'implemented without criteria is refused, as in solution' '
-	crlf "kind,title,solution" "goal,x,implemented" >impl.csv &&
-	refused impl.csv "impl.csv:2:" "criteria"
+	refuses impl "kind,title,solution" "goal,x,implemented" "impl.csv:2:" "criteria"
 '
 
 test_expect_success 'a row with too few or too many fields is refused' '
-	crlf "kind,title,owner" "goal,x" >short.csv &&
-	refused short.csv "short.csv:2: the row has 2 fields, but the header row has 3 columns (the file is read as separated by commas)" &&
-	crlf "kind,title" "goal" >one.csv &&
-	refused one.csv "one.csv:2: the row has 1 field, but the header row has 2 columns" &&
-	crlf "kind,title" "goal,x,y" >long.csv &&
-	refused long.csv "long.csv:2: the row has 3 fields"
+	refuses short "kind,title,owner" "goal,x" "short.csv:2: the row has 2 fields, but the header row has 3 columns (the file is read as separated by commas)" &&
+	refuses one "kind,title" "goal" "one.csv:2: the row has 1 field, but the header row has 2 columns" &&
+	refuses long "kind,title" "goal,x,y" "long.csv:2: the row has 3 fields"
 '
 
 test_expect_success 'broken CSV is refused: quotes, NUL bytes, an empty file' '

@@ -31,6 +31,13 @@ refused() {
 	import_refused before.xml "$pat" ratings "$f" --round baseline "$@"
 }
 
+# refuses NAME HEADER ROW PATTERN...: NAME.csv, the lines HEADER and ROW
+# (CRLF), refused as refused says.
+refuses() {
+	_csv=$1.csv
+	crlf "$2" "$3" >"$_csv" && shift 3 && refused "$_csv" "$@"
+}
+
 test_expect_success 'set-up: items and people' '
 	styr init --org "Odder Kommune" 2>/dev/null &&
 	styr person add "Torben Højris" --role medarbejder >/dev/null &&
@@ -128,22 +135,15 @@ else
 fi
 
 test_expect_success 'refused with row and column: an unknown answer, column, person or role' '
-	crlf "navn;D1;R1" "Torben Højris;for stram;ved ikke" >a.csv &&
-	refused a.csv "a.csv:2: column .R1.: unknown experience .ved ikke." &&
-	crlf "navn,D1,Start time" "Torben Højris,for stram,09:12" >b.csv &&
-	refused b.csv "b.csv:1: column 3, .Start time., is no item of the register" &&
-	crlf "navn,D1" "Torben Hoejris,for stram" >c.csv &&
-	refused c.csv "c.csv:2: column .navn.: .Torben Hoejris. is not in the people list; did you mean .Torben Højris. \(P1\)" &&
-	crlf "navn,rolle,D1" "Torben Højris,leder,for stram" >d.csv &&
-	refused d.csv "d.csv:2: column .rolle.: Torben Højris is Staff in the people list, not Management" &&
+	refuses a "navn;D1;R1" "Torben Højris;for stram;ved ikke" "a.csv:2: column .R1.: unknown experience .ved ikke." &&
+	refuses b "navn,D1,Start time" "Torben Højris,for stram,09:12" "b.csv:1: column 3, .Start time., is no item of the register" &&
+	refuses c "navn,D1" "Torben Hoejris,for stram" "c.csv:2: column .navn.: .Torben Hoejris. is not in the people list; did you mean .Torben Højris. \(P1\)" &&
+	refuses d "navn,rolle,D1" "Torben Højris,leder,for stram" "d.csv:2: column .rolle.: Torben Højris is Staff in the people list, not Management" &&
 	crlf "navn,D1" "Torben Højris,for stram" "torben højris,for slap" >e.csv &&
 	refused e.csv "e.csv:3: column .navn.: Torben Højris answered on line 2 already" &&
-	crlf "navn,D9" "Torben Højris,for stram" >f.csv &&
-	refused f.csv "column 2, .D9., is no item of the register" &&
-	crlf "navn,rolle" "Torben Højris,medarbejder" >g.csv &&
-	refused g.csv "no column names an item" &&
-	crlf "navn,D1,D1 § 85 bostøtte" "Torben Højris,for stram," >h.csv &&
-	refused h.csv "columns .D1. and .D1 § 85 bostøtte. are both item D1"
+	refuses f "navn,D9" "Torben Højris,for stram" "column 2, .D9., is no item of the register" &&
+	refuses g "navn,rolle" "Torben Højris,medarbejder" "no column names an item" &&
+	refuses h "navn,D1,D1 § 85 bostøtte" "Torben Højris,for stram," "columns .D1. and .D1 § 85 bostøtte. are both item D1"
 '
 
 test_expect_success 'a title two items have: refused; the id says which' '
@@ -151,8 +151,7 @@ test_expect_success 'a title two items have: refused; the id says which' '
 	cp before.xml styr.xml &&
 	styr add regel "Bostøtte bevilges i ugentlige timer" >/dev/null &&
 	cp styr.xml before.xml &&
-	crlf "navn,Bostøtte bevilges i ugentlige timer" "Torben Højris,for stram" >i.csv &&
-	refused i.csv "column 2, .Bostøtte bevilges i ugentlige timer., is the title of both R1 and R2; head the column with the item.s id" &&
+	refuses i "navn,Bostøtte bevilges i ugentlige timer" "Torben Højris,for stram" "column 2, .Bostøtte bevilges i ugentlige timer., is the title of both R1 and R2; head the column with the item.s id" &&
 	crlf "navn,R2" "Torben Højris,for stram" >j.csv &&
 	styr import ratings j.csv --round baseline 2>err &&
 	test "$(ratings baseline | cut -d" " -f1-3)" = "R2 P1 too-tight" &&
