@@ -362,7 +362,7 @@ deb:
 pot:
 	xgettext --from-code=UTF-8 -k_ -kN_ -kC_:1c,2 -c/ --package-name=styr \
 	  --package-version=$(VERSION) -o po/styr.pot \
-	  $(SRC) include/item_fields.h
+	  $(SRC) include/item_fields.h include/cli.h
 	for l in $(LINGUAS); do msgmerge -q -U --backup=none po/$$l.po po/styr.pot; done
 
 format:

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * What every command file shares: its entry point's shape, the global
- * options as an argp child, option parsing with "styr CMD" in --help, and
- * the output formats.
+ * What every command file shares: its declaration (struct cli_command),
+ * the global options as an argp child, option parsing with "styr CMD" in
+ * --help, and the output formats.
  */
 #ifndef STYR_CLI_H
 #define STYR_CLI_H
@@ -12,10 +12,6 @@
 #include <stdio.h>
 
 #include "table.h"
-
-/* A command: parses its own options from ARGV (ARGV[0] is its name) and
- * returns an exit status. */
-typedef int command_fn(int argc, char **argv);
 
 /* Entry point of the whole tool (main() only calls this). */
 int styr_main(int argc, char **argv);
@@ -38,16 +34,21 @@ extern const struct argp_child common_children[];
  * Most options only keep their value: OPTS declares each with where it
  * goes (offsetof into the command's own INPUT), and WORDS_AT where the
  * positional words go, so a command writes a PARSE_OPT only to check
- * something.  PARSE_OPT sees every key after it is stored (and
+ * something.  Or ARGV_AT names two fields, a char ** that gets all the
+ * words (those PARSE_OPT did not take) and an int that gets how many,
+ * as CLI_MANY wants.  PARSE_OPT sees every key after it is stored (and
  * ARGP_KEY_INIT/END for checks between options) with state->input the
- * command's INPUT.  Words neither stored nor taken by PARSE_OPT are
- * handed to RUN.  Use designated initialisers; unset fields are NULL or 0.
+ * command's INPUT.  Use designated initialisers; unset fields are NULL
+ * or 0.
  */
 #define CLI_MANY -1 /* max: no limit */
 
-/* ACTION is the subcommand's own number from its table entry, so that
- * subcommands that share their work can share one RUN. */
-typedef int cli_run_fn(int action, void *input, int argc, char **argv);
+/* A subcommand's work on the command's INPUT, where its options and
+ * words are stored; returns an exit status. */
+typedef int cli_run_fn(void *input);
+/* Work that subcommands share: ACTION is the subcommand's own number
+ * from its table entry. */
+typedef int cli_shared_fn(int action, void *input);
 
 /* An option that keeps its value in the command's input: with an ARG, the
  * const char * at AT is set to it; without, the bool at AT becomes true. */
@@ -61,34 +62,58 @@ struct cli_option {
 
 struct cli_sub {
 	const char *name;     /* the subcommand's word; NULL: none given */
-	cli_run_fn *run;      /* called with the positional words */
-	int action;           /* passed to RUN */
+	cli_run_fn *run;      /* its work; or, for shared work: */
+	cli_shared_fn *shared;
+	int action;           /* passed to SHARED */
 	int min, max;         /* how many positional words */
 	const char *args_doc; /* e.g. N_("ID NAME") */
 	const char *needs;    /* e.g. N_("the new area's id and name") */
 	const char *hint;     /* after an unexpected argument, or NULL */
 	const struct cli_option *opts;     /* stored options, ended by {0} */
-	const size_t *words_at; /* where each of the MAX words goes (not
-				 * with CLI_MANY), or NULL */
+	const size_t *words_at; /* where each of the MAX words goes */
+	const size_t *argv_at;  /* or where all go: char **, int */
 	const struct argp_option *options; /* after OPTS; PARSE_OPT keeps */
 	argp_parser_t parse_opt;
 	const struct argp_child *children; /* NULL: common_children */
 	const char *doc;
 };
 
-/* Parses a command without subcommands: ARGV[0] is its name, shown as
- * "styr NAME".  Usage errors exit with EXIT_USAGE (argp); RUN is not
- * called (the caller goes on). */
-void cli_parse(const struct cli_sub *cmd, int argc, char **argv,
-	       void *input);
+/*
+ * A command, declared by each src/cmd_NAME.c as `cmd_NAME` and named in
+ * cli.c's command table.  cli.c allocates its INPUT zeroed, parses ARGV
+ * into it by SUBS and runs the subcommand's work.  A command without
+ * subcommands has one entry without a name; DOC is its --help text (for
+ * a command with subcommands, the text above their list).
+ */
+struct cli_command {
+	const struct cli_sub *subs; /* ended by {0} */
+	const char *doc;
+	size_t input_size; /* sizeof(struct args), or 0 */
+	/* Or a command whose table is made when it runs (stamp.h): MAIN
+	 * is called with DATA and the whole ARGV instead. */
+	int (*main)(const void *data, int argc, char **argv);
+	const void *data;
+};
 
 /* Finds the subcommand in ARGV (ARGV[0] is the command's name) among
- * SUBS (ended by an entry without RUN; an entry without a name runs when
- * no subcommand is given), parses its options and arguments and returns
- * what its RUN returns.  DOC is the command's --help text, which lists
- * the subcommands. */
+ * SUBS (ended by {0}; an entry without a name runs when no subcommand
+ * is given), parses its options and arguments into INPUT and returns
+ * what its work returns.  DOC is the command's --help text.  Usage
+ * errors exit with EXIT_USAGE (argp). */
 int cli_dispatch(const struct cli_sub *subs, const char *doc, int argc,
 		 char **argv, void *input);
+
+/* Option rows commands share word for word; TYPE's FIELD keeps the
+ * value (TYPE is the command's struct args). */
+#define CLI_WHY_CORRECTED(type, field)                                         \
+	{"why", 'w', N_("TEXT"), offsetof(type, field),                        \
+	 N_("why it is corrected, for the record")}
+#define CLI_WHY_CLEARED(type, field)                                           \
+	{"why", 'w', N_("TEXT"), offsetof(type, field),                        \
+	 N_("why it is cleared, for the record")}
+#define CLI_FORMAT_TABLES(type, field)                                         \
+	{"format", 'F', N_("FORMAT"), offsetof(type, field),                   \
+	 N_("table (default), csv, tsv or json")}
 
 /* Prints a usage error for the current command and returns EXIT_USAGE. */
 int cli_usage(const char *cmd, const char *fmt, ...)

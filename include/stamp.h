@@ -34,10 +34,11 @@ struct stamp_kind {
 	const char *nothing_to_clear; /* N_("%s has no proposal to clear") */
 	void (*clear_remind)(xmlNodePtr item);
 };
-/* The whole command: parses ID VALUE [--why TEXT] [--date DATE] from
- * ARGV, opens the register, checks them, replaces the item's element,
- * logs "old -> new" and saves; or, with 'clear ID [--why TEXT]', removes
- * the element and logs what it was.  Returns an exit status. */
-int stamp_main(const struct stamp_kind *k, int argc, char **argv);
+/* The whole command, a cli_command's MAIN with KIND its stamp_kind:
+ * parses ID VALUE [--why TEXT] [--date DATE] from ARGV, opens the
+ * register, checks them, replaces the item's element, logs "old -> new"
+ * and saves; or, with 'clear ID [--why TEXT]', removes the element and
+ * logs what it was.  Returns an exit status. */
+int stamp_main(const void *kind, int argc, char **argv);
 
 #endif

@@ -23,44 +23,44 @@ const char *argp_program_bug_address = NULL;
 
 static const struct command {
 	const char *name;
-	command_fn *fn;
+	const struct cli_command *cmd;
 	const char *doc;
 } commands[] = {
-	{"init", cmd_init, N_("start a new register")},
-	{"add", cmd_add, N_("add a goal, rule or documentation demand")},
-	{"edit", cmd_edit, N_("change an item's fields")},
-	{"delete", cmd_delete, N_("delete an item (the log keeps it)")},
-	{"show", cmd_show, N_("show one item with all it holds")},
-	{"list", cmd_list, N_("list and filter items")},
-	{"note", cmd_note, N_("record a quote or observation on an item")},
-	{"rate", cmd_rate, N_("record a respondent's experience of an item")},
-	{"burden", cmd_burden, N_("estimate the time an item costs")},
-	{"area", cmd_area, N_("add or list review areas")},
-	{"person", cmd_person, N_("add or list people and their roles")},
-	{"vote", cmd_vote, N_("cast a workshop vote: remove, change, anchor")},
-	{"tally", cmd_tally, N_("count the votes per item")},
-	{"round", cmd_round, N_("open, close and reveal a voting round")},
-	{"serve", cmd_serve, N_("the workshop and the status in the browser")},
-	{"prioritise", cmd_prioritise, N_("record the workshop's proposal")},
-	{"prioritize", cmd_prioritise, NULL},
-	{"decide", cmd_decide, N_("record the steering group's decision")},
-	{"solution", cmd_solution,
+	{"init", &cmd_init, N_("start a new register")},
+	{"add", &cmd_add, N_("add a goal, rule or documentation demand")},
+	{"edit", &cmd_edit, N_("change an item's fields")},
+	{"delete", &cmd_delete, N_("delete an item (the log keeps it)")},
+	{"show", &cmd_show, N_("show one item with all it holds")},
+	{"list", &cmd_list, N_("list and filter items")},
+	{"note", &cmd_note, N_("record a quote or observation on an item")},
+	{"rate", &cmd_rate, N_("record a respondent's experience of an item")},
+	{"burden", &cmd_burden, N_("estimate the time an item costs")},
+	{"area", &cmd_area, N_("add or list review areas")},
+	{"person", &cmd_person, N_("add or list people and their roles")},
+	{"vote", &cmd_vote, N_("cast a workshop vote: remove, change, anchor")},
+	{"tally", &cmd_tally, N_("count the votes per item")},
+	{"round", &cmd_round, N_("open, close and reveal a voting round")},
+	{"serve", &cmd_serve, N_("the workshop and the status in the browser")},
+	{"prioritise", &cmd_prioritise, N_("record the workshop's proposal")},
+	{"prioritize", &cmd_prioritise, NULL},
+	{"decide", &cmd_decide, N_("record the steering group's decision")},
+	{"solution", &cmd_solution,
 	 N_("track a selected item's solution and evaluation criteria")},
-	{"phase", cmd_phase, N_("show, start, complete or reopen phases")},
-	{"milestone", cmd_milestone, N_("list or tick off milestones")},
-	{"meeting", cmd_meeting, N_("plan and record meetings")},
-	{"model", cmd_model, N_("print the default six-phase model")},
-	{"handout", cmd_handout, N_("print an ODT handout from a template")},
-	{"templates", cmd_templates, N_("list the handout templates")},
-	{"export", cmd_export, N_("write the whole register as CSV or JSON")},
-	{"import", cmd_import, N_("add items from a spreadsheet's CSV")},
-	{"summary", cmd_summary, N_("counts, burden and where the process stands")},
-	{"validate", cmd_validate, N_("check the register against its format")},
-	{"log", cmd_log, N_("show the change log")},
-	{"copy", cmd_copy, N_("copy the register for work in the field")},
-	{"merge", cmd_merge, N_("merge two registers that grew from one")},
-	{"git", cmd_git, N_("set up a git repository for the register")},
-	{"conflicts", cmd_conflicts,
+	{"phase", &cmd_phase, N_("show, start, complete or reopen phases")},
+	{"milestone", &cmd_milestone, N_("list or tick off milestones")},
+	{"meeting", &cmd_meeting, N_("plan and record meetings")},
+	{"model", &cmd_model, N_("print the default six-phase model")},
+	{"handout", &cmd_handout, N_("print an ODT handout from a template")},
+	{"templates", &cmd_templates, N_("list the handout templates")},
+	{"export", &cmd_export, N_("write the whole register as CSV or JSON")},
+	{"import", &cmd_import, N_("add items from a spreadsheet's CSV")},
+	{"summary", &cmd_summary, N_("counts, burden and where the process stands")},
+	{"validate", &cmd_validate, N_("check the register against its format")},
+	{"log", &cmd_log, N_("show the change log")},
+	{"copy", &cmd_copy, N_("copy the register for work in the field")},
+	{"merge", &cmd_merge, N_("merge two registers that grew from one")},
+	{"git", &cmd_git, N_("set up a git repository for the register")},
+	{"conflicts", &cmd_conflicts,
 	 N_("list and resolve the conflicts of a merge")},
 };
 
@@ -193,10 +193,16 @@ struct cli_ctx {
 	char **words;
 };
 
+/* Is S an entry of its table, not the {0} that ends it? */
+static bool is_sub(const struct cli_sub *s)
+{
+	return s->run || s->shared;
+}
+
 static const struct cli_sub *find_sub(const struct cli_sub *subs,
 				      const char *name)
 {
-	for (; subs->run; subs++)
+	for (; is_sub(subs); subs++)
 		if (name ? subs->name && !strcmp(subs->name, name) : !subs->name)
 			return subs;
 	return NULL;
@@ -209,9 +215,9 @@ static char *sub_names(const struct cli_sub *subs)
 	const struct cli_sub *s;
 	int n = 0, i = 0;
 
-	for (s = subs; s->run; s++)
+	for (s = subs; is_sub(s); s++)
 		n += s->name != NULL;
-	for (s = subs; s->run; s++) {
+	for (s = subs; is_sub(s); s++) {
 		if (!s->name)
 			continue;
 		if (i && i == n - 1)
@@ -369,16 +375,6 @@ static void parse_as(struct cli_ctx *c, const char *name, const char *usage,
 	free(options);
 }
 
-void cli_parse(const struct cli_sub *cmd, int argc, char **argv, void *input)
-{
-	struct cli_ctx c = {cmd, NULL, argv[0], input, 0, false, 0, NULL};
-	char *name = xasprintf("styr %s", argv[0]);
-
-	parse_as(&c, name, cmd->args_doc, cmd->doc, 0, argc, argv);
-	free(name);
-	free(c.words);
-}
-
 /* Is ARGV a command's own form (vote ID PRIORITY) rather than one of its
  * verbs (vote withdraw ID)?  Then its options may come after its words
  * and are all checked as such; a verb ends the command's options. */
@@ -395,6 +391,35 @@ static bool own_form(const struct cli_sub *subs, int argc, char **argv)
 	return i < argc && !find_sub(subs, argv[i]);
 }
 
+/* Runs S's work on INPUT, where the ARGC words ARGV go that the parse
+ * did not store. */
+static int run_sub(const struct cli_sub *s, void *input, int argc,
+		   char **argv)
+{
+	char *base = input;
+
+	if (s->argv_at) {
+		*(char ***)(base + s->argv_at[0]) = argv;
+		*(int *)(base + s->argv_at[1]) = argc;
+	}
+	return s->run ? s->run(input) : s->shared(s->action, input);
+}
+
+/* A command without subcommands: its one entry S, DOC its help. */
+static int dispatch_one(const struct cli_sub *s, const char *doc, int argc,
+			char **argv, void *input)
+{
+	struct cli_ctx c = {s, NULL, argv[0], input, 0, false, 0, NULL};
+	char *name = xasprintf("styr %s", argv[0]);
+	int rc;
+
+	parse_as(&c, name, s->args_doc, doc, 0, argc, argv);
+	free(name);
+	rc = run_sub(s, input, c.nwords, c.words);
+	free(c.words);
+	return rc;
+}
+
 int cli_dispatch(const struct cli_sub *subs, const char *doc, int argc,
 		 char **argv, void *input)
 {
@@ -402,11 +427,13 @@ int cli_dispatch(const struct cli_sub *subs, const char *doc, int argc,
 			    0, false, 0, NULL};
 	struct strbuf usage = {0}, help = {0};
 	const struct cli_sub *s;
-	char *name = xasprintf("styr %s", argv[0]);
+	char *name;
 	int rc;
 
+	if (!subs->name && !is_sub(subs + 1))
+		return dispatch_one(subs, doc, argc, argv, input);
 	/* The command's --help: its usage lines, its text, its subcommands. */
-	for (s = subs; s->run; s++) {
+	for (s = subs; is_sub(s); s++) {
 		if (usage.len || s != subs)
 			sb_puts(&usage, "\n");
 		sb_printf(&usage, "%s%s%s", s->name ? s->name : "",
@@ -415,12 +442,13 @@ int cli_dispatch(const struct cli_sub *subs, const char *doc, int argc,
 	}
 	sb_printf(&help, "%s%s%s\n", _(doc), strchr(_(doc), '\v') ? "\n\n" : "\v",
 		  _("Subcommands:"));
-	for (s = subs; s->run; s++)
+	for (s = subs; is_sub(s); s++)
 		if (s->name && s->doc)
 			sb_printf(&help, "  %-8s %.*s\n", s->name,
 				  (int)strcspn(_(s->doc), "\v"), _(s->doc));
 	sb_printf(&help, "\n");
 	sb_printf(&help, _("'styr %s SUBCOMMAND --help' tells more."), argv[0]);
+	name = xasprintf("styr %s", argv[0]);
 	parse_as(&c, name, usage.buf, help.buf,
 		 own_form(subs, argc, argv) ? 0 : ARGP_IN_ORDER, argc, argv);
 	sb_free(&usage);
@@ -437,8 +465,22 @@ int cli_dispatch(const struct cli_sub *subs, const char *doc, int argc,
 			 argc - first, argv + first);
 		free(name);
 	}
-	rc = c.sub->run(c.sub->action, input, c.nwords, c.words);
+	rc = run_sub(c.sub, input, c.nwords, c.words);
 	free(c.words);
+	return rc;
+}
+
+/* Runs CMD over ARGV (ARGV[0] is its name) with its own zeroed input. */
+static int run_command(const struct cli_command *cmd, int argc, char **argv)
+{
+	void *input;
+	int rc;
+
+	if (cmd->main)
+		return cmd->main(cmd->data, argc, argv);
+	input = xcalloc(1, cmd->input_size ? cmd->input_size : 1);
+	rc = cli_dispatch(cmd->subs, cmd->doc, argc, argv, input);
+	free(input);
 	return rc;
 }
 
@@ -561,7 +603,8 @@ int styr_main(int argc, char **argv)
 		xmlsafe_cleanup();
 		return EXIT_USAGE;
 	}
-	status = commands[i].fn(argc - args.command, argv + args.command);
+	status = run_command(commands[i].cmd, argc - args.command,
+			     argv + args.command);
 	xmlsafe_cleanup();
 	return cli_finish_stdout(status);
 }

@@ -31,40 +31,27 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 static const struct argp_child children[] = {
 	{&item_fields_argp, 0, NULL, 0}, {&common_argp, 0, N_("Common options:"), -1}, {0}};
 
-static const struct cli_sub cmd = {
-	.min = 2,
-	.max = 2,
-	.args_doc = N_("KIND TITLE"),
-	.needs = N_("a kind (goal, rule, doc) and a title"),
-	.hint = N_("put a title with spaces in quotes"),
-	.parse_opt = parse_opt,
-	.children = children,
-	.doc =
-	N_("Add a governance item.  KIND is goal (mål), rule (regel) or doc "
-	   "(dokumentation).  Prints the new item's id.")};
-
-int cmd_add(int argc, char **argv)
+static int run(void *input)
 {
-	struct args a = {0};
+	struct args *a = input;
 	struct reg r;
 	const char *kind;
 	xmlNodePtr item;
 	int rc;
 
-	cli_parse(&cmd, argc, argv, &a);
-	kind = item_check_new(a.kind, a.title);
+	kind = item_check_new(a->kind, a->title);
 	if (!kind)
 		return EXIT_REFUSED;
 	rc = cli_status(reg_open(&r, REG_WRITE));
 	if (rc)
 		goto out;
-	item = reg_new_item(&r, kind, a.title);
-	if (item_fields_apply(&r, item, &a.fields, NULL) < 0) {
+	item = reg_new_item(&r, kind, a->title);
+	if (item_fields_apply(&r, item, &a->fields, NULL) < 0) {
 		rc = EXIT_REFUSED;
 		goto out;
 	}
 	reg_log(&r, "add", node_attr(item, "id"), _("added %s '%s'"),
-		vocab_word(&vocab_kind, kind, msg_lang()), a.title);
+		vocab_word(&vocab_kind, kind, msg_lang()), a->title);
 	rc = cli_status(reg_save(&r));
 	if (!rc)
 		printf("%s\n", node_attr(item, "id"));
@@ -72,3 +59,19 @@ out:
 	reg_close(&r);
 	return rc;
 }
+
+static const struct cli_sub subs[] = {
+	{.run = run,
+	 .min = 2,
+	 .max = 2,
+	 .args_doc = N_("KIND TITLE"),
+	 .needs = N_("a kind (goal, rule, doc) and a title"),
+	 .hint = N_("put a title with spaces in quotes"),
+	 .parse_opt = parse_opt,
+	 .children = children},
+	{0}};
+
+const struct cli_command cmd_add = {
+	.subs = subs, .input_size = sizeof(struct args),
+	.doc = N_("Add a governance item.  KIND is goal (mål), rule (regel) or "
+		  "doc (dokumentation).  Prints the new item's id.")};

@@ -11,9 +11,10 @@
 #include "util.h"
 #include "value.h"
 
-enum action { ADD, LIST, RENAME, REMOVE };
+enum action { RENAME, REMOVE };
 
 struct args {
+	const char *id, *name;
 	const char *format;
 	enum format fmt;
 	const char *why;
@@ -39,8 +40,10 @@ static int check_area_id(const char *id)
 	return 0;
 }
 
-static int area_add(const char *id, const char *name)
+static int area_add(void *input)
 {
+	const struct args *a = input;
+	const char *id = a->id, *name = a->name;
 	struct reg r;
 	xmlNodePtr old;
 	int rc;
@@ -73,9 +76,11 @@ out:
 }
 
 /* area rename ID NAME, area remove ID. */
-static int area_fix(int action, const char *id, const char *name,
-		    const char *why)
+static int area_fix(int action, void *input)
 {
+	const struct args *a = input;
+	const char *id = a->id, *name = action == RENAME ? a->name : NULL;
+	const char *why = a->why;
 	struct correction c = {.action = "area", .why = why};
 	xmlNodePtr area;
 	char *users;
@@ -187,16 +192,10 @@ static int area_list(struct reg *r, void *input)
 	return EXIT_OK;
 }
 
-static int run(int action, void *input, int argc, char **argv)
+static int list(void *input)
 {
 	struct args *a = input;
 
-	(void)argc;
-	if (action == ADD)
-		return area_add(argv[0], argv[1]);
-	if (action == RENAME || action == REMOVE)
-		return area_fix(action, argv[0],
-				action == RENAME ? argv[1] : NULL, a->why);
 	a->fmt = FMT_TABLE;
 	if (cli_format(a->format, FMT_TABLES, &a->fmt) < 0)
 		return EXIT_REFUSED;
@@ -204,46 +203,39 @@ static int run(int action, void *input, int argc, char **argv)
 }
 
 static const struct cli_option list_options[] = {
-	{"format", 'F', N_("FORMAT"), offsetof(struct args, format),
-	 N_("table (default), csv, tsv or json")},
-	{0}};
+	CLI_FORMAT_TABLES(struct args, format), {0}};
 
 static const struct cli_option why_options[] = {
-	{"why", 'w', N_("TEXT"), offsetof(struct args, why),
-	 N_("why it is corrected, for the record")},
-	{0}};
+	CLI_WHY_CORRECTED(struct args, why), {0}};
+
+static const size_t id_name[] = {offsetof(struct args, id),
+				 offsetof(struct args, name)};
 
 static const struct cli_sub subs[] = {
-	{.name = "add", .run = run, .action = ADD, .min = 2, .max = 2,
+	{.name = "add", .run = area_add, .min = 2, .max = 2,
 	 .args_doc = N_("ID NAME"), .needs = N_("the new area's id and name"),
-	 .hint = N_("put a name with spaces in quotes"),
+	 .hint = N_("put a name with spaces in quotes"), .words_at = id_name,
 	 .doc = N_("Add a review area.\vIts ID is short, e.g. BOST or "
 		   "hjemmepleje: 1 to 32 letters A-Z without æ, ø, å, digits, "
 		   "'-' or '_'.")},
-	{.name = "list", .run = run, .action = LIST, .opts = list_options,
+	{.name = "list", .run = list, .opts = list_options,
 	 .doc = N_("List the review areas and how many items each has.")},
-	{.name = "rename", .run = run, .action = RENAME, .min = 2, .max = 2,
-	 .args_doc = N_("ID NAME [--why TEXT]"),
+	{.name = "rename", .shared = area_fix, .action = RENAME, .min = 2,
+	 .max = 2, .args_doc = N_("ID NAME [--why TEXT]"),
 	 .needs = N_("the area's id and its new name"),
 	 .hint = N_("put a name with spaces in quotes"),
-	 .opts = why_options,
+	 .opts = why_options, .words_at = id_name,
 	 .doc = N_("Give an area a new name; the log keeps the old one.")},
-	{.name = "remove", .run = run, .action = REMOVE, .min = 1, .max = 1,
-	 .args_doc = N_("ID [--why TEXT]"),
+	{.name = "remove", .shared = area_fix, .action = REMOVE, .min = 1,
+	 .max = 1, .args_doc = N_("ID [--why TEXT]"),
 	 .needs = N_("the id of the area to remove"),
-	 .opts = why_options,
+	 .opts = why_options, .words_at = id_name,
 	 .doc = N_("Remove an area no item is in; the log keeps it.\vAn "
 		   "area that items are in is refused, naming them: give "
 		   "them another area first with 'styr edit ID --area'.")},
 	{0}};
 
-int cmd_area(int argc, char **argv)
-{
-	struct args a = {0};
-
-	return cli_dispatch(
-		subs,
-		N_("Add, list, rename or remove the review areas "
-		   "(styringseftersyn) that items are mapped in."),
-		argc, argv, &a);
-}
+const struct cli_command cmd_area = {
+	.subs = subs, .input_size = sizeof(struct args),
+	.doc = N_("Add, list, rename or remove the review areas "
+		  "(styringseftersyn) that items are mapped in.")};

@@ -24,8 +24,6 @@
 enum { OPT_MINUTES = 'm', OPT_PER_YEAR = 'n', OPT_STAFF = 's',
        OPT_TARIFF = 't', OPT_DEFAULT_TARIFF = 'D' };
 
-enum action { SET, CLEAR };
-
 struct args {
 	const char *id;
 	const char *minutes, *per_year, *staff, *tariff, *default_tariff;
@@ -143,8 +141,9 @@ out:
 	return rc;
 }
 
-static int burden_set(const struct args *ap)
+static int burden_set(void *input)
 {
+	const struct args *ap = input;
 	struct args a = *ap;
 	char *minutes = NULL, *per_year = NULL, *staff = NULL, *tariff = NULL;
 	struct item_facts f;
@@ -196,8 +195,9 @@ done:
 }
 
 /* burden clear ID: the log keeps the estimate. */
-static int burden_clear(const struct args *a)
+static int burden_clear(void *input)
 {
+	const struct args *a = input;
 	struct correction c = {.action = "burden", .why = a->why};
 	xmlNodePtr b;
 	int rc;
@@ -224,28 +224,17 @@ static int burden_clear(const struct args *a)
 	return cli_status(correct_commit(&c));
 }
 
-static int run(int action, void *input, int argc, char **argv)
-{
-	(void)argc;
-	(void)argv;
-	if (action == CLEAR)
-		return burden_clear(input);
-	return burden_set(input);
-}
-
 static const struct cli_option clear_options[] = {
-	{"why", 'w', N_("TEXT"), offsetof(struct args, why),
-	 N_("why it is cleared, for the record")},
-	{0}};
+	CLI_WHY_CLEARED(struct args, why), {0}};
 
 static const struct cli_sub subs[] = {
-	{.run = run, .action = SET, .max = 1,
+	{.run = burden_set, .max = 1,
 	 .args_doc = N_("ID --minutes M --per-year N [--staff K] [--tariff "
 			"KR_PER_HOUR]\n--default-tariff KR_PER_HOUR"),
 	 .opts = options,
 	 .words_at = (const size_t[]){offsetof(struct args, id)},
 	 .parse_opt = parse_opt},
-	{.name = "clear", .run = run, .action = CLEAR, .min = 1, .max = 1,
+	{.name = "clear", .run = burden_clear, .min = 1, .max = 1,
 	 .args_doc = N_("ID [--why TEXT]"),
 	 .needs = N_("the item's id"),
 	 .hint = N_("put a reason with spaces in quotes after --why"),
@@ -254,17 +243,11 @@ static const struct cli_sub subs[] = {
 	 .doc = N_("Clear an item's burden estimate; the log keeps it.")},
 	{0}};
 
-int cmd_burden(int argc, char **argv)
-{
-	struct args a = {0};
-
-	return cli_dispatch(
-		subs,
-		N_("Estimate the time item ID costs: minutes each time times "
-		   "the number of times a year gives hours per year; with "
-		   "--staff also hours per person, and with a tariff (the "
-		   "item's or the register's default) the cost per year in "
-		   "kroner.  A new estimate replaces the old one; 'burden "
-		   "clear' takes it back."),
-		argc, argv, &a);
-}
+const struct cli_command cmd_burden = {
+	.subs = subs, .input_size = sizeof(struct args),
+	.doc = N_("Estimate the time item ID costs: minutes each time times "
+		  "the number of times a year gives hours per year; with "
+		  "--staff also hours per person, and with a tariff (the "
+		  "item's or the register's default) the cost per year in "
+		  "kroner.  A new estimate replaces the old one; 'burden "
+		  "clear' takes it back.")};

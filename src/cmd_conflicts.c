@@ -9,9 +9,8 @@
 #include "reg.h"
 #include "util.h"
 
-enum action { LIST, RESOLVE };
-
 struct args {
+	const char *id, *which; /* resolve ID|all ours|theirs */
 	const char *value;
 };
 
@@ -71,24 +70,25 @@ static int resolve_one(struct reg *r, xmlNodePtr c, const char *side,
 	return rc;
 }
 
-static int run_resolve(struct args *a, int argc, char **argv)
+static int resolve(void *input)
 {
+	const struct args *a = input;
 	const char *side = NULL;
 	struct reg r;
 	xmlNodePtr c;
 	int rc;
 
-	if (argc == 2) {
-		if (!strcmp(argv[1], "ours") || !strcmp(argv[1], "vores"))
+	if (a->which) {
+		if (!strcmp(a->which, "ours") || !strcmp(a->which, "vores"))
 			side = "ours";
-		else if (!strcmp(argv[1], "theirs") ||
-			 !strcmp(argv[1], "deres"))
+		else if (!strcmp(a->which, "theirs") ||
+			 !strcmp(a->which, "deres"))
 			side = "theirs";
 		else
 			return cli_usage("conflicts resolve",
 					 _("say 'ours' or 'theirs', or give "
 					   "--value TEXT, not '%s'"),
-					 argv[1]);
+					 a->which);
 		if (a->value)
 			return cli_usage("conflicts resolve",
 					 _("give 'ours', 'theirs' or --value, "
@@ -100,14 +100,14 @@ static int run_resolve(struct args *a, int argc, char **argv)
 	} else if (check_text("--value", a->value) < 0) {
 		return EXIT_USAGE;
 	}
-	if (!side && !strcasecmp(argv[0], "all"))
+	if (!side && !strcasecmp(a->id, "all"))
 		return cli_usage("conflicts resolve",
 				 _("a new value is given one conflict at a "
 				   "time"));
 	rc = cli_status(reg_open_path(&r, reg_path(), REG_WRITE));
 	if (rc)
 		goto out;
-	if (!strcasecmp(argv[0], "all")) {
+	if (!strcasecmp(a->id, "all")) {
 		xmlNodePtr list = node_child(r.root, "conflicts"), next;
 		for (c = list ? node_first(list) : NULL; c; c = next) {
 			next = node_after(c);
@@ -117,11 +117,11 @@ static int run_resolve(struct args *a, int argc, char **argv)
 			}
 		}
 	} else {
-		c = merge_conflict_find(r.root, argv[0]);
+		c = merge_conflict_find(r.root, a->id);
 		if (!c) {
 			error(_("%s: no open conflict '%s' (see 'styr "
 				"conflicts')"),
-			      r.path, argv[0]);
+			      r.path, a->id);
 			rc = EXIT_REFUSED;
 			goto out;
 		}
@@ -143,7 +143,7 @@ static int run_resolve(struct args *a, int argc, char **argv)
 	reg_check_all(&r);
 	rc = cli_status(reg_save(&r));
 	if (!rc)
-		info(_("%s: %s resolved"), r.path, argv[0]);
+		info(_("%s: %s resolved"), r.path, a->id);
 	if (!rc && reg_conflicts(&r))
 		info(ngettext("%s: %zu conflict is still open",
 			      "%s: %zu conflicts are still open",
@@ -154,13 +154,11 @@ out:
 	return rc;
 }
 
-static int run(int action, void *input, int argc, char **argv)
+static int list(void *input)
 {
 	struct reg r;
 	int rc;
 
-	if (action == RESOLVE)
-		return run_resolve(input, argc, argv);
 	/* Not cli_read: its warning would only repeat the list. */
 	rc = cli_status(reg_open_path(&r, reg_path(), REG_READ));
 	if (!rc)
@@ -175,28 +173,24 @@ static const struct cli_option resolve_options[] = {
 	{0}};
 
 static const struct cli_sub subs[] = {
-	{.run = run, .action = LIST,
+	{.run = list,
 	 .doc = N_("List the open conflicts with each side's value.")},
-	{.name = "list", .run = run, .action = LIST,
+	{.name = "list", .run = list,
 	 .doc = N_("List the open conflicts with each side's value.")},
-	{.name = "resolve", .run = run, .action = RESOLVE, .min = 1, .max = 2,
+	{.name = "resolve", .run = resolve, .min = 1, .max = 2,
 	 .args_doc = N_("ID|all ours|theirs\nID --value TEXT"),
 	 .needs = N_("the conflict's id (C1) and 'ours' or 'theirs'"),
 	 .opts = resolve_options,
+	 .words_at = (const size_t[]){offsetof(struct args, id),
+				      offsetof(struct args, which)},
 	 .doc = N_("Resolve conflict ID (or all of them): keep our value, "
 		   "take theirs, or put a new value (a field, a title, a "
 		   "note's text) with --value.  Each resolution is logged.")},
 	{0}};
 
-int cmd_conflicts(int argc, char **argv)
-{
-	struct args a = {0};
-
-	return cli_dispatch(
-		subs,
-		N_("List and resolve the conflicts a merge recorded: where both "
-		   "sides changed one thing differently, or one side changed "
-		   "what the other deleted.  Until they are resolved, the "
-		   "register shows our side's value and every command warns."),
-		argc, argv, &a);
-}
+const struct cli_command cmd_conflicts = {
+	.subs = subs, .input_size = sizeof(struct args),
+	.doc = N_("List and resolve the conflicts a merge recorded: where both "
+		  "sides changed one thing differently, or one side changed "
+		  "what the other deleted.  Until they are resolved, the "
+		  "register shows our side's value and every command warns.")};

@@ -23,25 +23,15 @@ static const struct cli_option options[] = {
 	 N_("replace FILE if it exists")},
 	{0}};
 
-static const struct cli_sub cmd = {
-	.min = 0, .max = 0, .opts = options,
-	.doc = N_("Write a copy of the register to FILE for an agent who "
-		  "works away from it (a laptop at a workplace).  The copy "
-		  "says what it was copied from, and the register keeps the "
-		  "copy as it was handed out (beside it, in REGISTER.copies/), "
-		  "so that 'styr merge FILE' later takes the agent's work back "
-		  "without a base file.  The copy is logged.")};
-
-int cmd_copy(int argc, char **argv)
+static int run(void *input)
 {
-	struct args a = {0};
+	struct args *a = input;
 	struct reg r, c;
 	char *id = NULL, *snapshot = NULL;
 	char when[21];
 	int rc;
 
-	cli_parse(&cmd, argc, argv, &a);
-	if (!a.output)
+	if (!a->output)
 		return cli_usage("copy", _("name the copy with -o FILE"));
 	bool written = false;
 
@@ -50,38 +40,38 @@ int cmd_copy(int argc, char **argv)
 	rc = cli_status(reg_open(&r, REG_WRITE));
 	if (rc)
 		goto out;
-	if (guard_output(a.output, N_("the copy"), false) < 0) {
+	if (guard_output(a->output, N_("the copy"), false) < 0) {
 		rc = EXIT_REFUSED;
 		goto out;
 	}
-	if (!a.force && access(a.output, F_OK) == 0) {
+	if (!a->force && access(a->output, F_OK) == 0) {
 		error(_("%s exists already; use --force to replace it"),
-		      a.output);
+		      a->output);
 		rc = EXIT_REFUSED;
 		goto out;
 	}
 	id = merge_new_copy_id();
 	now_iso(when);
-	reg_log(&r, "copy", NULL, _("copied to '%s' (copy %s)"), a.output, id);
+	reg_log(&r, "copy", NULL, _("copied to '%s' (copy %s)"), a->output, id);
 	snapshot = merge_snapshot_path(r.file, id);
-	rc = cli_status(reg_adopt(&c, a.output,
+	rc = cli_status(reg_adopt(&c, a->output,
 				  merge_copy_doc(r.doc, id, r.path, when)));
 	if (!rc)
 		rc = cli_status(reg_save(&c));
 	written = !rc;
-	if (!rc && merge_keep_snapshot(a.output, snapshot) < 0)
+	if (!rc && merge_keep_snapshot(a->output, snapshot) < 0)
 		rc = EXIT_REFUSED;
 	if (!rc)
 		rc = cli_status(reg_save(&r));
 	if (rc) {
 		/* The register does not know the copy: no half-made one. */
 		if (written)
-			unlink(a.output);
+			unlink(a->output);
 		unlink(snapshot);
 		goto out;
 	}
 	info(_("%s: a copy for the field; take it back with 'styr merge %s'"),
-	     a.output, a.output);
+	     a->output, a->output);
 out:
 	free(id);
 	free(snapshot);
@@ -89,3 +79,17 @@ out:
 	reg_close(&r);
 	return rc;
 }
+
+static const struct cli_sub subs[] = {
+	{.run = run,
+	 .min = 0, .max = 0, .opts = options},
+	{0}};
+
+const struct cli_command cmd_copy = {
+	.subs = subs, .input_size = sizeof(struct args),
+	.doc = N_("Write a copy of the register to FILE for an agent who works "
+		  "away from it (a laptop at a workplace).  The copy says what "
+		  "it was copied from, and the register keeps the copy as it "
+		  "was handed out (beside it, in REGISTER.copies/), so that "
+		  "'styr merge FILE' later takes the agent's work back without "
+		  "a base file.  The copy is logged.")};

@@ -81,7 +81,5 @@ static const struct stamp_kind decision = {
 	.clear_remind = clear_remind,
 	.nothing_to_clear = N_("%s has no decision to clear")};
 
-int cmd_decide(int argc, char **argv)
-{
-	return stamp_main(&decision, argc, argv);
-}
+const struct cli_command cmd_decide = {.main = stamp_main,
+					  .data = &decision};

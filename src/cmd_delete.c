@@ -9,25 +9,14 @@ struct args {
 	const char *id;
 };
 
-static const struct cli_sub cmd = {
-	.min = 1, .max = 1, .args_doc = N_("ID"),
-	.needs = N_("the id of the item to delete"),
-	.hint = N_("delete one item at a time"),
-	.words_at = (const size_t[]){offsetof(struct args, id)},
-	.doc =
-	N_("Delete item ID without asking.  The change log keeps the whole "
-	   "item (notes, ratings, votes and all), and its id is never given "
-	   "to another item.")};
-
-int cmd_delete(int argc, char **argv)
+static int run(void *input)
 {
-	struct args a = {0};
+	struct args *a = input;
 	struct reg r;
 	xmlNodePtr item, entry;
 	int rc;
 
-	cli_parse(&cmd, argc, argv, &a);
-	rc = cli_status(reg_open_item(&r, REG_WRITE, a.id, &item));
+	rc = cli_status(reg_open_item(&r, REG_WRITE, a->id, &item));
 	if (rc)
 		goto out;
 	entry = reg_log(&r, "delete", node_attr(item, "id"),
@@ -45,3 +34,17 @@ out:
 	reg_close(&r);
 	return rc;
 }
+
+static const struct cli_sub subs[] = {
+	{.run = run,
+	 .min = 1, .max = 1, .args_doc = N_("ID"),
+	 .needs = N_("the id of the item to delete"),
+	 .hint = N_("delete one item at a time"),
+	 .words_at = (const size_t[]){offsetof(struct args, id)}},
+	{0}};
+
+const struct cli_command cmd_delete = {
+	.subs = subs, .input_size = sizeof(struct args),
+	.doc = N_("Delete item ID without asking.  The change log keeps the "
+		  "whole item (notes, ratings, votes and all), and its id is "
+		  "never given to another item.")};

@@ -63,24 +63,9 @@ static const struct argp_child children[] = {
 	{&common_argp, 0, N_("Common options:"), -1},
 	{0}};
 
-static const struct cli_sub cmd = {
-	.min = 1,
-	.max = 1,
-	.args_doc = N_("ID [--title TEXT] [--desc TEXT] [--area ID] ..."),
-	.needs = N_("the id of the item to change"),
-	.hint = N_("put a text with spaces in quotes"),
-	.options = options,
-	.parse_opt = parse_opt,
-	.children = children,
-	.doc =
-	N_("Change the fields of item ID.  An empty value (\"\") clears a "
-	   "field; the title cannot be cleared.  The change log records the "
-	   "old and the new value.  --kind changes what kind of item it is: "
-	   "it gets a new id of the new kind.")};
-
-int cmd_edit(int argc, char **argv)
+static int run(void *input)
 {
-	struct args a = {0};
+	struct args *a = input;
 	struct strbuf changes = {0};
 	struct reg r;
 	xmlNodePtr item;
@@ -88,19 +73,18 @@ int cmd_edit(int argc, char **argv)
 	char *new_id = NULL, *old_id = NULL;
 	int k, rc;
 
-	cli_parse(&cmd, argc, argv, &a);
-	if (a.kind) {
-		if ((k = vocab_parse(&vocab_kind, a.kind)) < 0)
+	if (a->kind) {
+		if ((k = vocab_parse(&vocab_kind, a->kind)) < 0)
 			return EXIT_REFUSED;
 		kind = vocab_kind.words[k].key;
 	}
-	if (correct_check_why(a.why) < 0)
+	if (correct_check_why(a->why) < 0)
 		return EXIT_REFUSED;
 	rc = cli_status(reg_open(&r, REG_WRITE));
 	if (rc)
 		goto out;
-	item = reg_item(&r, a.id);
-	if (!item || item_fields_apply(&r, item, &a.fields, &changes) < 0) {
+	item = reg_item(&r, a->id);
+	if (!item || item_fields_apply(&r, item, &a->fields, &changes) < 0) {
 		rc = EXIT_REFUSED;
 		goto out;
 	}
@@ -114,10 +98,10 @@ int cmd_edit(int argc, char **argv)
 		goto out;
 	}
 	if (changes.len)
-		correct_log(&r, "edit", id, changes.buf, a.why);
+		correct_log(&r, "edit", id, changes.buf, a->why);
 	/* A new kind is a new id: the fields above are logged under the
 	 * old one, and the log links the two. */
-	if (kind && !(new_id = correct_kind(&r, item, kind, a.why))) {
+	if (kind && !(new_id = correct_kind(&r, item, kind, a->why))) {
 		rc = EXIT_REFUSED;
 		goto out;
 	}
@@ -138,3 +122,22 @@ out:
 	reg_close(&r);
 	return rc;
 }
+
+static const struct cli_sub subs[] = {
+	{.run = run,
+	 .min = 1,
+	 .max = 1,
+	 .args_doc = N_("ID [--title TEXT] [--desc TEXT] [--area ID] ..."),
+	 .needs = N_("the id of the item to change"),
+	 .hint = N_("put a text with spaces in quotes"),
+	 .options = options,
+	 .parse_opt = parse_opt,
+	 .children = children},
+	{0}};
+
+const struct cli_command cmd_edit = {
+	.subs = subs, .input_size = sizeof(struct args),
+	.doc = N_("Change the fields of item ID.  An empty value (\"\") clears "
+		  "a field; the title cannot be cleared.  The change log "
+		  "records the old and the new value.  --kind changes what "
+		  "kind of item it is: it gets a new id of the new kind.")};

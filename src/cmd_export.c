@@ -44,33 +44,6 @@ static const struct cli_option options[] = {
 	 N_("export survey: only the items of review area AREA")},
 	{0}};
 
-static const struct cli_sub cmd = {
-	.min = 1, .max = 1, .args_doc = N_("csv|json|xlsx|ods|survey"),
-	.needs = N_("a format: csv, json, xlsx, ods or survey"),
-	.opts = options,
-	.words_at = (const size_t[]){offsetof(struct args, format)},
-	.doc =
-	N_("Write the whole register for other programs.  csv is one row per "
-	   "item with its fields, burden, vote counts, priority, decision and "
-	   "solution, for spreadsheets; 'styr import csv' reads it back.  "
-	   "json is everything the register holds (the phase model, areas, "
-	   "people, meetings with attendance, items with every note, rating "
-	   "and vote, the change log), for scripts; 'styr import json' "
-	   "restores it into an empty register.  xlsx is a workbook for Excel "
-	   "and LibreOffice (written to -o FILE.xlsx): the items with every "
-	   "csv column, numbers as numbers and dates as dates, then sheets of "
-	   "ratings, votes, meetings and the decision log, each with its "
-	   "header row frozen and a filter on it; the headers are Danish under "
-	   "a Danish locale.  ods is the same workbook for LibreOffice "
-	   "(OpenDocument, -o FILE.ods).\v"
-	   "survey is the question list to set up in a survey tool "
-	   "(SurveyXact, Microsoft Forms), as CSV: a question for the "
-	   "respondent's name and role, then one per item, 'D4: the title', "
-	   "with the item's description as help text and the three "
-	   "experiences as the answers, in the language --lang gives.  "
-	   "'styr import ratings' reads the tool's export of the answers "
-	   "back.")};
-
 /* The questions' language and area (export survey --lang, --area). */
 static const char *survey_lang = "da", *survey_area;
 
@@ -277,68 +250,67 @@ static bool has_extension(const char *path, const char *ext)
 	return dot && !strcasecmp(dot, ext);
 }
 
-int cmd_export(int argc, char **argv)
+static int run(void *input)
 {
-	struct args a = {0};
+	struct args *a = input;
 	enum export_format fmt;
 	struct reg r;
 	int rc;
 
-	cli_parse(&cmd, argc, argv, &a);
-	if (!strcasecmp(a.format, "csv"))
+	if (!strcasecmp(a->format, "csv"))
 		fmt = EXPORT_CSV;
-	else if (!strcasecmp(a.format, "json"))
+	else if (!strcasecmp(a->format, "json"))
 		fmt = EXPORT_JSON;
-	else if (!strcasecmp(a.format, "xlsx"))
+	else if (!strcasecmp(a->format, "xlsx"))
 		fmt = EXPORT_XLSX;
-	else if (!strcasecmp(a.format, "ods"))
+	else if (!strcasecmp(a->format, "ods"))
 		fmt = EXPORT_ODS;
-	else if (!strcasecmp(a.format, "survey"))
+	else if (!strcasecmp(a->format, "survey"))
 		fmt = EXPORT_SURVEY;
 	else
-		return cli_usage(argv[0], _("unknown format '%s' (use csv, "
+		return cli_usage("export", _("unknown format '%s' (use csv, "
 					    "json, xlsx, ods or survey)"),
-				 a.format);
-	if ((a.lang || a.area) && fmt != EXPORT_SURVEY)
-		return cli_usage(argv[0], _("--lang and --area are for export "
+				 a->format);
+	if ((a->lang || a->area) && fmt != EXPORT_SURVEY)
+		return cli_usage("export", _("--lang and --area are for export "
 					    "survey"));
-	if (a.lang && !lang_key(a.lang))
-		return cli_usage(argv[0], _("unknown language '%s' (use da or "
+	if (a->lang && !lang_key(a->lang))
+		return cli_usage("export", _("unknown language '%s' (use da or "
 					    "en)"),
-				 a.lang);
-	if (a.lang)
-		a.lang = lang_key(a.lang);
-	if (a.lang)
-		survey_lang = a.lang;
+				 a->lang);
+	if (a->lang)
+		a->lang = lang_key(a->lang);
+	if (a->lang)
+		survey_lang = a->lang;
 	/* A workbook is a file, never the screen, and its name says what
 	 * it is. */
-	if (fmt == EXPORT_XLSX && (!a.output || !strcmp(a.output, "-")))
-		return cli_usage(argv[0], _("export xlsx writes a file: give "
+	if (fmt == EXPORT_XLSX && (!a->output || !strcmp(a->output, "-")))
+		return cli_usage("export", _("export xlsx writes a file: give "
 					    "its name with -o FILE.xlsx"));
-	if (fmt == EXPORT_XLSX && !has_extension(a.output, ".xlsx"))
-		return cli_usage(argv[0], _("%s: an xlsx export is named "
+	if (fmt == EXPORT_XLSX && !has_extension(a->output, ".xlsx"))
+		return cli_usage("export", _("%s: an xlsx export is named "
 					    ".xlsx"),
-				 a.output);
-	if (fmt == EXPORT_ODS && (!a.output || !strcmp(a.output, "-")))
-		return cli_usage(argv[0], _("export ods writes a file: give "
+				 a->output);
+	if (fmt == EXPORT_ODS && (!a->output || !strcmp(a->output, "-")))
+		return cli_usage("export", _("export ods writes a file: give "
 					    "its name with -o FILE.ods"));
-	if (fmt == EXPORT_ODS && !has_extension(a.output, ".ods"))
-		return cli_usage(argv[0], _("%s: an ods export is named .ods"),
-				 a.output);
-	if ((fmt == EXPORT_XLSX || fmt == EXPORT_ODS) && is_folder(a.output)) {
+	if (fmt == EXPORT_ODS && !has_extension(a->output, ".ods"))
+		return cli_usage("export", _("%s: an ods export is named .ods"),
+				 a->output);
+	if ((fmt == EXPORT_XLSX || fmt == EXPORT_ODS) && is_folder(a->output)) {
 		error(_("%s is a folder; give the export a file's name with -o"),
-		      a.output);
+		      a->output);
 		return EXIT_REFUSED;
 	}
 	/* Before any work: never over the register, --force or not. */
-	if (a.output && strcmp(a.output, "-") &&
-	    guard_output(a.output, N_("the export"), false) < 0)
+	if (a->output && strcmp(a->output, "-") &&
+	    guard_output(a->output, N_("the export"), false) < 0)
 		return EXIT_REFUSED;
 	rc = cli_status(reg_open(&r, REG_READ));
 	if (rc)
 		goto out;
-	if (a.area) {
-		xmlNodePtr n = reg_known_area(&r, a.area);
+	if (a->area) {
+		xmlNodePtr n = reg_known_area(&r, a->area);
 		if (!n) {
 			rc = EXIT_REFUSED;
 			goto out;
@@ -346,11 +318,11 @@ int cmd_export(int argc, char **argv)
 		survey_area = node_attr(n, "id");
 	}
 	if (fmt == EXPORT_XLSX)
-		rc = xlsx_write(&r, a.output) < 0 ? EXIT_REFUSED : EXIT_OK;
+		rc = xlsx_write(&r, a->output) < 0 ? EXIT_REFUSED : EXIT_OK;
 	else if (fmt == EXPORT_ODS)
-		rc = ods_write(&r, a.output) < 0 ? EXIT_REFUSED : EXIT_OK;
-	else if (a.output && strcmp(a.output, "-"))
-		rc = write_file(&r, fmt, a.output);
+		rc = ods_write(&r, a->output) < 0 ? EXIT_REFUSED : EXIT_OK;
+	else if (a->output && strcmp(a->output, "-"))
+		rc = write_file(&r, fmt, a->output);
 	else
 		write_export(&r, fmt, stdout);
 	if (!rc && fmt == EXPORT_CSV)
@@ -359,3 +331,35 @@ out:
 	reg_close(&r);
 	return rc;
 }
+
+static const struct cli_sub subs[] = {
+	{.run = run,
+	 .min = 1, .max = 1, .args_doc = N_("csv|json|xlsx|ods|survey"),
+	 .needs = N_("a format: csv, json, xlsx, ods or survey"),
+	 .opts = options,
+	 .words_at = (const size_t[]){offsetof(struct args, format)}},
+	{0}};
+
+const struct cli_command cmd_export = {
+	.subs = subs, .input_size = sizeof(struct args),
+	.doc = N_("Write the whole register for other programs.  csv is one "
+		  "row per item with its fields, burden, vote counts, "
+		  "priority, decision and solution, for spreadsheets; 'styr "
+		  "import csv' reads it back.  json is everything the register "
+		  "holds (the phase model, areas, people, meetings with "
+		  "attendance, items with every note, rating and vote, the "
+		  "change log), for scripts; 'styr import json' restores it "
+		  "into an empty register.  xlsx is a workbook for Excel and "
+		  "LibreOffice (written to -o FILE.xlsx): the items with every "
+		  "csv column, numbers as numbers and dates as dates, then "
+		  "sheets of ratings, votes, meetings and the decision log, "
+		  "each with its header row frozen and a filter on it; the "
+		  "headers are Danish under a Danish locale.  ods is the same "
+		  "workbook for LibreOffice (OpenDocument, -o "
+		  "FILE.ods).\vsurvey is the question list to set up in a "
+		  "survey tool (SurveyXact, Microsoft Forms), as CSV: a "
+		  "question for the respondent's name and role, then one per "
+		  "item, 'D4: the title', with the item's description as help "
+		  "text and the three experiences as the answers, in the "
+		  "language --lang gives.  'styr import ratings' reads the "
+		  "tool's export of the answers back.")};

@@ -12,7 +12,9 @@
 #include "tempfile.h"
 #include "util.h"
 
-enum action { SETUP, TEXTCONV };
+struct args {
+	const char *file; /* textconv FILE */
+};
 
 /* Runs git with ARGV (ending in NULL); OUT, when given, gets the first
  * line it prints.  0 when git succeeded. */
@@ -122,13 +124,14 @@ out:
 	return rc;
 }
 
-static int git_setup(void)
+static int git_setup(void *input)
 {
 	char top[4096];
 	char *self = self_path(), *q = sq(self), *driver, *textconv;
 	const char *pattern = strrchr(reg_path(), '/');
 	int rc = EXIT_OK;
 
+	(void)input;
 	pattern = pattern ? pattern + 1 : reg_path();
 	if (run_git((const char *const[]){"git", "rev-parse", "--show-toplevel",
 					  NULL},
@@ -171,8 +174,9 @@ out:
 	return rc;
 }
 
-static int git_textconv(const char *file)
+static int git_textconv(void *input)
 {
+	const char *file = ((const struct args *)input)->file;
 	struct reg r;
 	int rc = cli_status(reg_open_path(&r, file, REG_READ));
 
@@ -182,31 +186,20 @@ static int git_textconv(const char *file)
 	return rc;
 }
 
-static int run(int action, void *input, int argc, char **argv)
-{
-	(void)input;
-	(void)argc;
-	if (action == TEXTCONV)
-		return git_textconv(argv[0]);
-	return git_setup();
-}
-
 static const struct cli_sub subs[] = {
-	{.name = "setup", .run = run, .action = SETUP,
+	{.name = "setup", .run = git_setup,
 	 .doc = N_("Set up the git repository you are in: git merges the "
 		   "register with 'styr merge' (a merge driver in .git/config "
 		   "and a line in .gitattributes), and 'git diff' and 'git log "
 		   "-p' show its changes as sentences.")},
-	{.name = "textconv", .run = run, .action = TEXTCONV, .min = 1,
-	 .max = 1, .args_doc = N_("FILE"), .needs = N_("a register file"),
+	{.name = "textconv", .run = git_textconv, .min = 1, .max = 1,
+	 .args_doc = N_("FILE"), .needs = N_("a register file"),
+	 .words_at = (const size_t[]){offsetof(struct args, file)},
 	 .doc = N_("Print the register FILE as sentences, one fact a line "
 		   "(what 'git diff' shows; git calls this).")},
 	{0}};
 
-int cmd_git(int argc, char **argv)
-{
-	return cli_dispatch(subs,
-			    N_("Keep the register in git: merges by meaning, "
-			       "diffs as sentences."),
-			    argc, argv, NULL);
-}
+const struct cli_command cmd_git = {
+	.subs = subs, .input_size = sizeof(struct args),
+	.doc = N_("Keep the register in git: merges by meaning, diffs as "
+		  "sentences.")};

@@ -52,24 +52,6 @@ static const struct cli_option options[] = {
 	 N_("the same as --format pdf")},
 	{0}};
 
-static const struct cli_sub cmd = {
-	.min = 1, .max = 1, .args_doc = N_("TEMPLATE"),
-	.needs = N_("a template: a name such as workshop (see 'styr templates') or a file"),
-	.hint = N_("give one template"),
-	.opts = options,
-	.words_at = (const size_t[]){offsetof(struct args, template)},
-	.doc =
-	N_("Print an ODT handout (for LibreOffice, Word and the like) from a "
-       "template filled with the register's data.  TEMPLATE is a built-in "
-       "handout (faseplan, kortlaegning, workshop, styregruppe, status, "
-       "evaluering, beslutninger; see 'styr templates') or your own "
-       ".odt, .ott or unpacked template.  In a template, {{organisation}} "
-       "or {{item.title}} prints a value, {{#each items}} ... {{/each}} "
-       "repeats what stands between, {{#if item.burden}} ... {{else}} ... "
-       "{{/if}} shows a part only when a field is set, and {{chart votes}} "
-       "or {{chart burden}} draws a chart; 'styr templates --fields' lists "
-       "the fields.")};
-
 /* Makes the charts a template asks for, as pictures in the package. */
 struct charts {
 	struct odt *odt;
@@ -343,9 +325,9 @@ static bool builtin_missing(const char *name, const char *dir)
 	return true;
 }
 
-int cmd_handout(int argc, char **argv)
+static int run(void *input)
 {
-	struct args a = {0};
+	struct args *a = input;
 	struct reg r;
 	struct odt t = {0};
 	struct arena *arena = NULL;
@@ -355,48 +337,47 @@ int cmd_handout(int argc, char **argv)
 	int rc = EXIT_OK, problems;
 	bool pdf;
 
-	cli_parse(&cmd, argc, argv, &a);
-	lang = a.lang ? lang_key(a.lang) : "da";
+	lang = a->lang ? lang_key(a->lang) : "da";
 	if (!lang) {
 		error(_("unknown handout language '%s' (use da or en)"),
-		      a.lang);
+		      a->lang);
 		return EXIT_REFUSED;
 	}
-	if (a.pdf) {
-		if (a.format && strcmp(a.format, "pdf"))
+	if (a->pdf) {
+		if (a->format && strcmp(a->format, "pdf"))
 			return cli_usage("handout",
 					 _("--pdf and --format %s ask for two "
 					   "formats; give one"),
-					 a.format);
-		a.format = "pdf";
+					 a->format);
+		a->format = "pdf";
 	}
-	if (a.format && !strcmp(a.format, "html"))
-		return write_html(&a, lang);
-	if (a.format && strcmp(a.format, "odt") && strcmp(a.format, "pdf"))
+	if (a->format && !strcmp(a->format, "html"))
+		return write_html(a, lang);
+	if (a->format && strcmp(a->format, "odt") && strcmp(a->format, "pdf"))
 		return cli_usage("handout",
 				 _("unknown format '%s' (use odt, pdf or "
 				   "html)"),
-				 a.format);
+				 a->format);
 	/* No format given: the output's name chooses. */
-	pdf = a.format ? !strcmp(a.format, "pdf")
-		       : a.output && pdf_name(a.output);
-	if (a.output && html_name(a.output))
+	pdf = a->format ? !strcmp(a->format, "pdf")
+		       : a->output && pdf_name(a->output);
+	if (a->output && html_name(a->output))
 		return cli_usage("handout",
 				 _("%s: an .html name needs --format html "
 				   "(only the status handout has one)"),
-				 a.output);
-	if (builtin_missing(a.template, a.dir))
+				 a->output);
+	if (builtin_missing(a->template, a->dir))
 		return EXIT_UNREADABLE;
-	path = odt_find(a.template, a.dir, lang, &base, &rc);
+	path = odt_find(a->template, a->dir, lang, &base, &rc);
 	if (!path)
 		return rc;
-	if (a.check) {
-		rc = check(path, a.template);
+	if (a->check) {
+		rc = check(path, a->template);
 		free(path);
 		free(base);
 		return rc;
 	}
-	output = a.output ? xstrdup(a.output)
+	output = a->output ? xstrdup(a->output)
 			  : xasprintf("%s.%s", base, pdf ? "pdf" : "odt");
 	/* Never over the template (its default output name is the
 	 * template's own) nor the register, --force or not. */
@@ -404,7 +385,7 @@ int cmd_handout(int argc, char **argv)
 	if (guard_output(output, N_("the handout"), false) < 0)
 		rc = EXIT_REFUSED;
 	/* Said before any work; odt_write checks again when it writes. */
-	else if (!a.force && access(output, F_OK) == 0) {
+	else if (!a->force && access(output, F_OK) == 0) {
 		error(_("%s exists; use --force to replace it"), output);
 		rc = EXIT_REFUSED;
 	}
@@ -434,15 +415,15 @@ int cmd_handout(int argc, char **argv)
 	rc = cli_status(reg_open(&r, REG_READ));
 	if (rc)
 		goto out;
-	if (a.area) {
-		xmlNodePtr n = reg_known_area(&r, a.area);
+	if (a->area) {
+		xmlNodePtr n = reg_known_area(&r, a->area);
 		if (!n) {
 			rc = EXIT_REFUSED;
 			goto out;
 		}
 		area = node_attr(n, "id");
 	}
-	if (odt_read(&t, path, a.template) < 0) {
+	if (odt_read(&t, path, a->template) < 0) {
 		rc = EXIT_UNREADABLE;
 		goto out;
 	}
@@ -451,19 +432,19 @@ int cmd_handout(int argc, char **argv)
 	charts.odt = &t;
 	charts.lang = lang;
 	charts.data = handout_data(arena, &r, lang, area);
-	problems = apply(&t, a.template, charts.data, lang, &charts, false);
+	problems = apply(&t, a->template, charts.data, lang, &charts, false);
 	if (problems) {
 		error(_("%s: the template has problems (see above); nothing "
 			"was written"),
-		      a.template);
+		      a->template);
 		rc = EXIT_UNREADABLE;
 		goto out;
 	}
 	title = doc_title(&t, base, charts.data);
 	{
 		struct odt_info info = {title, lang, NULL};
-		if (pdf ? pdf_write(&t, &info, output, a.force) < 0
-			: odt_write(&t, output, a.force, &info) < 0) {
+		if (pdf ? pdf_write(&t, &info, output, a->force) < 0
+			: odt_write(&t, output, a->force, &info) < 0) {
 			rc = EXIT_REFUSED;
 			goto out;
 		}
@@ -481,3 +462,26 @@ out:
 	free(output);
 	return rc;
 }
+
+static const struct cli_sub subs[] = {
+	{.run = run,
+	 .min = 1, .max = 1, .args_doc = N_("TEMPLATE"),
+	 .needs = N_("a template: a name such as workshop (see 'styr templates') or a file"),
+	 .hint = N_("give one template"),
+	 .opts = options,
+	 .words_at = (const size_t[]){offsetof(struct args, template)}},
+	{0}};
+
+const struct cli_command cmd_handout = {
+	.subs = subs, .input_size = sizeof(struct args),
+	.doc = N_("Print an ODT handout (for LibreOffice, Word and the like) "
+		  "from a template filled with the register's data.  TEMPLATE "
+		  "is a built-in handout (faseplan, kortlaegning, workshop, "
+		  "styregruppe, status, evaluering, beslutninger; see 'styr "
+		  "templates') or your own .odt, .ott or unpacked template.  "
+		  "In a template, {{organisation}} or {{item.title}} prints a "
+		  "value, {{#each items}} ... {{/each}} repeats what stands "
+		  "between, {{#if item.burden}} ... {{else}} ... {{/if}} shows "
+		  "a part only when a field is set, and {{chart votes}} or "
+		  "{{chart burden}} draws a chart; 'styr templates --fields' "
+		  "lists the fields.")};

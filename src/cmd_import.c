@@ -75,46 +75,6 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 	return 0;
 }
 
-static const struct cli_sub cmd = {
-	.min = 2,
-	.max = 2,
-	.args_doc = N_("csv|json|xlsx|ods|ratings FILE"),
-	.needs = N_("the format and the file: import csv FILE or import "
-		    "json FILE"),
-	.options = options,
-	.parse_opt = parse_opt,
-	.doc =
-	N_("Add the items in a CSV file (saved from a spreadsheet: UTF-8, a "
-	   "header row, the columns separated by commas or, as a Danish "
-	   "spreadsheet saves CSV, by semicolons) to the register.  The header "
-	   "names the columns: 'kind' and 'title' are needed; 'description', "
-	   "'area', 'origin', 'owner', 'found', 'source', 'minutes', "
-	   "'per_year' and 'staff' may be there, and so may every other "
-	   "column 'styr export csv' writes.  Review areas that do not exist "
-	   "yet are created.  A bad row stops the import with its line "
-	   "number, and then nothing is added.  FILE - reads standard "
-	   "input.\v"
-	   "json restores a whole register from what 'styr export json' "
-	   "wrote, into an empty register (just made with 'styr init'): its "
-	   "phases, areas, people, meetings, items and change log.  A "
-	   "mistake in the file is named with its place in it, and then "
-	   "nothing is changed.\n\n"
-	   "import xlsx FILE and import ods FILE read the same columns as "
-	   "csv from the first sheet of a spreadsheet saved by Excel or "
-	   "LibreOffice (or the sheet --sheet names): the first row that is "
-	   "not empty is the header; numbers, dates and the values formulas "
-	   "last computed are read as the spreadsheet shows them.  A bad "
-	   "cell or row stops the import naming the sheet, row and "
-	   "column.\n\n"
-	   "import ratings FILE --round baseline|followup reads a survey's "
-	   "answers (CSV, xlsx or ods): a row per respondent, a column per "
-	   "item headed by its id (D4) or title, the answers as experience "
-	   "words in Danish or English (a blank cell: no answer), and "
-	   "optionally a 'respondent' and a 'role' column.  Respondents are "
-	   "matched to the people list as 'styr rate' matches them.  An "
-	   "unknown column, answer or person stops the import, and then "
-	   "nothing is changed.")};
-
 
 /* import json: the whole register, or nothing. */
 static int run_json(struct reg *r, FILE *f, const char *name, bool dry_run)
@@ -149,9 +109,9 @@ static int run_json(struct reg *r, FILE *f, const char *name, bool dry_run)
 	return rc;
 }
 
-int cmd_import(int argc, char **argv)
+static int run(void *input)
 {
-	struct args a = {0};
+	struct args *a = input;
 	struct sheet_source src = {0};
 	struct import_result im;
 	struct reg r;
@@ -160,52 +120,51 @@ int cmd_import(int argc, char **argv)
 	FILE *f;
 	int rc, fmt = SHEET_CSV;
 
-	cli_parse(&cmd, argc, argv, &a);
-	if (!strcasecmp(a.format, "ratings")) {
-		struct ratings_opts o = {a.round, a.date, a.guest, a.dry_run};
-		return import_ratings_file(argv[0], a.file, a.sheet, &o);
+	if (!strcasecmp(a->format, "ratings")) {
+		struct ratings_opts o = {a->round, a->date, a->guest, a->dry_run};
+		return import_ratings_file("import", a->file, a->sheet, &o);
 	}
-	if (a.round || a.date || a.guest)
-		return cli_usage(argv[0], _("--round, --date and --guest are "
+	if (a->round || a->date || a->guest)
+		return cli_usage("import", _("--round, --date and --guest are "
 					    "for import ratings"));
-	if (!strcasecmp(a.format, "json"))
+	if (!strcasecmp(a->format, "json"))
 		json = true;
-	else if ((fmt = sheet_format_named(a.format)) < 0)
-		return cli_usage(argv[0], _("unknown format '%s' (styr imports "
+	else if ((fmt = sheet_format_named(a->format)) < 0)
+		return cli_usage("import", _("unknown format '%s' (styr imports "
 					    "csv, json, xlsx and ods)"),
-				 a.format);
-	if (a.sheet && fmt == SHEET_CSV)
-		return cli_usage(argv[0], _("--sheet is for xlsx and ods "
+				 a->format);
+	if (a->sheet && fmt == SHEET_CSV)
+		return cli_usage("import", _("--sheet is for xlsx and ods "
 					    "files, which have sheets"));
-	if (!strcmp(a.file, "-")) {
+	if (!strcmp(a->file, "-")) {
 		name = _("standard input");
 	} else {
-		name = a.file;
-		guard_input(a.file, N_("the imported file"));
-		if (access(a.file, R_OK) < 0) {
-			error(_("%s: cannot open: %s"), a.file,
+		name = a->file;
+		guard_input(a->file, N_("the imported file"));
+		if (access(a->file, R_OK) < 0) {
+			error(_("%s: cannot open: %s"), a->file,
 			      strerror(errno));
 			return EXIT_REFUSED;
 		}
 	}
-	src.path = a.file;
+	src.path = a->file;
 	src.name = name;
 	src.format = (enum sheet_format)fmt;
-	src.sheet = a.sheet;
-	rc = cli_status(reg_open(&r, a.dry_run ? REG_READ : REG_WRITE));
+	src.sheet = a->sheet;
+	rc = cli_status(reg_open(&r, a->dry_run ? REG_READ : REG_WRITE));
 	if (rc) {
 		reg_close(&r);
 		return rc;
 	}
 	if (json) {
-		f = strcmp(a.file, "-") ? fopen(a.file, "r") : stdin;
+		f = strcmp(a->file, "-") ? fopen(a->file, "r") : stdin;
 		if (!f) {
-			error(_("%s: cannot open: %s"), a.file,
+			error(_("%s: cannot open: %s"), a->file,
 			      strerror(errno));
 			reg_close(&r);
 			return EXIT_REFUSED;
 		}
-		rc = run_json(&r, f, name, a.dry_run);
+		rc = run_json(&r, f, name, a->dry_run);
 		if (f != stdin)
 			fclose(f);
 		reg_close(&r);
@@ -216,7 +175,7 @@ int cmd_import(int argc, char **argv)
 		rc = EXIT_REFUSED;
 	} else if (!im.items) {
 		info(_("%s: no items in the file; nothing was changed"), name);
-	} else if (a.dry_run) {
+	} else if (a->dry_run) {
 		/* The separator was guessed: a trial run says which. */
 		if (im.sheet)
 			printf(_("%s: read from sheet '%s'\n"), name,
@@ -276,3 +235,47 @@ int cmd_import(int argc, char **argv)
 	reg_close(&r);
 	return rc;
 }
+
+static const struct cli_sub subs[] = {
+	{.run = run,
+	 .min = 2,
+	 .max = 2,
+	 .args_doc = N_("csv|json|xlsx|ods|ratings FILE"),
+	 .needs = N_("the format and the file: import csv FILE or import "
+	 	    "json FILE"),
+	 .options = options,
+	 .parse_opt = parse_opt},
+	{0}};
+
+const struct cli_command cmd_import = {
+	.subs = subs, .input_size = sizeof(struct args),
+	.doc = N_("Add the items in a CSV file (saved from a spreadsheet: "
+		  "UTF-8, a header row, the columns separated by commas or, as "
+		  "a Danish spreadsheet saves CSV, by semicolons) to the "
+		  "register.  The header names the columns: 'kind' and 'title' "
+		  "are needed; 'description', 'area', 'origin', 'owner', "
+		  "'found', 'source', 'minutes', 'per_year' and 'staff' may be "
+		  "there, and so may every other column 'styr export csv' "
+		  "writes.  Review areas that do not exist yet are created.  A "
+		  "bad row stops the import with its line number, and then "
+		  "nothing is added.  FILE - reads standard input.\vjson "
+		  "restores a whole register from what 'styr export json' "
+		  "wrote, into an empty register (just made with 'styr init'): "
+		  "its phases, areas, people, meetings, items and change log.  "
+		  "A mistake in the file is named with its place in it, and "
+		  "then nothing is changed.\n\nimport xlsx FILE and import ods "
+		  "FILE read the same columns as csv from the first sheet of a "
+		  "spreadsheet saved by Excel or LibreOffice (or the sheet "
+		  "--sheet names): the first row that is not empty is the "
+		  "header; numbers, dates and the values formulas last "
+		  "computed are read as the spreadsheet shows them.  A bad "
+		  "cell or row stops the import naming the sheet, row and "
+		  "column.\n\nimport ratings FILE --round baseline|followup "
+		  "reads a survey's answers (CSV, xlsx or ods): a row per "
+		  "respondent, a column per item headed by its id (D4) or "
+		  "title, the answers as experience words in Danish or English "
+		  "(a blank cell: no answer), and optionally a 'respondent' "
+		  "and a 'role' column.  Respondents are matched to the people "
+		  "list as 'styr rate' matches them.  An unknown column, "
+		  "answer or person stops the import, and then nothing is "
+		  "changed.")};

@@ -21,13 +21,6 @@ static const struct cli_option options[] = {
 	    "(default: today)")},
 	{0}};
 
-static const struct cli_sub cmd = {
-	.max = 0,
-	.opts = options,
-	.doc =
-	N_("Start a new register (styr.xml, or the file named with -f) with "
-	   "the six-phase model, phase 1 active.")};
-
 /* A model starts with no progress recorded, whatever the file says. */
 static void reset_progress(xmlNodePtr model)
 {
@@ -44,9 +37,9 @@ static void reset_progress(xmlNodePtr model)
 	}
 }
 
-int cmd_init(int argc, char **argv)
+static int run(void *input)
 {
-	struct args a = {"", NULL, NULL, NULL};
+	struct args *a = input;
 	const char *model_name;
 	char started[11];
 	xmlDocPtr model;
@@ -54,20 +47,21 @@ int cmd_init(int argc, char **argv)
 	struct reg r;
 	int rc;
 
-	cli_parse(&cmd, argc, argv, &a);
-	if (check_text(_("organisation"), a.org) < 0 ||
-	    (a.title && check_text(_("title"), a.title) < 0))
+	if (!a->org)
+		a->org = ""; /* none given */
+	if (check_text(_("organisation"), a->org) < 0 ||
+	    (a->title && check_text(_("title"), a->title) < 0))
 		return EXIT_REFUSED;
-	if (a.date) {
-		if (parse_date("--date", a.date, started) < 0)
+	if (a->date) {
+		if (parse_date("--date", a->date, started) < 0)
 			return EXIT_REFUSED;
 	} else {
 		today_iso(started);
 	}
-	model = reg_load_model(a.model, &model_name);
+	model = reg_load_model(a->model, &model_name);
 	if (!model)
 		return EXIT_UNREADABLE;
-	rc = cli_status(reg_create(&r, model, a.org, a.title));
+	rc = cli_status(reg_create(&r, model, a->org, a->title));
 	if (rc)
 		goto out;
 	if (reg_verify(&r, model_name) < 0) {
@@ -80,7 +74,7 @@ int cmd_init(int argc, char **argv)
 	node_set_attr(first, "status", "active");
 	node_set_attr(first, "started", started);
 	reg_log(&r, "init", NULL, _("started the register for %s"),
-		*a.org ? a.org : "-");
+		*a->org ? a->org : "-");
 	rc = cli_status(reg_save(&r));
 	if (!rc)
 		info(_("%s: new register, phase 1 '%s' started"), r.path,
@@ -89,3 +83,14 @@ out:
 	reg_close(&r);
 	return rc;
 }
+
+static const struct cli_sub subs[] = {
+	{.run = run,
+	 .max = 0,
+	 .opts = options},
+	{0}};
+
+const struct cli_command cmd_init = {
+	.subs = subs, .input_size = sizeof(struct args),
+	.doc = N_("Start a new register (styr.xml, or the file named with -f) "
+		  "with the six-phase model, phase 1 active.")};

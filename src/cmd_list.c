@@ -19,8 +19,7 @@ struct args {
 };
 
 enum { OPT_KIND = 'k', OPT_AREA = 'a', OPT_PRIORITY = 'p',
-       OPT_DECISION = 'd', OPT_PHASE = 'P', OPT_SORT = 's',
-       OPT_FORMAT = 'F' };
+       OPT_DECISION = 'd', OPT_PHASE = 'P', OPT_SORT = 's' };
 
 static const struct cli_option options[] = {
 	{"kind", OPT_KIND, N_("KIND"), offsetof(struct args, kind),
@@ -40,20 +39,8 @@ static const struct cli_option options[] = {
 	{"sort", OPT_SORT, N_("ORDER"), offsetof(struct args, sort),
 	 N_("id (default), burden (hours per year, most first), votes (most "
 	    "first) or tight (most 'too tight' ratings first)")},
-	{"format", OPT_FORMAT, N_("FORMAT"), offsetof(struct args, format),
-	 N_("table (default), csv, tsv or json")},
+	CLI_FORMAT_TABLES(struct args, format),
 	{0}};
-
-static const struct cli_sub cmd = {
-	.max = 0,
-	.hint = N_("filters are options, e.g. --kind doc"),
-	.opts = options,
-	.doc =
-	N_("List the items, one line each: id, kind, area, title, how many "
-	   "find it too tight (baseline), hours per year, votes, the "
-	   "workshop's proposal and the steering group's decision.  Filters "
-	   "combine.  csv and tsv give the same columns with full titles and "
-	   "keywords instead of labels; json gives every item whole.")};
 
 enum sort_key { SORT_ID, SORT_BURDEN, SORT_VOTES, SORT_TIGHT };
 static const struct word sort_words[] = {
@@ -262,9 +249,9 @@ static int check_filters(struct reg *r, const struct args *a,
 	return 0;
 }
 
-int cmd_list(int argc, char **argv)
+static int run(void *input)
 {
-	struct args a = {0};
+	struct args *a = input;
 	struct filter fl;
 	struct row *rows = NULL;
 	size_t n = 0, cap = 0;
@@ -273,13 +260,12 @@ int cmd_list(int argc, char **argv)
 	xmlNodePtr item;
 	int rc;
 
-	cli_parse(&cmd, argc, argv, &a);
-	if (parse_filters(&a, &fl) < 0)
+	if (parse_filters(a, &fl) < 0)
 		return EXIT_REFUSED;
 	rc = cli_status(reg_open(&r, REG_READ));
 	if (rc)
 		goto out;
-	if (check_filters(&r, &a, &fl) < 0) {
+	if (check_filters(&r, a, &fl) < 0) {
 		rc = EXIT_REFUSED;
 		goto out;
 	}
@@ -341,3 +327,19 @@ out:
 	reg_close(&r);
 	return rc;
 }
+
+static const struct cli_sub subs[] = {
+	{.run = run,
+	 .max = 0,
+	 .hint = N_("filters are options, e.g. --kind doc"),
+	 .opts = options},
+	{0}};
+
+const struct cli_command cmd_list = {
+	.subs = subs, .input_size = sizeof(struct args),
+	.doc = N_("List the items, one line each: id, kind, area, title, how "
+		  "many find it too tight (baseline), hours per year, votes, "
+		  "the workshop's proposal and the steering group's decision.  "
+		  "Filters combine.  csv and tsv give the same columns with "
+		  "full titles and keywords instead of labels; json gives "
+		  "every item whole.")};

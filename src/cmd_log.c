@@ -25,14 +25,6 @@ static const struct cli_option options[] = {
 	 N_("text (default) or json")},
 	{0}};
 
-static const struct cli_sub cmd = {
-	.max = 0,
-	.opts = options,
-	.doc =
-	N_("Show the change log: every change to the register, oldest first, "
-	   "with when (UTC), who, what kind of change, the item or other id "
-	   "concerned, and what was changed.")};
-
 /* "2026-03-01T12:00:00Z" as "2026-03-01 12:00". */
 static void show_time(const char *when, char out[17])
 {
@@ -76,14 +68,14 @@ static bool among(const char **ids, const char *ref)
 	return false;
 }
 
-int cmd_log(int argc, char **argv)
+static int run(void *input)
 {
+	struct args *a = input;
 	const char **ids = NULL;
 	const char *header[] = {
 		C_("table header", "Time"), C_("table header", "Who"),
 		C_("table header", "Action"), C_("table header", "Item"),
 		C_("table header", "What")};
-	struct args a = {0};
 	struct arena *arena = NULL;
 	struct table *t = NULL;
 	struct val *json = NULL;
@@ -94,17 +86,16 @@ int cmd_log(int argc, char **argv)
 	long shown = 0;
 	int rc;
 
-	cli_parse(&cmd, argc, argv, &a);
-	if (cli_format(a.format, 1u << FMT_TEXT | 1u << FMT_JSON, &fmt) < 0)
+	if (cli_format(a->format, 1u << FMT_TEXT | 1u << FMT_JSON, &fmt) < 0)
 		return EXIT_USAGE;
-	if (a.since && parse_date(_("--since"), a.since, since) < 0)
+	if (a->since && parse_date(_("--since"), a->since, since) < 0)
 		return EXIT_REFUSED;
 	rc = cli_status(reg_open(&r, REG_READ));
 	if (rc)
 		goto out;
 	/* An item's history goes back through its kind changes. */
-	if (a.item)
-		ids = correct_former_ids(&r, a.item);
+	if (a->item)
+		ids = correct_former_ids(&r, a->item);
 	arena = arena_new(); /* JSON values, and "(dated ...)" texts */
 	if (fmt == FMT_JSON) {
 		json = val_arr(arena);
@@ -163,3 +154,15 @@ out:
 	reg_close(&r);
 	return rc;
 }
+
+static const struct cli_sub subs[] = {
+	{.run = run,
+	 .max = 0,
+	 .opts = options},
+	{0}};
+
+const struct cli_command cmd_log = {
+	.subs = subs, .input_size = sizeof(struct args),
+	.doc = N_("Show the change log: every change to the register, oldest "
+		  "first, with when (UTC), who, what kind of change, the item "
+		  "or other id concerned, and what was changed.")};

@@ -18,14 +18,14 @@ enum action { LIST, ADD, ATTEND, ABSENT, CHANGE, REMOVE };
 
 struct args {
 	enum action action;
-	const char **pos; /* the arguments after the action */
+	char **pos; /* the arguments after the action */
 	int npos;
 	const char *date, *phase, *format;
 	const char *title, *why; /* change, remove, absent */
 	char id[32]; /* the meeting 'add' made */
 };
 
-enum { OPT_DATE = 'd', OPT_PHASE = 'p', OPT_FORMAT = 'F' };
+enum { OPT_DATE = 'd', OPT_PHASE = 'p' };
 
 static const struct cli_option add_options[] = {
 	{"date", OPT_DATE, N_("DATE"), offsetof(struct args, date),
@@ -43,8 +43,7 @@ static const struct cli_option attend_options[] = {
 static const struct cli_option list_options[] = {
 	{"phase", OPT_PHASE, N_("N"), offsetof(struct args, phase),
 	 N_("only that phase's meetings")},
-	{"format", OPT_FORMAT, N_("FORMAT"), offsetof(struct args, format),
-	 N_("table (default), csv, tsv or json")},
+	CLI_FORMAT_TABLES(struct args, format),
 	{0}};
 
 
@@ -425,14 +424,12 @@ static int change(struct reg *r, void *input)
 }
 
 /* Every subcommand's call: which one, and its arguments. */
-static int run(int action, void *input, int argc, char **argv)
+static int run(int action, void *input)
 {
 	struct args *a = input;
 	int rc;
 
 	a->action = (enum action)action;
-	a->pos = (const char **)argv;
-	a->npos = argc;
 	if (a->action == LIST)
 		return cli_read(list, a);
 	rc = cli_change(change, a);
@@ -442,8 +439,7 @@ static int run(int action, void *input, int argc, char **argv)
 }
 
 static const struct cli_option why_options[] = {
-	{"why", 'w', N_("TEXT"), offsetof(struct args, why),
-	 N_("why it is corrected, for the record")},
+	CLI_WHY_CORRECTED(struct args, why),
 	{0}};
 
 static const struct cli_option change_options[] = {
@@ -453,8 +449,7 @@ static const struct cli_option change_options[] = {
 	 N_("the meeting's date (YYYY-MM-DD)")},
 	{"phase", OPT_PHASE, N_("N"), offsetof(struct args, phase),
 	 N_("the phase it belongs to")},
-	{"why", 'w', N_("TEXT"), offsetof(struct args, why),
-	 N_("why it is corrected, for the record")},
+	CLI_WHY_CORRECTED(struct args, why),
 	{0}};
 
 /* 'change' needs something to change. */
@@ -480,12 +475,16 @@ static error_t parse_add(int key, char *arg, struct argp_state *state)
 	return ARGP_ERR_UNKNOWN;
 }
 
+static const size_t pos_at[] = {offsetof(struct args, pos),
+				offsetof(struct args, npos)};
+
 static const struct cli_sub subs[] = {
-	{.run = run, .action = LIST, .max = 0, .opts = list_options},
-	{.name = "list", .run = run, .action = LIST, .max = 0,
+	{.shared = run, .action = LIST, .max = 0, .opts = list_options},
+	{.name = "list", .shared = run, .action = LIST, .max = 0,
 	 .args_doc = N_("[--phase N] [--format FORMAT]"),
 	 .opts = list_options, .doc = N_("List the meetings.")},
-	{.name = "add", .run = run, .action = ADD, .min = 2, .max = 2,
+	{.name = "add", .shared = run, .action = ADD, .min = 2, .max = 2,
+	 .argv_at = pos_at,
 	 .args_doc = N_("KIND TITLE --date DATE [--phase N]"),
 	 .needs = N_("a KIND and a TITLE (put a title with spaces in quotes)"),
 	 .hint = N_("put a title with spaces in quotes"),
@@ -495,7 +494,8 @@ static const struct cli_sub subs[] = {
 		   "workshop, seminar, learning (læringsmøde), steering "
 		   "(styregruppemøde) or other.  A meeting counts as held from "
 		   "its date on.")},
-	{.name = "attend", .run = run, .action = ATTEND, .min = 2, .max = CLI_MANY,
+	{.name = "attend", .shared = run, .action = ATTEND, .min = 2,
+	 .max = CLI_MANY, .argv_at = pos_at,
 	 .args_doc = N_("ID NAME... [--date DATE]"),
 	 .needs = N_("a meeting id and one or more people"),
 	 .opts = attend_options,
@@ -505,14 +505,16 @@ static const struct cli_sub subs[] = {
 		   "recorded on the meeting's date, or --date; not before the "
 		   "day has come.  Their roles show in 'styr phase' which parts "
 		   "of the governance chain have taken part.")},
-	{.name = "absent", .run = run, .action = ABSENT, .min = 2,
-	 .max = CLI_MANY, .args_doc = N_("ID NAME... [--why TEXT]"),
+	{.name = "absent", .shared = run, .action = ABSENT, .min = 2,
+	 .max = CLI_MANY, .argv_at = pos_at,
+	 .args_doc = N_("ID NAME... [--why TEXT]"),
 	 .needs = N_("a meeting id and one or more people"),
 	 .opts = why_options,
 	 .doc = N_("Take people off a meeting's attendees; the log keeps "
 		   "them.\vFor attendance recorded by mistake: each NAME "
 		   "(id or exact name) must be recorded as attending.")},
-	{.name = "change", .run = run, .action = CHANGE, .min = 1, .max = 1,
+	{.name = "change", .shared = run, .action = CHANGE, .min = 1, .max = 1,
+	 .argv_at = pos_at,
 	 .args_doc = N_("ID [--title TEXT] [--date DATE] [--phase N] [--why "
 			"TEXT]"),
 	 .needs = N_("the meeting's id"),
@@ -520,7 +522,8 @@ static const struct cli_sub subs[] = {
 	 .opts = change_options, .parse_opt = parse_change,
 	 .doc = N_("Correct a meeting's title, date or phase; the log keeps "
 		   "the old ones.")},
-	{.name = "remove", .run = run, .action = REMOVE, .min = 1, .max = 1,
+	{.name = "remove", .shared = run, .action = REMOVE, .min = 1, .max = 1,
+	 .argv_at = pos_at,
 	 .args_doc = N_("ID [--why TEXT]"),
 	 .needs = N_("the meeting's id"),
 	 .opts = why_options,
@@ -529,13 +532,7 @@ static const struct cli_sub subs[] = {
 		   "withdraw the votes first.  Its id is not used again.")},
 	{0}};
 
-int cmd_meeting(int argc, char **argv)
-{
-	struct args a = {0};
-
-	return cli_dispatch(
-		subs,
-		N_("Plan the process's meetings and record who took part; "
-		   "'absent', 'change' and 'remove' correct them."),
-		argc, argv, &a);
-}
+const struct cli_command cmd_meeting = {
+	.subs = subs, .input_size = sizeof(struct args),
+	.doc = N_("Plan the process's meetings and record who took part; "
+		  "'absent', 'change' and 'remove' correct them.")};

@@ -22,34 +22,6 @@ static const struct cli_option options[] = {
 	    "driver gives the register's path)")},
 	{0}};
 
-static const struct cli_sub cmd = {
-	.min = 1, .max = 3, .args_doc = N_("OURS BASE THEIRS\nTHEIRS"),
-	.needs = N_("their register (a copy), or ours, the register both "
-		    "grew from, and theirs"),
-	.opts = options,
-	.words_at = (const size_t[]){offsetof(struct args, ours),
-				     offsetof(struct args, base),
-				     offsetof(struct args, theirs)},
-	.doc =
-	N_("Merge THEIRS into OURS: what either side added or changed since "
-	   "BASE, the register both grew from, is kept.  Items, notes, "
-	   "ratings, votes, meetings, attendance, people, areas, milestones "
-	   "and log entries are matched by what they are, not by lines.  An "
-	   "id both sides gave to something new is kept twice: theirs gets "
-	   "the next free id, with every vote, note, log entry and attendance "
-	   "that refers to it.  Where both sides changed one thing "
-	   "differently, or one changed what the other deleted, our value "
-	   "stays, both are recorded as a conflict in the register, and "
-	   "'styr conflicts' resolves them.\v"
-	   "The merged register replaces OURS (or is written to -o FILE), "
-	   "whole or not at all.  Exit status 0: merged cleanly; 1: merged "
-	   "with conflicts recorded, or nothing written.  As git's merge "
-	   "driver: styr merge %A %O %B (styr git setup writes it).\n\n"
-	   "With THEIRS alone, a copy made with 'styr copy', THEIRS is merged "
-	   "into the register (-f): the base is the copy as it was handed "
-	   "out, which the register kept.  Registers with no common history "
-	   "are refused.")};
-
 static int refuse_open(struct reg *r)
 {
 	size_t n = reg_conflicts(r);
@@ -157,89 +129,88 @@ static void sync_copy(struct reg *ro, struct reg *rt, const char *theirs,
 		     theirs);
 }
 
-int cmd_merge(int argc, char **argv)
+static int run(void *input)
 {
-	struct args a = {0};
+	struct args *a = input;
 	struct reg ro, rb, rt, out;
 	struct merge_result res = {0};
 	char *snapshot = NULL;
 	const char *shown;
 	int rc;
 
-	cli_parse(&cmd, argc, argv, &a);
 	memset(&rb, 0, sizeof rb);
 	memset(&rt, 0, sizeof rt);
 	memset(&out, 0, sizeof out);
 	memset(&ro, 0, sizeof ro);
 	ro.lock.fd = rb.lock.fd = rt.lock.fd = out.lock.fd = -1;
-	if (a.base && !a.theirs)
+	if (a->base && !a->theirs)
 		return cli_usage("merge", _("give THEIRS alone (a copy made "
 					    "with 'styr copy') or OURS BASE "
 					    "THEIRS"));
-	if (!a.base) {
+	if (!a->base) {
 		/* styr merge THEIRS: into the register, from the base it
 		 * kept when it made the copy. */
-		a.theirs = a.ours;
-		a.ours = reg_path();
+		a->theirs = a->ours;
+		a->ours = reg_path();
 	}
 	/* A copy is brought up to date after the merge: not an input
 	 * that must not be written. */
-	if (a.base || a.output)
-		guard_input(a.theirs, N_("their register"));
-	if (a.output)
-		guard_input(a.ours, N_("our register"));
-	if (same_file(a.ours, a.theirs)) {
+	if (a->base || a->output)
+		guard_input(a->theirs, N_("their register"));
+	if (a->output)
+		guard_input(a->ours, N_("our register"));
+	if (same_file(a->ours, a->theirs)) {
 		error(_("%s and %s are the same register; nothing to merge"),
-		      a.ours, a.theirs);
+		      a->ours, a->theirs);
 		return EXIT_REFUSED;
 	}
-	rc = cli_status(reg_open_path(&ro, a.ours,
-				      a.output ? REG_READ : REG_WRITE));
+	rc = cli_status(reg_open_path(&ro, a->ours,
+				      a->output ? REG_READ : REG_WRITE));
 	if (rc)
 		goto out;
-	if (!a.base) {
-		snapshot = copy_base(&ro, a.theirs);
+	if (!a->base) {
+		snapshot = copy_base(&ro, a->theirs);
 		if (!snapshot) {
 			rc = EXIT_REFUSED;
 			goto out;
 		}
-		a.base = snapshot;
+		a->base = snapshot;
 	}
-	guard_input(a.base, N_("the base register"));
-	rc = cli_status(reg_open_path(&rb, a.base, REG_READ));
+	guard_input(a->base, N_("the base register"));
+	rc = cli_status(reg_open_path(&rb, a->base, REG_READ));
 	if (!rc)
-		rc = cli_status(reg_open_path(&rt, a.theirs, REG_READ));
+		rc = cli_status(reg_open_path(&rt, a->theirs, REG_READ));
 	if (rc)
 		goto out;
 	/* A copy brought up to date with a conflicted merge holds the
 	 * conflicts its base holds: those are ours to resolve. */
 	if (refuse_open(&ro) < 0 ||
 	    (!merge_same_conflicts(rb.root, rt.root) && refuse_open(&rt) < 0) ||
-	    merge_check_history(rb.root, ro.root, a.base, a.ours) < 0 ||
-	    merge_check_history(rb.root, rt.root, a.base, a.theirs) < 0) {
+	    merge_check_history(rb.root, ro.root, a->base, a->ours) < 0 ||
+	    merge_check_history(rb.root, rt.root, a->base, a->theirs) < 0) {
 		rc = EXIT_REFUSED;
 		goto out;
 	}
 	merge_run(rb.doc, ro.doc, rt.doc, &res);
 	merge_record_conflicts(ro.root, &res);
 	reg_check_all(&ro);
-	if (a.label)
+	if (a->label)
 		reg_log(&ro, "merge", NULL,
 			_("merged the other side's %s (git): %zu conflicts, "
 			  "%zu ids renumbered"),
-			a.label, res.nconflicts, res.nrenumbered);
+			a->label, res.nconflicts, res.nrenumbered);
 	else
 		reg_log(&ro, "merge", NULL,
 			_("merged '%s' (base '%s'): %zu conflicts, %zu ids "
 			  "renumbered"),
-			a.theirs,
-			snapshot ? _("the copy as it was handed out") : a.base,
+			a->theirs,
+			snapshot ? _("the copy as it was handed out") : a->base,
 			res.nconflicts, res.nrenumbered);
-	if (a.output) {
+	if (a->output) {
 		xmlDocPtr doc = ro.doc;
 
 		ro.doc = NULL;
-		rc = cli_status(reg_adopt(&out, a.output, doc));
+		rc = cli_status(reg_adopt(&out, a->output, doc));
 		if (!rc)
 			rc = cli_status(reg_save(&out));
 	} else {
@@ -247,12 +218,12 @@ int cmd_merge(int argc, char **argv)
 	}
 	if (rc)
 		goto out;
-	if (snapshot && !a.output)
-		sync_copy(&ro, &rt, a.theirs, snapshot);
+	if (snapshot && !a->output)
+		sync_copy(&ro, &rt, a->theirs, snapshot);
 	/* As git's driver, OURS is a temporary file: the label (the
 	 * register's path) says which register it is. */
-	shown = a.output ? a.output : a.label ? a.label : a.ours;
-	report(&res, a.label ? a.label : a.theirs);
+	shown = a->output ? a->output : a->label ? a->label : a->ours;
+	report(&res, a->label ? a->label : a->theirs);
 	if (res.nconflicts) {
 		warning(ngettext("%s: merged with %zu conflict recorded; see "
 				 "and resolve it with 'styr conflicts'",
@@ -273,3 +244,36 @@ out:
 	reg_close(&out);
 	return rc;
 }
+
+static const struct cli_sub subs[] = {
+	{.run = run,
+	 .min = 1, .max = 3, .args_doc = N_("OURS BASE THEIRS\nTHEIRS"),
+	 .needs = N_("their register (a copy), or ours, the register both "
+	 	    "grew from, and theirs"),
+	 .opts = options,
+	 .words_at = (const size_t[]){offsetof(struct args, ours),
+	 			     offsetof(struct args, base),
+	 			     offsetof(struct args, theirs)}},
+	{0}};
+
+const struct cli_command cmd_merge = {
+	.subs = subs, .input_size = sizeof(struct args),
+	.doc = N_("Merge THEIRS into OURS: what either side added or changed "
+		  "since BASE, the register both grew from, is kept.  Items, "
+		  "notes, ratings, votes, meetings, attendance, people, areas, "
+		  "milestones and log entries are matched by what they are, "
+		  "not by lines.  An id both sides gave to something new is "
+		  "kept twice: theirs gets the next free id, with every vote, "
+		  "note, log entry and attendance that refers to it.  Where "
+		  "both sides changed one thing differently, or one changed "
+		  "what the other deleted, our value stays, both are recorded "
+		  "as a conflict in the register, and 'styr conflicts' "
+		  "resolves them.\vThe merged register replaces OURS (or is "
+		  "written to -o FILE), whole or not at all.  Exit status 0: "
+		  "merged cleanly; 1: merged with conflicts recorded, or "
+		  "nothing written.  As git's merge driver: styr merge %A %O "
+		  "%B (styr git setup writes it).\n\nWith THEIRS alone, a copy "
+		  "made with 'styr copy', THEIRS is merged into the register "
+		  "(-f): the base is the copy as it was handed out, which the "
+		  "register kept.  Registers with no common history are "
+		  "refused.")};

@@ -186,38 +186,36 @@ static int tick(struct reg *r, void *input)
 }
 
 /* Every subcommand's call: which one, and its one argument. */
-static int run(int action, void *input, int argc, char **argv)
+static int run(int action, void *input)
 {
 	struct args *a = input;
 
 	a->action = (enum action)action;
-	a->arg = argc ? argv[0] : NULL;
 	return a->action == LIST ? cli_read(list, a) : cli_change(tick, a);
 }
 
+static const size_t arg_at[] = {offsetof(struct args, arg)};
+
 static const struct cli_sub subs[] = {
-	{.run = run, .action = LIST, .max = 0, .opts = list_options},
-	{.name = "list", .run = run, .action = LIST, .max = 1,
+	{.shared = run, .action = LIST, .max = 0, .opts = list_options},
+	{.name = "list", .shared = run, .action = LIST, .max = 1,
 	 .args_doc = N_("[N] [--format table|json]"), .opts = list_options,
+	 .words_at = arg_at,
 	 .doc = N_("List the milestones, of phase N only if given.")},
-	{.name = "done", .run = run, .action = DONE, .min = 1, .max = 1,
+	{.name = "done", .shared = run, .action = DONE, .min = 1, .max = 1,
 	 .args_doc = N_("ID [--date DATE] [--note TEXT]"),
 	 .needs = N_("a milestone id, such as 2.3"), .opts = done_options,
+	 .words_at = arg_at,
 	 .doc = N_("Tick milestone ID off, with the date it was reached (today "
 		   "unless --date says otherwise) and an optional note.")},
-	{.name = "undo", .run = run, .action = UNDO, .min = 1, .max = 1,
+	{.name = "undo", .shared = run, .action = UNDO, .min = 1, .max = 1,
 	 .args_doc = N_("ID"), .needs = N_("a milestone id, such as 2.3"),
+	 .words_at = arg_at,
 	 .doc = N_("Take the tick of milestone ID away again.")},
 	{0}};
 
-int cmd_milestone(int argc, char **argv)
-{
-	struct args a = {0};
-
-	return cli_dispatch(
-		subs,
-		N_("List the milestones of the phase model, or tick one off.\v"
-		   "Milestone ids are PHASE.N, such as 2.3 (see 'styr milestone "
-		   "list').  Ticking off and undoing are logged."),
-		argc, argv, &a);
-}
+const struct cli_command cmd_milestone = {
+	.subs = subs, .input_size = sizeof(struct args),
+	.doc = N_("List the milestones of the phase model, or tick one "
+		  "off.\vMilestone ids are PHASE.N, such as 2.3 (see 'styr "
+		  "milestone list').  Ticking off and undoing are logged.")};

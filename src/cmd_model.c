@@ -15,8 +15,6 @@
 #include "view.h"
 #include "xmlsafe.h"
 
-enum action { SHOW, EXPORT };
-
 struct args {
 	const char *output;
 	bool force;
@@ -102,14 +100,17 @@ static void show(struct reg *r)
 	}
 }
 
-static int run(int action, void *input, int argc, char **argv)
+static int model_export(void *input)
+{
+	return export(input) < 0 ? EXIT_REFUSED : EXIT_OK;
+}
+
+static int model_show(void *input)
 {
 	struct reg r;
 	int rc;
 
-	(void)argc, (void)argv;
-	if (action == EXPORT)
-		return export(input) < 0 ? EXIT_REFUSED : EXIT_OK;
+	(void)input;
 	rc = cli_status(reg_open(&r, REG_READ));
 	if (!rc)
 		show(&r);
@@ -118,12 +119,12 @@ static int run(int action, void *input, int argc, char **argv)
 }
 
 static const struct cli_sub subs[] = {
-	{.run = run, .action = SHOW, .max = 0},
-	{.name = "show", .run = run, .action = SHOW, .max = 0,
+	{.run = model_show, .max = 0},
+	{.name = "show", .run = model_show, .max = 0,
 	 .doc = N_("List the register's phases and milestones and the "
 		   "small-steps limit.\vThe limit is how many review areas the "
 		   "steering group should select focus in at once.")},
-	{.name = "export", .run = run, .action = EXPORT, .max = 0,
+	{.name = "export", .run = model_export, .max = 0,
 	 .args_doc = N_("[-o FILE] [--force]"), .opts = options,
 	 .doc = N_("Print the default six-phase model as XML.\vCopy it, "
 		   "rename or add phases and milestones to fit your "
@@ -131,12 +132,7 @@ static const struct cli_sub subs[] = {
 		   "FILE'.")},
 	{0}};
 
-int cmd_model(int argc, char **argv)
-{
-	struct args a = {NULL, false};
-
-	return cli_dispatch(subs,
-			    N_("Show the register's phase model, or print the "
-			       "default one to tailor."),
-			    argc, argv, &a);
-}
+const struct cli_command cmd_model = {
+	.subs = subs, .input_size = sizeof(struct args),
+	.doc = N_("Show the register's phase model, or print the default one "
+		  "to tailor.")};

@@ -10,7 +10,7 @@
 #include "util.h"
 #include "vocab.h"
 
-enum action { ADD, REMOVE, CHANGE };
+enum action { REMOVE, CHANGE };
 
 struct args {
 	const char *id, *text, *number;
@@ -25,9 +25,7 @@ static const struct cli_option options[] = {
 	{0}};
 
 static const struct cli_option why_options[] = {
-	{"why", 'w', N_("TEXT"), offsetof(struct args, why),
-	 N_("why it is corrected, for the record")},
-	{0}};
+	CLI_WHY_CORRECTED(struct args, why), {0}};
 
 /* Checks the text of a note; 0 or -1. */
 static int check_note(const char *text)
@@ -39,8 +37,9 @@ static int check_note(const char *text)
 	return 0;
 }
 
-static int note_add(const struct args *a)
+static int note_add(void *input)
 {
+	const struct args *a = input;
 	const char *method = NULL;
 	char date[11];
 	struct reg r;
@@ -78,8 +77,9 @@ out:
 }
 
 /* note remove ID N, note change ID N TEXT. */
-static int note_fix(int action, const struct args *a)
+static int note_fix(int action, void *input)
 {
+	const struct args *a = input;
 	struct correction c = {.action = "note", .why = a->why};
 	xmlNodePtr note;
 	long n;
@@ -115,24 +115,16 @@ static int note_fix(int action, const struct args *a)
 	return cli_status(correct_commit(&c));
 }
 
-static int run(int action, void *input, int argc, char **argv)
-{
-	(void)argc;
-	(void)argv;
-	if (action == ADD)
-		return note_add(input);
-	return note_fix(action, input);
-}
-
 static const struct cli_sub subs[] = {
-	{.run = run, .action = ADD, .min = 2, .max = 2,
+	{.run = note_add, .min = 2, .max = 2,
 	 .args_doc = N_("ID TEXT"),
 	 .needs = N_("an item's id and the text of the note"),
 	 .hint = N_("put the note in quotes"),
 	 .opts = options,
 	 .words_at = (const size_t[]){offsetof(struct args, id),
 				      offsetof(struct args, text)}},
-	{.name = "remove", .run = run, .action = REMOVE, .min = 2, .max = 2,
+	{.name = "remove", .shared = note_fix, .action = REMOVE, .min = 2,
+	 .max = 2,
 	 .args_doc = N_("ID N [--why TEXT]"),
 	 .needs = N_("an item's id and the number of the note "
 		     "('styr show ID' numbers them)"),
@@ -142,7 +134,8 @@ static const struct cli_sub subs[] = {
 	 .doc = N_("Remove a note; the log keeps it.\vRemove note N of item "
 		   "ID, as 'styr show ID' numbers them.  The change log keeps "
 		   "what it said, who wrote it and when.")},
-	{.name = "change", .run = run, .action = CHANGE, .min = 3, .max = 3,
+	{.name = "change", .shared = note_fix, .action = CHANGE, .min = 3,
+	 .max = 3,
 	 .args_doc = N_("ID N TEXT [--why TEXT]"),
 	 .needs = N_("an item's id, the number of the note and its new "
 		     "text"),
@@ -157,15 +150,9 @@ static const struct cli_sub subs[] = {
 		   "change log keeps the earlier text.")},
 	{0}};
 
-int cmd_note(int argc, char **argv)
-{
-	struct args a = {0};
-
-	return cli_dispatch(
-		subs,
-		N_("Record a quote or an observation from the mapping on item "
-		   "ID, with how it was gathered, who wrote it down (--by) and "
-		   "when.  'note remove' and 'note change' correct a note; "
-		   "the change log keeps what it said."),
-		argc, argv, &a);
-}
+const struct cli_command cmd_note = {
+	.subs = subs, .input_size = sizeof(struct args),
+	.doc = N_("Record a quote or an observation from the mapping on item "
+		  "ID, with how it was gathered, who wrote it down (--by) and "
+		  "when.  'note remove' and 'note change' correct a note; the "
+		  "change log keeps what it said.")};

@@ -13,9 +13,10 @@
 #include "value.h"
 #include "vocab.h"
 
-enum action { ADD, LIST, RENAME, REMOVE, CHANGE };
+enum action { RENAME, REMOVE };
 
 struct args {
+	const char *who, *name; /* the person named, the name to give */
 	const char *role, *format;
 	enum format fmt;
 	const char *why;
@@ -32,8 +33,10 @@ static error_t parse_add(int key, char *arg, struct argp_state *state)
 	return ARGP_ERR_UNKNOWN;
 }
 
-static int person_add(const char *name, const char *role_word)
+static int person_add(void *input)
 {
+	const struct args *a = input;
+	const char *name = a->name, *role_word = a->role;
 	struct reg r;
 	xmlNodePtr old, person;
 	const char *role;
@@ -76,9 +79,11 @@ out:
 }
 
 /* person rename WHO NAME, person remove WHO: WHO an id or a name. */
-static int person_fix(int action, const char *who, const char *name,
-		      const char *why)
+static int person_fix(int action, void *input)
 {
+	const struct args *a = input;
+	const char *who = a->who, *name = action == RENAME ? a->name : NULL;
+	const char *why = a->why;
 	struct correction c = {.action = "person", .why = why};
 	xmlNodePtr person, other;
 	char *users;
@@ -144,9 +149,10 @@ static int person_fix(int action, const char *who, const char *name,
 }
 
 /* person change WHO --role ROLE. */
-static int person_role(const char *who, const char *role_word,
-		       const char *why)
+static int person_role(void *input)
 {
+	const struct args *a = input;
+	const char *who = a->who, *role_word = a->role, *why = a->why;
 	struct correction c = {.action = "person", .why = why};
 	const char *role, *lang = msg_lang();
 	xmlNodePtr person;
@@ -228,18 +234,10 @@ static int person_list(struct reg *r, void *input)
 	return EXIT_OK;
 }
 
-static int run(int action, void *input, int argc, char **argv)
+static int list(void *input)
 {
 	struct args *a = input;
 
-	(void)argc;
-	if (action == ADD)
-		return person_add(argv[0], a->role);
-	if (action == CHANGE)
-		return person_role(argv[0], a->role, a->why);
-	if (action == RENAME || action == REMOVE)
-		return person_fix(action, argv[0],
-				  action == RENAME ? argv[1] : NULL, a->why);
 	a->fmt = FMT_TABLE;
 	if (cli_format(a->format, FMT_TABLES, &a->fmt) < 0)
 		return EXIT_REFUSED;
@@ -254,60 +252,54 @@ static const struct cli_option add_options[] = {
 	{0}};
 
 static const struct cli_option list_options[] = {
-	{"format", 'F', N_("FORMAT"), offsetof(struct args, format),
-	 N_("table (default), csv, tsv or json")},
-	{0}};
+	CLI_FORMAT_TABLES(struct args, format), {0}};
 
 static const struct cli_option change_options[] = {
 	{"role", 'r', N_("ROLE"), offsetof(struct args, role),
 	 N_("the role the person has")},
-	{"why", 'w', N_("TEXT"), offsetof(struct args, why),
-	 N_("why it is corrected, for the record")},
+	CLI_WHY_CORRECTED(struct args, why),
 	{0}};
 
 static const struct cli_option why_options[] = {
-	{"why", 'w', N_("TEXT"), offsetof(struct args, why),
-	 N_("why it is corrected, for the record")},
-	{0}};
+	CLI_WHY_CORRECTED(struct args, why), {0}};
+
+static const size_t who_name[] = {offsetof(struct args, who),
+				  offsetof(struct args, name)};
 
 static const struct cli_sub subs[] = {
-	{.name = "add", .run = run, .action = ADD, .min = 1, .max = 1,
+	{.name = "add", .run = person_add, .min = 1, .max = 1,
 	 .args_doc = N_("NAME --role ROLE"), .needs = N_("the person's name"),
 	 .hint = N_("put a name with spaces in quotes"),
 	 .opts = add_options, .parse_opt = parse_add,
+	 .words_at = who_name + 1,
 	 .doc = N_("Add a person and print the new id (P1, P2, ...).\vA "
 		   "person can later be named by id or by name.")},
-	{.name = "list", .run = run, .action = LIST, .opts = list_options,
+	{.name = "list", .run = list, .opts = list_options,
 	 .doc = N_("List the people and their roles.")},
-	{.name = "rename", .run = run, .action = RENAME, .min = 2, .max = 2,
-	 .args_doc = N_("ID|NAME NEW-NAME [--why TEXT]"),
+	{.name = "rename", .shared = person_fix, .action = RENAME, .min = 2,
+	 .max = 2, .args_doc = N_("ID|NAME NEW-NAME [--why TEXT]"),
 	 .needs = N_("the person (id or name) and the new name"),
 	 .hint = N_("put a name with spaces in quotes"),
-	 .opts = why_options,
+	 .opts = why_options, .words_at = who_name,
 	 .doc = N_("Give a person a new name; the log keeps the old one.\v"
 		   "Votes and ratings name the person by id, so they follow.")},
-	{.name = "change", .run = run, .action = CHANGE, .min = 1, .max = 1,
+	{.name = "change", .run = person_role, .min = 1, .max = 1,
 	 .args_doc = N_("ID|NAME --role ROLE [--why TEXT]"),
 	 .needs = N_("the person (id or name)"),
 	 .hint = N_("put a name with spaces in quotes"),
-	 .opts = change_options, .parse_opt = parse_add,
+	 .opts = change_options, .parse_opt = parse_add, .words_at = who_name,
 	 .doc = N_("Correct a person's role; the log keeps the old one.")},
-	{.name = "remove", .run = run, .action = REMOVE, .min = 1, .max = 1,
-	 .args_doc = N_("ID|NAME [--why TEXT]"),
+	{.name = "remove", .shared = person_fix, .action = REMOVE, .min = 1,
+	 .max = 1, .args_doc = N_("ID|NAME [--why TEXT]"),
 	 .needs = N_("the person to remove (id or name)"),
 	 .hint = N_("put a name with spaces in quotes"),
-	 .opts = why_options,
+	 .opts = why_options, .words_at = who_name,
 	 .doc = N_("Remove a person nothing names; the log keeps them.\vA "
 		   "person whose votes, ratings or attendance are recorded is "
 		   "refused, naming them: correct those first.")},
 	{0}};
 
-int cmd_person(int argc, char **argv)
-{
-	struct args a = {0};
-
-	return cli_dispatch(subs,
-			    N_("Add, list, rename, change or remove the people "
-			       "taking part in the process and their roles."),
-			    argc, argv, &a);
-}
+const struct cli_command cmd_person = {
+	.subs = subs, .input_size = sizeof(struct args),
+	.doc = N_("Add, list, rename, change or remove the people taking part "
+		  "in the process and their roles.")};

@@ -479,12 +479,11 @@ static int move(struct reg *r, void *input)
 }
 
 /* Every subcommand's call: which one, and its phase number. */
-static int run(int action, void *input, int argc, char **argv)
+static int run(int action, void *input)
 {
 	struct args *a = input;
 
 	a->action = (enum action)action;
-	a->number = argc ? argv[0] : NULL;
 	if (a->date && parse_date(_("date"), a->date, a->day) < 0)
 		return EXIT_REFUSED;
 	if (!a->date)
@@ -494,39 +493,38 @@ static int run(int action, void *input, int argc, char **argv)
 	return cli_change(move, a);
 }
 
+static const size_t number_at[] = {offsetof(struct args, number)};
+
 static const struct cli_sub subs[] = {
-	{.run = run, .action = SHOW, .max = 0},
-	{.name = "start", .run = run, .action = START, .min = 1, .max = 1,
+	{.shared = run, .action = SHOW, .max = 0},
+	{.name = "start", .shared = run, .action = START, .min = 1, .max = 1,
 	 .args_doc = N_("N [--date DATE]"), .needs = N_("a phase number"),
+	 .words_at = number_at,
 	 .opts = start_options,
 	 .doc = N_("Make phase N active and current.\vEarlier phases stay "
 		   "active: the phases overlap.")},
-	{.name = "done", .run = run, .action = DONE, .min = 1, .max = 1,
+	{.name = "done", .shared = run, .action = DONE, .min = 1, .max = 1,
 	 .args_doc = N_("N [--force] [--date DATE]"),
 	 .needs = N_("a phase number"), .opts = done_options,
+	 .words_at = number_at,
 	 .doc = N_("Mark phase N done today (or on --date).\vWith open "
 		   "milestones it warns and needs --force.")},
-	{.name = "reopen", .run = run, .action = REOPEN, .min = 1, .max = 1,
+	{.name = "reopen", .shared = run, .action = REOPEN, .min = 1, .max = 1,
 	 .args_doc = N_("N"), .needs = N_("a phase number"),
+	 .words_at = number_at,
 	 .doc = N_("Go back to a phase that is done.")},
-	{.name = "check", .run = run, .action = CHECK, .max = 1,
-	 .args_doc = N_("[N]"),
+	{.name = "check", .shared = run, .action = CHECK, .max = 1,
+	 .args_doc = N_("[N]"), .words_at = number_at,
 	 .doc = N_("List what the current phase (or phase N) still lacks.\v"
 		   "Its open milestones and what the phase is about, such as "
 		   "field notes in phase 3 or votes in phase 4.  It exits with 0 "
 		   "when nothing lacks and 1 otherwise, so scripts can use it.")},
 	{0}};
 
-int cmd_phase(int argc, char **argv)
-{
-	struct args a = {0};
-
-	return cli_dispatch(
-		subs,
-		N_("Show where the six-phase process stands, or move it on.\v"
-		   "Without a subcommand: the phases, their status and "
-		   "milestones, and for the current phase its open milestones, "
-		   "its meetings and which parts of the governance chain have "
-		   "taken part so far.  Every move is logged."),
-		argc, argv, &a);
-}
+const struct cli_command cmd_phase = {
+	.subs = subs, .input_size = sizeof(struct args),
+	.doc = N_("Show where the six-phase process stands, or move it "
+		  "on.\vWithout a subcommand: the phases, their status and "
+		  "milestones, and for the current phase its open milestones, "
+		  "its meetings and which parts of the governance chain have "
+		  "taken part so far.  Every move is logged.")};

@@ -32,7 +32,5 @@ static const struct stamp_kind proposal = {
 	   "date, who recorded it and why."),
 	.nothing_to_clear = N_("%s has no proposal to clear")};
 
-int cmd_prioritise(int argc, char **argv)
-{
-	return stamp_main(&proposal, argc, argv);
-}
+const struct cli_command cmd_prioritise = {.main = stamp_main,
+					  .data = &proposal};

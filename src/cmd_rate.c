@@ -11,7 +11,7 @@
 #include "util.h"
 #include "vocab.h"
 
-enum action { RATE, REMOVE, CHANGE };
+enum action { REMOVE, CHANGE };
 
 struct args {
 	const char *id, *experience;
@@ -44,8 +44,9 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 	return 0;
 }
 
-static int rate_record(struct args *ap)
+static int rate_record(void *input)
 {
+	struct args *ap = input;
 	struct args a = *ap;
 	const char *experience, *round = "baseline", *id;
 	const char *lang = msg_lang(), *round_label, *exp_label;
@@ -141,13 +142,12 @@ out:
 }
 
 static const struct cli_option why_options[] = {
-	{"why", 'w', N_("TEXT"), offsetof(struct args, why),
-	 N_("why it is corrected, for the record")},
-	{0}};
+	CLI_WHY_CORRECTED(struct args, why), {0}};
 
 /* rate remove ID N, rate change ID N EXPERIENCE. */
-static int rate_fix(int action, const struct args *a)
+static int rate_fix(int action, void *input)
 {
+	const struct args *a = input;
 	struct correction c = {.action = "rate", .why = a->why};
 	const char *experience = NULL, *label = NULL;
 	xmlNodePtr rating;
@@ -196,17 +196,8 @@ static int rate_fix(int action, const struct args *a)
 	return cli_status(correct_commit(&c));
 }
 
-static int run(int action, void *input, int argc, char **argv)
-{
-	(void)argc;
-	(void)argv;
-	if (action == RATE)
-		return rate_record(input);
-	return rate_fix(action, input);
-}
-
 static const struct cli_sub subs[] = {
-	{.run = run, .action = RATE, .min = 2, .max = 2,
+	{.run = rate_record, .min = 2, .max = 2,
 	 .args_doc = N_("ID EXPERIENCE"),
 	 .needs = N_("an item's id and an experience: supportive, too-tight "
 		     "or too-loose"),
@@ -214,7 +205,8 @@ static const struct cli_sub subs[] = {
 	 .words_at = (const size_t[]){offsetof(struct args, id),
 				      offsetof(struct args, experience)},
 	 .parse_opt = parse_opt},
-	{.name = "remove", .run = run, .action = REMOVE, .min = 2, .max = 2,
+	{.name = "remove", .shared = rate_fix, .action = REMOVE, .min = 2,
+	 .max = 2,
 	 .args_doc = N_("ID N [--why TEXT]"),
 	 .needs = N_("an item's id and the number of the rating ('styr "
 		     "show ID' numbers them)"),
@@ -224,7 +216,8 @@ static const struct cli_sub subs[] = {
 	 .doc = N_("Remove a rating; the log keeps it.\vRemove rating N of "
 		   "item ID, as 'styr show ID' numbers them.  The change log "
 		   "keeps the rating that was removed.")},
-	{.name = "change", .run = run, .action = CHANGE, .min = 3, .max = 3,
+	{.name = "change", .shared = rate_fix, .action = CHANGE, .min = 3,
+	 .max = 3,
 	 .args_doc = N_("ID N EXPERIENCE [--why TEXT]"),
 	 .needs = N_("an item's id, the number of the rating and the "
 		     "experience it should have"),
@@ -238,18 +231,12 @@ static const struct cli_sub subs[] = {
 		   "experience.")},
 	{0}};
 
-int cmd_rate(int argc, char **argv)
-{
-	struct args a = {0};
-
-	return cli_dispatch(
-		subs,
-		N_("Record how a respondent experiences item ID: supportive "
-		   "(understøttende), too-tight (for-stram) or too-loose "
-		   "(for-slap).  Each respondent has one rating per round; "
-		   "rate again to change it.  The respondent is someone in "
-		   "the people list, by id (P3) or name (case and spacing do "
-		   "not matter), or a guest with --guest.  'rate remove' and "
-		   "'rate change' correct a rating."),
-		argc, argv, &a);
-}
+const struct cli_command cmd_rate = {
+	.subs = subs, .input_size = sizeof(struct args),
+	.doc = N_("Record how a respondent experiences item ID: supportive "
+		  "(understøttende), too-tight (for-stram) or too-loose "
+		  "(for-slap).  Each respondent has one rating per round; rate "
+		  "again to change it.  The respondent is someone in the "
+		  "people list, by id (P3) or name (case and spacing do not "
+		  "matter), or a guest with --guest.  'rate remove' and 'rate "
+		  "change' correct a rating.")};

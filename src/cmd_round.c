@@ -17,7 +17,7 @@ enum action { SHOW, OPEN, CLOSE, REVEAL };
 
 struct args {
 	enum action action;
-	const char **pos;
+	char **pos;
 	int npos;
 	const char *meeting, *items, *votes, *minutes, *format;
 	bool named, anonymous, hidden;
@@ -209,13 +209,11 @@ static int change(struct reg *r, void *input)
 	return rc;
 }
 
-static int run(int action, void *input, int argc, char **argv)
+static int run(int action, void *input)
 {
 	struct args *a = input;
 
 	a->action = (enum action)action;
-	a->pos = (const char **)argv;
-	a->npos = argc;
 	if (a->action == SHOW) {
 		if (a->format && strcasecmp(a->format, "json")) {
 			if (strcasecmp(a->format, "text"))
@@ -230,14 +228,18 @@ static int run(int action, void *input, int argc, char **argv)
 	return cli_change(change, a);
 }
 
+static const size_t pos_at[] = {offsetof(struct args, pos),
+				offsetof(struct args, npos)};
+
 static const struct cli_sub subs[] = {
-	{.run = run, .action = SHOW, .max = 0, .opts = show_options},
-	{.name = "show", .run = run, .action = SHOW, .max = 0,
+	{.shared = run, .action = SHOW, .max = 0, .opts = show_options},
+	{.name = "show", .shared = run, .action = SHOW, .max = 0,
 	 .args_doc = N_("[--format json]"), .opts = show_options,
 	 .doc = N_("Show the open round (else the last one): its items, "
 		   "votes per participant, time left, how many have voted "
 		   "and, unless it is hidden, the result.")},
-	{.name = "open", .run = run, .action = OPEN, .max = CLI_MANY,
+	{.name = "open", .shared = run, .action = OPEN, .max = CLI_MANY,
+	 .argv_at = pos_at,
 	 .args_doc = N_("[--meeting MID] [--items ID...] [--votes N] "
 			"[--minutes N] [--named|--anonymous] [--hidden]"),
 	 .opts = open_options, .parse_opt = parse_open,
@@ -246,19 +248,13 @@ static const struct cli_sub subs[] = {
 		   "(one item, one vote: remove, change or anchor, which they "
 		   "can change while the round is open).  Only one round is "
 		   "open at a time.")},
-	{.name = "close", .run = run, .action = CLOSE, .max = 0,
+	{.name = "close", .shared = run, .action = CLOSE, .max = 0,
 	 .doc = N_("Close the open round: it takes no more votes.")},
-	{.name = "reveal", .run = run, .action = REVEAL, .max = 0,
+	{.name = "reveal", .shared = run, .action = REVEAL, .max = 0,
 	 .doc = N_("Show the round's result (closing it first when open).")},
 	{0}};
 
-int cmd_round(int argc, char **argv)
-{
-	struct args a = {0};
-
-	return cli_dispatch(
-		subs,
-		N_("Open, close and reveal a workshop's voting round, or show "
-		   "where it stands."),
-		argc, argv, &a);
-}
+const struct cli_command cmd_round = {
+	.subs = subs, .input_size = sizeof(struct args),
+	.doc = N_("Open, close and reveal a workshop's voting round, or show "
+		  "where it stands.")};

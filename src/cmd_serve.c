@@ -30,33 +30,18 @@ static const struct cli_option options[] = {
 	    "(default) or en")},
 	{0}};
 
-static const struct cli_sub cmd = {
-	.max = 0,
-	.opts = options,
-	.doc =
-	N_("Serve the prioritisation workshop and the process's status in "
-	   "the browser.\vPrints three addresses, each with its own token: "
-	   "Participants (vote on their phones), Projector (the QR code, how "
-	   "many have voted, the timer and, once revealed, the result) and "
-	   "Facilitator (open, close and reveal the round, type in paper "
-	   "ballots; never show it on the projector).  Every address also "
-	   "opens the colleagues' status page, /status.  Votes are saved "
-	   "to the register as 'styr vote' saves them; open the round here "
-	   "or with 'styr round open'.  Stop with Ctrl-C.")};
-
-int cmd_serve(int argc, char **argv)
+static int run(void *input)
 {
-	struct args a = {0};
+	struct args *a = input;
 	struct serve_opts o = {0};
 	struct reg r;
 	long port = 8080;
 	char *file;
 	int rc;
 
-	cli_parse(&cmd, argc, argv, &a);
-	if (a.port && parse_count("--port", a.port, 65535, &port) < 0)
+	if (a->port && parse_count("--port", a->port, 65535, &port) < 0)
 		return EXIT_USAGE;
-	if (a.lang && !(a.lang = lang_key(a.lang)))
+	if (a->lang && !(a->lang = lang_key(a->lang)))
 		return cli_usage("serve", _("--lang: use da or en"));
 	/* The register must be there and readable before anyone is told
 	 * an address. */
@@ -67,12 +52,31 @@ int cmd_serve(int argc, char **argv)
 	}
 	file = xstrdup(r.file);
 	reg_close(&r);
-	o.listen = a.listen;
+	o.listen = a->listen;
 	o.port = (int)port;
-	o.lang = a.lang;
+	o.lang = a->lang;
 	o.file = file;
-	o.new_tokens = a.new_tokens;
+	o.new_tokens = a->new_tokens;
 	rc = serve_run(&o, stdout) < 0 ? EXIT_REFUSED : EXIT_OK;
 	free(file);
 	return rc;
 }
+
+static const struct cli_sub subs[] = {
+	{.run = run,
+	 .max = 0,
+	 .opts = options},
+	{0}};
+
+const struct cli_command cmd_serve = {
+	.subs = subs, .input_size = sizeof(struct args),
+	.doc = N_("Serve the prioritisation workshop and the process's status "
+		  "in the browser.\vPrints three addresses, each with its own "
+		  "token: Participants (vote on their phones), Projector (the "
+		  "QR code, how many have voted, the timer and, once revealed, "
+		  "the result) and Facilitator (open, close and reveal the "
+		  "round, type in paper ballots; never show it on the "
+		  "projector).  Every address also opens the colleagues' "
+		  "status page, /status.  Votes are saved to the register as "
+		  "'styr vote' saves them; open the round here or with 'styr "
+		  "round open'.  Stop with Ctrl-C.")};

@@ -37,19 +37,6 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 	return 0;
 }
 
-static const struct cli_sub cmd = {
-	.min = 1,
-	.max = 1,
-	.args_doc = N_("ID"),
-	.needs = N_("the id of the item to show (see 'styr list')"),
-	.hint = N_("show one item at a time"),
-	.options = options,
-	.parse_opt = parse_opt,
-	.doc =
-	N_("Show item ID as a card: what it is, where it was found, the notes "
-	   "from the mapping, how it is experienced, what it costs, the "
-	   "votes, the proposal, the decision and the solution.")};
-
 /* The card's labels besides the fields' (item_fields.h), so that the
  * values line up in any language. */
 enum label {
@@ -272,9 +259,9 @@ static void print_card(struct reg *r, xmlNodePtr node, const struct val *v,
 	sb_free(&sb);
 }
 
-int cmd_show(int argc, char **argv)
+static int run(void *input)
 {
-	struct args a = {0};
+	struct args *a = input;
 	enum format fmt = FMT_TEXT;
 	struct view_opts vo = {0};
 	struct arena *arena;
@@ -282,14 +269,13 @@ int cmd_show(int argc, char **argv)
 	xmlNodePtr item;
 	int rc;
 
-	cli_parse(&cmd, argc, argv, &a);
-	if (a.format &&
-	    cli_format(a.format, 1u << FMT_TEXT | 1u << FMT_JSON, &fmt) < 0)
+	if (a->format &&
+	    cli_format(a->format, 1u << FMT_TEXT | 1u << FMT_JSON, &fmt) < 0)
 		return EXIT_REFUSED;
 	rc = cli_status(reg_open(&r, REG_READ));
 	if (rc)
 		goto out;
-	item = reg_item(&r, a.id);
+	item = reg_item(&r, a->id);
 	if (!item) {
 		rc = EXIT_REFUSED;
 		goto out;
@@ -307,3 +293,21 @@ out:
 	reg_close(&r);
 	return rc;
 }
+
+static const struct cli_sub subs[] = {
+	{.run = run,
+	 .min = 1,
+	 .max = 1,
+	 .args_doc = N_("ID"),
+	 .needs = N_("the id of the item to show (see 'styr list')"),
+	 .hint = N_("show one item at a time"),
+	 .options = options,
+	 .parse_opt = parse_opt},
+	{0}};
+
+const struct cli_command cmd_show = {
+	.subs = subs, .input_size = sizeof(struct args),
+	.doc = N_("Show item ID as a card: what it is, where it was found, the "
+		  "notes from the mapping, how it is experienced, what it "
+		  "costs, the votes, the proposal, the decision and the "
+		  "solution.")};

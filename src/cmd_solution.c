@@ -12,8 +12,6 @@
 #include "util.h"
 #include "vocab.h"
 
-enum action { SET, CLEAR };
-
 struct args {
 	const char *id, *status, *criteria, *evaluate_by;
 	const char *date; /* --date, NULL for today */
@@ -45,8 +43,9 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 	return ARGP_ERR_UNKNOWN;
 }
 
-static int solution_set(struct args *ap)
+static int solution_set(void *input)
 {
+	struct args *ap = input;
 	struct args a = *ap;
 	const char *status = NULL, *old_status, *old_criteria, *old_date;
 	const char *criteria, *id, *decision, *lang = msg_lang();
@@ -162,8 +161,9 @@ out:
 }
 
 /* solution clear ID: the log keeps the track as it was. */
-static int solution_clear(const struct args *a)
+static int solution_clear(void *input)
 {
+	const struct args *a = input;
 	struct correction c = {.action = "solution", .why = a->why};
 	struct strbuf was = {0};
 	xmlNodePtr sol;
@@ -196,22 +196,11 @@ static int solution_clear(const struct args *a)
 	return cli_status(correct_commit(&c));
 }
 
-static int run(int action, void *input, int argc, char **argv)
-{
-	(void)argc;
-	(void)argv;
-	if (action == CLEAR)
-		return solution_clear(input);
-	return solution_set(input);
-}
-
 static const struct cli_option clear_options[] = {
-	{"why", 'w', N_("TEXT"), offsetof(struct args, why),
-	 N_("why it is cleared, for the record")},
-	{0}};
+	CLI_WHY_CLEARED(struct args, why), {0}};
 
 static const struct cli_sub subs[] = {
-	{.run = run, .action = SET, .min = 1, .max = 1,
+	{.run = solution_set, .min = 1, .max = 1,
 	 .args_doc = N_("ID [--status STATUS] [--criteria TEXT] "
 			"[--evaluate-by DATE]"),
 	 .needs = N_("the id of a selected item"),
@@ -219,7 +208,7 @@ static const struct cli_sub subs[] = {
 	 .opts = options,
 	 .words_at = (const size_t[]){offsetof(struct args, id)},
 	 .parse_opt = parse_opt},
-	{.name = "clear", .run = run, .action = CLEAR, .min = 1, .max = 1,
+	{.name = "clear", .run = solution_clear, .min = 1, .max = 1,
 	 .args_doc = N_("ID [--why TEXT]"),
 	 .needs = N_("the item's id"),
 	 .hint = N_("put a reason with spaces in quotes after --why"),
@@ -230,18 +219,12 @@ static const struct cli_sub subs[] = {
 		   "evaluation date.  The change log keeps them.")},
 	{0}};
 
-int cmd_solution(int argc, char **argv)
-{
-	struct args a = {0};
-
-	return cli_dispatch(
-		subs,
-		N_("Track the new governance solution for an item the steering "
-		   "group has selected: its status goes from idea through "
-		   "prototype and pilot to implemented.  The model asks that "
-		   "the evaluation criteria (what, how and when to evaluate) "
-		   "are agreed before implementation, so 'implemented' is "
-		   "refused until criteria are recorded.  A new track starts "
-		   "at idea.  'solution clear' takes a track back."),
-		argc, argv, &a);
-}
+const struct cli_command cmd_solution = {
+	.subs = subs, .input_size = sizeof(struct args),
+	.doc = N_("Track the new governance solution for an item the steering "
+		  "group has selected: its status goes from idea through "
+		  "prototype and pilot to implemented.  The model asks that "
+		  "the evaluation criteria (what, how and when to evaluate) "
+		  "are agreed before implementation, so 'implemented' is "
+		  "refused until criteria are recorded.  A new track starts at "
+		  "idea.  'solution clear' takes a track back.")};

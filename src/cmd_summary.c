@@ -21,15 +21,6 @@ static const struct cli_option options[] = {
 	 N_("text (default) or json")},
 	{0}};
 
-static const struct cli_sub cmd = {
-	.max = 0,
-	.opts = options,
-	.doc =
-	N_("Sum up the register: where the process stands, how many goals, "
-	   "rules and documentation demands were found, how they were "
-	   "experienced (baseline ratings), prioritised and decided, and the "
-	   "burden they put on the staff in hours (and kroner) per year.")};
-
 /* The counts, the last slot of each being "none" where that applies. */
 struct counts {
 	long items;
@@ -223,16 +214,15 @@ static void print_text(struct reg *r, const struct counts *c)
 		       cost, c->with_cost, c->with_burden);
 }
 
-int cmd_summary(int argc, char **argv)
+static int run(void *input)
 {
-	struct args a = {0};
+	struct args *a = input;
 	enum format fmt = FMT_TEXT;
 	struct counts c;
 	struct reg r;
 	int rc;
 
-	cli_parse(&cmd, argc, argv, &a);
-	if (cli_format(a.format, 1u << FMT_TEXT | 1u << FMT_JSON, &fmt) < 0)
+	if (cli_format(a->format, 1u << FMT_TEXT | 1u << FMT_JSON, &fmt) < 0)
 		return EXIT_USAGE;
 	rc = cli_status(reg_open(&r, REG_READ));
 	if (!rc) {
@@ -245,3 +235,17 @@ int cmd_summary(int argc, char **argv)
 	reg_close(&r);
 	return rc;
 }
+
+static const struct cli_sub subs[] = {
+	{.run = run,
+	 .max = 0,
+	 .opts = options},
+	{0}};
+
+const struct cli_command cmd_summary = {
+	.subs = subs, .input_size = sizeof(struct args),
+	.doc = N_("Sum up the register: where the process stands, how many "
+		  "goals, rules and documentation demands were found, how they "
+		  "were experienced (baseline ratings), prioritised and "
+		  "decided, and the burden they put on the staff in hours (and "
+		  "kroner) per year.")};

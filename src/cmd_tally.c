@@ -15,18 +15,8 @@ struct args {
 static const struct cli_option options[] = {
 	{"meeting", 'm', N_("MID"), offsetof(struct args, meeting),
 	 N_("count only the votes cast in this meeting")},
-	{"format", 'F', N_("FORMAT"), offsetof(struct args, format),
-	 N_("table (default), csv, tsv or json")},
+	CLI_FORMAT_TABLES(struct args, format),
 	{0}};
-
-static const struct cli_sub cmd = {
-	.max = 0,
-	.opts = options,
-	.doc =
-	N_("Count the workshop votes per item: how many for remove "
-	   "(fjerne), change (forandre) and anchor (forankre), and which "
-	   "leads.  When two priorities have the most votes, the item shows "
-	   "a tie.")};
 
 /* The leading priority's keyword, "tie", or NULL when nobody voted. */
 static const char *leading_key(const struct item_facts *f)
@@ -102,22 +92,21 @@ static void print_table(struct reg *r, const char *mid, enum format fmt)
 	table_free(t);
 }
 
-int cmd_tally(int argc, char **argv)
+static int run(void *input)
 {
-	struct args a = {0};
+	struct args *a = input;
 	enum format fmt = FMT_TABLE;
 	const char *mid = NULL;
 	struct reg r;
 	xmlNodePtr m = NULL;
 	int rc;
 
-	cli_parse(&cmd, argc, argv, &a);
-	if (cli_format(a.format, FMT_TABLES, &fmt) < 0)
+	if (cli_format(a->format, FMT_TABLES, &fmt) < 0)
 		return EXIT_REFUSED;
 	rc = cli_status(reg_open(&r, REG_READ));
 	if (rc)
 		goto out;
-	if (a.meeting && !(m = reg_known_meeting(&r, a.meeting))) {
+	if (a->meeting && !(m = reg_known_meeting(&r, a->meeting))) {
 		rc = EXIT_REFUSED;
 		goto out;
 	}
@@ -132,3 +121,16 @@ out:
 	reg_close(&r);
 	return rc;
 }
+
+static const struct cli_sub subs[] = {
+	{.run = run,
+	 .max = 0,
+	 .opts = options},
+	{0}};
+
+const struct cli_command cmd_tally = {
+	.subs = subs, .input_size = sizeof(struct args),
+	.doc = N_("Count the workshop votes per item: how many for remove "
+		  "(fjerne), change (forandre) and anchor (forankre), and "
+		  "which leads.  When two priorities have the most votes, the "
+		  "item shows a tie.")};

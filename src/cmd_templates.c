@@ -29,16 +29,6 @@ static const struct cli_option options[] = {
 	 N_("list the templates in DIR too")},
 	{0}};
 
-static const struct cli_sub cmd = {
-	.max = 0,
-	.opts = options,
-	.doc =
-	N_("List the handout templates, one a line: the built-in ones and "
-       "your own (in --template-dir DIR and the directories in "
-       "$STYR_TEMPLATES, separated by ':'; a template there is NAME.ott, "
-       "NAME.odt or an unpacked directory NAME/).  'styr handout NAME' "
-       "prints one.  With --fields, list what a template can show.")};
-
 /* --- the fields --- */
 
 /* A copy of a loop variable's name that outlives tpl_singular's buffer. */
@@ -274,21 +264,20 @@ static void user_rows(struct table *tb, const char *dir)
 	free_names(names, n);
 }
 
-int cmd_templates(int argc, char **argv)
+static int run(void *input)
 {
+	struct args *a = input;
 	const char *h[4] = {C_("table header", "Name"),
 			    C_("table header", "Language"),
 			    C_("table header", "Where"),
 			    C_("table header", "Description")};
-	struct args a = {0};
 	struct table *tb;
 	char **da, **en;
 	size_t nda, nen, i;
 	const char *env = getenv("STYR_TEMPLATES");
 	char *da_dir, *en_dir;
 
-	cli_parse(&cmd, argc, argv, &a);
-	if (a.fields)
+	if (a->fields)
 		return print_fields();
 	/* The user's own templates are still listed. */
 	if (!paths_have_templates())
@@ -314,13 +303,13 @@ int cmd_templates(int argc, char **argv)
 			continue;
 		builtin_row(tb, name, da, nda, en, nen);
 	}
-	if (a.dir)
-		user_rows(tb, a.dir);
+	if (a->dir)
+		user_rows(tb, a->dir);
 	if (env && *env) {
 		char *dirs = xstrdup(env), *save = NULL, *d;
 		for (d = strtok_r(dirs, ":", &save); d;
 		     d = strtok_r(NULL, ":", &save))
-			if (*d && (!a.dir || strcmp(d, a.dir)))
+			if (*d && (!a->dir || strcmp(d, a->dir)))
 				user_rows(tb, d);
 		free(dirs);
 	}
@@ -332,3 +321,18 @@ int cmd_templates(int argc, char **argv)
 	free(en_dir);
 	return EXIT_OK;
 }
+
+static const struct cli_sub subs[] = {
+	{.run = run,
+	 .max = 0,
+	 .opts = options},
+	{0}};
+
+const struct cli_command cmd_templates = {
+	.subs = subs, .input_size = sizeof(struct args),
+	.doc = N_("List the handout templates, one a line: the built-in ones "
+		  "and your own (in --template-dir DIR and the directories in "
+		  "$STYR_TEMPLATES, separated by ':'; a template there is "
+		  "NAME.ott, NAME.odt or an unpacked directory NAME/).  'styr "
+		  "handout NAME' prints one.  With --fields, list what a "
+		  "template can show.")};

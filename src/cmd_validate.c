@@ -5,23 +5,14 @@
 #include "trust.h"
 #include "util.h"
 
-static const struct cli_sub cmd = {
-	.min = 0, .max = 0,
-	.hint = N_("name another register with -f FILE"),
-	.doc =
-	N_("Check the register: that it is well-formed XML, follows the "
-	   "register format, and that its ids are unique and its references "
-	   "resolve.  Each problem is printed with the file and line number "
-	   "to look at; the exit status is 3 when there is any.")};
-
-int cmd_validate(int argc, char **argv)
+static int run(void *input)
 {
 	struct reg r;
 	xmlNodePtr n;
 	long items = 0;
 	int rc;
 
-	cli_parse(&cmd, argc, argv, NULL);
+	(void)input;
 	/* Loading is validating: reg_open checks the schema and what it
 	 * cannot express, and prints every problem with its line.  The
 	 * user asked: check in full even a file styr wrote (trust.h). */
@@ -38,3 +29,17 @@ int cmd_validate(int argc, char **argv)
 	reg_close(&r);
 	return rc;
 }
+
+static const struct cli_sub subs[] = {
+	{.run = run,
+	 .min = 0, .max = 0,
+	 .hint = N_("name another register with -f FILE")},
+	{0}};
+
+const struct cli_command cmd_validate = {
+	.subs = subs,
+	.doc = N_("Check the register: that it is well-formed XML, follows the "
+		  "register format, and that its ids are unique and its "
+		  "references resolve.  Each problem is printed with the file "
+		  "and line number to look at; the exit status is 3 when there "
+		  "is any.")};

@@ -14,8 +14,6 @@
 #include "vocab.h"
 #include "vote.h"
 
-enum action { CAST, WITHDRAW };
-
 struct args {
 	const char *id, *priority, *count, *meeting;
 	const char *date; /* --date, NULL for today */
@@ -56,8 +54,9 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 	return 0;
 }
 
-static int vote_cast(struct args *ap)
+static int vote_cast(void *input)
 {
+	struct args *ap = input;
 	struct args a = *ap;
 	const char *priority, *voter = NULL, *id;
 	const char *lang = msg_lang(), *label;
@@ -198,8 +197,9 @@ static xmlNodePtr find_vote(struct reg *r, xmlNodePtr item, const char *mid)
 }
 
 /* vote withdraw ID --by NAME [--meeting MID] | vote withdraw ID N. */
-static int vote_withdraw(const struct args *a)
+static int vote_withdraw(void *input)
 {
+	const struct args *a = input;
 	struct correction c = {.action = "vote", .why = a->why};
 	xmlNodePtr vote;
 	int rc;
@@ -225,17 +225,8 @@ static int vote_withdraw(const struct args *a)
 	return cli_status(correct_commit(&c));
 }
 
-static int run(int action, void *input, int argc, char **argv)
-{
-	(void)argc;
-	(void)argv;
-	if (action == CAST)
-		return vote_cast(input);
-	return vote_withdraw(input);
-}
-
 static const struct cli_sub subs[] = {
-	{.run = run, .action = CAST, .min = 2, .max = 2,
+	{.run = vote_cast, .min = 2, .max = 2,
 	 .args_doc = N_("ID PRIORITY --by NAME\nID PRIORITY --count N"),
 	 .needs = N_("an item id and a priority (remove, change or anchor)"),
 	 .hint = N_("give one item id and one priority"),
@@ -243,7 +234,7 @@ static const struct cli_sub subs[] = {
 	 .words_at = (const size_t[]){offsetof(struct args, id),
 				      offsetof(struct args, priority)},
 	 .parse_opt = parse_opt},
-	{.name = "withdraw", .run = run, .action = WITHDRAW, .min = 1,
+	{.name = "withdraw", .run = vote_withdraw, .min = 1,
 	 .max = 2, .args_doc = N_("ID --by NAME [--meeting MID]\nID N"),
 	 .needs = N_("the id of the item voted on"),
 	 .opts = withdraw_options,
@@ -256,22 +247,16 @@ static const struct cli_sub subs[] = {
 		   "log keeps the vote that was withdrawn.")},
 	{0}};
 
-int cmd_vote(int argc, char **argv)
-{
-	struct args a = {0};
-
-	return cli_dispatch(
-		subs,
-		N_("Record a workshop vote on an item.  PRIORITY is remove "
-		   "(fjerne), change (forandre) or anchor (forankre).  The "
-		   "voter is someone in the people list, by id (P3) or name "
-		   "(case and spacing do not matter), or a guest with "
-		   "--guest.  Each participant votes once per workshop: a "
-		   "second vote by the same person (--by NAME) in the same "
-		   "meeting replaces the first.  Votes are cast at a meeting "
-		   "of kind workshop; without --meeting they go to the one "
-		   "workshop of the current phase.  Votes from paper ballots "
-		   "are typed in as a number with --count.  'styr tally' "
-		   "counts them.  'vote withdraw' takes a vote back."),
-		argc, argv, &a);
-}
+const struct cli_command cmd_vote = {
+	.subs = subs, .input_size = sizeof(struct args),
+	.doc = N_("Record a workshop vote on an item.  PRIORITY is remove "
+		  "(fjerne), change (forandre) or anchor (forankre).  The "
+		  "voter is someone in the people list, by id (P3) or name "
+		  "(case and spacing do not matter), or a guest with --guest.  "
+		  "Each participant votes once per workshop: a second vote by "
+		  "the same person (--by NAME) in the same meeting replaces "
+		  "the first.  Votes are cast at a meeting of kind workshop; "
+		  "without --meeting they go to the one workshop of the "
+		  "current phase.  Votes from paper ballots are typed in as a "
+		  "number with --count.  'styr tally' counts them.  'vote "
+		  "withdraw' takes a vote back.")};

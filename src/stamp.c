@@ -124,26 +124,23 @@ static int stamp_clear(const struct stamp_kind *k, const struct args *o)
 	return correct_commit(&c);
 }
 
-static int run(int action, void *input, int argc, char **argv)
+static int run(int action, void *input)
 {
 	const struct args *a = input;
 
-	(void)argc;
-	(void)argv;
 	if (action == CLEAR)
 		return cli_status(stamp_clear(a->kind, a));
 	return cli_status(stamp_run(a->kind, a));
 }
 
 static const struct cli_option clear_options[] = {
-	{"why", 'w', N_("TEXT"), offsetof(struct args, why),
-	 N_("why it is cleared, for the record")},
-	{0}};
+	CLI_WHY_CLEARED(struct args, why), {0}};
 
-int stamp_main(const struct stamp_kind *k, int argc, char **argv)
+int stamp_main(const void *kind, int argc, char **argv)
 {
+	const struct stamp_kind *k = kind;
 	const struct cli_sub subs[] = {
-		{.run = run,
+		{.shared = run,
 		 .action = SET,
 		 .min = 2,
 		 .max = 2,
@@ -154,7 +151,7 @@ int stamp_main(const struct stamp_kind *k, int argc, char **argv)
 		 .words_at = (const size_t[]){offsetof(struct args, id),
 					      offsetof(struct args, value)}},
 		{.name = "clear",
-		 .run = run,
+		 .shared = run,
 		 .action = CLEAR,
 		 .min = 1,
 		 .max = 1,
