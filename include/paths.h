@@ -32,6 +32,12 @@ const char *locale_dir(void);
 /* The directory of the built-in templates (DIR/da/NAME, DIR/en/NAME). */
 const char *data_dir(void);
 
+/* The user's own template NAME: the first FIND(D, NAME) that is not NULL
+ * (a malloc'd path), D being DIR (when not NULL), then each directory of
+ * $STYR_TEMPLATES (colon-separated); NULL when none has it. */
+char *paths_own_template(const char *dir, const char *name,
+			 char *(*find)(const char *d, const char *name));
+
 /* Whether data_dir() holds templates at all. */
 bool paths_have_templates(void);
 /* Says, once per run, that the built-in templates are missing: where styr

@@ -83,20 +83,7 @@ char *odt_template_in(const char *dir, const char *name)
 
 char *odt_template_own(const char *dir, const char *name)
 {
-	const char *env = getenv("STYR_TEMPLATES");
-	char *path = NULL, *dirs, *d, *save = NULL;
-
-	if (dir)
-		path = odt_template_in(dir, name);
-	if (!path && env && *env) {
-		dirs = xstrdup(env);
-		for (d = strtok_r(dirs, ":", &save); d && !path;
-		     d = strtok_r(NULL, ":", &save))
-			if (*d)
-				path = odt_template_in(d, name);
-		free(dirs);
-	}
-	return path;
+	return paths_own_template(dir, name, odt_template_in);
 }
 
 /* The output's name for template PATH: its file name without .odt/.ott. */

@@ -286,3 +286,22 @@ const char *reg_path(void)
 		return s;
 	return "styr.xml";
 }
+
+char *paths_own_template(const char *dir, const char *name,
+			 char *(*find)(const char *d, const char *name))
+{
+	const char *env = getenv("STYR_TEMPLATES");
+	char *path = NULL, *dirs, *d, *save = NULL;
+
+	if (dir)
+		path = find(dir, name);
+	if (!path && env && *env) {
+		dirs = xstrdup(env);
+		for (d = strtok_r(dirs, ":", &save); d && !path;
+		     d = strtok_r(NULL, ":", &save))
+			if (*d)
+				path = find(d, name);
+		free(dirs);
+	}
+	return path;
+}

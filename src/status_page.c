@@ -20,9 +20,10 @@
 #include "value.h"
 #include "xmlsafe.h"
 
-static char *template_in(const char *dir)
+/* The file NAME in DIR, when there is one. */
+static char *file_in(const char *dir, const char *name)
 {
-	char *path = xasprintf("%s/%s", dir, STATUS_PAGE_TEMPLATE);
+	char *path = xasprintf("%s/%s", dir, name);
 	struct stat st;
 
 	if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
@@ -33,23 +34,13 @@ static char *template_in(const char *dir)
 
 char *status_page_template(const char *dir, const char *lang)
 {
-	const char *env = getenv("STYR_TEMPLATES");
-	char *path = NULL, *dirs, *d, *save = NULL, *builtin;
+	char *path = paths_own_template(dir, STATUS_PAGE_TEMPLATE, file_in);
+	char *builtin;
 
-	if (dir)
-		path = template_in(dir);
-	if (!path && env && *env) {
-		dirs = xstrdup(env);
-		for (d = strtok_r(dirs, ":", &save); d && !path;
-		     d = strtok_r(NULL, ":", &save))
-			if (*d)
-				path = template_in(d);
-		free(dirs);
-	}
 	if (path)
 		return path;
 	builtin = xasprintf("%s/%s", data_dir(), lang);
-	path = template_in(builtin);
+	path = file_in(builtin, STATUS_PAGE_TEMPLATE);
 	if (!path)
 		error(_("the status page's template %s/%s is missing; "
 			"reinstall styr or set STYR_DATADIR to the folder "
