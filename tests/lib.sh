@@ -98,6 +98,11 @@ test_refused() {
 	test_cmp refused.before styr.xml
 }
 
+# test_unchanged PATTERN CMD...: CMD succeeds, says what PATTERN matches on
+# stderr (kept in err) and leaves styr.xml as it was: asked for what is so
+# already, it changes nothing.
+test_unchanged() { test_refused 0 "$@"; }
+
 # test_cmp EXPECTED ACTUAL: files must be equal; shows the diff otherwise.
 test_cmp() { diff -u "$1" "$2"; }
 

@@ -62,10 +62,7 @@ test_expect_success 'the title cannot be cleared; nothing written' '
 '
 
 test_expect_success 'edit with the values it has: says so, writes nothing' '
-	cp styr.xml before.xml &&
-	styr edit D1 --title "Udredning efter VUM" --origin law 2>err &&
-	test_grep "nothing changed" err &&
-	test_cmp before.xml styr.xml
+	test_unchanged "nothing changed" styr edit D1 --title "Udredning efter VUM" --origin law
 '
 
 test_expect_success 'edit with no field is a usage error' '

@@ -154,20 +154,14 @@ test_expect_success 'burden: the burden element keeps its place among the others
 '
 
 test_expect_success 'burden --default-tariff: the same value changes nothing' '
-	cp styr.xml before.xml &&
-	styr burden --default-tariff 450,0 2>err &&
-	test_grep "^the default tariff is 450 kr per hour already; nothing changed$" err &&
-	test_cmp before.xml styr.xml
+	test_unchanged "^the default tariff is 450 kr per hour already; nothing changed$" styr burden --default-tariff 450,0
 '
 
 test_expect_success 'burden --default-tariff 0 removes the setting' '
 	styr burden --default-tariff 0 &&
 	! grep -q "<settings" styr.xml &&
 	valid &&
-	cp styr.xml before.xml &&
-	styr burden --default-tariff "" 2>err &&
-	test_grep "^there is no default tariff; nothing changed$" err &&
-	test_cmp before.xml styr.xml
+	test_unchanged "^there is no default tariff; nothing changed$" styr burden --default-tariff ""
 '
 
 test_expect_success 'burden --default-tariff without a project title' '

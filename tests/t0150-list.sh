@@ -7,6 +7,16 @@
 # ids FORMAT-ARGS...: the ids `styr list` prints, on one line.
 ids() { styr list "$@" | awk 'NR > 1 { printf "%s%s", sep, $1; sep = " " } END { print "" }'; }
 
+# listed: reads cases "OPTIONS = IDS" from stdin; styr list OPTIONS must
+# list IDS in that order.  Says which case did not.
+listed() {
+	while IFS= read -r _case; do
+		_got=$(ids ${_case%% = *}) &&
+		test "$_got" = "${_case#* = }" ||
+			{ echo "list ${_case%% = *}: got '$_got'"; return 1; }
+	done
+}
+
 # The items, worked out by hand (added in this order, so that file order is
 # not id order):
 #   id  area  burden (h/year)  baseline too-tight  votes      priority decision
@@ -59,27 +69,33 @@ test_expect_success 'list --sort tight: most too-tight (baseline) first' '
 '
 
 test_expect_success 'list filters: kind (with Danish aliases), area' '
-	test "$(ids --kind doc)" = "D1 D2" &&
-	test "$(ids --kind dokumentation)" = "D1 D2" &&
-	test "$(ids --kind mål)" = "G1 G2" &&
-	test "$(ids --kind regel)" = "R1" &&
-	test "$(ids --area BOST)" = "G1 D1" &&
-	test "$(ids --area hjem)" = "R1 D2"
+	listed <<-\EOF
+	--kind doc = D1 D2
+	--kind dokumentation = D1 D2
+	--kind mål = G1 G2
+	--kind regel = R1
+	--area BOST = G1 D1
+	--area hjem = R1 D2
+	EOF
 '
 
 test_expect_success 'list filters: priority and decision (Danish aliases)' '
-	test "$(ids --priority remove)" = "D1" &&
-	test "$(ids --priority fjern)" = "D1" &&
-	test "$(ids --priority forankre)" = "R1" &&
-	test "$(ids --decision valgt)" = "D1" &&
-	test "$(ids --decision udskudt)" = "R1" &&
-	test "$(ids --decision rejected)" = "D2"
+	listed <<-\EOF
+	--priority remove = D1
+	--priority fjern = D1
+	--priority forankre = R1
+	--decision valgt = D1
+	--decision udskudt = R1
+	--decision rejected = D2
+	EOF
 '
 
 test_expect_success 'list filters combine' '
-	test "$(ids --kind doc --area HJEM)" = "D2" &&
-	test "$(ids --kind doc --sort tight)" = "D1 D2" &&
-	test "$(ids --area BOST --sort burden)" = "D1 G1"
+	listed <<-\EOF
+	--kind doc --area HJEM = D2
+	--kind doc --sort tight = D1 D2
+	--area BOST --sort burden = D1 G1
+	EOF
 '
 
 test_expect_success 'no match: a friendly line on stderr, json []' '
