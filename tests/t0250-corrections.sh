@@ -29,6 +29,11 @@ print(e['action'], e['ref'], e['by'], e['what'])
 "
 }
 
+# logged LINE: the last change-log entry is LINE (as last_entry prints it).
+logged() {
+	last_entry >entry && echo "$1" >expect && test_cmp expect entry
+}
+
 # The parts NAME of item ID in the register, one per line.
 parts() { sed -n "/<item id=\"$1\"/,/<\/item>/p" styr.xml | grep "<$2 " || true; }
 
@@ -72,9 +77,7 @@ test_expect_success 'note remove: the note goes, the log keeps it and why' '
 	styr --by Lene note remove D1 2 --why "hører til R1" 2>err &&
 	test_grep "note 2 removed" err &&
 	item_json D1 "[n[\"text\"] for n in d[\"notes\"]] == [\"Et forløb er dokumentationstungt\", \"Tredje note\"]" &&
-	last_entry >entry &&
-	echo "note D1 Lene note 2 removed: '\''Skrevet på det forkerte punkt'\'' (Lene, 2026-02-02); why: hører til R1" >expect &&
-	test_cmp expect entry &&
+	logged "note D1 Lene note 2 removed: '\''Skrevet på det forkerte punkt'\'' (Lene, 2026-02-02); why: hører til R1" &&
 	valid
 '
 
@@ -83,9 +86,7 @@ test_expect_success 'note change: new text, the same method, author and date' '
 	parts D1 note >notes &&
 	test_grep "<note by=\"Lene\" date=\"2026-02-03\">Tredje note, rettet</note>" notes &&
 	test "$(wc -l <notes)" = 2 &&
-	last_entry >entry &&
-	echo "note D1 tester note 2 changed: '\''Tredje note'\'' (Lene, 2026-02-03) -> '\''Tredje note, rettet'\''" >expect &&
-	test_cmp expect entry &&
+	logged "note D1 tester note 2 changed: '\''Tredje note'\'' (Lene, 2026-02-03) -> '\''Tredje note, rettet'\''" &&
 	valid
 '
 
@@ -111,13 +112,9 @@ test_expect_success 'note: unknown number, no notes, bad input are refused; noth
 test_expect_success 'rate remove and change: the counts follow, the log keeps the rating' '
 	item_json D1 "d[\"experience\"][\"baseline\"] == {\"supportive\": 1, \"too-tight\": 1, \"too-loose\": 1}" &&
 	styr rate remove D1 3 --why "dobbelt indtastet" &&
-	last_entry >entry &&
-	echo "rate D1 tester rating 3 removed: baseline, anonymous: too loose (2026-02-06); why: dobbelt indtastet" >expect &&
-	test_cmp expect entry &&
+	logged "rate D1 tester rating 3 removed: baseline, anonymous: too loose (2026-02-06); why: dobbelt indtastet" &&
 	styr rate change D1 1 for-slap &&
-	last_entry >entry &&
-	echo "rate D1 tester rating 1 changed: baseline, Torben Højris: too tight (2026-02-05) -> too loose" >expect &&
-	test_cmp expect entry &&
+	logged "rate D1 tester rating 1 changed: baseline, Torben Højris: too tight (2026-02-05) -> too loose" &&
 	parts D1 rating >ratings &&
 	test_grep "respondent=\"P2\"" ratings | test_grep -q "experience=\"too-loose\"" &&
 	test "$(wc -l <ratings)" = 2 &&
@@ -146,9 +143,7 @@ test_expect_success 'vote withdraw --by: the vote goes, tally follows, the log k
 	test_grep "vote withdrawn" err &&
 	styr tally --meeting M1 --format json >t.json &&
 	py "[x for x in d if x[\"id\"] == \"D1\"][0] == {\"id\": \"D1\", \"remove\": 1, \"change\": 3, \"anchor\": 0, \"leading\": \"change\"}" t.json &&
-	last_entry >entry &&
-	echo "vote D1 torben  højris vote withdrawn: Torben Højris: change (meeting M1, 2026-03-01); why: stemte ved en fejl" >expect &&
-	test_cmp expect entry &&
+	logged "vote D1 torben  højris vote withdrawn: Torben Højris: change (meeting M1, 2026-03-01); why: stemte ved en fejl" &&
 	parts D1 vote >votes &&
 	test "$(grep -c "by=\"P2\"" votes)" = 1 &&
 	test_grep "by=\"P2\" meeting=\"M2\"" votes &&
@@ -157,9 +152,7 @@ test_expect_success 'vote withdraw --by: the vote goes, tally follows, the log k
 
 test_expect_success 'vote withdraw N: paper votes by number' '
 	styr vote withdraw D1 2 &&
-	last_entry >entry &&
-	echo "vote D1 tester vote withdrawn: 3 paper votes: change (meeting M1, 2026-03-01)" >expect &&
-	test_cmp expect entry &&
+	logged "vote D1 tester vote withdrawn: 3 paper votes: change (meeting M1, 2026-03-01)" &&
 	styr tally --format json >t.json &&
 	py "[x for x in d if x[\"id\"] == \"D1\"][0][\"change\"] == 0" t.json &&
 	valid
@@ -197,23 +190,17 @@ test_expect_success 'solution clear: the track goes, the log keeps it' '
 	styr solution clear R1 --why "forkert punkt" &&
 	test -z "$(parts R1 solution)" &&
 	! grep -q "<solution" styr.xml &&
-	last_entry >entry &&
-	echo "solution R1 tester solution track cleared: pilot; criteria: Halv tid; evaluate by 2027-06-01; why: forkert punkt" >expect &&
-	test_cmp expect entry &&
+	logged "solution R1 tester solution track cleared: pilot; criteria: Halv tid; evaluate by 2027-06-01; why: forkert punkt" &&
 	item_json R1 "d[\"solution\"] is None" &&
 	valid
 '
 
 test_expect_success 'decide clear and prioritise clear: cleared, logged with what was there' '
 	styr decide clear R1 --why "besluttet på et forkert grundlag" &&
-	last_entry >entry &&
-	echo "decide R1 tester decision cleared: selected (2026-04-01, tester): Ny model; why: besluttet på et forkert grundlag" >expect &&
-	test_cmp expect entry &&
+	logged "decide R1 tester decision cleared: selected (2026-04-01, tester): Ny model; why: besluttet på et forkert grundlag" &&
 	item_json R1 "d[\"decision\"] is None and d[\"priority\"] == \"remove\"" &&
 	styr prioritise clear R1 &&
-	last_entry >entry &&
-	echo "prioritise R1 tester proposal cleared: remove (2026-03-15, tester): Frigør tid" >expect &&
-	test_cmp expect entry &&
+	logged "prioritise R1 tester proposal cleared: remove (2026-03-15, tester): Frigør tid" &&
 	item_json R1 "d[\"priority\"] is None and d[\"priority_reason\"] is None" &&
 	styr list --priority remove --format json >l.json &&
 	py "d == []" l.json &&
@@ -248,9 +235,7 @@ test_expect_success 'decide clear keeps a solution track and says so' '
 
 test_expect_success 'area rename: the items follow, the log keeps the old name' '
 	styr area rename VIS "Visitation og bevilling" --why "nyt navn" &&
-	last_entry >entry &&
-	echo "area VIS tester review area VIS renamed: '\''Visitation'\'' -> '\''Visitation og bevilling'\''; why: nyt navn" >expect &&
-	test_cmp expect entry &&
+	logged "area VIS tester review area VIS renamed: '\''Visitation'\'' -> '\''Visitation og bevilling'\''; why: nyt navn" &&
 	styr area list --format json >a.json &&
 	py "d == [{\"id\": \"VIS\", \"name\": \"Visitation og bevilling\", \"items\": 2}]" a.json &&
 	item_json D1 "d[\"area\"] == \"VIS\"" &&
@@ -268,18 +253,14 @@ test_expect_success 'area remove: removed once nothing is in it; the id may be a
 	styr edit D1 --area "" &&
 	styr edit R1 --area "" &&
 	styr area remove VIS --why "området udgår" &&
-	last_entry >entry &&
-	echo "area VIS tester review area VIS '\''Visitation og bevilling'\'' removed; why: området udgår" >expect &&
-	test_cmp expect entry &&
+	logged "area VIS tester review area VIS '\''Visitation og bevilling'\'' removed; why: området udgår" &&
 	styr area list --format json >a.json && py "d == []" a.json &&
 	styr area add VIS "Visitation" && valid
 '
 
 test_expect_success 'person rename: votes and ratings follow (they name the id)' '
 	styr person rename "torben højris" "Torben Højris Madsen" &&
-	last_entry >entry &&
-	echo "person P2 tester P2 renamed: '\''Torben Højris'\'' -> '\''Torben Højris Madsen'\''" >expect &&
-	test_cmp expect entry &&
+	logged "person P2 tester P2 renamed: '\''Torben Højris'\'' -> '\''Torben Højris Madsen'\''" &&
 	styr show D1 >out &&
 	test_grep "Torben Højris Madsen: anchor (meeting M2" out &&
 	styr vote D1 change --by "Torben Højris Madsen" --meeting M2 2>err &&
@@ -311,9 +292,7 @@ test_expect_success 'person remove: refused while votes, ratings or attendance n
 test_expect_success 'person remove: a person nothing names; the id is not given again' '
 	styr person add "Fejl Indtastet" --role staff >/dev/null &&
 	styr person remove "fejl indtastet" --why "tastefejl" &&
-	last_entry >entry &&
-	echo "person P4 tester P4 '\''Fejl Indtastet'\'' (staff) removed; why: tastefejl" >expect &&
-	test_cmp expect entry &&
+	logged "person P4 tester P4 '\''Fejl Indtastet'\'' (staff) removed; why: tastefejl" &&
 	styr person list --format json >p.json &&
 	py "[p[\"id\"] for p in d] == [\"P1\", \"P2\", \"P3\"]" p.json &&
 	test "$(styr person add "Ny Person" --role staff)" = P5 &&
@@ -328,9 +307,7 @@ test_expect_success 'edit --kind: a new id of the new kind, the old one stays ta
 	test_expect_code 1 styr show R2 2>err &&
 	test_grep "R2" err &&
 	test_grep "action=\"edit\" ref=\"R2\" became=\"G1\"" styr.xml &&
-	last_entry >entry &&
-	echo "edit R2 tester kind: rule -> goal; R2 is now G1; why: det er et mål" >expect &&
-	test_cmp expect entry &&
+	logged "edit R2 tester kind: rule -> goal; R2 is now G1; why: det er et mål" &&
 	test "$(styr add rule "Ny regel")" = R3 &&
 	valid
 '
@@ -352,9 +329,7 @@ test_expect_success 'show names the ids an item had before' '
 
 test_expect_success 'person change --role: the log keeps the old role' '
 	styr person change P1 --role styregruppe --why "skiftede rolle" &&
-	last_entry >entry &&
-	echo "person P1 tester P1 '\''Lene Fagkonsulent'\'': role: documentation agent -> steering group; why: skiftede rolle" >expect &&
-	test_cmp expect entry &&
+	logged "person P1 tester P1 '\''Lene Fagkonsulent'\'': role: documentation agent -> steering group; why: skiftede rolle" &&
 	styr person list --format json >p.json &&
 	py "[p[\"role\"] for p in d if p[\"id\"] == \"P1\"] == [\"steering\"]" p.json &&
 	test_expect_code 1 styr person change P1 --role king 2>err &&
@@ -377,9 +352,7 @@ test_expect_success 'burden clear: the estimate goes, the sums follow, the log k
 	styr summary --format json >s.json &&
 	py "d[\"burden_hours_per_year\"] == 50" s.json &&
 	styr burden clear D1 --why "skønnet på det forkerte punkt" &&
-	last_entry >entry &&
-	echo "burden D1 tester burden cleared: 30 minutes x 100 a year, staff 2, tariff -; why: skønnet på det forkerte punkt" >expect &&
-	test_cmp expect entry &&
+	logged "burden D1 tester burden cleared: 30 minutes x 100 a year, staff 2, tariff -; why: skønnet på det forkerte punkt" &&
 	item_json D1 "d[\"burden\"] is None" &&
 	styr summary --format json >s.json &&
 	py "d[\"burden_hours_per_year\"] == 0" s.json &&
@@ -391,9 +364,7 @@ test_expect_success 'burden clear: the estimate goes, the sums follow, the log k
 test_expect_success 'meeting absent: attendance recorded by mistake' '
 	styr meeting attend M2 P1 P3 &&
 	styr meeting absent M2 "Marianne Vogt" --why "var syg" &&
-	last_entry >entry &&
-	echo "meeting M2 tester not at meeting M2 '\''Workshop 2'\'' after all: Marianne Vogt (P3); why: var syg" >expect &&
-	test_cmp expect entry &&
+	logged "meeting M2 tester not at meeting M2 '\''Workshop 2'\'' after all: Marianne Vogt (P3); why: var syg" &&
 	styr meeting list --format json >m.json &&
 	py "[m[\"attendees\"] for m in d if m[\"id\"] == \"M2\"] == [[\"P1\"]]" m.json &&
 	cp styr.xml before.xml &&
@@ -416,9 +387,7 @@ test_expect_success 'meeting absent: attendance recorded by mistake' '
 
 test_expect_success 'meeting change: title, date, phase; the log keeps the old ones' '
 	styr meeting change M2 --title "Workshop 2 (aflyst)" --date 2026-03-16 &&
-	last_entry >entry &&
-	echo "meeting M2 tester meeting M2 changed: title: '\''Workshop 2'\'' -> '\''Workshop 2 (aflyst)'\''; date: 2026-03-15 -> 2026-03-16" >expect &&
-	test_cmp expect entry &&
+	logged "meeting M2 tester meeting M2 changed: title: '\''Workshop 2'\'' -> '\''Workshop 2 (aflyst)'\''; date: 2026-03-15 -> 2026-03-16" &&
 	styr meeting list --format json >m.json &&
 	py "[(m[\"title\"], m[\"date\"]) for m in d if m[\"id\"] == \"M2\"] == [(\"Workshop 2 (aflyst)\", \"2026-03-16\")]" m.json &&
 	cp styr.xml before.xml &&
@@ -436,9 +405,7 @@ test_expect_success 'meeting remove: refused while votes were cast in it, naming
 	styr meeting add seminar "Fejl" --date 2026-03-20 >/dev/null &&
 	styr meeting attend M3 P1 &&
 	styr meeting remove M3 --why "oprettet to gange" &&
-	last_entry >entry &&
-	echo "meeting M3 tester meeting M3 removed: seminar '\''Fejl'\'' on 2026-03-20; attended by Lene Fagkonsulent (P1); why: oprettet to gange" >expect &&
-	test_cmp expect entry &&
+	logged "meeting M3 tester meeting M3 removed: seminar '\''Fejl'\'' on 2026-03-20; attended by Lene Fagkonsulent (P1); why: oprettet to gange" &&
 	test "$(styr meeting add seminar "Ny" --date 2026-03-21)" = M4 &&
 	valid
 '
