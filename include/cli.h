@@ -81,14 +81,15 @@ struct cli_sub {
 /*
  * A command, declared by each src/cmd_NAME.c as `cmd_NAME` and named in
  * cli.c's command table.  cli.c allocates its INPUT zeroed, parses ARGV
- * into it by SUBS and runs the subcommand's work.  A command without
- * subcommands has one entry without a name; DOC is its --help text (for
- * a command with subcommands, the text above their list).
+ * into it by SUBS, or by ONE for a command without subcommands, and runs
+ * the work.  DOC is its --help text (with SUBS, the text above their
+ * list).
  */
 struct cli_command {
-	const struct cli_sub *subs; /* ended by {0} */
 	const char *doc;
-	size_t input_size; /* sizeof(struct args), or 0 */
+	const struct cli_sub *subs; /* ended by {0} */
+	struct cli_sub one;         /* without SUBS: the command's own form */
+	size_t input_size;          /* sizeof(struct args), or 0 */
 	/* Or a command whose table is made when it runs (stamp.h): MAIN
 	 * is called with DATA and the whole ARGV instead. */
 	int (*main)(const void *data, int argc, char **argv);

@@ -430,8 +430,6 @@ int cli_dispatch(const struct cli_sub *subs, const char *doc, int argc,
 	char *name;
 	int rc;
 
-	if (!subs->name && !is_sub(subs + 1))
-		return dispatch_one(subs, doc, argc, argv, input);
 	/* The command's --help: its usage lines, its text, its subcommands. */
 	for (s = subs; is_sub(s); s++) {
 		if (usage.len || s != subs)
@@ -479,7 +477,10 @@ static int run_command(const struct cli_command *cmd, int argc, char **argv)
 	if (cmd->main)
 		return cmd->main(cmd->data, argc, argv);
 	input = xcalloc(1, cmd->input_size ? cmd->input_size : 1);
-	rc = cli_dispatch(cmd->subs, cmd->doc, argc, argv, input);
+	if (cmd->subs)
+		rc = cli_dispatch(cmd->subs, cmd->doc, argc, argv, input);
+	else
+		rc = dispatch_one(&cmd->one, cmd->doc, argc, argv, input);
 	free(input);
 	return rc;
 }

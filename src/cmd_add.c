@@ -60,18 +60,11 @@ out:
 	return rc;
 }
 
-static const struct cli_sub subs[] = {
-	{.run = run,
-	 .min = 2,
-	 .max = 2,
-	 .args_doc = N_("KIND TITLE"),
-	 .needs = N_("a kind (goal, rule, doc) and a title"),
-	 .hint = N_("put a title with spaces in quotes"),
-	 .parse_opt = parse_opt,
-	 .children = children},
-	{0}};
-
 const struct cli_command cmd_add = {
-	.subs = subs, .input_size = sizeof(struct args),
 	.doc = N_("Add a governance item.  KIND is goal (mål), rule (regel) or "
-		  "doc (dokumentation).  Prints the new item's id.")};
+		  "doc (dokumentation).  Prints the new item's id."),
+	.one = {.run = run, .min = 2, .max = 2, .args_doc = N_("KIND TITLE"),
+		.needs = N_("a kind (goal, rule, doc) and a title"),
+		.hint = N_("put a title with spaces in quotes"),
+		.parse_opt = parse_opt, .children = children},
+	.input_size = sizeof(struct args)};

@@ -236,19 +236,7 @@ static int run(void *input)
 	return rc;
 }
 
-static const struct cli_sub subs[] = {
-	{.run = run,
-	 .min = 2,
-	 .max = 2,
-	 .args_doc = N_("csv|json|xlsx|ods|ratings FILE"),
-	 .needs = N_("the format and the file: import csv FILE or import "
-	 	    "json FILE"),
-	 .options = options,
-	 .parse_opt = parse_opt},
-	{0}};
-
 const struct cli_command cmd_import = {
-	.subs = subs, .input_size = sizeof(struct args),
 	.doc = N_("Add the items in a CSV file (saved from a spreadsheet: "
 		  "UTF-8, a header row, the columns separated by commas or, as "
 		  "a Danish spreadsheet saves CSV, by semicolons) to the "
@@ -278,4 +266,9 @@ const struct cli_command cmd_import = {
 		  "and a 'role' column.  Respondents are matched to the people "
 		  "list as 'styr rate' matches them.  An unknown column, "
 		  "answer or person stops the import, and then nothing is "
-		  "changed.")};
+		  "changed."),
+	.one = {.run = run, .min = 2, .max = 2,
+		.args_doc = N_("csv|json|xlsx|ods|ratings FILE"),
+		.needs = N_("the format and the file: import csv FILE or import " "json FILE"),
+		.options = options, .parse_opt = parse_opt},
+	.input_size = sizeof(struct args)};

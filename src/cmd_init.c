@@ -84,13 +84,8 @@ out:
 	return rc;
 }
 
-static const struct cli_sub subs[] = {
-	{.run = run,
-	 .max = 0,
-	 .opts = options},
-	{0}};
-
 const struct cli_command cmd_init = {
-	.subs = subs, .input_size = sizeof(struct args),
 	.doc = N_("Start a new register (styr.xml, or the file named with -f) "
-		  "with the six-phase model, phase 1 active.")};
+		  "with the six-phase model, phase 1 active."),
+	.one = {.run = run, .opts = options},
+	.input_size = sizeof(struct args)};

@@ -328,18 +328,14 @@ out:
 	return rc;
 }
 
-static const struct cli_sub subs[] = {
-	{.run = run,
-	 .max = 0,
-	 .hint = N_("filters are options, e.g. --kind doc"),
-	 .opts = options},
-	{0}};
-
 const struct cli_command cmd_list = {
-	.subs = subs, .input_size = sizeof(struct args),
 	.doc = N_("List the items, one line each: id, kind, area, title, how "
 		  "many find it too tight (baseline), hours per year, votes, "
 		  "the workshop's proposal and the steering group's decision.  "
 		  "Filters combine.  csv and tsv give the same columns with "
 		  "full titles and keywords instead of labels; json gives "
-		  "every item whole.")};
+		  "every item whole."),
+	.one = {.run = run,
+		.hint = N_("filters are options, e.g. --kind doc"),
+		.opts = options},
+	.input_size = sizeof(struct args)};

@@ -155,14 +155,9 @@ out:
 	return rc;
 }
 
-static const struct cli_sub subs[] = {
-	{.run = run,
-	 .max = 0,
-	 .opts = options},
-	{0}};
-
 const struct cli_command cmd_log = {
-	.subs = subs, .input_size = sizeof(struct args),
 	.doc = N_("Show the change log: every change to the register, oldest "
 		  "first, with when (UTC), who, what kind of change, the item "
-		  "or other id concerned, and what was changed.")};
+		  "or other id concerned, and what was changed."),
+	.one = {.run = run, .opts = options},
+	.input_size = sizeof(struct args)};

@@ -245,19 +245,7 @@ out:
 	return rc;
 }
 
-static const struct cli_sub subs[] = {
-	{.run = run,
-	 .min = 1, .max = 3, .args_doc = N_("OURS BASE THEIRS\nTHEIRS"),
-	 .needs = N_("their register (a copy), or ours, the register both "
-	 	    "grew from, and theirs"),
-	 .opts = options,
-	 .words_at = (const size_t[]){offsetof(struct args, ours),
-	 			     offsetof(struct args, base),
-	 			     offsetof(struct args, theirs)}},
-	{0}};
-
 const struct cli_command cmd_merge = {
-	.subs = subs, .input_size = sizeof(struct args),
 	.doc = N_("Merge THEIRS into OURS: what either side added or changed "
 		  "since BASE, the register both grew from, is kept.  Items, "
 		  "notes, ratings, votes, meetings, attendance, people, areas, "
@@ -276,4 +264,10 @@ const struct cli_command cmd_merge = {
 		  "made with 'styr copy', THEIRS is merged into the register "
 		  "(-f): the base is the copy as it was handed out, which the "
 		  "register kept.  Registers with no common history are "
-		  "refused.")};
+		  "refused."),
+	.one = {.run = run, .min = 1, .max = 3,
+		.args_doc = N_("OURS BASE THEIRS\nTHEIRS"),
+		.needs = N_("their register (a copy), or ours, the register both " "grew from, and theirs"),
+		.opts = options,
+		.words_at = (const size_t[]){offsetof(struct args, ours), offsetof(struct args, base), offsetof(struct args, theirs)}},
+	.input_size = sizeof(struct args)};

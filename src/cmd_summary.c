@@ -236,16 +236,11 @@ static int run(void *input)
 	return rc;
 }
 
-static const struct cli_sub subs[] = {
-	{.run = run,
-	 .max = 0,
-	 .opts = options},
-	{0}};
-
 const struct cli_command cmd_summary = {
-	.subs = subs, .input_size = sizeof(struct args),
 	.doc = N_("Sum up the register: where the process stands, how many "
 		  "goals, rules and documentation demands were found, how they "
 		  "were experienced (baseline ratings), prioritised and "
 		  "decided, and the burden they put on the staff in hours (and "
-		  "kroner) per year.")};
+		  "kroner) per year."),
+	.one = {.run = run, .opts = options},
+	.input_size = sizeof(struct args)};

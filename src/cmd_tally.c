@@ -122,15 +122,10 @@ out:
 	return rc;
 }
 
-static const struct cli_sub subs[] = {
-	{.run = run,
-	 .max = 0,
-	 .opts = options},
-	{0}};
-
 const struct cli_command cmd_tally = {
-	.subs = subs, .input_size = sizeof(struct args),
 	.doc = N_("Count the workshop votes per item: how many for remove "
 		  "(fjerne), change (forandre) and anchor (forankre), and "
 		  "which leads.  When two priorities have the most votes, the "
-		  "item shows a tie.")};
+		  "item shows a tie."),
+	.one = {.run = run, .opts = options},
+	.input_size = sizeof(struct args)};

@@ -30,16 +30,10 @@ static int run(void *input)
 	return rc;
 }
 
-static const struct cli_sub subs[] = {
-	{.run = run,
-	 .min = 0, .max = 0,
-	 .hint = N_("name another register with -f FILE")},
-	{0}};
-
 const struct cli_command cmd_validate = {
-	.subs = subs,
 	.doc = N_("Check the register: that it is well-formed XML, follows the "
 		  "register format, and that its ids are unique and its "
 		  "references resolve.  Each problem is printed with the file "
 		  "and line number to look at; the exit status is 3 when there "
-		  "is any.")};
+		  "is any."),
+	.one = {.run = run, .hint = N_("name another register with -f FILE")}};
