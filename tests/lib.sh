@@ -99,8 +99,9 @@ test_refused() {
 }
 
 # test_unchanged PATTERN CMD...: CMD succeeds, says what PATTERN matches on
-# stderr (kept in err) and leaves styr.xml as it was: asked for what is so
-# already, it changes nothing.
+# stderr (kept in err; an empty PATTERN checks nothing there) and leaves
+# styr.xml as it was: a command that only reads, or one asked for what is
+# so already, changes nothing.
 test_unchanged() { test_refused 0 "$@"; }
 
 # test_cmp EXPECTED ACTUAL: files must be equal; shows the diff otherwise.

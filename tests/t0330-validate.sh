@@ -100,9 +100,7 @@ test_expect_success 'a register that is not there: exit 3 naming it' '
 '
 
 test_expect_success 'validate changes nothing' '
-	cp styr.xml before.xml &&
-	styr validate >/dev/null &&
-	test_cmp before.xml styr.xml
+	test_unchanged "" styr validate
 '
 
 test_expect_success 'extra arguments are a usage error' '

@@ -94,9 +94,7 @@ test_expect_success 'a bad date or format is refused' '
 '
 
 test_expect_success 'log reads only: the register is unchanged' '
-	cp styr.xml before.xml &&
-	styr log >/dev/null &&
-	test_cmp before.xml styr.xml
+	test_unchanged "" styr log
 '
 
 test_expect_success 'no register: exit 3 naming it' '

@@ -15,6 +15,13 @@ origin_of() {
 	sed -n "s/.*<item id=\"$1\" .*origin=\"\([a-z]*\)\".*/\1/p" styr.xml
 }
 
+# fresh_import DIR CSV: in a new folder DIR (the test goes there), a new
+# register with the rows CSV (a printf format) imported as in.csv.
+fresh_import() {
+	mkdir "$1" && cd "$1" && styr -q init --org X &&
+	printf "$2" >in.csv && styr -q import csv in.csv
+}
+
 test_expect_success 'setup' '
 	styr -q init --org "Odder Kommune"
 '
@@ -152,10 +159,7 @@ test_expect_success 'an unknown template is still refused' '
 '
 
 test_expect_success 'CSV import reads Danish labels in the kind column' '
-	mkdir imp && cd imp &&
-	styr -q init --org X &&
-	printf "kind,title,origin\nRegel og proceskrav,A,lokal praksis\nMÅL,B,Lovkrav\ndokumentationskrav,C,\n" >in.csv &&
-	styr -q import csv in.csv &&
+	fresh_import imp "kind,title,origin\nRegel og proceskrav,A,lokal praksis\nMÅL,B,Lovkrav\ndokumentationskrav,C,\n" &&
 	test "$(kind_of R1)" = rule &&
 	test "$(kind_of G1)" = goal &&
 	test "$(kind_of D1)" = doc &&
@@ -241,10 +245,7 @@ test_expect_success 'what getopt takes is still taken: =, attached, clusters, ab
 # --- CSV for a Danish spreadsheet ----------------------------------------
 
 test_expect_success 'import csv reads the Danish column names: Type;Titel' '
-	mkdir dacsv && cd dacsv &&
-	styr -q init --org X &&
-	printf "Type;Titel;Oprindelse;Minutter;Gange om året;TIMEPRIS\r\nRegel;Ugentligt timeantal;Lovkrav;7,5;12.000;620,5\r\nMÅL;Borgeren mestrer eget liv;lokal praksis;;;\r\n" >in.csv &&
-	styr -q import csv in.csv &&
+	fresh_import dacsv "Type;Titel;Oprindelse;Minutter;Gange om året;TIMEPRIS\r\nRegel;Ugentligt timeantal;Lovkrav;7,5;12.000;620,5\r\nMÅL;Borgeren mestrer eget liv;lokal praksis;;;\r\n" &&
 	test "$(kind_of R1)" = rule && test "$(kind_of G1)" = goal &&
 	test "$(origin_of R1)" = law && test "$(origin_of G1)" = local &&
 	grep -q "<burden minutes=\"7.5\" per-year=\"12000\" tariff=\"620.5\"/>" styr.xml
