@@ -48,6 +48,8 @@ void view_item_row(struct strmap *areas, double default_tariff,
 struct view_opts {
 	const char *lang; /* "da" or "en": adds *_label keys when set */
 	const char *area; /* only items (and areas) of this review area */
+	bool handout;     /* leave out what only an exchange needs: the id
+			   * counters ("next") */
 };
 
 /* ITEM as SPEC's ITEM object. */

@@ -51,13 +51,6 @@ const struct tpl_field handout_fields[] = {
      N_("the register's default tariff, kr per hour (empty: none)")},
     {"", "small_steps", V, NULL,
      N_("the model's small steps: how many items a step takes at most")},
-    {"", "next", G, NULL, N_("the next free number of each kind of id")},
-    {"", "next.person", V, NULL, N_("the next person's number")},
-    {"", "next.meeting", V, NULL, N_("the next meeting's number")},
-    {"", "next.goal", V, NULL, N_("the next goal's number")},
-    {"", "next.rule", V, NULL, N_("the next rule's number")},
-    {"", "next.doc", V, NULL, N_("the next documentation demand's number")},
-    {"", "next.conflict", V, NULL, N_("the next merge conflict's number")},
     {"", "copy", G, NULL,
      N_("the copy for the field this register is (styr copy); empty if none")},
     {"", "copy.id", V, NULL, N_("the copy's id")},
@@ -506,7 +499,7 @@ static long meetings_held(struct reg *r, const char *today)
 struct val *handout_data(struct arena *a, struct reg *r, const char *lang,
 			 const char *area)
 {
-	struct view_opts o = {lang, area};
+	struct view_opts o = {lang, area, true};
 	struct val *v = view_register(a, r, &o);
 	struct val *items = val_get(v, "items"), *areas = val_get(v, "areas");
 	struct val *phases = val_get(v, "phases");

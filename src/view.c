@@ -559,7 +559,8 @@ static struct val *view(struct arena *a, struct reg *r,
 	val_set(a, v, "small_steps",
 		val_int(a, atol(node_attr(r->model, "small-steps"))));
 	val_set(a, v, "phases", view_phases(a, r, lang));
-	val_set(a, v, "next", next_ids(a, r));
+	if (!o || !o->handout)
+		val_set(a, v, "next", next_ids(a, r));
 
 	arr = val_arr(a);
 	for (n = node_first(r->areas); n; n = node_after(n)) {
