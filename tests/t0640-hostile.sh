@@ -297,30 +297,29 @@ hostile_csv() {
 	test ! -e styr.xml.new && test ! -e styr.xml.lock
 }
 
+# hostile_rows NAME FORMAT PATTERN: NAME.csv, written by printf FORMAT,
+# refused as hostile_csv says.
+hostile_rows() {
+	printf "$2" >"$1.csv" && hostile_csv "$1" "$3"
+}
+
 test_expect_success 'csv: an unterminated quote' '
-	printf "kind,title\ndoc,\"no end\ndoc,more\n" >unterminated.csv &&
-	hostile_csv unterminated "unterminated.csv:2: a quoted field is not closed"
+	hostile_rows unterminated "kind,title\ndoc,\"no end\ndoc,more\n" "unterminated.csv:2: a quoted field is not closed"
 '
 
 test_expect_success 'csv: a quote in the wrong place, a ragged row' '
-	printf "kind,title\ndoc,a \"b\" c\n" >stray.csv &&
-	hostile_csv stray "stray.csv:2: a double quote in the wrong place" &&
-	printf "kind,title\ndoc,a\ndoc,b,c\n" >ragged.csv &&
-	hostile_csv ragged "ragged.csv:3: the row has 3 fields, but the header row has 2 columns"
+	hostile_rows stray "kind,title\ndoc,a \"b\" c\n" "stray.csv:2: a double quote in the wrong place" &&
+	hostile_rows ragged "kind,title\ndoc,a\ndoc,b,c\n" "ragged.csv:3: the row has 3 fields, but the header row has 2 columns"
 '
 
 test_expect_success 'csv: NUL bytes, and UTF-16' '
-	printf "kind,title\ndoc,a\0b\n" >nul.csv &&
-	hostile_csv nul "nul.csv:2: the file holds a NUL byte" &&
-	printf "\377\376k\0i\0n\0d\0,\0t\0i\0t\0l\0e\0\n\0" >utf16.csv &&
-	hostile_csv utf16 "NUL byte"
+	hostile_rows nul "kind,title\ndoc,a\0b\n" "nul.csv:2: the file holds a NUL byte" &&
+	hostile_rows utf16 "\377\376k\0i\0n\0d\0,\0t\0i\0t\0l\0e\0\n\0" "NUL byte"
 '
 
 test_expect_success 'csv: invalid UTF-8 and control characters' '
-	printf "kind,title\ndoc,Gr\370nland\n" >latin1.csv &&
-	hostile_csv latin1 "latin1.csv:2: column .title.: not valid UTF-8" &&
-	printf "kind,title\ndoc,a\033[31mb\n" >escape.csv &&
-	hostile_csv escape "escape.csv:2: column .title.: control character 0x1b"
+	hostile_rows latin1 "kind,title\ndoc,Gr\370nland\n" "latin1.csv:2: column .title.: not valid UTF-8" &&
+	hostile_rows escape "kind,title\ndoc,a\033[31mb\n" "escape.csv:2: column .title.: control character 0x1b"
 '
 
 test_expect_success 'csv: a 1 MB field, quoted or not' '
@@ -349,8 +348,7 @@ test_expect_success 'csv: more than 100,000 rows' '
 '
 
 test_expect_success 'csv: an unknown column, an empty file' '
-	printf "kind,title,secret\ndoc,a,b\n" >unknown.csv &&
-	hostile_csv unknown "unknown column .secret." &&
+	hostile_rows unknown "kind,title,secret\ndoc,a,b\n" "unknown column .secret." &&
 	: >empty.csv &&
 	test_expect_code 1 styr import csv empty.csv 2>err &&
 	test_grep "empty.csv: the file is empty" err &&
