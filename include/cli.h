@@ -46,12 +46,16 @@ extern const struct argp_child common_children[];
 /* A subcommand's work on the command's INPUT, where its options and
  * words are stored; returns an exit status. */
 typedef int cli_run_fn(void *input);
+/* Work on the register (cli_read, cli_change below). */
+struct reg;
+typedef int cli_reg_fn(struct reg *r, void *ctx);
 /* Work that subcommands share: ACTION is the subcommand's own number
  * from its table entry. */
 typedef int cli_shared_fn(int action, void *input);
 
 /* An option that keeps its value in the command's input: with an ARG, the
- * const char * at AT is set to it; without, the bool at AT becomes true. */
+ * const char * at AT is set to it; without, the bool at AT becomes true
+ * (but see cli_sub's FORMATS). */
 struct cli_option {
 	const char *name;
 	int key;
@@ -65,6 +69,11 @@ struct cli_sub {
 	cli_run_fn *run;      /* its work; or, for shared work: */
 	cli_shared_fn *shared;
 	int action;           /* passed to SHARED */
+	cli_reg_fn *read;     /* or: cli_read(READ, input) */
+	/* A mask of 1 << FMT_*: the --format in OPTS keeps an enum format,
+	 * the first of them unless cli_format makes another of the value
+	 * once all the words are read. */
+	unsigned formats;
 	int min, max;         /* how many positional words */
 	const char *args_doc; /* e.g. N_("ID NAME") */
 	const char *needs;    /* e.g. N_("the new area's id and name") */
@@ -135,8 +144,6 @@ int cli_format(const char *s, unsigned allowed, enum format *out);
  * refused (and said why), 1 when there is nothing to change and 0 when
  * it changed R, which is then saved.  Both return an exit status.
  */
-struct reg;
-typedef int cli_reg_fn(struct reg *r, void *ctx);
 int cli_read(cli_reg_fn *fn, void *ctx);
 int cli_change(cli_reg_fn *fn, void *ctx);
 

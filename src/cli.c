@@ -191,12 +191,13 @@ struct cli_ctx {
 	bool own_options;           /* options of SUB seen before the word */
 	int nwords;
 	char **words;
+	const char *format; /* the value of SUB's --format, if any */
 };
 
 /* Is S an entry of its table, not the {0} that ends it? */
 static bool is_sub(const struct cli_sub *s)
 {
-	return s->run || s->shared;
+	return s->run || s->shared || s->read;
 }
 
 static const struct cli_sub *find_sub(const struct cli_sub *subs,
@@ -230,13 +231,13 @@ static char *sub_names(const struct cli_sub *subs)
 	return sb_steal(&sb);
 }
 
-/* Keeps an option's value or a positional word where S says it goes in
- * INPUT.  False when S does not say. */
-static bool store(const struct cli_sub *s, void *input, int key, char *arg,
-		  unsigned arg_num)
+/* Keeps an option's value or a positional word where C->sub says it
+ * goes in the input.  False when it does not say. */
+static bool store(struct cli_ctx *c, int key, char *arg, unsigned arg_num)
 {
+	const struct cli_sub *s = c->sub;
 	const struct cli_option *o;
-	char *base = input;
+	char *base = c->input;
 
 	if (key == ARGP_KEY_ARG) {
 		/* cli_parser has refused words beyond s->max already. */
@@ -248,13 +249,30 @@ static bool store(const struct cli_sub *s, void *input, int key, char *arg,
 	for (o = s->opts; o && (o->name || o->key); o++) {
 		if (o->key != key)
 			continue;
-		if (o->arg)
+		if (s->formats && o->name && !strcmp(o->name, "format"))
+			c->format = arg; /* parsed at the end */
+		else if (o->arg)
 			*(const char **)(base + o->at) = arg;
 		else
 			*(bool *)(base + o->at) = true;
 		return true;
 	}
 	return false;
+}
+
+/* C->sub's --format, once every word is read: cli_format exits with a
+ * usage error when the value is not one of its formats. */
+static void parse_formats(struct cli_ctx *c)
+{
+	const struct cli_option *o;
+	char *base = c->input;
+
+	for (o = c->sub->opts; o && (o->name || o->key); o++)
+		if (c->sub->formats && o->name && !strcmp(o->name, "format")) {
+			enum format *fmt = (enum format *)(base + o->at);
+			*fmt = (enum format)__builtin_ctz(c->sub->formats);
+			cli_format(c->format, c->sub->formats, fmt);
+		}
 }
 
 /* The options argp shows and parses for S: OPTS, then OPTIONS. */
@@ -331,7 +349,7 @@ static error_t cli_parser(int key, char *arg, struct argp_state *state)
 	if (key == ARGP_KEY_END && (int)state->arg_num < s->min)
 		argp_error(state, _("'%s' needs %s"), c->word,
 			   _(s->needs ? s->needs : s->args_doc));
-	if (store(s, c->input, key, arg, state->arg_num))
+	if (store(c, key, arg, state->arg_num))
 		e = 0;
 	if (s->parse_opt) {
 		error_t own;
@@ -342,6 +360,8 @@ static error_t cli_parser(int key, char *arg, struct argp_state *state)
 		if (own != ARGP_ERR_UNKNOWN)
 			e = own;
 	}
+	if (key == ARGP_KEY_END)
+		parse_formats(c);
 	if (key == ARGP_KEY_ARG && e == ARGP_ERR_UNKNOWN) {
 		c->words = xrealloc(c->words,
 				    (size_t)(c->nwords + 1) * sizeof *c->words);
@@ -402,6 +422,8 @@ static int run_sub(const struct cli_sub *s, void *input, int argc,
 		*(char ***)(base + s->argv_at[0]) = argv;
 		*(int *)(base + s->argv_at[1]) = argc;
 	}
+	if (s->read)
+		return cli_read(s->read, input);
 	return s->run ? s->run(input) : s->shared(s->action, input);
 }
 
@@ -409,7 +431,7 @@ static int run_sub(const struct cli_sub *s, void *input, int argc,
 static int dispatch_one(const struct cli_sub *s, const char *doc, int argc,
 			char **argv, void *input)
 {
-	struct cli_ctx c = {s, NULL, argv[0], input, 0, false, 0, NULL};
+	struct cli_ctx c = {s, NULL, argv[0], input, 0, false, 0, NULL, NULL};
 	char *name = xasprintf("styr %s", argv[0]);
 	int rc;
 
@@ -424,7 +446,7 @@ int cli_dispatch(const struct cli_sub *subs, const char *doc, int argc,
 		 char **argv, void *input)
 {
 	struct cli_ctx c = {find_sub(subs, NULL), subs, argv[0], input,
-			    0, false, 0, NULL};
+			    0, false, 0, NULL, NULL};
 	struct strbuf usage = {0}, help = {0};
 	const struct cli_sub *s;
 	char *name;
@@ -458,6 +480,7 @@ int cli_dispatch(const struct cli_sub *subs, const char *doc, int argc,
 		c.sub = find_sub(subs, argv[first]);
 		c.subs = NULL;
 		c.word = c.sub->name;
+		c.format = NULL;
 		name = xasprintf("styr %s %s", argv[0], c.sub->name);
 		parse_as(&c, name, c.sub->args_doc, c.sub->doc, 0,
 			 argc - first, argv + first);

@@ -15,7 +15,6 @@ enum action { RENAME, REMOVE };
 
 struct args {
 	const char *id, *name;
-	const char *format;
 	enum format fmt;
 	const char *why;
 };
@@ -192,18 +191,8 @@ static int area_list(struct reg *r, void *input)
 	return EXIT_OK;
 }
 
-static int list(void *input)
-{
-	struct args *a = input;
-
-	a->fmt = FMT_TABLE;
-	if (cli_format(a->format, FMT_TABLES, &a->fmt) < 0)
-		return EXIT_REFUSED;
-	return cli_read(area_list, a);
-}
-
 static const struct cli_option list_options[] = {
-	CLI_FORMAT_TABLES(struct args, format), {0}};
+	CLI_FORMAT_TABLES(struct args, fmt), {0}};
 
 static const struct cli_option why_options[] = {
 	CLI_WHY_CORRECTED(struct args, why), {0}};
@@ -218,7 +207,8 @@ static const struct cli_sub subs[] = {
 	 .doc = N_("Add a review area.\vIts ID is short, e.g. BOST or "
 		   "hjemmepleje: 1 to 32 letters A-Z without æ, ø, å, digits, "
 		   "'-' or '_'.")},
-	{.name = "list", .run = list, .opts = list_options,
+	{.name = "list", .read = area_list, .opts = list_options,
+	 .formats = FMT_TABLES,
 	 .doc = N_("List the review areas and how many items each has.")},
 	{.name = "rename", .shared = area_fix, .action = RENAME, .min = 2,
 	 .max = 2, .args_doc = N_("ID NAME [--why TEXT]"),

@@ -17,7 +17,7 @@ enum action { RENAME, REMOVE };
 
 struct args {
 	const char *who, *name; /* the person named, the name to give */
-	const char *role, *format;
+	const char *role;
 	enum format fmt;
 	const char *why;
 };
@@ -234,16 +234,6 @@ static int person_list(struct reg *r, void *input)
 	return EXIT_OK;
 }
 
-static int list(void *input)
-{
-	struct args *a = input;
-
-	a->fmt = FMT_TABLE;
-	if (cli_format(a->format, FMT_TABLES, &a->fmt) < 0)
-		return EXIT_REFUSED;
-	return cli_read(person_list, a);
-}
-
 static const struct cli_option add_options[] = {
 	{"role", 'r', N_("ROLE"), offsetof(struct args, role),
 	 N_("management (ledelse), med, administration (forvaltning), staff "
@@ -252,7 +242,7 @@ static const struct cli_option add_options[] = {
 	{0}};
 
 static const struct cli_option list_options[] = {
-	CLI_FORMAT_TABLES(struct args, format), {0}};
+	CLI_FORMAT_TABLES(struct args, fmt), {0}};
 
 static const struct cli_option change_options[] = {
 	{"role", 'r', N_("ROLE"), offsetof(struct args, role),
@@ -274,7 +264,8 @@ static const struct cli_sub subs[] = {
 	 .words_at = who_name + 1,
 	 .doc = N_("Add a person and print the new id (P1, P2, ...).\vA "
 		   "person can later be named by id or by name.")},
-	{.name = "list", .run = list, .opts = list_options,
+	{.name = "list", .read = person_list, .opts = list_options,
+	 .formats = FMT_TABLES,
 	 .doc = N_("List the people and their roles.")},
 	{.name = "rename", .shared = person_fix, .action = RENAME, .min = 2,
 	 .max = 2, .args_doc = N_("ID|NAME NEW-NAME [--why TEXT]"),
