@@ -23,7 +23,9 @@ DATA=$SRC_DIR/tests/data
 
 test_count=0
 test_failed=0
-TRASH=$(mktemp -d "${TMPDIR:-/tmp}/styr-test.XXXXXX")
+# The sandbox: in STYR_TEST_ROOT when set (make puts it in /dev/shm; see
+# TEST_ROOT in the Makefile), else in TMPDIR.
+TRASH=$(mktemp -d "${STYR_TEST_ROOT:-${TMPDIR:-/tmp}}/styr-test.XXXXXX")
 # (serve_stop, below, stops a server a test file left running.)
 trap 'serve_stop 2>/dev/null; cd /; rm -rf "$TRASH"' EXIT
 cd "$TRASH" || exit 1

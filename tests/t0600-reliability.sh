@@ -2,6 +2,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Nothing is lost: concurrent writers, kills during a save, stale locks, and
 # broken or hostile registers that must be reported and never overwritten.
+# Kills must land in real syncs to the disk, not in a tmpfs where a sync
+# is nothing: the sandbox stays in TMPDIR (lib.sh, STYR_TEST_ROOT).
+STYR_TEST_ROOT=
 . "$(dirname "$0")/lib.sh"
 
 count_items() { grep -c "<item id=" "${1:-styr.xml}"; }

@@ -6,6 +6,9 @@
 # old or the new state, no temporary files pile up, and a lock left by the
 # killed process is taken over by the next writer at once.  The checks are
 # in kill-during-save.pl.
+# Kills must land in real syncs to the disk, not in a tmpfs where a sync
+# is nothing: the sandbox stays in TMPDIR (lib.sh, STYR_TEST_ROOT).
+STYR_TEST_ROOT=
 . "$(dirname "$0")/lib.sh"
 
 # The full count (STYR_TEST_LONG=1, make check-all): 200 kills in the plain

@@ -7,6 +7,9 @@
 # must be in the register (or a later one of the same voter on the same
 # item that was sent when the server died), and the register validates
 # after every restart.  The register is read with ElementTree.
+# Kills must land in real syncs to the disk, not in a tmpfs where a sync
+# is nothing: the sandbox stays in TMPDIR (lib.sh, STYR_TEST_ROOT).
+STYR_TEST_ROOT=
 . "$(dirname "$0")/lib.sh"
 
 WEB=$SRC_DIR/tests/web
