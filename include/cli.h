@@ -36,10 +36,10 @@ extern const struct argp_child common_children[];
  * positional words go, so a command writes a PARSE_OPT only to check
  * something.  Or ARGV_AT names two fields, a char ** that gets all the
  * words (those PARSE_OPT did not take) and an int that gets how many,
- * as CLI_MANY wants.  PARSE_OPT sees every key after it is stored (and
- * ARGP_KEY_INIT/END for checks between options) with state->input the
- * command's INPUT.  Use designated initialisers; unset fields are NULL
- * or 0.
+ * as CLI_MANY wants.  CHECK says when options do not go together.
+ * PARSE_OPT, for what the rest cannot say, sees every key after it is
+ * stored (and ARGP_KEY_INIT/END) with state->input the command's INPUT.
+ * Use designated initialisers; unset fields are NULL or 0.
  */
 #define CLI_MANY -1 /* max: no limit */
 
@@ -52,6 +52,10 @@ typedef int cli_reg_fn(struct reg *r, void *ctx);
 /* Work that subcommands share: ACTION is the subcommand's own number
  * from its table entry. */
 typedef int cli_shared_fn(int action, void *input);
+
+/* Checks, once all the words and options are read, that they go
+ * together; when not, says so with argp_error(STATE, ...). */
+typedef void cli_check_fn(const void *input, struct argp_state *state);
 
 /* An option that keeps its value in the command's input: with an ARG, the
  * const char * at AT is set to it; without, the bool at AT becomes true
@@ -83,6 +87,7 @@ struct cli_sub {
 	const size_t *argv_at;  /* or where all go: char **, int */
 	const struct argp_option *options; /* after OPTS; PARSE_OPT keeps */
 	argp_parser_t parse_opt;
+	cli_check_fn *check;
 	const struct argp_child *children; /* NULL: common_children */
 	const char *doc;
 };

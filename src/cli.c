@@ -360,6 +360,8 @@ static error_t cli_parser(int key, char *arg, struct argp_state *state)
 		if (own != ARGP_ERR_UNKNOWN)
 			e = own;
 	}
+	if (key == ARGP_KEY_END && s->check)
+		s->check(c->input, state);
 	if (key == ARGP_KEY_END)
 		parse_formats(c);
 	if (key == ARGP_KEY_ARG && e == ARGP_ERR_UNKNOWN) {

@@ -61,10 +61,10 @@ out:
 }
 
 const struct cli_command cmd_add = {
-	.doc = N_("Add a governance item.  KIND is goal (mål), rule (regel) or "
-		  "doc (dokumentation).  Prints the new item's id."),
 	.one = {.run = run, .min = 2, .max = 2, .args_doc = N_("KIND TITLE"),
 		.needs = N_("a kind (goal, rule, doc) and a title"),
 		.hint = N_("put a title with spaces in quotes"),
 		.parse_opt = parse_opt, .children = children},
-	.input_size = sizeof(struct args)};
+	.input_size = sizeof(struct args),
+	.doc = N_("Add a governance item.  KIND is goal (mål), rule (regel) or "
+		  "doc (dokumentation).  Prints the new item's id.")};

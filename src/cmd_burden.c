@@ -46,13 +46,10 @@ static const struct cli_option options[] = {
 	{0}};
 
 /* An item's estimate, or the default tariff alone. */
-static error_t parse_opt(int key, char *arg, struct argp_state *state)
+static void check(const void *input, struct argp_state *state)
 {
-	const struct args *a = state->input;
+	const struct args *a = input;
 
-	(void)arg;
-	if (key != ARGP_KEY_END)
-		return ARGP_ERR_UNKNOWN;
 	if (a->default_tariff) {
 		if (a->id || a->minutes || a->per_year || a->staff || a->tariff)
 			argp_error(state, _("--default-tariff goes alone, "
@@ -62,7 +59,6 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 	} else if (!a->minutes || !a->per_year) {
 		argp_error(state, _("give both --minutes and --per-year"));
 	}
-	return 0;
 }
 
 /*
@@ -233,7 +229,7 @@ static const struct cli_sub subs[] = {
 			"KR_PER_HOUR]\n--default-tariff KR_PER_HOUR"),
 	 .opts = options,
 	 .words_at = (const size_t[]){offsetof(struct args, id)},
-	 .parse_opt = parse_opt},
+	 .check = check},
 	{.name = "clear", .run = burden_clear, .min = 1, .max = 1,
 	 .args_doc = N_("ID [--why TEXT]"),
 	 .needs = N_("the item's id"),

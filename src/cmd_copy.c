@@ -81,11 +81,11 @@ out:
 }
 
 const struct cli_command cmd_copy = {
+	.one = {.run = run, .opts = options},
+	.input_size = sizeof(struct args),
 	.doc = N_("Write a copy of the register to FILE for an agent who works "
 		  "away from it (a laptop at a workplace).  The copy says what "
 		  "it was copied from, and the register keeps the copy as it "
 		  "was handed out (beside it, in REGISTER.copies/), so that "
 		  "'styr merge FILE' later takes the agent's work back without "
-		  "a base file.  The copy is logged."),
-	.one = {.run = run, .opts = options},
-	.input_size = sizeof(struct args)};
+		  "a base file.  The copy is logged.")};

@@ -36,11 +36,11 @@ out:
 }
 
 const struct cli_command cmd_delete = {
-	.doc = N_("Delete item ID without asking.  The change log keeps the "
-		  "whole item (notes, ratings, votes and all), and its id is "
-		  "never given to another item."),
 	.one = {.run = run, .min = 1, .max = 1, .args_doc = N_("ID"),
 		.needs = N_("the id of the item to delete"),
 		.hint = N_("delete one item at a time"),
 		.words_at = (const size_t[]){offsetof(struct args, id)}},
-	.input_size = sizeof(struct args)};
+	.input_size = sizeof(struct args),
+	.doc = N_("Delete item ID without asking.  The change log keeps the "
+		  "whole item (notes, ratings, votes and all), and its id is "
+		  "never given to another item.")};

@@ -124,14 +124,14 @@ out:
 }
 
 const struct cli_command cmd_edit = {
-	.doc = N_("Change the fields of item ID.  An empty value (\"\") clears "
-		  "a field; the title cannot be cleared.  The change log "
-		  "records the old and the new value.  --kind changes what "
-		  "kind of item it is: it gets a new id of the new kind."),
 	.one = {.run = run, .min = 1, .max = 1,
 		.args_doc = N_("ID [--title TEXT] [--desc TEXT] [--area ID] ..."),
 		.needs = N_("the id of the item to change"),
 		.hint = N_("put a text with spaces in quotes"),
 		.options = options, .parse_opt = parse_opt,
 		.children = children},
-	.input_size = sizeof(struct args)};
+	.input_size = sizeof(struct args),
+	.doc = N_("Change the fields of item ID.  An empty value (\"\") clears "
+		  "a field; the title cannot be cleared.  The change log "
+		  "records the old and the new value.  --kind changes what "
+		  "kind of item it is: it gets a new id of the new kind.")};

@@ -333,6 +333,12 @@ out:
 }
 
 const struct cli_command cmd_export = {
+	.one = {.run = run, .min = 1, .max = 1,
+		.args_doc = N_("csv|json|xlsx|ods|survey"),
+		.needs = N_("a format: csv, json, xlsx, ods or survey"),
+		.opts = options,
+		.words_at = (const size_t[]){offsetof(struct args, format)}},
+	.input_size = sizeof(struct args),
 	.doc = N_("Write the whole register for other programs.  csv is one "
 		  "row per item with its fields, burden, vote counts, "
 		  "priority, decision and solution, for spreadsheets; 'styr "
@@ -353,10 +359,4 @@ const struct cli_command cmd_export = {
 		  "item, 'D4: the title', with the item's description as help "
 		  "text and the three experiences as the answers, in the "
 		  "language --lang gives.  'styr import ratings' reads the "
-		  "tool's export of the answers back."),
-	.one = {.run = run, .min = 1, .max = 1,
-		.args_doc = N_("csv|json|xlsx|ods|survey"),
-		.needs = N_("a format: csv, json, xlsx, ods or survey"),
-		.opts = options,
-		.words_at = (const size_t[]){offsetof(struct args, format)}},
-	.input_size = sizeof(struct args)};
+		  "tool's export of the answers back.")};

@@ -464,6 +464,11 @@ out:
 }
 
 const struct cli_command cmd_handout = {
+	.one = {.run = run, .min = 1, .max = 1, .args_doc = N_("TEMPLATE"),
+		.needs = N_("a template: a name such as workshop (see 'styr templates') or a file"),
+		.hint = N_("give one template"), .opts = options,
+		.words_at = (const size_t[]){offsetof(struct args, template)}},
+	.input_size = sizeof(struct args),
 	.doc = N_("Print an ODT handout (for LibreOffice, Word and the like) "
 		  "from a template filled with the register's data.  TEMPLATE "
 		  "is a built-in handout (faseplan, kortlaegning, workshop, "
@@ -474,9 +479,4 @@ const struct cli_command cmd_handout = {
 		  "between, {{#if item.burden}} ... {{else}} ... {{/if}} shows "
 		  "a part only when a field is set, and {{chart votes}} or "
 		  "{{chart burden}} draws a chart; 'styr templates --fields' "
-		  "lists the fields."),
-	.one = {.run = run, .min = 1, .max = 1, .args_doc = N_("TEMPLATE"),
-		.needs = N_("a template: a name such as workshop (see 'styr templates') or a file"),
-		.hint = N_("give one template"), .opts = options,
-		.words_at = (const size_t[]){offsetof(struct args, template)}},
-	.input_size = sizeof(struct args)};
+		  "lists the fields.")};

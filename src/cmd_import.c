@@ -237,6 +237,11 @@ static int run(void *input)
 }
 
 const struct cli_command cmd_import = {
+	.one = {.run = run, .min = 2, .max = 2,
+		.args_doc = N_("csv|json|xlsx|ods|ratings FILE"),
+		.needs = N_("the format and the file: import csv FILE or import " "json FILE"),
+		.options = options, .parse_opt = parse_opt},
+	.input_size = sizeof(struct args),
 	.doc = N_("Add the items in a CSV file (saved from a spreadsheet: "
 		  "UTF-8, a header row, the columns separated by commas or, as "
 		  "a Danish spreadsheet saves CSV, by semicolons) to the "
@@ -266,9 +271,4 @@ const struct cli_command cmd_import = {
 		  "and a 'role' column.  Respondents are matched to the people "
 		  "list as 'styr rate' matches them.  An unknown column, "
 		  "answer or person stops the import, and then nothing is "
-		  "changed."),
-	.one = {.run = run, .min = 2, .max = 2,
-		.args_doc = N_("csv|json|xlsx|ods|ratings FILE"),
-		.needs = N_("the format and the file: import csv FILE or import " "json FILE"),
-		.options = options, .parse_opt = parse_opt},
-	.input_size = sizeof(struct args)};
+		  "changed.")};

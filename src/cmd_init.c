@@ -85,7 +85,7 @@ out:
 }
 
 const struct cli_command cmd_init = {
-	.doc = N_("Start a new register (styr.xml, or the file named with -f) "
-		  "with the six-phase model, phase 1 active."),
 	.one = {.run = run, .opts = options},
-	.input_size = sizeof(struct args)};
+	.input_size = sizeof(struct args),
+	.doc = N_("Start a new register (styr.xml, or the file named with -f) "
+		  "with the six-phase model, phase 1 active.")};

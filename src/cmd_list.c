@@ -329,13 +329,13 @@ out:
 }
 
 const struct cli_command cmd_list = {
+	.one = {.run = run,
+		.hint = N_("filters are options, e.g. --kind doc"),
+		.opts = options},
+	.input_size = sizeof(struct args),
 	.doc = N_("List the items, one line each: id, kind, area, title, how "
 		  "many find it too tight (baseline), hours per year, votes, "
 		  "the workshop's proposal and the steering group's decision.  "
 		  "Filters combine.  csv and tsv give the same columns with "
 		  "full titles and keywords instead of labels; json gives "
-		  "every item whole."),
-	.one = {.run = run,
-		.hint = N_("filters are options, e.g. --kind doc"),
-		.opts = options},
-	.input_size = sizeof(struct args)};
+		  "every item whole.")};

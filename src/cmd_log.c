@@ -156,8 +156,8 @@ out:
 }
 
 const struct cli_command cmd_log = {
+	.one = {.run = run, .opts = options},
+	.input_size = sizeof(struct args),
 	.doc = N_("Show the change log: every change to the register, oldest "
 		  "first, with when (UTC), who, what kind of change, the item "
-		  "or other id concerned, and what was changed."),
-	.one = {.run = run, .opts = options},
-	.input_size = sizeof(struct args)};
+		  "or other id concerned, and what was changed.")};

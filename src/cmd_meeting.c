@@ -453,26 +453,22 @@ static const struct cli_option change_options[] = {
 	{0}};
 
 /* 'change' needs something to change. */
-static error_t parse_change(int key, char *arg, struct argp_state *state)
+static void check_change(const void *input, struct argp_state *state)
 {
-	const struct args *a = state->input;
+	const struct args *a = input;
 
-	(void)arg;
-	if (key == ARGP_KEY_END && !a->title && !a->date && !a->phase)
+	if (!a->title && !a->date && !a->phase)
 		argp_error(state, _("say what to change: --title, --date or "
 				    "--phase"));
-	return ARGP_ERR_UNKNOWN;
 }
 
 /* 'add' cannot go without --date. */
-static error_t parse_add(int key, char *arg, struct argp_state *state)
+static void check_add(const void *input, struct argp_state *state)
 {
-	const struct args *a = state->input;
+	const struct args *a = input;
 
-	(void)arg;
-	if (key == ARGP_KEY_END && !a->date)
+	if (!a->date)
 		argp_error(state, _("'add' needs --date DATE"));
-	return ARGP_ERR_UNKNOWN;
 }
 
 static const size_t pos_at[] = {offsetof(struct args, pos),
@@ -488,7 +484,7 @@ static const struct cli_sub subs[] = {
 	 .args_doc = N_("KIND TITLE --date DATE [--phase N]"),
 	 .needs = N_("a KIND and a TITLE (put a title with spaces in quotes)"),
 	 .hint = N_("put a title with spaces in quotes"),
-	 .opts = add_options, .parse_opt = parse_add,
+	 .opts = add_options, .check = check_add,
 	 .doc = N_("Plan a meeting and print its id (M1, M2, ...).\vKIND is "
 		   "module (undervisningsmodul), network (netværksmøde), "
 		   "workshop, seminar, learning (læringsmøde), steering "
@@ -519,7 +515,7 @@ static const struct cli_sub subs[] = {
 			"TEXT]"),
 	 .needs = N_("the meeting's id"),
 	 .hint = N_("put a title with spaces in quotes after --title"),
-	 .opts = change_options, .parse_opt = parse_change,
+	 .opts = change_options, .check = check_change,
 	 .doc = N_("Correct a meeting's title, date or phase; the log keeps "
 		   "the old ones.")},
 	{.name = "remove", .shared = run, .action = REMOVE, .min = 1, .max = 1,

@@ -23,14 +23,12 @@ struct args {
 };
 
 /* 'add' cannot go without --role. */
-static error_t parse_add(int key, char *arg, struct argp_state *state)
+static void check_add(const void *input, struct argp_state *state)
 {
-	const struct args *a = state->input;
+	const struct args *a = input;
 
-	(void)arg;
-	if (key == ARGP_KEY_END && !a->role)
+	if (!a->role)
 		argp_error(state, _("give the person's role with --role"));
-	return ARGP_ERR_UNKNOWN;
 }
 
 static int person_add(void *input)
@@ -260,7 +258,7 @@ static const struct cli_sub subs[] = {
 	{.name = "add", .run = person_add, .min = 1, .max = 1,
 	 .args_doc = N_("NAME --role ROLE"), .needs = N_("the person's name"),
 	 .hint = N_("put a name with spaces in quotes"),
-	 .opts = add_options, .parse_opt = parse_add,
+	 .opts = add_options, .check = check_add,
 	 .words_at = who_name + 1,
 	 .doc = N_("Add a person and print the new id (P1, P2, ...).\vA "
 		   "person can later be named by id or by name.")},
@@ -278,7 +276,7 @@ static const struct cli_sub subs[] = {
 	 .args_doc = N_("ID|NAME --role ROLE [--why TEXT]"),
 	 .needs = N_("the person (id or name)"),
 	 .hint = N_("put a name with spaces in quotes"),
-	 .opts = change_options, .parse_opt = parse_add, .words_at = who_name,
+	 .opts = change_options, .check = check_add, .words_at = who_name,
 	 .doc = N_("Correct a person's role; the log keeps the old one.")},
 	{.name = "remove", .shared = person_fix, .action = REMOVE, .min = 1,
 	 .max = 1, .args_doc = N_("ID|NAME [--why TEXT]"),

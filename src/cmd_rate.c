@@ -32,16 +32,12 @@ static const struct cli_option options[] = {
 	{"date", 'd', N_("DATE"), offsetof(struct args, date), N_("the day it was answered (YYYY-MM-DD; default: today)")},
 	{0}};
 
-static error_t parse_opt(int key, char *arg, struct argp_state *state)
+static void check(const void *input, struct argp_state *state)
 {
-	const struct args *a = state->input;
+	const struct args *a = input;
 
-	(void)arg;
-	if (key != ARGP_KEY_END)
-		return ARGP_ERR_UNKNOWN;
 	if (a->guest && !a->respondent)
 		argp_error(state, _("--guest goes with --respondent NAME"));
-	return 0;
 }
 
 static int rate_record(void *input)
@@ -204,7 +200,7 @@ static const struct cli_sub subs[] = {
 	 .opts = options,
 	 .words_at = (const size_t[]){offsetof(struct args, id),
 				      offsetof(struct args, experience)},
-	 .parse_opt = parse_opt},
+	 .check = check},
 	{.name = "remove", .shared = rate_fix, .action = REMOVE, .min = 2,
 	 .max = 2,
 	 .args_doc = N_("ID N [--why TEXT]"),

@@ -47,14 +47,12 @@ static const struct cli_option open_options[] = {
 	 N_("keep the result hidden until 'styr round reveal'")},
 	{0}};
 
-static error_t parse_open(int key, char *arg, struct argp_state *state)
+static void check_open(const void *input, struct argp_state *state)
 {
-	const struct args *a = state->input;
+	const struct args *a = input;
 
-	(void)arg;
-	if (key == ARGP_KEY_END && a->named && a->anonymous)
+	if (a->named && a->anonymous)
 		argp_error(state, _("give --named or --anonymous, not both"));
-	return ARGP_ERR_UNKNOWN;
 }
 
 static void print_text(struct reg *r, xmlNodePtr rd, const char *now)
@@ -242,7 +240,7 @@ static const struct cli_sub subs[] = {
 	 .argv_at = pos_at,
 	 .args_doc = N_("[--meeting MID] [--items ID...] [--votes N] "
 			"[--minutes N] [--named|--anonymous] [--hidden]"),
-	 .opts = open_options, .parse_opt = parse_open,
+	 .opts = open_options, .check = check_open,
 	 .doc = N_("Open a voting round at a workshop.\vParticipants vote "
 		   "on the round's items in 'styr serve'; each has N votes "
 		   "(one item, one vote: remove, change or anchor, which they "

@@ -63,6 +63,8 @@ static int run(void *input)
 }
 
 const struct cli_command cmd_serve = {
+	.one = {.run = run, .opts = options},
+	.input_size = sizeof(struct args),
 	.doc = N_("Serve the prioritisation workshop and the process's status "
 		  "in the browser.\vPrints three addresses, each with its own "
 		  "token: Participants (vote on their phones), Projector (the "
@@ -72,6 +74,4 @@ const struct cli_command cmd_serve = {
 		  "projector).  Every address also opens the colleagues' "
 		  "status page, /status.  Votes are saved to the register as "
 		  "'styr vote' saves them; open the round here or with 'styr "
-		  "round open'.  Stop with Ctrl-C."),
-	.one = {.run = run, .opts = options},
-	.input_size = sizeof(struct args)};
+		  "round open'.  Stop with Ctrl-C.")};

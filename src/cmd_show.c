@@ -295,12 +295,12 @@ out:
 }
 
 const struct cli_command cmd_show = {
-	.doc = N_("Show item ID as a card: what it is, where it was found, the "
-		  "notes from the mapping, how it is experienced, what it "
-		  "costs, the votes, the proposal, the decision and the "
-		  "solution."),
 	.one = {.run = run, .min = 1, .max = 1, .args_doc = N_("ID"),
 		.needs = N_("the id of the item to show (see 'styr list')"),
 		.hint = N_("show one item at a time"), .options = options,
 		.parse_opt = parse_opt},
-	.input_size = sizeof(struct args)};
+	.input_size = sizeof(struct args),
+	.doc = N_("Show item ID as a card: what it is, where it was found, the "
+		  "notes from the mapping, how it is experienced, what it "
+		  "costs, the votes, the proposal, the decision and the "
+		  "solution.")};

@@ -31,16 +31,14 @@ static const struct cli_option options[] = {
 	{0}};
 
 /* Something to record, at least. */
-static error_t parse_opt(int key, char *arg, struct argp_state *state)
+static void check(const void *input, struct argp_state *state)
 {
-	const struct args *a = state->input;
+	const struct args *a = input;
 
-	(void)arg;
-	if (key == ARGP_KEY_END && !a->status && !a->criteria &&
+	if (!a->status && !a->criteria &&
 	    !a->evaluate_by)
 		argp_error(state, _("say what to record: --status, "
 				    "--criteria or --evaluate-by"));
-	return ARGP_ERR_UNKNOWN;
 }
 
 static int solution_set(void *input)
@@ -207,7 +205,7 @@ static const struct cli_sub subs[] = {
 	 .hint = N_("put criteria with spaces in quotes after --criteria"),
 	 .opts = options,
 	 .words_at = (const size_t[]){offsetof(struct args, id)},
-	 .parse_opt = parse_opt},
+	 .check = check},
 	{.name = "clear", .run = solution_clear, .min = 1, .max = 1,
 	 .args_doc = N_("ID [--why TEXT]"),
 	 .needs = N_("the item's id"),

@@ -237,10 +237,10 @@ static int run(void *input)
 }
 
 const struct cli_command cmd_summary = {
+	.one = {.run = run, .opts = options},
+	.input_size = sizeof(struct args),
 	.doc = N_("Sum up the register: where the process stands, how many "
 		  "goals, rules and documentation demands were found, how they "
 		  "were experienced (baseline ratings), prioritised and "
 		  "decided, and the burden they put on the staff in hours (and "
-		  "kroner) per year."),
-	.one = {.run = run, .opts = options},
-	.input_size = sizeof(struct args)};
+		  "kroner) per year.")};

@@ -123,9 +123,9 @@ out:
 }
 
 const struct cli_command cmd_tally = {
+	.one = {.run = run, .opts = options},
+	.input_size = sizeof(struct args),
 	.doc = N_("Count the workshop votes per item: how many for remove "
 		  "(fjerne), change (forandre) and anchor (forankre), and "
 		  "which leads.  When two priorities have the most votes, the "
-		  "item shows a tie."),
-	.one = {.run = run, .opts = options},
-	.input_size = sizeof(struct args)};
+		  "item shows a tie.")};

@@ -323,11 +323,11 @@ static int run(void *input)
 }
 
 const struct cli_command cmd_templates = {
+	.one = {.run = run, .opts = options},
+	.input_size = sizeof(struct args),
 	.doc = N_("List the handout templates, one a line: the built-in ones "
 		  "and your own (in --template-dir DIR and the directories in "
 		  "$STYR_TEMPLATES, separated by ':'; a template there is "
 		  "NAME.ott, NAME.odt or an unpacked directory NAME/).  'styr "
 		  "handout NAME' prints one.  With --fields, list what a "
-		  "template can show."),
-	.one = {.run = run, .opts = options},
-	.input_size = sizeof(struct args)};
+		  "template can show.")};

@@ -31,9 +31,9 @@ static int run(void *input)
 }
 
 const struct cli_command cmd_validate = {
+	.one = {.run = run, .hint = N_("name another register with -f FILE")},
 	.doc = N_("Check the register: that it is well-formed XML, follows the "
 		  "register format, and that its ids are unique and its "
 		  "references resolve.  Each problem is printed with the file "
 		  "and line number to look at; the exit status is 3 when there "
-		  "is any."),
-	.one = {.run = run, .hint = N_("name another register with -f FILE")}};
+		  "is any.")};

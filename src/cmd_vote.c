@@ -34,15 +34,12 @@ static const struct cli_option options[] = {
 	{0}};
 
 /* One voter by name or paper votes by number, not both. */
-static error_t parse_opt(int key, char *arg, struct argp_state *state)
+static void check_cast(const void *input, struct argp_state *state)
 {
-	const struct args *a = state->input;
+	const struct args *a = input;
 	/* --by is a common option, parsed before or after the command. */
 	bool voter = opt.by && *opt.by;
 
-	(void)arg;
-	if (key != ARGP_KEY_END)
-		return ARGP_ERR_UNKNOWN;
 	if (a->count && voter)
 		argp_error(state, _("--count records anonymous paper votes; "
 				    "leave out --by"));
@@ -51,7 +48,6 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 				    "paper votes with --count N"));
 	if (a->guest && !voter)
 		argp_error(state, _("--guest goes with --by NAME"));
-	return 0;
 }
 
 static int vote_cast(void *input)
@@ -145,14 +141,11 @@ static const struct cli_option withdraw_options[] = {
 	{0}};
 
 /* Whose vote: --by NAME or its number, not both. */
-static error_t parse_withdraw(int key, char *arg, struct argp_state *state)
+static void check_withdraw(const void *input, struct argp_state *state)
 {
-	const struct args *a = state->input;
+	const struct args *a = input;
 	bool voter = opt.by && *opt.by;
 
-	(void)arg;
-	if (key != ARGP_KEY_END)
-		return ARGP_ERR_UNKNOWN;
 	if (a->number && voter)
 		argp_error(state, _("give the vote's number or --by NAME, "
 				    "not both"));
@@ -160,7 +153,6 @@ static error_t parse_withdraw(int key, char *arg, struct argp_state *state)
 		argp_error(state, _("say whose vote with --by NAME, or give "
 				    "its number ('styr show ID' numbers "
 				    "them)"));
-	return 0;
 }
 
 /* The vote --by NAME cast on ITEM (in meeting MID when given), or NULL
@@ -233,14 +225,14 @@ static const struct cli_sub subs[] = {
 	 .opts = options,
 	 .words_at = (const size_t[]){offsetof(struct args, id),
 				      offsetof(struct args, priority)},
-	 .parse_opt = parse_opt},
+	 .check = check_cast},
 	{.name = "withdraw", .run = vote_withdraw, .min = 1,
 	 .max = 2, .args_doc = N_("ID --by NAME [--meeting MID]\nID N"),
 	 .needs = N_("the id of the item voted on"),
 	 .opts = withdraw_options,
 	 .words_at = (const size_t[]){offsetof(struct args, id),
 				      offsetof(struct args, number)},
-	 .parse_opt = parse_withdraw,
+	 .check = check_withdraw,
 	 .doc = N_("Withdraw a vote; the log keeps it.\vWithdraw the vote "
 		   "NAME cast on item ID (--by NAME), or vote N as 'styr "
 		   "show ID' numbers them (paper votes too).  The change "
