@@ -11,21 +11,15 @@ struct args {
 	struct item_fields fields;
 };
 
+/* The item's fields are item_fields_argp's, a child parser's input. */
 static error_t parse_opt(int key, char *arg, struct argp_state *state)
 {
 	struct args *a = state->input;
 
-	switch (key) {
-	case ARGP_KEY_INIT:
+	(void)arg;
+	if (key == ARGP_KEY_INIT)
 		state->child_inputs[0] = &a->fields;
-		break;
-	case ARGP_KEY_ARG:
-		*(state->arg_num ? &a->title : &a->kind) = arg;
-		break;
-	default:
-		return ARGP_ERR_UNKNOWN;
-	}
-	return 0;
+	return ARGP_ERR_UNKNOWN;
 }
 
 static const struct argp_child children[] = {
@@ -64,6 +58,8 @@ const struct cli_command cmd_add = {
 	.one = {.run = run, .min = 2, .max = 2, .args_doc = N_("KIND TITLE"),
 		.needs = N_("a kind (goal, rule, doc) and a title"),
 		.hint = N_("put a title with spaces in quotes"),
+		.words_at = (const size_t[]){offsetof(struct args, kind),
+					     offsetof(struct args, title)},
 		.parse_opt = parse_opt, .children = children},
 	.input_size = sizeof(struct args),
 	.doc = N_("Add a governance item.  KIND is goal (mål), rule (regel) or "

@@ -18,44 +18,37 @@ struct args {
 
 enum { OPT_WHY = 0x300 };
 
-static const struct argp_option options[] = {
-	{"kind", 'k', N_("KIND"), 0,
+static const struct cli_option options[] = {
+	{"kind", 'k', N_("KIND"), offsetof(struct args, kind),
 	 N_("a new kind: goal, rule or doc; the item gets a new id of that "
 	    "kind (printed), the old id is never used again and the change "
-	    "log links the two"), 0},
-	{"why", OPT_WHY, N_("TEXT"), 0, N_("why it is changed, for the record"),
-	 0},
+	    "log links the two")},
+	{"why", OPT_WHY, N_("TEXT"), offsetof(struct args, why),
+	 N_("why it is changed, for the record")},
 	{0}};
 
+/* The item's fields are item_fields_title_argp's, a child parser's
+ * input. */
 static error_t parse_opt(int key, char *arg, struct argp_state *state)
 {
 	struct args *a = state->input;
+
+	(void)arg;
+	if (key == ARGP_KEY_INIT)
+		state->child_inputs[0] = &a->fields;
+	return ARGP_ERR_UNKNOWN;
+}
+
+static void check(const void *input, struct argp_state *state)
+{
+	const struct args *a = input;
 	int i, given = 0;
 
-	switch (key) {
-	case ARGP_KEY_INIT:
-		state->child_inputs[0] = &a->fields;
-		break;
-	case ARGP_KEY_ARG:
-		a->id = arg;
-		break;
-	case 'k':
-		a->kind = arg;
-		break;
-	case OPT_WHY:
-		a->why = arg;
-		break;
-	case ARGP_KEY_END:
-		for (i = 0; i < F_COUNT; i++)
-			given |= a->fields.v[i] != NULL;
-		if (!given && !a->kind)
-			argp_error(state, _("say what to change, e.g. --title "
-					    "TEXT, --area ID or --kind KIND"));
-		break;
-	default:
-		return ARGP_ERR_UNKNOWN;
-	}
-	return 0;
+	for (i = 0; i < F_COUNT; i++)
+		given |= a->fields.v[i] != NULL;
+	if (!given && !a->kind)
+		argp_error(state, _("say what to change, e.g. --title TEXT, "
+				    "--area ID or --kind KIND"));
 }
 
 static const struct argp_child children[] = {
@@ -125,10 +118,12 @@ out:
 
 const struct cli_command cmd_edit = {
 	.one = {.run = run, .min = 1, .max = 1,
-		.args_doc = N_("ID [--title TEXT] [--desc TEXT] [--area ID] ..."),
+		.args_doc = N_("ID [--title TEXT] [--desc TEXT] [--area ID] "
+			       "..."),
 		.needs = N_("the id of the item to change"),
 		.hint = N_("put a text with spaces in quotes"),
-		.options = options, .parse_opt = parse_opt,
+		.opts = options, .parse_opt = parse_opt, .check = check,
+		.words_at = (const size_t[]){offsetof(struct args, id)},
 		.children = children},
 	.input_size = sizeof(struct args),
 	.doc = N_("Change the fields of item ID.  An empty value (\"\") clears "

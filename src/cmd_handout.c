@@ -465,7 +465,8 @@ out:
 
 const struct cli_command cmd_handout = {
 	.one = {.run = run, .min = 1, .max = 1, .args_doc = N_("TEMPLATE"),
-		.needs = N_("a template: a name such as workshop (see 'styr templates') or a file"),
+		.needs = N_("a template: a name such as workshop (see 'styr "
+			    "templates') or a file"),
 		.hint = N_("give one template"), .opts = options,
 		.words_at = (const size_t[]){offsetof(struct args, template)}},
 	.input_size = sizeof(struct args),

@@ -66,9 +66,6 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 	case OPT_GUEST:
 		a->guest = true;
 		break;
-	case ARGP_KEY_ARG:
-		*(state->arg_num ? &a->file : &a->format) = arg;
-		break;
 	default:
 		return ARGP_ERR_UNKNOWN;
 	}
@@ -239,7 +236,10 @@ static int run(void *input)
 const struct cli_command cmd_import = {
 	.one = {.run = run, .min = 2, .max = 2,
 		.args_doc = N_("csv|json|xlsx|ods|ratings FILE"),
-		.needs = N_("the format and the file: import csv FILE or import " "json FILE"),
+		.needs = N_("the format and the file: import csv FILE or "
+			    "import json FILE"),
+		.words_at = (const size_t[]){offsetof(struct args, format),
+					     offsetof(struct args, file)},
 		.options = options, .parse_opt = parse_opt},
 	.input_size = sizeof(struct args),
 	.doc = N_("Add the items in a CSV file (saved from a spreadsheet: "

@@ -248,9 +248,12 @@ out:
 const struct cli_command cmd_merge = {
 	.one = {.run = run, .min = 1, .max = 3,
 		.args_doc = N_("OURS BASE THEIRS\nTHEIRS"),
-		.needs = N_("their register (a copy), or ours, the register both " "grew from, and theirs"),
+		.needs = N_("their register (a copy), or ours, the register "
+			    "both grew from, and theirs"),
 		.opts = options,
-		.words_at = (const size_t[]){offsetof(struct args, ours), offsetof(struct args, base), offsetof(struct args, theirs)}},
+		.words_at = (const size_t[]){offsetof(struct args, ours),
+					     offsetof(struct args, base),
+					     offsetof(struct args, theirs)}},
 	.input_size = sizeof(struct args),
 	.doc = N_("Merge THEIRS into OURS: what either side added or changed "
 		  "since BASE, the register both grew from, is kept.  Items, "

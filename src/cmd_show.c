@@ -15,27 +15,10 @@ struct args {
 	const char *id, *format;
 };
 
-static const struct argp_option options[] = {
-	{"format", 'F', N_("FORMAT"), 0,
-	 N_("text (default, for reading) or json (for scripts)"), 0},
+static const struct cli_option options[] = {
+	{"format", 'F', N_("FORMAT"), offsetof(struct args, format),
+	 N_("text (default, for reading) or json (for scripts)")},
 	{0}};
-
-static error_t parse_opt(int key, char *arg, struct argp_state *state)
-{
-	struct args *a = state->input;
-
-	switch (key) {
-	case 'F':
-		a->format = arg;
-		break;
-	case ARGP_KEY_ARG:
-		a->id = arg;
-		break;
-	default:
-		return ARGP_ERR_UNKNOWN;
-	}
-	return 0;
-}
 
 /* The card's labels besides the fields' (item_fields.h), so that the
  * values line up in any language. */
@@ -297,8 +280,8 @@ out:
 const struct cli_command cmd_show = {
 	.one = {.run = run, .min = 1, .max = 1, .args_doc = N_("ID"),
 		.needs = N_("the id of the item to show (see 'styr list')"),
-		.hint = N_("show one item at a time"), .options = options,
-		.parse_opt = parse_opt},
+		.hint = N_("show one item at a time"), .opts = options,
+		.words_at = (const size_t[]){offsetof(struct args, id)}},
 	.input_size = sizeof(struct args),
 	.doc = N_("Show item ID as a card: what it is, where it was found, the "
 		  "notes from the mapping, how it is experienced, what it "
