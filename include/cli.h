@@ -89,6 +89,7 @@ struct cli_sub {
 	argp_parser_t parse_opt;
 	cli_check_fn *check;
 	const struct argp_child *children; /* NULL: common_children */
+	const size_t *child_input_at; /* where CHILDREN[0]'s input is */
 	const char *doc;
 };
 

@@ -349,6 +349,8 @@ static error_t cli_parser(int key, char *arg, struct argp_state *state)
 	if (key == ARGP_KEY_END && (int)state->arg_num < s->min)
 		argp_error(state, _("'%s' needs %s"), c->word,
 			   _(s->needs ? s->needs : s->args_doc));
+	if (key == ARGP_KEY_INIT && s->child_input_at)
+		state->child_inputs[0] = (char *)c->input + *s->child_input_at;
 	if (store(c, key, arg, state->arg_num))
 		e = 0;
 	if (s->parse_opt) {

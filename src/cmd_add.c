@@ -11,17 +11,6 @@ struct args {
 	struct item_fields fields;
 };
 
-/* The item's fields are item_fields_argp's, a child parser's input. */
-static error_t parse_opt(int key, char *arg, struct argp_state *state)
-{
-	struct args *a = state->input;
-
-	(void)arg;
-	if (key == ARGP_KEY_INIT)
-		state->child_inputs[0] = &a->fields;
-	return ARGP_ERR_UNKNOWN;
-}
-
 static const struct argp_child children[] = {
 	{&item_fields_argp, 0, NULL, 0}, {&common_argp, 0, N_("Common options:"), -1}, {0}};
 
@@ -60,7 +49,9 @@ const struct cli_command cmd_add = {
 		.hint = N_("put a title with spaces in quotes"),
 		.words_at = (const size_t[]){offsetof(struct args, kind),
 					     offsetof(struct args, title)},
-		.parse_opt = parse_opt, .children = children},
+		.children = children,
+		.child_input_at =
+			(const size_t[]){offsetof(struct args, fields)}},
 	.input_size = sizeof(struct args),
 	.doc = N_("Add a governance item.  KIND is goal (mål), rule (regel) or "
 		  "doc (dokumentation).  Prints the new item's id.")};

@@ -27,18 +27,6 @@ static const struct cli_option options[] = {
 	 N_("why it is changed, for the record")},
 	{0}};
 
-/* The item's fields are item_fields_title_argp's, a child parser's
- * input. */
-static error_t parse_opt(int key, char *arg, struct argp_state *state)
-{
-	struct args *a = state->input;
-
-	(void)arg;
-	if (key == ARGP_KEY_INIT)
-		state->child_inputs[0] = &a->fields;
-	return ARGP_ERR_UNKNOWN;
-}
-
 static void check(const void *input, struct argp_state *state)
 {
 	const struct args *a = input;
@@ -122,9 +110,11 @@ const struct cli_command cmd_edit = {
 			       "..."),
 		.needs = N_("the id of the item to change"),
 		.hint = N_("put a text with spaces in quotes"),
-		.opts = options, .parse_opt = parse_opt, .check = check,
+		.opts = options, .check = check,
 		.words_at = (const size_t[]){offsetof(struct args, id)},
-		.children = children},
+		.children = children,
+		.child_input_at =
+			(const size_t[]){offsetof(struct args, fields)}},
 	.input_size = sizeof(struct args),
 	.doc = N_("Change the fields of item ID.  An empty value (\"\") clears "
 		  "a field; the title cannot be cleared.  The change log "
