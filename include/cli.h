@@ -111,6 +111,11 @@ struct cli_command {
 	const void *data;
 };
 
+/* Runs CMD over ARGV (ARGV[0] is its name) with its own zeroed input;
+ * returns its exit status.  styr_main runs the command it is given so;
+ * the fuzz targets run one directly. */
+int cli_run(const struct cli_command *cmd, int argc, char **argv);
+
 /* Finds the subcommand in ARGV (ARGV[0] is the command's name) among
  * SUBS (ended by {0}; an entry without a name runs when no subcommand
  * is given), parses its options and arguments into INPUT and returns

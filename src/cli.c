@@ -495,8 +495,7 @@ int cli_dispatch(const struct cli_sub *subs, const char *doc, int argc,
 	return rc;
 }
 
-/* Runs CMD over ARGV (ARGV[0] is its name) with its own zeroed input. */
-static int run_command(const struct cli_command *cmd, int argc, char **argv)
+int cli_run(const struct cli_command *cmd, int argc, char **argv)
 {
 	void *input;
 	int rc;
@@ -631,8 +630,8 @@ int styr_main(int argc, char **argv)
 		xmlsafe_cleanup();
 		return EXIT_USAGE;
 	}
-	status = run_command(commands[i].cmd, argc - args.command,
-			     argv + args.command);
+	status = cli_run(commands[i].cmd, argc - args.command,
+			 argv + args.command);
 	xmlsafe_cleanup();
 	return cli_finish_stdout(status);
 }

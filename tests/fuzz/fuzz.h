@@ -214,7 +214,7 @@ static inline void fuzz_import(const struct fuzz_import *im, char *format,
 	fuzz_write(im->file, im->text, im->len);
 	opt.file = NULL;
 	opt.quiet = false;
-	if (cmd_import(6, argv) == 0) {
+	if (cli_run(&cmd_import, 6, argv) == 0) {
 		if (reg_open(&r, REG_READ) != 0) {
 			fprintf(stderr, "an import left a register that does "
 					"not load\n");

@@ -30,7 +30,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 static void view(struct reg *r)
 {
 	struct arena *a = arena_new();
-	struct view_opts o = {NULL, NULL};
+	struct view_opts o = {0};
 
 	val_write_json(devnull, view_register(a, r, &o));
 	handout_data(a, r, "en", NULL);
