@@ -88,15 +88,21 @@ sub run {
 }
 
 # Timing pass: how long loading and saving take for each writer (the
-# quickest load and the slowest end of three runs).
+# quickest load and the slowest end of three runs that saw REGISTER.new).
+# On a loaded machine this poller may not run at all while a quick save
+# writes and renames REGISTER.new: such a run is timed again, up to ten
+# runs; a writer whose REGISTER.new is never seen in ten is a failure.
 my (@load, @end);
 for my $w (0 .. $#writers) {
-	for my $i (1 .. 3) {
+	my $seen = 0;
+	for my $i (1 .. 10) {
 		my ($killed, $new_at, $end) = run($w, "calibrate$w$i", undef);
-		fail("writer $w: $reg.new never seen") unless defined $new_at;
-		$load[$w] = $new_at if !defined $load[$w] || $new_at < $load[$w];
 		$end[$w] = $end if !defined $end[$w] || $end > $end[$w];
+		next unless defined $new_at;
+		$load[$w] = $new_at if !defined $load[$w] || $new_at < $load[$w];
+		last if ++$seen == 3;
 	}
+	fail("writer $w: $reg.new never seen in ten runs") unless $seen;
 }
 
 my %stats = (kills => 0, attempts => 0, during_write => 0, old => 0,
