@@ -68,9 +68,11 @@ void odt_free(struct odt *t);
 /* Puts a paragraph saying TEXT at the top of the document's text (a
  * warning the reader must not miss): after its first paragraph or heading
  * (a letterhead or title, which may start the first page's page style)
- * unless that one opens a template block, else first.  T was read by
- * odt_read, which checked it is a text document. */
-void odt_insert_warning(struct odt *t, const char *text);
+ * unless OPENS_BLOCK says that one's text holds a template block tag
+ * (the paragraph would land inside the block), else first.  T was read
+ * by odt_read, which checked it is a text document. */
+void odt_insert_warning(struct odt *t, const char *text,
+			bool (*opens_block)(const char *text));
 
 /* The SIZE bytes of the zip entry F (opened, closed here), NUL-terminated
  * and malloc'd; NULL after an error naming FILE and ENTRY, when libzip

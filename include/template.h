@@ -86,6 +86,11 @@ struct tpl_opts {
  */
 int tpl_render(xmlDocPtr doc, const struct tpl_opts *o, struct strbuf *out);
 
+/* Whether TEXT (a paragraph's text) holds a block tag: {{#...}},
+ * {{/...}} or {{else}}, with the white space the engine allows inside the
+ * braces. */
+bool tpl_has_block_tag(const char *text);
+
 /* The loop variable for a list: items -> item, people -> person, ...;
  * the result is static or points into LIST. Writes at most 64 bytes. */
 const char *tpl_singular(const char *list, char buf[64]);

@@ -114,7 +114,7 @@ static void warn_conflicts(struct odt *t, struct reg *r, const char *lang)
 		text = xasprintf(vocab_label(&vocab_handout, "conflicts-open%",
 					     lang),
 				 n);
-	odt_insert_warning(t, text);
+	odt_insert_warning(t, text, tpl_has_block_tag);
 	free(text);
 }
 

@@ -579,19 +579,8 @@ static bool is_prologue(xmlNodePtr n)
 	return false;
 }
 
-/* Whether paragraph P opens or closes a block ({{#…}}, {{else}}, {{/…}}),
- * so that a paragraph put after it would land inside the block. */
-static bool holds_block_tag(xmlNodePtr p)
-{
-	xmlChar *s = xmlNodeGetContent(p);
-	bool block = s && (strstr((char *)s, "{{#") || strstr((char *)s, "{{/") ||
-			   strstr((char *)s, "{{else"));
-
-	xmlFree(s);
-	return block;
-}
-
-void odt_insert_warning(struct odt *t, const char *text)
+void odt_insert_warning(struct odt *t, const char *text,
+			bool (*opens_block)(const char *text))
 {
 	xmlNodePtr office = office_text(t->content), n, p;
 	xmlNsPtr ns;
@@ -605,10 +594,17 @@ void odt_insert_warning(struct odt *t, const char *text)
 	/* The first paragraph may start the first page's own page style (the
 	 * built-in templates' "First" does): put before it, the warning would
 	 * stand alone on a page of its own. */
-	if (n && (is_element(n, TEXT_NS, "p") || is_element(n, TEXT_NS, "h")) &&
-	    !holds_block_tag(n))
-		xmlAddNextSibling(n, p);
-	else if (n)
+	if (n && (is_element(n, TEXT_NS, "p") || is_element(n, TEXT_NS, "h"))) {
+		xmlChar *first = xmlNodeGetContent(n);
+		bool block = first && opens_block((const char *)first);
+
+		xmlFree(first);
+		if (!block) {
+			xmlAddNextSibling(n, p);
+			return;
+		}
+	}
+	if (n)
 		xmlAddPrevSibling(n, p);
 	else
 		xmlAddChild(office, p);

@@ -421,3 +421,19 @@ struct tag *tpl_parse_tok(struct cctx *c, struct tok *t, const char *quote)
 	t->tag = parse_tag(c, s + 2, s + len - 2, text, quote);
 	return t->tag;
 }
+
+bool tpl_has_block_tag(const char *text)
+{
+	const char *s = text, *end;
+
+	while ((s = strstr(s, "{{")) && (end = strstr(s + 2, "}}"))) {
+		s = skip_space(s + 2, end);
+		end = trim_end(s, end);
+		if (s < end && (*s == '#' || *s == '/'))
+			return true;
+		if (end - s == 4 && !strncmp(s, "else", 4))
+			return true;
+		s = end;
+	}
+	return false;
+}
