@@ -215,12 +215,17 @@ TEST_JOBS ?= $(shell echo $$(( $(JOBS) * 2 )))
 # Only a /dev/shm with room (1 GB: LibreOffice profiles, big registers)
 # that runs programs (t1200 puts a fake soffice there) will do: a
 # container's is often 64 MB and noexec.  TEST_ROOT= puts the sandboxes
-# in $$TMPDIR.
+# in $$TMPDIR.  The check runs once, for the goals that run tests; the
+# make it calls inherits the answer (exported, even when empty).
+TEST_GOALS = check check-all check-plain check-asan test
 ifeq ($(origin TEST_ROOT),undefined)
+ifneq ($(filter $(TEST_GOALS),$(MAKECMDGOALS)),)
 TEST_ROOT := $(shell f=$$(mktemp /dev/shm/styr-probe.XXXXXX 2>/dev/null) || \
   exit 0; printf '\043!/bin/sh\n' >$$f && chmod +x $$f && $$f 2>/dev/null && \
   test "$$(df -Pk /dev/shm | awk 'NR == 2 { print $$4 }')" -gt 1048576 && \
   echo /dev/shm; rm -f $$f)
+export TEST_ROOT
+endif
 endif
 # The slowest files first (measured: the plain and ASan runs together),
 # so that no long one starts last and runs alone.
