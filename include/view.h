@@ -70,6 +70,10 @@ struct val *view_phases(struct arena *a, struct reg *r, const char *lang);
  * the new id of an item whose kind changed ("became") and the item a
  * deletion kept. */
 struct val *view_log_entry(struct arena *a, struct reg *r, xmlNodePtr e);
+/* Conflict N (an element of <conflicts>) as in `export json`'s
+ * "conflicts": id, kind, at, ref, what, and the base's, our and their
+ * value as the register keeps them (null where a side has none). */
+struct val *view_conflict(struct arena *a, xmlNodePtr n);
 /* MEETING as in `export json`, plus "held" (its date is TODAY or before). */
 struct val *view_meeting(struct arena *a, xmlNodePtr meeting,
 			 const char *today, const struct view_opts *o);

@@ -7,15 +7,84 @@
 #include "commands.h"
 #include "merge.h"
 #include "reg.h"
+#include "table.h"
 #include "util.h"
+#include "value.h"
+#include "view.h"
 
 struct args {
 	const char *id, *which; /* resolve ID|all ours|theirs */
 	const char *value;
+	enum format fmt; /* list */
 };
+
+/* The open conflicts as data: the keys and values of `export json`'s
+ * "conflicts" (view.c), each value as the register keeps it. */
+static void list_data(xmlNodePtr list, enum format fmt)
+{
+	static const char *const keys[] = {"id",   "kind", "at",   "ref",
+					   "what", "base", "ours", "theirs"};
+	struct arena *a = arena_new();
+	struct val *arr = val_arr(a);
+	struct table *t = NULL;
+	xmlNodePtr c;
+	size_t k;
+
+	if (fmt != FMT_JSON)
+		t = table_new(8, keys);
+	for (c = list ? node_first(list) : NULL; c; c = node_after(c)) {
+		struct val *o = view_conflict(a, c);
+		if (!t) {
+			val_push(a, arr, o);
+			continue;
+		}
+		table_row(t);
+		for (k = 0; k < 8; k++)
+			table_cell(t, val_str_at(o, keys[k]));
+	}
+	if (t) {
+		table_print(t, fmt, stdout);
+		table_free(t);
+	} else {
+		val_write_json(stdout, arr);
+	}
+	arena_free(a);
+}
+
+/* The open conflicts as a table for people: each value in words. */
+static void list_table(xmlNodePtr list)
+{
+	static const char *const sides[] = {"base", "ours", "theirs"};
+	const char *headers[] = {
+		C_("table header", "ID"), C_("table header", "What"),
+		C_("table header", "Kind"), C_("conflict side", "base"),
+		C_("conflict side", "ours"), C_("conflict side", "theirs")};
+	struct table *t = table_new(6, headers);
+	xmlNodePtr c;
+	int s;
+
+	for (s = 3; s < 6; s++)
+		table_max_width(t, s, 40);
+	for (c = node_first(list); c; c = node_after(c)) {
+		table_row(t);
+		table_cell(t, node_attr(c, "id"));
+		table_cell(t, node_text(node_child(c, "what")));
+		table_cell(t, merge_kind_text(node_attr(c, "kind")));
+		for (s = 0; s < 3; s++) {
+			char *v = s == 0 && !node_child(c, "base")
+					  ? NULL
+					  : merge_conflict_show(c, sides[s]);
+			table_cell(t, v);
+			free(v);
+		}
+	}
+	table_print(t, FMT_TABLE, stdout);
+	table_free(t);
+}
 
 static int conflicts_list(struct reg *r, void *input)
 {
+	const struct args *a = input;
 	xmlNodePtr list = node_child(r->root, "conflicts"), c;
 	static const char *const sides[] = {"base", "ours", "theirs"};
 	const char *labels[] = {C_("conflict side", "base"),
@@ -23,9 +92,16 @@ static int conflicts_list(struct reg *r, void *input)
 				C_("conflict side", "theirs")};
 	int s;
 
-	(void)input;
+	if (a->fmt == FMT_CSV || a->fmt == FMT_TSV || a->fmt == FMT_JSON) {
+		list_data(list, a->fmt);
+		return EXIT_OK;
+	}
 	if (!list || !node_first(list)) {
 		info(_("%s: no open conflicts"), r->path);
+		return EXIT_OK;
+	}
+	if (a->fmt == FMT_TABLE) {
+		list_table(list);
 		return EXIT_OK;
 	}
 	for (c = node_first(list); c; c = node_after(c)) {
@@ -172,10 +248,18 @@ static const struct cli_option resolve_options[] = {
 	 N_("a new value instead of either side's")},
 	{0}};
 
+static const struct cli_option list_options[] = {
+	{"format", 'F', N_("FORMAT"), offsetof(struct args, fmt),
+	 N_("text (default), table, csv, tsv or json")},
+	{0}};
+
+#define LIST_FORMATS (1u << FMT_TEXT | FMT_TABLES)
+
 static const struct cli_sub subs[] = {
-	{.run = list,
+	{.run = list, .opts = list_options, .formats = LIST_FORMATS,
 	 .doc = N_("List the open conflicts with each side's value.")},
-	{.name = "list", .run = list,
+	{.name = "list", .run = list, .opts = list_options,
+	 .formats = LIST_FORMATS,
 	 .doc = N_("List the open conflicts with each side's value.")},
 	{.name = "resolve", .run = resolve, .min = 1, .max = 2,
 	 .args_doc = N_("ID|all ours|theirs\nID --value TEXT"),

@@ -497,23 +497,28 @@ static struct val *copy_of(struct arena *a, struct reg *r)
 	return o;
 }
 
+struct val *view_conflict(struct arena *a, xmlNodePtr n)
+{
+	struct val *o = val_obj(a);
+	static const char *const texts[] = {"what", "base", "ours", "theirs"};
+
+	val_set(a, o, "id", val_str(a, node_attr(n, "id")));
+	val_set(a, o, "kind", val_str(a, node_attr(n, "kind")));
+	val_set(a, o, "at", val_str(a, node_attr(n, "at")));
+	val_set(a, o, "ref", val_str_or_null(a, node_attr(n, "ref")));
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
+		val_set(a, o, texts[i], text_or_null(a, n, texts[i]));
+	return o;
+}
+
 /* What a merge left for a person to decide (styr conflicts). */
 static struct val *conflicts(struct arena *a, struct reg *r)
 {
 	struct val *arr = val_arr(a);
 	xmlNodePtr list = node_child(r->root, "conflicts"), n;
-	static const char *const texts[] = {"what", "base", "ours", "theirs"};
 
-	for (n = list ? node_first(list) : NULL; n; n = node_after(n)) {
-		struct val *o = val_obj(a);
-		val_set(a, o, "id", val_str(a, node_attr(n, "id")));
-		val_set(a, o, "kind", val_str(a, node_attr(n, "kind")));
-		val_set(a, o, "at", val_str(a, node_attr(n, "at")));
-		val_set(a, o, "ref", val_str_or_null(a, node_attr(n, "ref")));
-		for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
-			val_set(a, o, texts[i], text_or_null(a, n, texts[i]));
-		val_push(a, arr, o);
-	}
+	for (n = list ? node_first(list) : NULL; n; n = node_after(n))
+		val_push(a, arr, view_conflict(a, n));
 	return arr;
 }
 
