@@ -32,6 +32,7 @@ struct ratings_opts {
 	const char *date;  /* the day it was answered; NULL: today */
 	bool guest;	   /* unknown respondents are guests */
 	bool dry_run;
+	bool again;	   /* import anonymous answers imported before */
 };
 
 /* Imports the ratings in SRC into the register; returns an exit status. */

@@ -78,11 +78,15 @@ void item_add_note(struct reg *r, xmlNodePtr item, const char *text,
 /* The rating RESPONDENT gave in ROUND, or NULL. */
 xmlNodePtr item_find_rating(xmlNodePtr item, const char *round,
 			    const char *respondent);
+/* The rating in ROUND that carries the survey tool's answer id ANSWER
+ * (its attribute answer-id: import ratings), or NULL. */
+xmlNodePtr item_find_answer(xmlNodePtr item, const char *round,
+			    const char *answer);
 /* Records EXPERIENCE on RATING (an existing one from item_find_rating),
- * or adds a new rating when RATING is NULL. */
-void item_set_rating(struct reg *r, xmlNodePtr item, xmlNodePtr rating,
-		     const char *round, const char *experience,
-		     const char *respondent, const char *date);
+ * or adds a new rating when RATING is NULL; returns the rating. */
+xmlNodePtr item_set_rating(struct reg *r, xmlNodePtr item, xmlNodePtr rating,
+			   const char *round, const char *experience,
+			   const char *respondent, const char *date);
 /* Replaces the burden estimate; the amounts as stored (decimal point). */
 void item_set_burden(struct reg *r, xmlNodePtr item, const char *minutes,
 		     const char *per_year, const char *staff,

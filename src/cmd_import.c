@@ -20,10 +20,10 @@
 struct args {
 	const char *format, *file, *sheet;
 	const char *round, *date; /* import ratings */
-	bool dry_run, guest;
+	bool dry_run, guest, again;
 };
 
-enum { OPT_SHEET = 0x100, OPT_ROUND, OPT_DATE, OPT_GUEST };
+enum { OPT_SHEET = 0x100, OPT_ROUND, OPT_DATE, OPT_GUEST, OPT_AGAIN };
 
 static const struct argp_option options[] = {
 	{"dry-run", 'n', NULL, 0,
@@ -44,6 +44,11 @@ static const struct argp_option options[] = {
 	 0},
 	{"guest", OPT_GUEST, NULL, 0,
 	 N_("respondents who are not in the people list are guests"), 0},
+	{"again", OPT_AGAIN, NULL, 0,
+	 N_("import anonymous answers from a file imported into the round "
+	    "before (without it, the same file is refused: its answers "
+	    "would count twice)"),
+	 0},
 	{0}};
 
 static error_t parse_opt(int key, char *arg, struct argp_state *state)
@@ -65,6 +70,9 @@ static error_t parse_opt(int key, char *arg, struct argp_state *state)
 		break;
 	case OPT_GUEST:
 		a->guest = true;
+		break;
+	case OPT_AGAIN:
+		a->again = true;
 		break;
 	default:
 		return ARGP_ERR_UNKNOWN;
@@ -118,12 +126,13 @@ static int run(void *input)
 	int rc, fmt = SHEET_CSV;
 
 	if (!strcasecmp(a->format, "ratings")) {
-		struct ratings_opts o = {a->round, a->date, a->guest, a->dry_run};
+		struct ratings_opts o = {a->round, a->date, a->guest,
+					 a->dry_run, a->again};
 		return import_ratings_file("import", a->file, a->sheet, &o);
 	}
-	if (a->round || a->date || a->guest)
-		return cli_usage("import", _("--round, --date and --guest are "
-					    "for import ratings"));
+	if (a->round || a->date || a->guest || a->again)
+		return cli_usage("import", _("--round, --date, --guest and "
+					    "--again are for import ratings"));
 	if (!strcasecmp(a->format, "json"))
 		json = true;
 	else if ((fmt = sheet_format_named(a->format)) < 0)
@@ -269,6 +278,13 @@ const struct cli_command cmd_import = {
 		  "title, the answers as experience words in Danish or English "
 		  "(a blank cell: no answer), and optionally a 'respondent' "
 		  "and a 'role' column.  Respondents are matched to the people "
-		  "list as 'styr rate' matches them.  An unknown column, "
+		  "list as 'styr rate' matches them.  The survey tools' own "
+		  "columns (times, mail addresses, status) are read past, and "
+		  "their id of each answer (Microsoft Forms' ID, SurveyXact's "
+		  "respondentid, else Google Forms' Timestamp) is kept with "
+		  "its ratings: an answer imported again replaces its rating "
+		  "rather than counting twice.  A file without answer ids "
+		  "whose anonymous answers were imported into the round "
+		  "before is refused, unless --again.  An unknown column, "
 		  "answer or person stops the import, and then nothing is "
 		  "changed.")};

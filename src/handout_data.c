@@ -177,6 +177,8 @@ const struct tpl_field handout_fields[] = {
      N_("supportive, too-tight or too-loose")},
     {"rating", "respondent", V, NULL, N_("who answered")},
     {"rating", "date", V, NULL, N_("the day it was answered")},
+    {"rating", "answer_id", V, NULL,
+     N_("the survey tool's id of the answer (empty: none)")},
 
     {"vote", "priority", V, NULL, N_("remove, change or anchor")},
     {"vote", "by", V, NULL, N_("who voted (empty for paper ballots)")},

@@ -37,7 +37,7 @@ static int notes(struct ij *j, json_object *o, xmlNodePtr item)
 static int ratings(struct ij *j, json_object *o, xmlNodePtr item)
 {
 	json_object *l = ij_list(j, o, "ratings"), *n;
-	const char *round, *exp, *who, *date;
+	const char *round, *exp, *who, *date, *answer;
 	size_t i;
 
 	for (i = 0; l && i < json_object_array_length(l); i++) {
@@ -47,10 +47,13 @@ static int ratings(struct ij *j, json_object *o, xmlNodePtr item)
 		    ij_word(j, n, "experience", &vocab_experience, true,
 			    &exp) < 0 ||
 		    ij_str(j, n, "respondent", false, &who) < 0 ||
-		    ij_date(j, n, "date", false, &date) < 0)
+		    ij_date(j, n, "date", false, &date) < 0 ||
+		    ij_str(j, n, "answer_id", false, &answer) < 0)
 			return ij_fail(j, "ratings", _("in rating %zu"),
 				       i + 1);
-		item_set_rating(j->r, item, NULL, round, exp, who, date);
+		node_set_attr(item_set_rating(j->r, item, NULL, round, exp,
+					      who, date),
+			      "answer-id", answer);
 	}
 	return j->bad ? -1 : 0;
 }
@@ -301,9 +304,28 @@ static bool is_item_id(const char *s)
 	return !*s;
 }
 
+/* What import ratings records of a file: "crc32:", 8 hex digits, "/" and
+ * its size (data/register.rng). */
+static bool is_digest(const char *s)
+{
+	size_t n;
+
+	if (strncmp(s, "crc32:", 6))
+		return false;
+	for (s += 6, n = 0; n < 8; n++)
+		if (!isxdigit((unsigned char)s[n]) || isupper((unsigned char)s[n]))
+			return false;
+	if (s[8] != '/' || !isdigit((unsigned char)s[9]))
+		return false;
+	for (s += 9, n = 0; isdigit((unsigned char)*s); s++)
+		n++;
+	return !*s && n <= 12;
+}
+
 static int entry(struct ij *j, json_object *o)
 {
-	const char *when, *by, *action, *ref, *what, *happened, *became;
+	const char *when, *by, *action, *ref, *what, *happened, *became,
+		*digest;
 	json_object *kept;
 	xmlNodePtr e, it;
 
@@ -313,7 +335,8 @@ static int entry(struct ij *j, json_object *o)
 	    ij_str(j, o, "ref", false, &ref) < 0 ||
 	    ij_str(j, o, "what", true, &what) < 0 ||
 	    ij_date(j, o, "happened", false, &happened) < 0 ||
-	    ij_str(j, o, "became", false, &became) < 0)
+	    ij_str(j, o, "became", false, &became) < 0 ||
+	    ij_str(j, o, "digest", false, &digest) < 0)
 		return -1;
 	if (!ij_is_datetime(when))
 		return ij_fail(j, "when",
@@ -322,6 +345,11 @@ static int entry(struct ij *j, json_object *o)
 	if (became && !is_item_id(became))
 		return ij_fail(j, "became", _("'%s' is not an item id"),
 			       became);
+	if (digest && !is_digest(digest))
+		return ij_fail(j, "digest",
+			       _("'%s' is not a digest (crc32:8 hex digits/"
+				 "size)"),
+			       digest);
 	if (!is_action(action))
 		return ij_fail(j, "action", _("'%s' is not an action word"),
 			       action);
@@ -332,6 +360,7 @@ static int entry(struct ij *j, json_object *o)
 	node_set_attr(e, "ref", ref);
 	node_set_attr(e, "happened", happened);
 	node_set_attr(e, "became", became);
+	node_set_attr(e, "digest", digest);
 	node_append(e, node_new(j->r, "what", what));
 	node_append(j->r->log, e);
 	kept = ij_obj(j, o, "item");

@@ -5,7 +5,10 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
+
+#include <zlib.h>
 
 #include "cli.h"
 #include "guard.h"
@@ -17,7 +20,10 @@
 #include "util.h"
 #include "vocab.h"
 
-enum { COL_ITEM, COL_RESPONDENT, COL_ROLE };
+/* COL_ANSWER: the survey tool's id of the answer; COL_STAMP: a time
+ * stamp standing in for one; COL_SKIP: the tool's own data (times,
+ * mail addresses, status), read past. */
+enum { COL_ITEM, COL_RESPONDENT, COL_ROLE, COL_ANSWER, COL_STAMP, COL_SKIP };
 
 struct column {
 	int what;
@@ -35,13 +41,19 @@ struct ratings {
 	struct column *col;
 	size_t ncols;
 	int respondent, role; /* their columns, or -1 */
+	int answer;	      /* the answer id's column (or a stamp's), or -1 */
 	struct strmap *titles;	/* title key -> item id */
 	struct strmap *twice;	/* title key -> a second item's id */
 	struct strmap *seen;	/* respondent identity -> row (this file) */
 	struct strmap *items;	/* item ids rated -> 1 */
+	struct strmap *answers; /* answer ids -> row (this file) */
 	char *where;
 	long ratings, replaced, same, rows, nitems;
+	long plain;		/* anonymous rows without an answer id */
 	struct strbuf log;	/* the replaced ratings, for the log */
+	struct strbuf skipped;	/* the columns read past, for the summary */
+	uLong crc;		/* the round and the rows (see digest_add) */
+	unsigned long long size;
 };
 
 /* "FILE:LINE: column 'D1'" or "FILE, sheet 'S', row N, column C ('D1')"
@@ -94,6 +106,88 @@ static const char *item_of(struct ratings *rt, const char *h, const char *key)
 	return strmap_get(rt->titles, key);
 }
 
+/* The survey tools' own columns, by their headers' keys (name_key: case,
+ * NFC and spacing do not matter), as their exports head them in English
+ * and Danish.  Microsoft Forms (Excel): ID (Id), Start time
+ * (Starttidspunkt), Completion time (Tidspunkt for fuldførelse), Email
+ * (Mail), Name (Navn: a respondent column), Last modified time
+ * (Tidspunkt for seneste ændring).  SurveyXact: respondentid, statstatus,
+ * stattotaltime, email, name.  Google Forms: Timestamp (Tidsstempel),
+ * Email Address (Mailadresse).  Only these: a column that is neither
+ * one of them nor an item is refused, so that a misspelt item title is
+ * never read past. */
+static const char *const answer_words[] = {"id", "respondentid", NULL};
+static const char *const stamp_words[] = {"timestamp", "tidsstempel", NULL};
+static const char *const skip_words[] = {
+	"start time", "completion time", "email", "last modified time",
+	"starttidspunkt", "tidspunkt for fuldførelse", "mail",
+	"tidspunkt for seneste ændring", "statstatus", "stattotaltime",
+	"email address", "mailadresse", NULL};
+
+/* The title nearest to KEY (a header's key) for "did you mean", as
+ * "'D1: the title'", or NULL when none shares at least half its
+ * letters. */
+static char *nearest_title(struct ratings *rt, const char *key)
+{
+	size_t most = strlen(key) / 2, best = (size_t)-1, d;
+	xmlNodePtr n, found = NULL;
+
+	if (most < 3)
+		most = 3;
+	for (n = node_first(rt->r->items); n; n = node_after(n)) {
+		char *k = name_key(node_text(node_child(n, "title")));
+		d = name_distance(key, k);
+		free(k);
+		if (d <= most && d < best) {
+			best = d;
+			found = n;
+		}
+	}
+	return found ? xasprintf("'%s: %s'", node_attr(found, "id"),
+				 node_text(node_child(found, "title")))
+		     : NULL;
+}
+
+/* Refuses column LABEL, H (key KEY), that is nothing import reads. */
+static int unknown_column(struct ratings *rt, const char *row,
+			  const char *label, const char *h, const char *key)
+{
+	char *near = nearest_title(rt, key);
+	int rc;
+
+	if (near)
+		rc = error(_("%s: column %s, '%s', is no item of the register "
+			     "(by its id, such as D4, or its title; did you "
+			     "mean %s?), nor 'respondent' or 'role'; correct "
+			     "the header or remove the column from the file"),
+			   row, label, h, near);
+	else
+		rc = error(_("%s: column %s, '%s', is no item of the register "
+			     "(by its id, such as D4, or its title), nor "
+			     "'respondent' or 'role'; remove it from the "
+			     "file"),
+			   row, label, h);
+	free(near);
+	return rc;
+}
+
+/* After the header: a time stamp stands in for the answer id only when
+ * the tool gave none (Google Forms); the columns read past, for the
+ * summary. */
+static void header_done(struct ratings *rt)
+{
+	size_t i;
+
+	for (i = 0; i < rt->ncols; i++) {
+		struct column *c = &rt->col[i];
+		if (c->what == COL_STAMP && rt->answer != (int)i)
+			c->what = COL_SKIP;
+		if (c->what == COL_SKIP)
+			sb_printf(&rt->skipped, "%s'%s'",
+				  rt->skipped.len ? ", " : "", c->header);
+	}
+}
+
 static int read_header(struct ratings *rt, const struct csv_record *rec)
 {
 	static const char *const respondent_words[] = {
@@ -101,6 +195,7 @@ static int read_header(struct ratings *rt, const struct csv_record *rec)
 		"name", "besvarer", "deltager", NULL};
 	static const char *const role_words[] = {"role", "rolle", NULL};
 	char *row = sheet_where(rt->name, rec), label[16];
+	int stamp = -1;
 	size_t i, j;
 	int rc = 0;
 
@@ -148,12 +243,20 @@ static int read_header(struct ratings *rt, const struct csv_record *rec)
 						   row, rt->col[j].header, h,
 						   c->item);
 			rt->nitems++;
+		} else if (header_is(key, answer_words)) {
+			c->what = COL_ANSWER;
+			if (rt->answer >= 0)
+				rc = error(_("%s: two columns hold the "
+					     "answers' ids (%s and %s)"),
+					   row, rt->col[rt->answer].header, h);
+			rt->answer = (int)i;
+		} else if (header_is(key, stamp_words)) {
+			c->what = COL_STAMP;
+			stamp = (int)i;
+		} else if (header_is(key, skip_words)) {
+			c->what = COL_SKIP;
 		} else {
-			rc = error(_("%s: column %s, '%s', is no item of the "
-				     "register (by its id, such as D4, or its "
-				     "title), nor 'respondent' or 'role'; "
-				     "remove it from the file"),
-				   row, label, h);
+			rc = unknown_column(rt, row, label, h, key);
 		}
 		free(key);
 	}
@@ -161,6 +264,9 @@ static int read_header(struct ratings *rt, const struct csv_record *rec)
 		rc = error(_("%s: no column names an item (by its id, such as "
 			     "D4, or its title)"),
 			   row);
+	if (rt->answer < 0)
+		rt->answer = stamp;
+	header_done(rt);
 	free(row);
 	return rc;
 }
@@ -180,7 +286,9 @@ static int respondent(struct ratings *rt, const struct csv_record *rec,
 	if (rt->respondent < 0)
 		return 0;
 	name = trim(rec->field[rt->respondent]);
-	if (!*name)
+	/* Microsoft Forms writes "anonymous" where it took no name. */
+	if (!*name || !strcasecmp(name, "anonymous") ||
+	    !strcasecmp(name, "anonym"))
 		return 0;
 	error_context(cell(rt, rec, (size_t)rt->respondent));
 	if (check_text(_("respondent"), name) < 0)
@@ -240,12 +348,79 @@ static int respondent(struct ratings *rt, const struct csv_record *rec,
 	return 0;
 }
 
+/* The survey tool's id of the answer on REC, in *ID (malloc'd; NULL when
+ * the file has none).  A time stamp (Google Forms) is no id: two answers
+ * may come in the same second, or, from a spreadsheet that shows only
+ * the day, on the same day; the second one is "STAMP #2", counted in the
+ * file's order, which the tool keeps from one export to the next (new
+ * answers come last). */
+static int answer_id(struct ratings *rt, const struct csv_record *rec,
+		     char **id)
+{
+	const char *v;
+	void *row;
+	long n;
+
+	*id = NULL;
+	if (rt->answer < 0)
+		return 0;
+	v = trim(rec->field[rt->answer]);
+	error_context(cell(rt, rec, (size_t)rt->answer));
+	if (!*v)
+		return error(_("the row has no answer id, though the survey "
+			       "tool gives every answer one; a row typed in "
+			       "by hand belongs in a file of its own"));
+	if (check_text(_("answer id"), v) < 0)
+		return -1;
+	*id = xstrdup(v);
+	for (n = 2; strmap_add(rt->answers, *id,
+			       (void *)(intptr_t)rec->line) < 0;
+	     n++) {
+		if (rt->col[rt->answer].what != COL_STAMP) {
+			row = strmap_get(rt->answers, *id);
+			free(*id);
+			*id = NULL;
+			if (rec->sheet)
+				return error(_("answer id %s is on row %ld "
+					       "already; the survey tool gives "
+					       "each answer its own"),
+					     v, (long)(intptr_t)row);
+			return error(_("answer id %s is on line %ld already; "
+				       "the survey tool gives each answer "
+				       "its own"),
+				     v, (long)(intptr_t)row);
+		}
+		free(*id);
+		*id = xasprintf("%s #%ld", v, n);
+	}
+	return 0;
+}
+
+/* Adds REC to the digest of the file: its cells as read, trimmed, so
+ * that the same answers saved again (CSV from the same workbook, the
+ * columns' spacing changed) are the same file. */
+static void digest_add(struct ratings *rt, const struct csv_record *rec)
+{
+	size_t i;
+
+	for (i = 0; i < rec->n; i++) {
+		const char *f = trim(rec->field[i]);
+		size_t len = strlen(f);
+		rt->crc = crc32_z(rt->crc, (const Bytef *)f, len);
+		rt->crc = crc32_z(rt->crc, (const Bytef *)"\x1f", 1);
+		rt->size += len + 1;
+	}
+	rt->crc = crc32_z(rt->crc, (const Bytef *)"\x1e", 1);
+	rt->size++;
+}
+
 static int read_row(struct ratings *rt, const struct csv_record *rec)
 {
 	const char *stored, *shown, *lang = msg_lang();
-	char *keep;
+	char *keep, *aid = NULL, *said = NULL;
 	size_t i;
 	int k, rc = 0;
+	long before;
 
 	for (i = 0; i < rec->n && !*trim(rec->field[i]); i++)
 		;
@@ -259,10 +434,15 @@ static int read_row(struct ratings *rt, const struct csv_record *rec)
 		free(row);
 		return rc;
 	}
-	if (respondent(rt, rec, &stored, &shown, &keep) < 0) {
+	digest_add(rt, rec);
+	if (respondent(rt, rec, &stored, &shown, &keep) < 0 ||
+	    answer_id(rt, rec, &aid) < 0) {
 		free(keep);
 		return -1;
 	}
+	if (!stored && aid)
+		shown = said = xasprintf(_("answer %s"), aid);
+	before = rt->ratings;
 	rt->rows++;
 	for (i = 0; i < rec->n && !rc; i++) {
 		const char *answer = trim(rec->field[i]);
@@ -278,6 +458,8 @@ static int read_row(struct ratings *rt, const struct csv_record *rec)
 		item = reg_find_item(rt->r, rt->col[i].item);
 		if (stored)
 			rating = item_find_rating(item, rt->round, stored);
+		else if (aid)
+			rating = item_find_answer(item, rt->round, aid);
 		if (rating && !strcmp(node_attr(rating, "experience"),
 				      vocab_experience.words[k].key)) {
 			rt->same++; /* imported before: nothing new */
@@ -293,13 +475,18 @@ static int read_row(struct ratings *rt, const struct csv_record *rec)
 				  vocab_label(&vocab_experience,
 					      vocab_experience.words[k].key,
 					      lang));
-		item_set_rating(rt->r, item, rating, rt->round,
-				vocab_experience.words[k].key, stored,
-				rt->date);
+		rating = item_set_rating(rt->r, item, rating, rt->round,
+					 vocab_experience.words[k].key, stored,
+					 rt->date);
+		node_set_attr(rating, "answer-id", aid);
 		strmap_add(rt->items, rt->col[i].item, (void *)1);
 		rt->ratings++;
 	}
+	if (!stored && !aid && rt->ratings > before)
+		rt->plain++;
 	free(keep);
+	free(aid);
+	free(said);
 	return rc;
 }
 
@@ -308,8 +495,10 @@ static int on_record(const struct csv_record *rec, void *ctx)
 	struct ratings *rt = ctx;
 	int rc;
 
-	if (rec->number == 1)
+	if (rec->number == 1) {
+		digest_add(rt, rec);
 		return read_header(rt, rec);
+	}
 	rc = read_row(rt, rec);
 	error_context(NULL);
 	return rc;
@@ -322,7 +511,8 @@ static void ratings_init(struct ratings *rt, struct reg *r, const char *name)
 	memset(rt, 0, sizeof *rt);
 	rt->r = r;
 	rt->name = name;
-	rt->respondent = rt->role = -1;
+	rt->respondent = rt->role = rt->answer = -1;
+	rt->answers = strmap_new(0);
 	rt->titles = strmap_new(0);
 	rt->seen = strmap_new(0);
 	rt->items = strmap_new(0);
@@ -348,7 +538,76 @@ static void ratings_free(struct ratings *rt)
 	strmap_free(rt->seen);
 	strmap_free(rt->items);
 	strmap_free(rt->twice);
+	strmap_free(rt->answers);
 	sb_free(&rt->log);
+	sb_free(&rt->skipped);
+}
+
+/* The last import of the same rows into the same round (its log entry
+ * has DIGEST), or NULL.
+ *
+ * CRC-32 and the size are enough here: the digest only has to tell a
+ * survey export from another export a person might import by mistake,
+ * never from a file made to look alike, and the two that would have to
+ * collide are two exports of the same survey, the same length to the
+ * byte.  Should that one chance in four billion happen, the import is
+ * refused and --again imports it: nothing is lost. */
+static xmlNodePtr imported_before(struct reg *r, const char *digest)
+{
+	xmlNodePtr e, found = NULL;
+
+	for (e = node_child(r->log, "entry"); e; e = node_next(e, "entry")) {
+		const char *d = node_attr(e, "digest");
+		if (d && !strcmp(d, digest))
+			found = e;
+	}
+	return found;
+}
+
+/* Refuses the file NAME whose rows ENTRY logged importing into ROUND. */
+static void refuse_again(const struct ratings *rt, const char *round,
+			 xmlNodePtr entry)
+{
+	char when[17];
+
+	snprintf(when, sizeof when, "%s", node_attr(entry, "when"));
+	if (when[10] == 'T')
+		when[10] = ' ';
+	error(ngettext("%s: these answers were imported into the %s round "
+		       "already, on %s (UTC) by %s (the log says: '%s'); the "
+		       "file has no answer ids, so importing it again would "
+		       "count its %ld anonymous respondent twice",
+		       "%s: these answers were imported into the %s round "
+		       "already, on %s (UTC) by %s (the log says: '%s'); the "
+		       "file has no answer ids, so importing it again would "
+		       "count its %ld anonymous respondents twice",
+		       (unsigned long)rt->plain),
+	      rt->name, round, when, node_attr(entry, "by"),
+	      node_text(node_child(entry, "what")), rt->plain);
+	error(_("%s: if these really are other answers than those, import "
+		"the file with --again"),
+	      rt->name);
+}
+
+/* How many of the file's answers were new, replaced an earlier rating or
+ * were recorded already, after "imported N ratings (...) from FILE". */
+static void counts(struct strbuf *sb, const struct ratings *rt)
+{
+	long fresh = rt->ratings - rt->replaced;
+
+	/* TRANSLATORS: after "imported 35 ratings (Baseline) from FILE":
+	 * how many were new, how many replaced earlier ones, and how many
+	 * answers in the file were recorded already */
+	sb_printf(sb, ngettext(": %ld new", ": %ld new", (unsigned long)fresh),
+		  fresh);
+	sb_printf(sb,
+		  ngettext(", %ld replaced", ", %ld replaced",
+			   (unsigned long)rt->replaced),
+		  rt->replaced);
+	sb_printf(sb,
+		  ngettext(", %ld unchanged", ", %ld unchanged",
+			   (unsigned long)rt->same),
+		  rt->same);
 }
 
 int import_ratings(const struct sheet_source *src,
@@ -359,7 +618,7 @@ int import_ratings(const struct sheet_source *src,
 	struct reg r;
 	xmlNodePtr e;
 	int k, rc;
-	char date[11];
+	char date[11], digest[48];
 
 	if ((k = vocab_parse(&vocab_round, o->round)) < 0)
 		return EXIT_REFUSED;
@@ -375,7 +634,22 @@ int import_ratings(const struct sheet_source *src,
 	rt.round = vocab_round.words[k].key;
 	memcpy(rt.date, date, sizeof date);
 	round_label = vocab_label(&vocab_round, rt.round, lang);
-	if (sheet_read(src, on_record, &rt) < 0) {
+	/* The digest is of the round and the rows (digest_add). */
+	rt.crc = crc32_z(crc32_z(0L, Z_NULL, 0), (const Bytef *)rt.round,
+			 strlen(rt.round));
+	rt.size = strlen(rt.round);
+	rc = sheet_read(src, on_record, &rt);
+	snprintf(digest, sizeof digest, "crc32:%08lx/%llu",
+		 (unsigned long)rt.crc, rt.size);
+	if (!rc && rt.plain && !o->again &&
+	    (e = imported_before(&r, digest))) {
+		refuse_again(&rt, round_label, e);
+		rc = -1;
+	}
+	if (!rc && rt.skipped.len)
+		info(_("%s: the survey tool's own columns are read past: %s"),
+		     src->name, rt.skipped.buf);
+	if (rc < 0) {
 		error_context(NULL);
 		error(_("%s: nothing was imported"), src->name);
 		rc = EXIT_REFUSED;
@@ -398,6 +672,9 @@ int import_ratings(const struct sheet_source *src,
 				", %ld replacing earlier ones",
 				(unsigned long)rt.replaced),
 		       rt.replaced);
+		printf(ngettext(", %ld unchanged", ", %ld unchanged",
+				(unsigned long)rt.same),
+		       rt.same);
 		printf(_("; nothing was written\n"));
 	} else {
 		/* TRANSLATORS: in the change log; the round, the file, the
@@ -410,6 +687,7 @@ int import_ratings(const struct sheet_source *src,
 				     (unsigned long)rt.ratings),
 			    rt.ratings, round_label, src->name, rt.rows, date);
 		node_set_attr(e, "happened", date);
+		node_set_attr(e, "digest", digest);
 		if (rt.replaced) {
 			e = reg_log(&r, "rate", NULL,
 				    _("earlier ratings (%s) replaced by %s: %s"),
@@ -422,11 +700,17 @@ int import_ratings(const struct sheet_source *src,
 				      "%s: %ld earlier ratings replaced (%s)",
 				      (unsigned long)rt.replaced),
 			     src->name, rt.replaced, rt.log.buf);
-		if (!rc)
-			info(ngettext("imported %ld rating (%s) from %s",
-				      "imported %ld ratings (%s) from %s",
-				      (unsigned long)rt.ratings),
-			     rt.ratings, round_label, src->name);
+		if (!rc) {
+			struct strbuf sum = {0};
+			sb_printf(&sum,
+				  ngettext("imported %ld rating (%s) from %s",
+					   "imported %ld ratings (%s) from %s",
+					   (unsigned long)rt.ratings),
+				  rt.ratings, round_label, src->name);
+			counts(&sum, &rt);
+			info("%s", sum.buf);
+			sb_free(&sum);
+		}
 	}
 	ratings_free(&rt);
 	reg_close(&r);

@@ -317,9 +317,23 @@ xmlNodePtr item_find_rating(xmlNodePtr item, const char *round,
 	return n;
 }
 
-void item_set_rating(struct reg *r, xmlNodePtr item, xmlNodePtr rating,
-		     const char *round, const char *experience,
-		     const char *respondent, const char *date)
+xmlNodePtr item_find_answer(xmlNodePtr item, const char *round,
+			    const char *answer)
+{
+	xmlNodePtr n;
+
+	for (n = node_child(item, "rating"); n; n = node_next(n, "rating")) {
+		const char *id = node_attr(n, "answer-id");
+		if (id && !strcmp(id, answer) &&
+		    !strcmp(node_attr(n, "round"), round))
+			break;
+	}
+	return n;
+}
+
+xmlNodePtr item_set_rating(struct reg *r, xmlNodePtr item, xmlNodePtr rating,
+			   const char *round, const char *experience,
+			   const char *respondent, const char *date)
 {
 	if (!rating) {
 		rating = node_new(r, "rating", NULL);
@@ -329,6 +343,7 @@ void item_set_rating(struct reg *r, xmlNodePtr item, xmlNodePtr rating,
 	}
 	node_set_attr(rating, "experience", experience);
 	node_set_attr(rating, "date", date);
+	return rating;
 }
 
 void item_set_burden(struct reg *r, xmlNodePtr item, const char *minutes,

@@ -68,17 +68,24 @@ static struct rule child_rule(const char *parent, xmlNodePtr c)
 		if (!strcmp(n, "note"))
 			return content;
 		/* A named vote or rating is changed in place when the same
-		 * person votes or answers again: one record per person. */
+		 * person votes or answers again: one record per person.  An
+		 * anonymous rating the survey tool gave an id (answer-id,
+		 * import ratings) is one record per answer: both sides
+		 * importing the same survey rows get each rating once. */
 		if (!strcmp(n, "vote"))
 			return node_attr(c, "by")
 				       ? (struct rule){true, K_ATTR2, "by",
 						       "meeting"}
 				       : content;
+		if (!strcmp(n, "rating") && node_attr(c, "respondent"))
+			return (struct rule){true, K_ATTR2, "round",
+					     "respondent"};
+		/* (answer id first: its key cannot be a named one's.) */
+		if (!strcmp(n, "rating") && node_attr(c, "answer-id"))
+			return (struct rule){true, K_ATTR2, "answer-id",
+					     "round"};
 		if (!strcmp(n, "rating"))
-			return node_attr(c, "respondent")
-				       ? (struct rule){true, K_ATTR2, "round",
-						       "respondent"}
-				       : content;
+			return content;
 		return atom;
 	}
 	if (!strcmp(parent, "solution"))
@@ -347,6 +354,10 @@ static char *label_of(xmlNodePtr rec, const char *parent_label)
 				 node_attr(rec, "meeting")
 					 ? node_attr(rec, "meeting")
 					 : _("no meeting"));
+	if (!strcmp(n, "rating") && !node_attr(rec, "respondent"))
+		return xasprintf(_("%s: rating (%s), answer %s"), pl,
+				 node_attr(rec, "round"),
+				 node_attr(rec, "answer-id"));
 	if (!strcmp(n, "rating"))
 		return xasprintf(_("%s: rating (%s) by %s"), pl,
 				 node_attr(rec, "round"),

@@ -80,7 +80,7 @@ const char *node_attr(xmlNodePtr n, const char *name)
  * the same way whatever order the attributes were set in. */
 static const char *const attr_order[] = {
 	"version", "id", "when", "number", "kind", "round", "experience", "priority",
-	"value", "status", "role", "respondent", "by", "count", "ballot",
+	"value", "status", "role", "respondent", "answer-id", "by", "count", "ballot",
 	"meeting", "state", "votes", "voters", "hidden", "opened", "ends",
 	"closed", "revealed",
 	"method", "area", "origin", "found", "date", "phase", "minutes",

@@ -201,6 +201,8 @@ static struct val *ratings(struct arena *a, xmlNodePtr item)
 		val_set(a, o, "respondent",
 			val_str_or_null(a, node_attr(n, "respondent")));
 		val_set(a, o, "date", val_str_or_null(a, node_attr(n, "date")));
+		val_set(a, o, "answer_id",
+			val_str_or_null(a, node_attr(n, "answer-id")));
 		val_push(a, arr, o);
 	}
 	return arr;
@@ -536,6 +538,8 @@ struct val *view_log_entry(struct arena *a, struct reg *r, xmlNodePtr e)
 		val_str_or_null(a, node_attr(e, "happened")));
 	if (node_attr(e, "became"))
 		val_set(a, o, "became", val_str(a, node_attr(e, "became")));
+	if (node_attr(e, "digest"))
+		val_set(a, o, "digest", val_str(a, node_attr(e, "digest")));
 	if (item)
 		val_set(a, o, "item", view_item(a, r, item, NULL));
 	return o;

@@ -136,7 +136,7 @@ fi
 
 test_expect_success 'refused with row and column: an unknown answer, column, person or role' '
 	refuses a "navn;D1;R1" "Torben Højris;for stram;ved ikke" "a.csv:2: column .R1.: unknown experience .ved ikke." &&
-	refuses b "navn,D1,Start time" "Torben Højris,for stram,09:12" "b.csv:1: column 3, .Start time., is no item of the register" &&
+	refuses b "navn,D1,Kommentar" "Torben Højris,for stram,godt" "b.csv:1: column 3, .Kommentar., is no item of the register" &&
 	refuses c "navn,D1" "Torben Hoejris,for stram" "c.csv:2: column .navn.: .Torben Hoejris. is not in the people list; did you mean .Torben Højris. \(P1\)" &&
 	refuses d "navn,rolle,D1" "Torben Højris,leder,for stram" "d.csv:2: column .rolle.: Torben Højris is Staff in the people list, not Management" &&
 	crlf "navn,D1" "Torben Højris,for stram" "torben højris,for slap" >e.csv &&
