@@ -85,12 +85,15 @@ $(B)/styr: $(OBJ)
 $(B)/%.o: src/%.c $(wildcard include/*.h src/*.h) | $(B)
 	$(CC) $(ALL_CPPFLAGS) $(WARNINGS) $(CFLAGS) -c -o $@ $<
 
-# The schema and default model are compiled in, as byte arrays.
+# The schema and default model are compiled in, as byte arrays, and so
+# is the theme of an exported workbook (data/xlsx-theme.xml, src/xlsx.c).
 # So are the pages, style sheet and script of `styr serve` (data/web/),
 # as the table web_files (src/serve_pages.c).
 WEB_FILES = $(sort $(wildcard data/web/*.html data/web/*.css data/web/*.js))
-$(B)/embedded.c: data/register.rng data/model.xml $(WEB_FILES) | $(B)
-	{ for pair in register_rng:data/register.rng model_xml:data/model.xml; do \
+$(B)/embedded.c: data/register.rng data/model.xml data/xlsx-theme.xml \
+		$(WEB_FILES) | $(B)
+	{ for pair in register_rng:data/register.rng model_xml:data/model.xml \
+	    xlsx_theme:data/xlsx-theme.xml; do \
 	    name=$${pair%%:*}; file=$${pair#*:}; \
 	    echo "const unsigned char $$name[] = {"; \
 	    od -An -v -tx1 $$file | sed 's/\([0-9a-f][0-9a-f]\)/0x\1,/g'; \

@@ -130,22 +130,6 @@ static int width_style(double chars)
 	return (int)i + 1;
 }
 
-/* The spreadsheet's letters for column I (0-based): A, Z, AA. */
-static void letters(char out[8], size_t i)
-{
-	char tmp[8];
-	int n = 0, k = 0;
-
-	i++;
-	while (i && n < 7) {
-		tmp[n++] = (char)('A' + (i - 1) % 26);
-		i = (i - 1) / 26;
-	}
-	while (n)
-		out[k++] = tmp[--n];
-	out[k] = '\0';
-}
-
 /* NAME quoted for a cell address ('Decision log', ' doubled). */
 static void quoted(struct strbuf *sb, const char *name)
 {
@@ -161,11 +145,12 @@ static void quoted(struct strbuf *sb, const char *name)
 }
 
 static int begin(void *ctx, const char *name, const struct book_column *cols,
-		 size_t n)
+		 size_t n, size_t rows)
 {
 	struct ow *o = ctx;
 	size_t c;
 
+	(void)rows; /* ODF needs no count ahead */
 	free(o->sheet);
 	o->sheet = xstrdup(name);
 	o->ncols = n;
@@ -246,7 +231,7 @@ static int end(void *ctx, size_t rows)
 	sb_puts(&o->sb, "</table:table>");
 	/* An autofilter is a database range with filter buttons; LibreOffice
 	 * names a sheet's own unnamed one after the sheet's index. */
-	letters(last, o->ncols ? o->ncols - 1 : 0);
+	book_column_letters(last, o->ncols ? o->ncols - 1 : 0);
 	sb_printf(&o->ranges,
 		  "<table:database-range table:name=\"__Anonymous_Sheet_DB__%zu\""
 		  " table:target-range-address=\"",
