@@ -52,6 +52,11 @@ struct book_sink {
 /* The spreadsheet's letters for column I (0-based): A, Z, AA. */
 void book_column_letters(char out[8], size_t i);
 
+/* NAME quoted for a cell address ('Decision log', ' doubled), for both
+ * writers' formulas and ranges. */
+struct strbuf;
+void book_quote_sheet(struct strbuf *sb, const char *name);
+
 /* Writes every sheet of R to SINK; 0, or -1 when a callback failed. */
 int book_write(struct reg *r, const struct book_sink *sink);
 

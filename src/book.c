@@ -418,6 +418,19 @@ void book_column_letters(char out[8], size_t i)
 	out[k] = '\0';
 }
 
+void book_quote_sheet(struct strbuf *sb, const char *name)
+{
+	const char *p;
+
+	sb_puts(sb, "'");
+	for (p = name; *p; p++) {
+		if (*p == '\'')
+			sb_puts(sb, "'");
+		sb_add(sb, p, 1);
+	}
+	sb_puts(sb, "'");
+}
+
 int book_write(struct reg *r, const struct book_sink *sink)
 {
 	struct writer w = {sink, false, {0}, 0};

@@ -130,20 +130,6 @@ static int width_style(double chars)
 	return (int)i + 1;
 }
 
-/* NAME quoted for a cell address ('Decision log', ' doubled). */
-static void quoted(struct strbuf *sb, const char *name)
-{
-	const char *p;
-
-	sb_puts(sb, "'");
-	for (p = name; *p; p++) {
-		if (*p == '\'')
-			sb_puts(sb, "'");
-		sb_add(sb, p, 1);
-	}
-	sb_puts(sb, "'");
-}
-
 static int begin(void *ctx, const char *name, const struct book_column *cols,
 		 size_t n, size_t rows)
 {
@@ -236,9 +222,9 @@ static int end(void *ctx, size_t rows)
 		  "<table:database-range table:name=\"__Anonymous_Sheet_DB__%zu\""
 		  " table:target-range-address=\"",
 		  o->nsheets);
-	quoted(&o->ranges, o->sheet);
+	book_quote_sheet(&o->ranges, o->sheet);
 	sb_puts(&o->ranges, ".A1:");
-	quoted(&o->ranges, o->sheet);
+	book_quote_sheet(&o->ranges, o->sheet);
 	sb_printf(&o->ranges, ".%s%zu\" table:display-filter-buttons=\"true\"/>",
 		  last, rows + 1);
 	/* The header row frozen: split at row 1, frozen (mode 2). */

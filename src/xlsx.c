@@ -316,13 +316,7 @@ static void sheet_ref(struct strbuf *sb, const char *name)
 		sb_puts(sb, name);
 		return;
 	}
-	sb_puts(sb, "'");
-	for (p = name; *p; p++) {
-		if (*p == '\'')
-			sb_puts(sb, "'");
-		sb_add(sb, p, 1);
-	}
-	sb_puts(sb, "'");
+	book_quote_sheet(sb, name);
 }
 
 static char *workbook(const struct xw *x, size_t *len)
