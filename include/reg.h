@@ -116,6 +116,10 @@ xmlNodePtr reg_meeting(struct reg *r, const char *id);
  * area" when absent. */
 xmlNodePtr reg_known_meeting(struct reg *r, const char *id);
 xmlNodePtr reg_known_area(struct reg *r, const char *id);
+/* A filter such as --area: *CANONICAL is area ID's id as the register
+ * spells it, or NULL when ID is NULL (no filter).  An unknown area is
+ * said as reg_known_area says it, and -1. */
+int reg_area_filter(struct reg *r, const char *id, const char **canonical);
 /* New areas, people and meetings, appended to their section; the
  * values are checked and canonical already (NULL leaves one out). */
 xmlNodePtr reg_new_area(struct reg *r, const char *id, const char *name);

@@ -309,13 +309,9 @@ static int run(void *input)
 	rc = cli_status(reg_open(&r, REG_READ));
 	if (rc)
 		goto out;
-	if (a->area) {
-		xmlNodePtr n = reg_known_area(&r, a->area);
-		if (!n) {
-			rc = EXIT_REFUSED;
-			goto out;
-		}
-		survey_area = node_attr(n, "id");
+	if (reg_area_filter(&r, a->area, &survey_area) < 0) {
+		rc = EXIT_REFUSED;
+		goto out;
 	}
 	if (fmt == EXPORT_XLSX)
 		rc = xlsx_write(&r, a->output) < 0 ? EXIT_REFUSED : EXIT_OK;

@@ -415,13 +415,9 @@ static int run(void *input)
 	rc = cli_status(reg_open(&r, REG_READ));
 	if (rc)
 		goto out;
-	if (a->area) {
-		xmlNodePtr n = reg_known_area(&r, a->area);
-		if (!n) {
-			rc = EXIT_REFUSED;
-			goto out;
-		}
-		area = node_attr(n, "id");
+	if (reg_area_filter(&r, a->area, &area) < 0) {
+		rc = EXIT_REFUSED;
+		goto out;
 	}
 	if (odt_read(&t, path, a->template) < 0) {
 		rc = EXIT_UNREADABLE;

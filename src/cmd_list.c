@@ -232,11 +232,8 @@ static int check_filters(struct reg *r, const struct args *a,
 	xmlNodePtr n;
 	long phases = 0;
 
-	if (a->area) {
-		if (!(n = reg_known_area(r, a->area)))
-			return -1;
-		fl->area = node_attr(n, "id");
-	}
+	if (reg_area_filter(r, a->area, &fl->area) < 0)
+		return -1;
 	if (a->phase) {
 		for (n = node_child(r->model, "phase"); n;
 		     n = node_next(n, "phase"))

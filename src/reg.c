@@ -308,6 +308,16 @@ xmlNodePtr reg_known_area(struct reg *r, const char *id)
 	return a;
 }
 
+int reg_area_filter(struct reg *r, const char *id, const char **canonical)
+{
+	xmlNodePtr a = NULL;
+
+	if (id && !(a = reg_known_area(r, id)))
+		return -1;
+	*canonical = a ? node_attr(a, "id") : NULL;
+	return 0;
+}
+
 xmlNodePtr reg_person(struct reg *r, const char *id_or_name)
 {
 	xmlNodePtr n = find_by_id(r->people, id_or_name);
