@@ -677,15 +677,23 @@ int import_ratings(const struct sheet_source *src,
 		       rt.same);
 		printf(_("; nothing was written\n"));
 	} else {
+		/* TRANSLATORS: in the change log: how many rows
+		 * (respondents) the file had */
+		char *rows = xasprintf(ngettext("%ld respondent",
+						"%ld respondents",
+						(unsigned long)rt.rows),
+				       rt.rows);
+
 		/* TRANSLATORS: in the change log; the round, the file, the
-		 * number of rows (respondents), the day answered */
+		 * respondents ("4 respondents"), the day answered */
 		e = reg_log(&r, "import", NULL,
-			    ngettext("imported %ld rating (%s) from %s: %ld "
-				     "respondents, answered %s",
-				     "imported %ld ratings (%s) from %s: %ld "
-				     "respondents, answered %s",
+			    ngettext("imported %ld rating (%s) from %s: %s, "
+				     "answered %s",
+				     "imported %ld ratings (%s) from %s: %s, "
+				     "answered %s",
 				     (unsigned long)rt.ratings),
-			    rt.ratings, round_label, src->name, rt.rows, date);
+			    rt.ratings, round_label, src->name, rows, date);
+		free(rows);
 		node_set_attr(e, "happened", date);
 		node_set_attr(e, "digest", digest);
 		if (rt.replaced) {

@@ -81,6 +81,19 @@ test_expect_success 'the log records the import and its day' '
 	test_grep "imported 7 ratings (Baseline) from svar.csv: 4 respondents, answered 2026-11-02" log
 '
 
+test_expect_success 'one respondent is one in the log, in English and Danish' '
+	cp styr.xml one-before.xml &&
+	printf "D1\r\nfor stram\r\n" >one.csv &&
+	styr import ratings one.csv --round followup --date 2026-11-03 &&
+	styr log >log &&
+	test_grep "imported 1 rating (Follow-up) from one.csv: 1 respondent, answered 2026-11-03" log &&
+	cp one-before.xml styr.xml &&
+	LANGUAGE=da styr import ratings one.csv --round followup --date 2026-11-03 &&
+	styr log >log.da &&
+	test_grep "importerede 1 vurdering (Efter) fra one.csv: 1 besvarer, besvaret 2026-11-03" log.da &&
+	cp one-before.xml styr.xml
+'
+
 test_expect_success 'named answers again change nothing; a changed answer replaces, and says so' '
 	grep -v "^;;" svar.csv >named.csv &&
 	cp styr.xml once.xml &&
