@@ -511,18 +511,25 @@ int cli_run(const struct cli_command *cmd, int argc, char **argv)
 	return rc;
 }
 
+void cli_vusage(const char *name, const char *fmt, va_list ap)
+{
+	fflush(stdout);
+	fprintf(stderr, "%s: ", name);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	fprintf(stderr, _("Try '%s --help' for more information."), name);
+	fputc('\n', stderr);
+}
+
 int cli_usage(const char *cmd, const char *fmt, ...)
 {
+	char *name = xasprintf("styr %s", cmd);
 	va_list ap;
 
-	fflush(stdout);
-	fprintf(stderr, "styr %s: ", cmd);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	cli_vusage(name, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\n");
-	fprintf(stderr, _("Try 'styr %s --help' for more information."), cmd);
-	fputc('\n', stderr);
+	free(name);
 	return EXIT_USAGE;
 }
 

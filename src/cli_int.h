@@ -7,6 +7,15 @@
 #define STYR_CLI_INT_H
 
 #include <argp.h>
+#include <stdarg.h>
+
+/*
+ * A usage error as every command says it: "NAME: message" and the way
+ * to NAME's --help, on stderr after stdout is flushed (cli_usage with
+ * NAME "styr CMD", and the option errors below).
+ */
+void __attribute__((format(printf, 2, 0)))
+cli_vusage(const char *name, const char *fmt, va_list ap);
 
 /*
  * Reads ARGV as argp's getopt will for ARGP (its options, its children's

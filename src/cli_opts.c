@@ -88,14 +88,9 @@ refuse(const char *name, const char *fmt, ...)
 {
 	va_list ap;
 
-	fflush(stdout);
-	fprintf(stderr, "%s: ", name);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	cli_vusage(name, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
-	fprintf(stderr, _("Try '%s --help' for more information."), name);
-	fputc('\n', stderr);
 	exit(EXIT_USAGE);
 }
 
