@@ -45,19 +45,43 @@ const char *serve_header(struct req *q, const char *name)
 	return MHD_lookup_connection_value(q->c, MHD_HEADER_KIND, name);
 }
 
+/* A response whose first header is NAME: VALUE, with what every reply
+ * says, page or redirect: it is never cached, and never names the page
+ * it came from to another site.  NULL when out of memory. */
+static struct MHD_Response *response(const char *body, size_t len,
+				     enum MHD_ResponseMemoryMode mode,
+				     const char *name, const char *value)
+{
+	struct MHD_Response *r =
+		MHD_create_response_from_buffer(len, (void *)body, mode);
+
+	if (r) {
+		MHD_add_response_header(r, name, value);
+		MHD_add_response_header(r, "Cache-Control", "no-store");
+		MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
+	}
+	return r;
+}
+
+/* Queues R with STATUS and lets go of it. */
+static enum MHD_Result queue(struct req *q, unsigned status,
+			     struct MHD_Response *r)
+{
+	enum MHD_Result ret = MHD_queue_response(q->c, status, r);
+
+	MHD_destroy_response(r);
+	return ret;
+}
+
 enum MHD_Result serve_reply(struct req *q, unsigned status, const char *type,
 			    const char *body, size_t len, bool inline_style)
 {
-	struct MHD_Response *r = MHD_create_response_from_buffer(
-		len, (void *)body, MHD_RESPMEM_MUST_COPY);
-	enum MHD_Result ret;
+	struct MHD_Response *r =
+		response(body, len, MHD_RESPMEM_MUST_COPY, "Content-Type", type);
 
 	if (!r)
 		return MHD_NO;
-	MHD_add_response_header(r, "Content-Type", type);
-	MHD_add_response_header(r, "Cache-Control", "no-store");
 	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
-	MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
 	MHD_add_response_header(r, "X-Frame-Options", "DENY");
 	MHD_add_response_header(
 		r, "Content-Security-Policy",
@@ -73,9 +97,7 @@ enum MHD_Result serve_reply(struct req *q, unsigned status, const char *type,
 		MHD_add_response_header(r, "Set-Cookie", q->set_cookie);
 	if (status == MHD_HTTP_TOO_MANY_REQUESTS)
 		MHD_add_response_header(r, "Retry-After", "60");
-	ret = MHD_queue_response(q->c, status, r);
-	MHD_destroy_response(r);
-	return ret;
+	return queue(q, status, r);
 }
 
 enum MHD_Result serve_json(struct req *q, unsigned status,
@@ -113,22 +135,16 @@ enum MHD_Result serve_error(struct req *q, unsigned status, const char *msg)
 enum MHD_Result serve_redirect(struct req *q, const char *location,
 			       const char *cookie, const char *cookie2)
 {
-	struct MHD_Response *r = MHD_create_response_from_buffer(
-		0, (void *)"", MHD_RESPMEM_PERSISTENT);
-	enum MHD_Result ret;
+	struct MHD_Response *r =
+		response("", 0, MHD_RESPMEM_PERSISTENT, "Location", location);
 
 	if (!r)
 		return MHD_NO;
-	MHD_add_response_header(r, "Location", location);
-	MHD_add_response_header(r, "Cache-Control", "no-store");
-	MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
 	if (cookie)
 		MHD_add_response_header(r, "Set-Cookie", cookie);
 	if (cookie2)
 		MHD_add_response_header(r, "Set-Cookie", cookie2);
-	ret = MHD_queue_response(q->c, MHD_HTTP_SEE_OTHER, r);
-	MHD_destroy_response(r);
-	return ret;
+	return queue(q, MHD_HTTP_SEE_OTHER, r);
 }
 
 /* --- who is asking --- */
