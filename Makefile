@@ -26,8 +26,8 @@ CFLAGS   ?= -O2 -g
 # about what this one does not, and should not stop the build.
 WARNINGS  = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes $(WERROR) \
             -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral
-PKG_CFLAGS := $(shell pkg-config --cflags libxml-2.0 libzip zlib libmicrohttpd libqrencode json-c 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs libxml-2.0 libzip zlib libmicrohttpd libqrencode json-c 2>/dev/null)
+PKG_CFLAGS := $(shell pkg-config --cflags libxml-2.0 libzip zlib libmicrohttpd libqrencode xlsxwriter json-c 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs libxml-2.0 libzip zlib libmicrohttpd libqrencode xlsxwriter json-c 2>/dev/null)
 ALL_CPPFLAGS = -D_GNU_SOURCE -Iinclude -I$(B) $(PKG_CFLAGS) \
             -DVERSION='"$(VERSION)"' -DLOCALEDIR='"$(LOCALEDIR)"' \
             -DDATADIR='"$(DATADIR)"' \
@@ -58,7 +58,7 @@ MO       = $(patsubst %,locale/%/LC_MESSAGES/styr.mo,$(LINGUAS))
 # (chromium, driven by selenium), openpyxl to read what export xlsx writes,
 # and git for the merge driver.
 BUILD_DEPS = gcc make pkg-config libxml2-dev libzip-dev zlib1g-dev libcsv-dev \
-             libunistring-dev libmicrohttpd-dev libqrencode-dev \
+             libunistring-dev libmicrohttpd-dev libqrencode-dev libxlsxwriter-dev \
              libjson-c-dev gettext
 TEST_DEPS  = perl python3 locales libc-l10n libxml2-utils zip unzip \
              libreoffice-writer-nogui libreoffice-calc-nogui pandoc jing poppler-utils \
@@ -85,15 +85,12 @@ $(B)/styr: $(OBJ)
 $(B)/%.o: src/%.c $(wildcard include/*.h src/*.h) | $(B)
 	$(CC) $(ALL_CPPFLAGS) $(WARNINGS) $(CFLAGS) -c -o $@ $<
 
-# The schema and default model are compiled in, as byte arrays, and so
-# is the theme of an exported workbook (data/xlsx-theme.xml, src/xlsx.c).
+# The schema and default model are compiled in, as byte arrays.
 # So are the pages, style sheet and script of `styr serve` (data/web/),
 # as the table web_files (src/serve_pages.c).
 WEB_FILES = $(sort $(wildcard data/web/*.html data/web/*.css data/web/*.js))
-$(B)/embedded.c: data/register.rng data/model.xml data/xlsx-theme.xml \
-		$(WEB_FILES) | $(B)
-	{ for pair in register_rng:data/register.rng model_xml:data/model.xml \
-	    xlsx_theme:data/xlsx-theme.xml; do \
+$(B)/embedded.c: data/register.rng data/model.xml $(WEB_FILES) | $(B)
+	{ for pair in register_rng:data/register.rng model_xml:data/model.xml; do \
 	    name=$${pair%%:*}; file=$${pair#*:}; \
 	    echo "const unsigned char $$name[] = {"; \
 	    od -An -v -tx1 $$file | sed 's/\([0-9a-f][0-9a-f]\)/0x\1,/g'; \

@@ -39,30 +39,20 @@ struct book_column {
 };
 
 struct book_sink {
-	/* ROWS: the rows to come, not counting the header. */
 	int (*begin)(void *ctx, const char *name,
-		     const struct book_column *cols, size_t ncols,
-		     size_t rows);
+		     const struct book_column *cols, size_t ncols);
 	int (*row)(void *ctx, const struct book_cell *cells, size_t n);
 	/* ROWS: the rows written, not counting the header. */
 	int (*end)(void *ctx, size_t rows);
 	void *ctx;
 };
 
-/* The spreadsheet's letters for column I (0-based): A, Z, AA. */
-void book_column_letters(char out[8], size_t i);
-
-/* NAME quoted for a cell address ('Decision log', ' doubled), for both
- * writers' formulas and ranges. */
-struct strbuf;
-void book_quote_sheet(struct strbuf *sb, const char *name);
-
 /* Writes every sheet of R to SINK; 0, or -1 when a callback failed. */
 int book_write(struct reg *r, const struct book_sink *sink);
 
 /*
- * `export xlsx` (xlsx.c) and `export ods` (ods.c), both with the zip
- * writer of odt.h: every sheet as a workbook at PATH, the header
+ * `export xlsx` (xlsx.c, with libxlsxwriter) and `export ods` (ods.c, with
+ * the ODF writer of odt.h): every sheet as a workbook at PATH, the header
  * row frozen and an autofilter on each sheet, written whole through a
  * tempfile and replacing PATH (keeping its mode).  0, or -1 after saying
  * why; then PATH is untouched.

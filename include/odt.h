@@ -113,39 +113,6 @@ struct odt_info {
 int odt_write(struct odt *t, const char *path, bool force,
 	      const struct odt_info *info);
 
-/* --- zip packages: the handout, export ods and export xlsx --- */
-
-/*
- * A part deflated as it is written (odt_deflate.c): _write hands it on in
- * pieces of any size, _finish says it is complete.  With more than one
- * thread allowed (STYR_THREADS, threads_allowed) it is cut into slices
- * deflated on threads while the writer goes on.  _write and _finish
- * return -1 when zlib fails; the part is unusable then.
- */
-struct odt_deflate *odt_deflate_new(void);
-int odt_deflate_write(struct odt_deflate *d, const char *buf, size_t len);
-int odt_deflate_finish(struct odt_deflate *d);
-void odt_deflate_free(struct odt_deflate *d);
-
-/* A part of a zip package: LEN bytes at DATA, deflated (STORE: stored
- * as they are), or, when Z is set, what was written to Z. */
-struct odt_zip_part {
-	const char *name;
-	const char *data;
-	size_t len;
-	bool store;
-	struct odt_deflate *z;
-};
-
-/*
- * Writes the zip package of the N PARTS, in their order, to FD (a
- * tempfile's, tempfile.h).  It is made in memory, so that libzip leaves
- * no temporary file of its own when interrupted.  Returns 0, or -1 with
- * what failed in WHY (SIZE bytes).
- */
-int odt_zip_write(int fd, const struct odt_zip_part *parts, size_t n,
-		  char *why, size_t size);
-
 /* --- finding templates --- */
 
 /* The built-in handouts, in the order of the six phases. */

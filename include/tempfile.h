@@ -70,8 +70,9 @@ struct tempfile *tempfile_create(const char *target, mode_t mode, int flags);
 /* The temporary file's descriptor. */
 int tempfile_fd(const struct tempfile *tf);
 
-/* The temporary file's name, for a library that writes a file by name:
- * it may open it again and write it, never rename or remove it. */
+/* The temporary file's name, for a library that writes a file by name
+ * (libxlsxwriter): it may open it again and write it, never rename or
+ * remove it. */
 const char *tempfile_path(const struct tempfile *tf);
 
 /* A stdio stream on the temporary file (MODE as for fdopen), made once;

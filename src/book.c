@@ -155,25 +155,6 @@ static int put_row(struct writer *w, struct book_cell *cells, size_t n)
 	return rc;
 }
 
-/* How many children named NAME (NULL: any) the items have together, or
- * how many items there are: the rows a sheet will have, which a writer
- * may need to say first (xlsx.c: a sheet's dimension). */
-static size_t count_rows(struct reg *r, const char *name)
-{
-	xmlNodePtr item, n;
-	size_t rows = 0;
-
-	for (item = node_first(r->items); item; item = node_after(item)) {
-		if (!name)
-			rows++;
-		else
-			for (n = node_child(item, name); n;
-			     n = node_next(n, name))
-				rows++;
-	}
-	return rows;
-}
-
 static int items_sheet(struct writer *w, struct reg *r)
 {
 	struct book_column cols[COL_COUNT];
@@ -189,7 +170,7 @@ static int items_sheet(struct writer *w, struct reg *r)
 	item_sheet_columns(cols);
 	view_column_vocabs(vocab);
 	rc = w->sink->begin(w->sink->ctx, C_("sheet", "Items"), cols,
-			    COL_COUNT, count_rows(r, NULL));
+			    COL_COUNT);
 	for (item = node_first(r->items); item && rc == 0;
 	     item = node_after(item)) {
 		view_item_row(areas, tariff, item, &row);
@@ -241,8 +222,7 @@ static int ratings_sheet(struct writer *w, struct reg *r,
 	size_t rows = 0;
 	int rc;
 
-	rc = w->sink->begin(w->sink->ctx, C_("sheet", "Ratings"), cols, 6,
-			    count_rows(r, "rating"));
+	rc = w->sink->begin(w->sink->ctx, C_("sheet", "Ratings"), cols, 6);
 	for (item = node_first(r->items); item && rc == 0;
 	     item = node_after(item))
 		for (n = node_child(item, "rating"); n && rc == 0;
@@ -280,8 +260,7 @@ static int votes_sheet(struct writer *w, struct reg *r,
 	size_t rows = 0;
 	int rc;
 
-	rc = w->sink->begin(w->sink->ctx, C_("sheet", "Votes"), cols, 7,
-			    count_rows(r, "vote"));
+	rc = w->sink->begin(w->sink->ctx, C_("sheet", "Votes"), cols, 7);
 	for (item = node_first(r->items); item && rc == 0;
 	     item = node_after(item))
 		for (n = node_child(item, "vote"); n && rc == 0;
@@ -326,11 +305,7 @@ static int meetings_sheet(struct writer *w, struct reg *r,
 	long n;
 	int rc;
 
-	for (m = node_first(r->meetings); m; m = node_after(m))
-		rows++;
-	rc = w->sink->begin(w->sink->ctx, C_("sheet", "Meetings"), cols, 7,
-			    rows);
-	rows = 0;
+	rc = w->sink->begin(w->sink->ctx, C_("sheet", "Meetings"), cols, 7);
 	for (m = node_first(r->meetings); m && rc == 0; m = node_after(m)) {
 		memset(cells, 0, sizeof cells);
 		names.len = 0;
@@ -380,7 +355,7 @@ static int decisions_sheet(struct writer *w, struct reg *r,
 	int c, rc;
 
 	rc = w->sink->begin(w->sink->ctx, C_("sheet", "Decision log"), cols,
-			    7, list ? list->u.arr.n : 0);
+			    7);
 	for (i = 0; list && i < list->u.arr.n && rc == 0; i++) {
 		const struct val *d = list->u.arr.v[i];
 
@@ -401,34 +376,6 @@ static int decisions_sheet(struct writer *w, struct reg *r,
 	}
 	arena_free(a);
 	return rc ? rc : w->sink->end(w->sink->ctx, rows);
-}
-
-void book_column_letters(char out[8], size_t i)
-{
-	char tmp[8];
-	int n = 0, k = 0;
-
-	i++;
-	while (i && n < 7) {
-		tmp[n++] = (char)('A' + (i - 1) % 26);
-		i = (i - 1) / 26;
-	}
-	while (n)
-		out[k++] = tmp[--n];
-	out[k] = '\0';
-}
-
-void book_quote_sheet(struct strbuf *sb, const char *name)
-{
-	const char *p;
-
-	sb_puts(sb, "'");
-	for (p = name; *p; p++) {
-		if (*p == '\'')
-			sb_puts(sb, "'");
-		sb_add(sb, p, 1);
-	}
-	sb_puts(sb, "'");
 }
 
 int book_write(struct reg *r, const struct book_sink *sink)

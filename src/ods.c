@@ -130,13 +130,42 @@ static int width_style(double chars)
 	return (int)i + 1;
 }
 
+/* The spreadsheet's letters for column I (0-based): A, Z, AA. */
+static void letters(char out[8], size_t i)
+{
+	char tmp[8];
+	int n = 0, k = 0;
+
+	i++;
+	while (i && n < 7) {
+		tmp[n++] = (char)('A' + (i - 1) % 26);
+		i = (i - 1) / 26;
+	}
+	while (n)
+		out[k++] = tmp[--n];
+	out[k] = '\0';
+}
+
+/* NAME quoted for a cell address ('Decision log', ' doubled). */
+static void quoted(struct strbuf *sb, const char *name)
+{
+	const char *p;
+
+	sb_puts(sb, "'");
+	for (p = name; *p; p++) {
+		if (*p == '\'')
+			sb_puts(sb, "'");
+		sb_add(sb, p, 1);
+	}
+	sb_puts(sb, "'");
+}
+
 static int begin(void *ctx, const char *name, const struct book_column *cols,
-		 size_t n, size_t rows)
+		 size_t n)
 {
 	struct ow *o = ctx;
 	size_t c;
 
-	(void)rows; /* ODF needs no count ahead */
 	free(o->sheet);
 	o->sheet = xstrdup(name);
 	o->ncols = n;
@@ -217,14 +246,14 @@ static int end(void *ctx, size_t rows)
 	sb_puts(&o->sb, "</table:table>");
 	/* An autofilter is a database range with filter buttons; LibreOffice
 	 * names a sheet's own unnamed one after the sheet's index. */
-	book_column_letters(last, o->ncols ? o->ncols - 1 : 0);
+	letters(last, o->ncols ? o->ncols - 1 : 0);
 	sb_printf(&o->ranges,
 		  "<table:database-range table:name=\"__Anonymous_Sheet_DB__%zu\""
 		  " table:target-range-address=\"",
 		  o->nsheets);
-	book_quote_sheet(&o->ranges, o->sheet);
+	quoted(&o->ranges, o->sheet);
 	sb_puts(&o->ranges, ".A1:");
-	book_quote_sheet(&o->ranges, o->sheet);
+	quoted(&o->ranges, o->sheet);
 	sb_printf(&o->ranges, ".%s%zu\" table:display-filter-buttons=\"true\"/>",
 		  last, rows + 1);
 	/* The header row frozen: split at row 1, frozen (mode 2). */

@@ -37,8 +37,17 @@ static inline bool odt_has_suffix(const char *s, const char *suffix)
  * says so too, and again when a part is written (odt_write.c). */
 void odt_set_version(xmlDocPtr doc);
 
-/* odt_deflate's part as libzip's source of data already deflated, with
- * its size and CRC (D finished, and living until zip_close). */
+/*
+ * A part deflated as it is written (odt_deflate.c): _write hands it on in
+ * pieces of any size, _finish says it is complete, _source gives it to
+ * libzip as data already deflated, with its size and CRC (D must live
+ * until zip_close).  The threads are STYR_THREADS's (threads_allowed).
+ * _write and _finish return -1 when zlib fails; the part is unusable then.
+ */
+struct odt_deflate *odt_deflate_new(void);
+int odt_deflate_write(struct odt_deflate *d, const char *buf, size_t len);
+int odt_deflate_finish(struct odt_deflate *d);
 zip_source_t *odt_deflate_source(zip_t *z, struct odt_deflate *d);
+void odt_deflate_free(struct odt_deflate *d);
 
 #endif

@@ -169,36 +169,65 @@ static xmlDocPtr make_manifest(const struct odt *t, const char *mimetype)
 	return doc;
 }
 
-/* Adds PART: its own bytes, or what was deflated as it came. */
-static int add(zip_t *z, const struct odt_zip_part *part)
+/* The buffers handed to libzip must live until zip_close. */
+struct buffers {
+	char *data[8];
+	int n;
+};
+
+static int add(zip_t *z, const char *name, const void *data, size_t len,
+	       bool store)
 {
-	zip_source_t *src;
+	zip_source_t *src = zip_source_buffer(z, data, len, 0);
 	zip_int64_t idx;
 
-	if (part->z) {
-		if (odt_deflate_finish(part->z) < 0) {
-			zip_error_set(zip_get_error(z), ZIP_ER_INTERNAL, 0);
-			return -1;
-		}
-		src = odt_deflate_source(z, part->z);
-	} else {
-		src = zip_source_buffer(z, part->data, part->len, 0);
-	}
 	if (!src)
 		return -1;
-	idx = zip_file_add(z, part->name, src, ZIP_FL_ENC_UTF_8);
+	idx = zip_file_add(z, name, src, ZIP_FL_ENC_UTF_8);
 	if (idx < 0) {
 		zip_source_free(src); /* only when the add failed */
 		return -1;
 	}
-	/* A deflated part keeps the default method: libzip takes the
-	 * source's deflated data as it is.  Else libzip's default is the
-	 * slowest level; 6 is zlib's usual. */
-	if (!part->z &&
-	    zip_set_file_compression(z, (zip_uint64_t)idx,
-				     part->store ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
-				     part->store ? 0 : 6) < 0)
+	/* libzip's default is the slowest level; 6 is zlib's usual.  (The
+	 * big part, content.xml, goes through add_content.) */
+	if (zip_set_file_compression(z, (zip_uint64_t)idx,
+				     store ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
+				     store ? 0 : 6) < 0)
 		return -1;
+	return 0;
+}
+
+/* Adds content.xml, deflated as it was rendered, or now when it was not
+ * (odt_deflate.c); T->content_z must live until zip_close. */
+static int add_content(zip_t *z, struct odt *t)
+{
+	zip_source_t *src;
+	char *data = NULL;
+	size_t len = 0;
+	int rc = 0;
+
+	if (!t->content_z) {
+		t->content_z = odt_deflate_new();
+		if (!t->content_out.len)
+			data = dump(t->content, &len, 0);
+		rc = odt_deflate_write(t->content_z,
+				       data ? data : t->content_out.buf,
+				       data ? len : t->content_out.len);
+		free(data);
+	}
+	if (rc < 0 || odt_deflate_finish(t->content_z) < 0) {
+		zip_error_set(zip_get_error(z), ZIP_ER_INTERNAL, 0);
+		return -1;
+	}
+	src = odt_deflate_source(z, t->content_z);
+	if (!src)
+		return -1;
+	/* No zip_set_file_compression: with the default method, libzip
+	 * takes the source's deflated data as it is. */
+	if (zip_file_add(z, "content.xml", src, ZIP_FL_ENC_UTF_8) < 0) {
+		zip_source_free(src);
+		return -1;
+	}
 	return 0;
 }
 
@@ -227,57 +256,20 @@ static int write_archive(zip_source_t *mem, int fd)
 	return rc;
 }
 
-int odt_zip_write(int fd, const struct odt_zip_part *parts, size_t n,
-		  char *why, size_t size)
-{
-	zip_t *z = NULL;
-	zip_source_t *mem;
-	zip_error_t ze;
-	size_t i;
-	int rc = -1;
-
-	zip_error_init(&ze);
-	mem = zip_source_buffer_create(NULL, 0, 0, &ze);
-	if (mem)
-		zip_source_keep(mem);
-	z = mem ? zip_open_from_source(mem, ZIP_TRUNCATE, &ze) : NULL;
-	if (!z) {
-		snprintf(why, size, "%s", zip_error_strerror(&ze));
-		goto out;
-	}
-	for (i = 0; i < n; i++)
-		if (add(z, &parts[i]) < 0)
-			break;
-	if (i < n || zip_close(z) < 0) {
-		snprintf(why, size, "%s", zip_strerror(z));
-		goto out;
-	}
-	z = NULL;
-	if (write_archive(mem, fd) < 0) {
-		snprintf(why, size, "%s", strerror(errno));
-		goto out;
-	}
-	rc = 0;
-out:
-	if (z)
-		zip_discard(z);
-	if (mem)
-		zip_source_free(mem);
-	zip_error_fini(&ze);
-	return rc;
-}
-
 int odt_write(struct odt *t, const char *path, bool force,
 	      const struct odt_info *info)
 {
 	const char *mimetype = info && info->mimetype ? info->mimetype
 						      : ODT_MIME;
+	struct buffers b = {{0}, 0};
 	xmlDocPtr meta = NULL, manifest = NULL, styles = NULL;
-	struct odt_zip_part *parts = NULL;
 	struct tempfile *tf;
-	char *data[4] = {NULL, NULL, NULL, NULL}, why[256];
-	size_t len[4], p, n = 0;
+	size_t len[8];
+	zip_t *z = NULL;
+	zip_source_t *mem = NULL;
+	zip_error_t ze;
 	int rc = -1, i;
+	size_t p;
 	struct stat st;
 
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
@@ -301,45 +293,46 @@ int odt_write(struct odt *t, const char *path, bool force,
 	manifest = make_manifest(t, mimetype);
 	if (!t->styles)
 		styles = empty_styles();
-	if (!t->styles_out.len)
-		data[0] = dump(t->styles ? t->styles : styles, &len[0], 0);
-	data[1] = dump(meta, &len[1], 1);
-	data[2] = dump(manifest, &len[2], 1);
-	/* content.xml deflated as it was rendered, or now when it was
-	 * not (odt_deflate.c). */
-	if (!t->content_z) {
-		t->content_z = odt_deflate_new();
-		if (!t->content_out.len)
-			data[3] = dump(t->content, &len[3], 0);
-		/* A failure stays with it: adding it fails. */
-		(void)odt_deflate_write(t->content_z,
-					data[3] ? data[3] : t->content_out.buf,
-					data[3] ? len[3] : t->content_out.len);
-		free(data[3]);
-		data[3] = NULL;
-	}
+	b.data[b.n] = t->styles_out.len
+			  ? NULL
+			  : dump(t->styles ? t->styles : styles, &len[b.n], 0);
+	b.n++;
+	b.data[b.n] = dump(meta, &len[b.n], 1);
+	b.n++;
+	b.data[b.n] = dump(manifest, &len[b.n], 1);
+	b.n++;
 
+	/* The archive is made in memory and written to TMP here, so that
+	 * libzip leaves no temporary file of its own when interrupted. */
+	zip_error_init(&ze);
+	mem = zip_source_buffer_create(NULL, 0, 0, &ze);
+	if (mem)
+		zip_source_keep(mem);
+	z = mem ? zip_open_from_source(mem, ZIP_TRUNCATE, &ze) : NULL;
+	if (!z) {
+		error(_("%s: cannot write: %s"), path, zip_error_strerror(&ze));
+		goto out;
+	}
 	/* A fixed order: mimetype first and stored, so that a reader can
 	 * tell the type from the first bytes; the manifest last. */
-	parts = xcalloc(t->nparts + 5, sizeof *parts);
-	parts[n++] = (struct odt_zip_part){"mimetype", mimetype,
-					   strlen(mimetype), true, NULL};
-	parts[n++] = (struct odt_zip_part){"content.xml", NULL, 0, false,
-					   t->content_z};
-	parts[n++] = (struct odt_zip_part){
-	    "styles.xml", data[0] ? data[0] : t->styles_out.buf,
-	    data[0] ? len[0] : t->styles_out.len, false, NULL};
-	parts[n++] =
-	    (struct odt_zip_part){"meta.xml", data[1], len[1], false, NULL};
+	if (add(z, "mimetype", mimetype, strlen(mimetype), true) < 0 ||
+	    add_content(z, t) < 0 ||
+	    add(z, "styles.xml", b.data[0] ? b.data[0] : t->styles_out.buf,
+		b.data[0] ? len[0] : t->styles_out.len, false) < 0 ||
+	    add(z, "meta.xml", b.data[1], len[1], false) < 0)
+		goto zip_failed;
 	for (p = 0; p < t->nparts; p++)
-		if (t->parts[p].data)
-			parts[n++] = (struct odt_zip_part){
-			    t->parts[p].name, t->parts[p].data, t->parts[p].len,
-			    false, NULL};
-	parts[n++] = (struct odt_zip_part){"META-INF/manifest.xml", data[2],
-					   len[2], false, NULL};
-	if (odt_zip_write(tempfile_fd(tf), parts, n, why, sizeof why) < 0) {
-		error(_("%s: cannot write: %s"), path, why);
+		if (t->parts[p].data &&
+		    add(z, t->parts[p].name, t->parts[p].data, t->parts[p].len,
+			false) < 0)
+			goto zip_failed;
+	if (add(z, "META-INF/manifest.xml", b.data[2], len[2], false) < 0)
+		goto zip_failed;
+	if (zip_close(z) < 0)
+		goto zip_failed;
+	z = NULL;
+	if (write_archive(mem, tempfile_fd(tf)) < 0) {
+		error(_("%s: cannot write: %s"), path, strerror(errno));
 		goto out;
 	}
 	/* Without --force, a file that appeared meanwhile is kept. */
@@ -351,11 +344,18 @@ int odt_write(struct odt *t, const char *path, bool force,
 		goto out;
 	}
 	rc = 0;
+	goto out;
+zip_failed:
+	error(_("%s: cannot write: %s"), path, zip_strerror(z));
 out:
+	if (z)
+		zip_discard(z);
+	if (mem)
+		zip_source_free(mem);
+	zip_error_fini(&ze);
 	tempfile_delete(&tf);
-	free(parts);
-	for (i = 0; i < 4; i++)
-		free(data[i]);
+	for (i = 0; i < b.n; i++)
+		free(b.data[i]);
 	xmlFreeDoc(meta);
 	xmlFreeDoc(manifest);
 	xmlFreeDoc(styles);
