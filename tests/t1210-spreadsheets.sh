@@ -7,7 +7,11 @@
 #     numbers and dates as dates; the ratings, votes, meetings and decision
 #     log sheets hold what `export json` and the commands below say; each
 #     sheet's header row is frozen and has an autofilter over its rows;
-#     under a Danish locale the sheet names and headers are Danish.
+#     under a Danish locale the sheet names and headers are Danish; a
+#     register of awkward texts (white space at the ends, tabs, line
+#     breaks, a carriage return, quotes, markup), decimals and dates
+#     matches export csv cell by cell, with the bold header and the
+#     column widths, and the export leaves nothing in TMPDIR.
 #   - LibreOffice converts the XLSX back to CSV, sheet by sheet, with the
 #     same values as `export csv`.
 #   - export ods: content.xml, styles.xml, meta.xml and settings.xml
@@ -87,7 +91,71 @@ assert rows[-1][2] == \"Lang\" and len(d.encode()) <= 32767 and set(d) == {\"ø\
 " &&
 		styr delete D2 >/dev/null 2>&1
 	'
+
+	# What the checks above do not look at: white space at either end of
+	# a text, tabs, line breaks and a carriage return (Excel's _x000D_),
+	# quotes and markup, decimals, empty fields, dates in every date
+	# column, the bold header, the column widths; and no file of its own
+	# anywhere but beside the workbook (TMPDIR stays empty).
+	test_expect_success 'awkward values: every items cell as export csv has it, header and widths as before' '
+		mkdir odd odd/tmp && (
+			cd odd &&
+			styr init --org "Kommune & Co <Øst>" >/dev/null 2>&1 &&
+			styr add doc "Æblegrød på Åen – \"citat\" <b> & '\''enkelt'\''" \
+				--desc "$(printf "  indrykket\tmed tab\nog linje  ")" --origin law >/dev/null &&
+			styr add rule " Mellemrum først" --desc "$(printf "a\rb")" >/dev/null &&
+			styr add goal "Tom" >/dev/null &&
+			styr burden D1 --minutes 7.25 --per-year 0.5 --staff 3 &&
+			styr burden R1 --minutes 12.5 --per-year 12 --tariff 450.55 &&
+			styr decide D1 selected --why "ja" --date 1999-12-31 >/dev/null 2>&1 &&
+			styr solution D1 --status pilot --criteria "Tid & kvalitet" \
+				--evaluate-by 2026-02-28 --date 2026-01-31 >/dev/null &&
+			styr export csv -o items.csv 2>/dev/null &&
+			TMPDIR=$PWD/tmp styr export xlsx -o r.xlsx &&
+			test -z "$(ls -A tmp)" && test -z "$(ls -A . | grep "\.xlsx\.")" &&
+			"$PY" - <<-\EOF
+			import csv, datetime, openpyxl
+			wb = openpyxl.load_workbook("r.xlsx")
+			ws = wb["Items"]
+			want = list(csv.reader(open("items.csv", newline="", encoding="utf-8")))
+			got = [list(r) for r in ws.iter_rows(values_only=True)]
+			assert len(got) == len(want) == 4, (len(got), len(want))
+			head = want[0]
+			numbers = {"minutes", "per_year", "staff", "tariff", "votes_remove",
+			           "votes_change", "votes_anchor"}
+			dates = {"evaluate_by", "priority_date", "decision_date"}
+			for r, (w, g) in enumerate(zip(want, got), start=1):
+			    assert len(g) == len(head), g
+			    for c, (name, s, v) in enumerate(zip(head, w, g), start=1):
+			        cell = ws.cell(row=r, column=c)
+			        where = "%s%d: %r vs %r" % (name, r, s, v)
+			        if r == 1:
+			            assert v == s and cell.font.b, where
+			        elif s == "":
+			            assert v is None, where
+			        elif name in numbers:
+			            assert type(v) in (int, float) and v == float(s), where
+			        elif name in dates:
+			            assert v == datetime.datetime.fromisoformat(s), where
+			            assert cell.number_format == "yyyy-mm-dd", where
+			        else:
+			            # A carriage return: Excel writes _x000D_.
+			            assert v == s.replace("\r", "_x000D_"), where
+			assert got[1][3] == "  indrykket\tmed tab\nog linje  ", got[1]
+			assert got[2][2] == " Mellemrum først" and got[1][10] == 7.25, got
+			widths = {"A": 8, "B": 8, "C": 40, "D": 50, "E": 24, "K": 12}
+			for col, w in widths.items():
+			    # Excel keeps a width in whole pixels: 7 a digit, 5 of padding.
+			    got_w = ws.column_dimensions[col].width
+			    assert abs(got_w - (w + 0.7109375)) < 1e-9, (col, got_w)
+			assert wb.properties.title == "Kommune & Co <Øst>", wb.properties.title
+			log = [list(r) for r in wb.worksheets[4].iter_rows(values_only=True)]
+			assert log[1][0] == datetime.datetime(1999, 12, 31), log
+			EOF
+		)
+	'
 else
+	skip "python3-openpyxl is not installed"
 	skip "python3-openpyxl is not installed"
 	skip "python3-openpyxl is not installed"
 	skip "python3-openpyxl is not installed"
