@@ -198,6 +198,23 @@ static bool html_name(const char *name)
 }
 
 /*
+ * Before any work: the handout OUTPUT is never written over TEMPLATE (its
+ * default output name is the template's own) nor over the register,
+ * --force or not, and over another file only with FORCE (said now; the
+ * writer checks again when it writes).  -1 after saying why.
+ */
+static int check_output(const char *template, const char *output, bool force)
+{
+	guard_input(template, N_("the template"));
+	if (guard_output(output, N_("the handout"), false) < 0)
+		return -1;
+	if (!force && access(output, F_OK) == 0)
+		return error(_("%s exists; use --force to replace it"),
+			     output);
+	return 0;
+}
+
+/*
  * styr handout status --format html: the colleagues' status page as one
  * file (status_page.h), through a tempfile, guarded as an ODT handout is.
  */
@@ -234,17 +251,10 @@ static int write_html(const struct args *a, const char *lang)
 		free(output);
 		return EXIT_UNREADABLE;
 	}
-	guard_input(template, N_("the template"));
-	if (guard_output(output, N_("the handout"), false) < 0)
-		rc = EXIT_REFUSED;
-	else if (!a->force && access(output, F_OK) == 0) {
-		error(_("%s exists; use --force to replace it"), output);
-		rc = EXIT_REFUSED;
-	}
-	if (rc) {
+	if (check_output(template, output, a->force) < 0) {
 		free(template);
 		free(output);
-		return rc;
+		return EXIT_REFUSED;
 	}
 	rc = cli_status(reg_open(&r, REG_READ));
 	if (rc)
@@ -379,16 +389,8 @@ static int run(void *input)
 	}
 	output = a->output ? xstrdup(a->output)
 			  : xasprintf("%s.%s", base, pdf ? "pdf" : "odt");
-	/* Never over the template (its default output name is the
-	 * template's own) nor the register, --force or not. */
-	guard_input(path, N_("the template"));
-	if (guard_output(output, N_("the handout"), false) < 0)
+	if (check_output(path, output, a->force) < 0)
 		rc = EXIT_REFUSED;
-	/* Said before any work; odt_write checks again when it writes. */
-	else if (!a->force && access(output, F_OK) == 0) {
-		error(_("%s exists; use --force to replace it"), output);
-		rc = EXIT_REFUSED;
-	}
 	else if (pdf && wrong_extension(output, ".pdf")) {
 		/* A name that says another format than the file has
 		 * would fool the reader's programs. */
