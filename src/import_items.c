@@ -324,23 +324,26 @@ static int check_row(struct import *im, const struct csv_record *rec,
 
 	/* Said with the separator: a field with an unquoted one in it is
 	 * the usual cause. */
-	if (rec->n != im->ncols && im->delim == ';')
-		return error(ngettext("the row has %zu field, but the header "
-				      "row has %zu columns (the file is read "
-				      "as separated by semicolons)",
-				      "the row has %zu fields, but the header "
-				      "row has %zu columns (the file is read "
-				      "as separated by semicolons)",
-				      (unsigned long)rec->n),
-			     rec->n, im->ncols);
 	if (rec->n != im->ncols)
-		return error(ngettext("the row has %zu field, but the header "
-				      "row has %zu columns (the file is read "
-				      "as separated by commas)",
-				      "the row has %zu fields, but the header "
-				      "row has %zu columns (the file is read "
-				      "as separated by commas)",
-				      (unsigned long)rec->n),
+		return error(im->delim == ';'
+				     ? ngettext("the row has %zu field, but the "
+						"header row has %zu columns (the "
+						"file is read as separated by "
+						"semicolons)",
+						"the row has %zu fields, but the "
+						"header row has %zu columns (the "
+						"file is read as separated by "
+						"semicolons)",
+						(unsigned long)rec->n)
+				     : ngettext("the row has %zu field, but the "
+						"header row has %zu columns (the "
+						"file is read as separated by "
+						"commas)",
+						"the row has %zu fields, but the "
+						"header row has %zu columns (the "
+						"file is read as separated by "
+						"commas)",
+						(unsigned long)rec->n),
 			     rec->n, im->ncols);
 	for (c = 0; c < COL_COUNT; c++) {
 		row->v[c] = im->col[c] >= 0 ? rec->field[im->col[c]] : "";
