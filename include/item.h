@@ -72,6 +72,10 @@ extern const char *const item_order[];
 void item_set_text(struct reg *r, xmlNodePtr item, const char *name,
 		   const char *value);
 
+/* NOTE in words, for the log and for messages, in the language of the one
+ * at the terminal: "'Det tager en hel dag' (interview, Anne Agent,
+ * 2026-03-01)"; allocated. */
+char *item_note_words(xmlNodePtr note);
 /* Adds a field note (TEXT non-empty); METHOD a vocab_method key or NULL. */
 void item_add_note(struct reg *r, xmlNodePtr item, const char *text,
 		   const char *method, const char *by, const char *date);

@@ -9,7 +9,8 @@
  * its fields, merged one by one.  Everything else is a value merged
  * whole: a title, a decision, a note, an anonymous vote, a log entry
  * (the last three matched by their content, so they are only ever added
- * or removed).  Counters ("next") take the larger side.
+ * or removed -- but a note changed in place is matched as the note it
+ * was: merge_notes.c).  Counters ("next") take the larger side.
  *
  * Ownership: merge_run changes OURS in place into the merged register and
  * reads BASE and THEIRS (THEIRS is renumbered in place first).  The
@@ -75,6 +76,15 @@ void merge_keep_referred(xmlNodePtr base, xmlNodePtr ours, xmlNodePtr theirs,
  * into R.  B's entries must begin R's and T's (merge_check_history). */
 void merge_log_entries(xmlNodePtr b, xmlNodePtr r, xmlNodePtr t,
 		       struct merge_result *res);
+
+/* merge_notes.c: the notes of the item SIDE that are notes of the item
+ * BASE with their text changed in place (`note change`), each with the
+ * base note it was.  *PAIRS is allocated (free it); returns how many. */
+struct merge_note_pair {
+	xmlNodePtr was, now;
+};
+size_t merge_changed_notes(xmlNodePtr base, xmlNodePtr side,
+			   struct merge_note_pair **pairs);
 
 /* merge_renumber.c: gives THEIRS' new ids that OURS also handed out
  * since BASE the next free numbers (rewriting every reference in

@@ -5,6 +5,7 @@
 #include <strings.h>
 
 #include "correct.h"
+#include "item.h"
 #include "names.h"
 #include "number.h"
 #include "util.h"
@@ -129,13 +130,9 @@ char *correct_describe(struct reg *r, xmlNodePtr p)
 	const char *lang = msg_lang();
 	struct strbuf sb = {0}, more = {0};
 
-	if (node_is(p, "note")) {
-		const char *m = node_attr(p, "method");
-		add_part(&more, m ? vocab_word(&vocab_method, m, lang) : NULL);
-		add_part(&more, node_attr(p, "by"));
-		add_part(&more, node_attr(p, "date"));
-		sb_printf(&sb, "'%s'", node_text(p));
-	} else if (node_is(p, "rating")) {
+	if (node_is(p, "note"))
+		return item_note_words(p);
+	if (node_is(p, "rating")) {
 		sb_printf(&sb, "%s, %s: %s",
 			  vocab_word(&vocab_round, node_attr(p, "round"), lang),
 			  who_name(r, node_attr(p, "respondent")),

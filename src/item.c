@@ -196,6 +196,24 @@ void item_set_text(struct reg *r, xmlNodePtr item, const char *name,
 		node_insert(item, node_new(r, name, value), item_order);
 }
 
+char *item_note_words(xmlNodePtr note)
+{
+	const char *m = node_attr(note, "method");
+	const char *parts[] = {
+		m ? vocab_word(&vocab_method, m, msg_lang()) : NULL,
+		node_attr(note, "by"), node_attr(note, "date")};
+	struct strbuf sb = {0};
+	size_t i, n = 0;
+
+	sb_printf(&sb, "'%s'", node_text(note));
+	for (i = 0; i < sizeof parts / sizeof *parts; i++)
+		if (parts[i] && *parts[i])
+			sb_printf(&sb, "%s%s", n++ ? ", " : " (", parts[i]);
+	if (n)
+		sb_puts(&sb, ")");
+	return sb_steal(&sb);
+}
+
 void item_add_note(struct reg *r, xmlNodePtr item, const char *text,
 		   const char *method, const char *by, const char *date)
 {

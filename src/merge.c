@@ -197,14 +197,14 @@ static bool same_str(const char *a, const char *b)
 
 /* --- keys --- */
 
-/* "/" separates the steps of a path: escaped in a key. */
+/* "/" separates the steps of a path: escaped in a key, and so are the
+ * control characters a content key holds (merge_canon's separators),
+ * which an attribute of the register (a conflict's "at") cannot. */
 static void key_escaped(struct strbuf *sb, const char *s)
 {
 	for (; *s; s++) {
-		if (*s == '/')
-			sb_puts(sb, "%2F");
-		else if (*s == '%')
-			sb_puts(sb, "%25");
+		if (*s == '/' || *s == '%' || (unsigned char)*s < 0x20)
+			sb_printf(sb, "%%%02X", (unsigned)(unsigned char)*s);
 		else
 			sb_add(sb, s, 1);
 	}
@@ -250,6 +250,10 @@ struct keyed {
 	size_t n;
 	xmlNodePtr *node;
 	char **key;
+	/* A note changed in place is keyed as the base note it was
+	 * (rekey_notes); orig[i] is then its own key, what finds it in the
+	 * merged tree.  NULL: none was. */
+	char **orig;
 	struct strmap *map; /* key -> index + 1 */
 };
 
@@ -293,12 +297,61 @@ static void keyed_free(struct keyed *k)
 {
 	size_t i;
 
-	for (i = 0; i < k->n; i++)
+	for (i = 0; i < k->n; i++) {
 		free(k->key[i]);
+		if (k->orig)
+			free(k->orig[i]);
+	}
+	free(k->orig);
 	free(k->key);
 	free(k->node);
 	if (k->map)
 		strmap_free(k->map);
+}
+
+/* Where K's I-th child is in the merged tree: its own key. */
+static const char *keyed_path(const struct keyed *k, size_t i)
+{
+	return k->orig && k->orig[i] ? k->orig[i] : k->key[i];
+}
+
+static size_t keyed_index(const struct keyed *k, xmlNodePtr n)
+{
+	size_t i;
+
+	for (i = 0; i < k->n && k->node[i] != n; i++)
+		;
+	return i;
+}
+
+/* The notes of the item SIDE changed in place since BASE (merge_notes.c)
+ * are keyed in KS as the base notes they were, and by that key only, so
+ * that a change is merged as one: taken, or a conflict with the other
+ * side's change or removal. */
+static void rekey_notes(const struct keyed *kb, struct keyed *ks,
+			xmlNodePtr base, xmlNodePtr side)
+{
+	struct merge_note_pair *pairs;
+	size_t n = merge_changed_notes(base, side, &pairs), p, j;
+
+	for (p = 0; p < n; p++) {
+		size_t i = keyed_index(kb, pairs[p].was);
+
+		j = keyed_index(ks, pairs[p].now);
+		if (i >= kb->n || j >= ks->n || strmap_get(ks->map, kb->key[i]))
+			continue;
+		if (!ks->orig)
+			ks->orig = xcalloc(ks->n + 1, sizeof *ks->orig);
+		ks->orig[j] = ks->key[j];
+		ks->key[j] = xstrdup(kb->key[i]);
+	}
+	free(pairs);
+	if (!ks->orig)
+		return;
+	strmap_free(ks->map);
+	ks->map = strmap_new((int)(ks->n < 16 ? 16 : ks->n * 2));
+	for (j = 0; j < ks->n; j++)
+		strmap_add(ks->map, ks->key[j], (void *)(j + 1));
 }
 
 /* --- where a conflict is, in words --- */
@@ -383,6 +436,22 @@ static char *titled(const char *what, xmlNodePtr n)
 static char *what_of(const char *label, const char *field)
 {
 	return xasprintf("%s: %s", label, field);
+}
+
+/* What people call a part that is not a record: "R3: note 2" (numbered
+ * as `styr show` numbers them), "R3: title". */
+static char *part_of(const char *label, xmlNodePtr n)
+{
+	xmlNodePtr p;
+	long k = 1;
+
+	if (!node_is(n, "note"))
+		return what_of(label, (const char *)n->name);
+	for (p = node_child(n->parent, "note"); p && p != n;
+	     p = node_next(p, "note"))
+		k++;
+	/* TRANSLATORS: a merge conflict over one note: "R3: note 2" */
+	return xasprintf(_("%s: note %ld"), label, k);
 }
 
 /* --- merging --- */
@@ -541,6 +610,10 @@ static void merge_children(struct ctx *x, xmlNodePtr b, xmlNodePtr r,
 	keyed_build(&kb, b);
 	keyed_build(&kr, r);
 	keyed_build(&kt, t);
+	if (b && !strcmp(pname, "item")) {
+		rekey_notes(&kb, &kr, b, r);
+		rekey_notes(&kb, &kt, b, t);
+	}
 	for (i = 0; i < kr.n; i++) {
 		xmlNodePtr o = kr.node[i];
 		xmlNodePtr bn = keyed_get(&kb, kr.key[i]);
@@ -564,10 +637,9 @@ static void merge_children(struct ctx *x, xmlNodePtr b, xmlNodePtr r,
 			continue;
 		}
 		rl = child_rule(pname, o);
-		sb_printf(&step, "%s/%s", at, kr.key[i]);
+		sb_printf(&step, "%s/%s", at, keyed_path(&kr, i));
 		lab = rl.record ? label_of(o, label) : NULL;
-		what = rl.record ? xstrdup(lab)
-				 : what_of(label, (const char *)o->name);
+		what = rl.record ? xstrdup(lab) : part_of(label, o);
 		if (!tn) {
 			/* ours changed what theirs deleted */
 			char *named = titled(what, o);
@@ -606,8 +678,7 @@ static void merge_children(struct ctx *x, xmlNodePtr b, xmlNodePtr r,
 			struct rule rl = child_rule(pname, tn);
 			char *step = xasprintf("%s/%s", at, kt.key[i]);
 			char *plain = rl.record ? label_of(tn, label)
-						: what_of(label,
-							  (const char *)tn->name);
+						: part_of(label, tn);
 			char *lab = titled(plain, tn);
 			free(plain);
 

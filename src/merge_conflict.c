@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "item.h"
 #include "merge.h"
 #include "reg.h"
 #include "util.h"
@@ -153,6 +154,11 @@ char *merge_conflict_show(xmlNodePtr conflict, const char *side)
 	if (!n) {
 		xmlFreeDoc(d);
 		return xstrdup(node_text(v));
+	}
+	if (node_is(n, "note")) {
+		s = item_note_words(n);
+		xmlFreeDoc(d);
+		return s;
 	}
 	if (node_child(n, "title") && node_attr(n, "id")) {
 		s = xasprintf("%s %s '%s'", (const char *)n->name,
