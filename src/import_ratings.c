@@ -17,10 +17,12 @@
 #include "names.h"
 #include "reg.h"
 #include "strmap.h"
+#include "survey_columns.h"
 #include "util.h"
 #include "vocab.h"
 
-/* COL_ANSWER: the survey tool's id of the answer; COL_STAMP: a time
+/* What a column is: an item's, or one of survey_columns.h's kinds.
+ * COL_ANSWER: the survey tool's id of the answer; COL_STAMP: a time
  * stamp standing in for one; COL_SKIP: the tool's own data (times,
  * mail addresses, status), read past. */
 enum { COL_ITEM, COL_RESPONDENT, COL_ROLE, COL_ANSWER, COL_STAMP, COL_SKIP };
@@ -75,14 +77,6 @@ static const char *cell(struct ratings *rt, const struct csv_record *rec,
 	return rt->where;
 }
 
-static bool header_is(const char *key, const char *const words[])
-{
-	for (; *words; words++)
-		if (!strcmp(key, *words))
-			return true;
-	return false;
-}
-
 /* The item column header H names, or NULL: an id (with the title or
  * anything else after ':', '.', ' ' or '-'), or a title. */
 static const char *item_of(struct ratings *rt, const char *h, const char *key)
@@ -105,24 +99,6 @@ static const char *item_of(struct ratings *rt, const char *h, const char *key)
 	}
 	return strmap_get(rt->titles, key);
 }
-
-/* The survey tools' own columns, by their headers' keys (name_key: case,
- * NFC and spacing do not matter), as their exports head them in English
- * and Danish.  Microsoft Forms (Excel): ID (Id), Start time
- * (Starttidspunkt), Completion time (Tidspunkt for fuldførelse), Email
- * (Mail), Name (Navn: a respondent column), Last modified time
- * (Tidspunkt for seneste ændring).  SurveyXact: respondentid, statstatus,
- * stattotaltime, email, name.  Google Forms: Timestamp (Tidsstempel),
- * Email Address (Mailadresse).  Only these: a column that is neither
- * one of them nor an item is refused, so that a misspelt item title is
- * never read past. */
-static const char *const answer_words[] = {"id", "respondentid", NULL};
-static const char *const stamp_words[] = {"timestamp", "tidsstempel", NULL};
-static const char *const skip_words[] = {
-	"start time", "completion time", "email", "last modified time",
-	"starttidspunkt", "tidspunkt for fuldførelse", "mail",
-	"tidspunkt for seneste ændring", "statstatus", "stattotaltime",
-	"email address", "mailadresse", NULL};
 
 /* The title nearest to KEY (a header's key) for "did you mean", as
  * "'D1: the title'", or NULL when none shares at least half its
@@ -190,10 +166,6 @@ static void header_done(struct ratings *rt)
 
 static int read_header(struct ratings *rt, const struct csv_record *rec)
 {
-	static const char *const respondent_words[] = {
-		"respondent", "respondent name", "respondentens navn", "navn",
-		"name", "besvarer", "deltager", NULL};
-	static const char *const role_words[] = {"role", "rolle", NULL};
 	char *row = sheet_where(rt->name, rec), label[16];
 	int stamp = -1;
 	size_t i, j;
@@ -205,6 +177,7 @@ static int read_header(struct ratings *rt, const struct csv_record *rec)
 	for (i = 0; i < rec->n && !rc; i++) {
 		const char *h = trim(rec->field[i]);
 		char *key = name_key(h);
+		enum survey_column kind = survey_column_kind(key);
 		struct column *c = &rt->col[i];
 
 		sheet_column_label(label, rec, i);
@@ -213,7 +186,7 @@ static int read_header(struct ratings *rt, const struct csv_record *rec)
 			rc = error(_("%s: column %s has no name in the header "
 				     "row"),
 				   row, label);
-		} else if (header_is(key, respondent_words)) {
+		} else if (kind == SURVEY_RESPONDENT) {
 			c->what = COL_RESPONDENT;
 			if (rt->respondent >= 0)
 				rc = error(_("%s: two respondent columns (%s "
@@ -221,7 +194,7 @@ static int read_header(struct ratings *rt, const struct csv_record *rec)
 					   row, rt->col[rt->respondent].header,
 					   h);
 			rt->respondent = (int)i;
-		} else if (header_is(key, role_words)) {
+		} else if (kind == SURVEY_ROLE) {
 			c->what = COL_ROLE;
 			if (rt->role >= 0)
 				rc = error(_("%s: two role columns"), row);
@@ -243,17 +216,17 @@ static int read_header(struct ratings *rt, const struct csv_record *rec)
 						   row, rt->col[j].header, h,
 						   c->item);
 			rt->nitems++;
-		} else if (header_is(key, answer_words)) {
+		} else if (kind == SURVEY_ANSWER) {
 			c->what = COL_ANSWER;
 			if (rt->answer >= 0)
 				rc = error(_("%s: two columns hold the "
 					     "answers' ids (%s and %s)"),
 					   row, rt->col[rt->answer].header, h);
 			rt->answer = (int)i;
-		} else if (header_is(key, stamp_words)) {
+		} else if (kind == SURVEY_STAMP) {
 			c->what = COL_STAMP;
 			stamp = (int)i;
-		} else if (header_is(key, skip_words)) {
+		} else if (kind == SURVEY_SKIP) {
 			c->what = COL_SKIP;
 		} else {
 			rc = unknown_column(rt, row, label, h, key);
