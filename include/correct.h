@@ -45,6 +45,10 @@ struct correction {
 	char *was;       /* what was there, in words, when it helps */
 	char *what;      /* the log's words (then "; why: WHY") */
 	char *done;      /* said once saved; NULL: WHAT */
+	/* A note's text before and after (after NULL: removed), kept as
+	 * data beside WHAT, in the entry's <was> and <now>: what the merge
+	 * reads (merge_notes.c), never the words.  NULL: none. */
+	char *before, *after;
 	xmlNodePtr gone; /* removed once the log has its entry (and its id) */
 };
 
@@ -52,7 +56,8 @@ struct correction {
  * (C->item, C->ref).  0, or after printing what reg_open_item returns;
  * nothing is left to close then. */
 int correct_open(struct correction *c, const char *id);
-/* Logs C->what with C->why under C->action and C->ref, removes C->gone,
+/* Logs C->what with C->why under C->action and C->ref (and C->before,
+ * C->after as <was>, <now>), removes C->gone,
  * saves and, once saved, says C->done.  Closes the register and frees
  * what C holds.  0, or what reg_save returned. */
 int correct_commit(struct correction *c);

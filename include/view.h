@@ -67,8 +67,9 @@ struct val *view_register_head(struct arena *a, struct reg *r,
 struct val *view_phases(struct arena *a, struct reg *r, const char *lang);
 /* Log entry E as in `export json`'s "log": when it was recorded, by whom,
  * the action, the id concerned, the sentence, the day it happened, and
- * the new id of an item whose kind changed ("became") and the item a
- * deletion kept. */
+ * the new id of an item whose kind changed ("became"), a corrected
+ * note's text before and after ("was", "now") and the item a deletion
+ * kept. */
 struct val *view_log_entry(struct arena *a, struct reg *r, xmlNodePtr e);
 /* Conflict N (an element of <conflicts>) as in `export json`'s
  * "conflicts": id, kind, at, ref, what, and the base's, our and their

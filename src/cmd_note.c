@@ -94,6 +94,8 @@ static int note_fix(int action, void *input)
 		return cli_status(correct_cancel(&c));
 	/* The log keeps what the note said, who wrote it and when. */
 	c.was = correct_describe(&c.r, note);
+	/* And the texts as data, which the merge reads (merge_notes.c). */
+	c.before = xstrdup(node_text(note));
 	if (action == REMOVE) {
 		/* TRANSLATORS: in the change log: "note 2 removed: 'text'
 		 * (interview, Anne Agent, 2026-03-01)" */
@@ -110,6 +112,7 @@ static int note_fix(int action, void *input)
 		c.done = xasprintf(_("%s: note %ld changed; the change log "
 				     "keeps the earlier text"),
 				   c.ref, n);
+		c.after = xstrdup(a->text);
 		correct_rename(note, a->text);
 	}
 	return cli_status(correct_commit(&c));

@@ -28,6 +28,8 @@ static void correct_close(struct correction *c)
 	free(c->was);
 	free(c->what);
 	free(c->done);
+	free(c->before);
+	free(c->after);
 	reg_close(&c->r);
 }
 
@@ -39,9 +41,14 @@ int correct_cancel(struct correction *c)
 
 int correct_commit(struct correction *c)
 {
+	xmlNodePtr e = correct_log(&c->r, c->action, c->ref, c->what, c->why);
 	int rc;
 
-	correct_log(&c->r, c->action, c->ref, c->what, c->why);
+	if (c->before) {
+		xmlAddChild(e, node_new(&c->r, "was", c->before));
+		if (c->after)
+			xmlAddChild(e, node_new(&c->r, "now", c->after));
+	}
 	if (c->gone)
 		node_remove(c->gone);
 	rc = reg_save(&c->r);

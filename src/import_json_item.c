@@ -325,7 +325,7 @@ static bool is_digest(const char *s)
 static int entry(struct ij *j, json_object *o)
 {
 	const char *when, *by, *action, *ref, *what, *happened, *became,
-		*digest;
+		*digest, *was, *now;
 	json_object *kept;
 	xmlNodePtr e, it;
 
@@ -336,8 +336,13 @@ static int entry(struct ij *j, json_object *o)
 	    ij_str(j, o, "what", true, &what) < 0 ||
 	    ij_date(j, o, "happened", false, &happened) < 0 ||
 	    ij_str(j, o, "became", false, &became) < 0 ||
-	    ij_str(j, o, "digest", false, &digest) < 0)
+	    ij_str(j, o, "digest", false, &digest) < 0 ||
+	    ij_str(j, o, "was", false, &was) < 0 ||
+	    ij_str(j, o, "now", false, &now) < 0)
 		return -1;
+	if (now && !was)
+		return ij_fail(j, "now",
+			       _("is given without \"was\", the text before"));
 	if (!ij_is_datetime(when))
 		return ij_fail(j, "when",
 			       _("'%s' is not a time (YYYY-MM-DDTHH:MM:SSZ)"),
@@ -362,6 +367,10 @@ static int entry(struct ij *j, json_object *o)
 	node_set_attr(e, "became", became);
 	node_set_attr(e, "digest", digest);
 	node_append(e, node_new(j->r, "what", what));
+	if (was)
+		node_append(e, node_new(j->r, "was", was));
+	if (now)
+		node_append(e, node_new(j->r, "now", now));
 	node_append(j->r->log, e);
 	kept = ij_obj(j, o, "item");
 	if (j->bad)

@@ -540,6 +540,10 @@ struct val *view_log_entry(struct arena *a, struct reg *r, xmlNodePtr e)
 		val_set(a, o, "became", val_str(a, node_attr(e, "became")));
 	if (node_attr(e, "digest"))
 		val_set(a, o, "digest", val_str(a, node_attr(e, "digest")));
+	if (node_child(e, "was"))
+		val_set(a, o, "was", val_str(a, node_text(node_child(e, "was"))));
+	if (node_child(e, "now"))
+		val_set(a, o, "now", val_str(a, node_text(node_child(e, "now"))));
 	if (item)
 		val_set(a, o, "item", view_item(a, r, item, NULL));
 	return o;

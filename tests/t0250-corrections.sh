@@ -34,6 +34,15 @@ logged() {
 	last_entry >entry && echo "$1" >expect && test_cmp expect entry
 }
 
+# The last entry's note texts as data, "WAS|NOW" ("None" for one absent).
+last_texts() {
+	python3 -c '
+import xml.etree.ElementTree as ET
+ns = {"r": "urn:x-styr:register:1"}
+e = ET.parse("styr.xml").getroot().findall("r:log/r:entry", ns)[-1]
+print("%s|%s" % (e.findtext("r:was", None, ns), e.findtext("r:now", None, ns)))'
+}
+
 # The parts NAME of item ID in the register, one per line.
 parts() { sed -n "/<item id=\"$1\"/,/<\/item>/p" styr.xml | grep "<$2 " || true; }
 
@@ -78,6 +87,7 @@ test_expect_success 'note remove: the note goes, the log keeps it and why' '
 	test_grep "note 2 removed" err &&
 	item_json D1 "[n[\"text\"] for n in d[\"notes\"]] == [\"Et forløb er dokumentationstungt\", \"Tredje note\"]" &&
 	logged "note D1 Lene note 2 removed: '\''Skrevet på det forkerte punkt'\'' (Lene, 2026-02-02); why: hører til R1" &&
+	test "$(last_texts)" = "Skrevet på det forkerte punkt|None" &&
 	valid
 '
 
@@ -87,6 +97,7 @@ test_expect_success 'note change: new text, the same method, author and date' '
 	test_grep "<note by=\"Lene\" date=\"2026-02-03\">Tredje note, rettet</note>" notes &&
 	test "$(wc -l <notes)" = 2 &&
 	logged "note D1 tester note 2 changed: '\''Tredje note'\'' (Lene, 2026-02-03) -> '\''Tredje note, rettet'\''" &&
+	test "$(last_texts)" = "Tredje note|Tredje note, rettet" &&
 	valid
 '
 

@@ -50,6 +50,8 @@ make_full() {
 	styr -q vote withdraw G2 --by P3 --meeting M1 &&
 	styr -q note G2 "Skrevet forkert" &&
 	styr -q note change G2 1 "Skrevet rigtigt" --why "Stavefejl" &&
+	styr -q note G2 "$(printf 'To linjer:\nden anden')" &&
+	styr -q note remove G2 2 &&
 	styr -q delete D2
 }
 
@@ -132,6 +134,11 @@ test_expect_success 'export json carries every record the register holds' '
 	assert log[0]["action"] == "init"
 	assert [e["happened"] for e in log if e["action"] == "decide"] == \
 	    ["2017-11-28"]
+	# the texts of a corrected note, as data beside the sentence
+	fixes = [(e.get("was"), e.get("now")) for e in log if "was" in e]
+	assert fixes == [("Skrevet forkert", "Skrevet rigtigt"),
+	                 ("To linjer:\nden anden", None)], fixes
+	assert not [e for e in log if "now" in e and "was" not in e]
 	dele = [e for e in log if e["action"] == "delete"]
 	assert len(dele) == 1 and dele[0]["item"]["title"] == "Døgnrapport"
 	assert all(set(e) >= {"when", "by", "action", "ref", "what", "happened"}
@@ -261,6 +268,8 @@ test_expect_success 'mistakes in the document are named with their place' '
 		"meetings[0] (M1): attendees[2]: '\''P7'\'' is not in the people list" &&
 	refuse log "d[\"log\"][3][\"when\"] = \"yesterday\"" \
 		"log[3]: when: '\''yesterday'\'' is not a time" &&
+	refuse now "[e for e in d[\"log\"] if \"now\" in e][0].pop(\"was\")" \
+		"now: is given without \"was\", the text before" &&
 	refuse fmt "d[\"format\"] = \"taskwarrior\"" \
 		"is not a register that '\''styr export json'\'' wrote"
 '
