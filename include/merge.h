@@ -78,8 +78,9 @@ void merge_log_entries(xmlNodePtr b, xmlNodePtr r, xmlNodePtr t,
 		       struct merge_result *res);
 
 /* merge_notes.c: the notes of the item SIDE that are notes of the item
- * BASE with their text changed in place (`note change`), each with the
- * base note it was.  *PAIRS is allocated (free it); returns how many. */
+ * BASE with their text changed in place (`note change`, as the <was> and
+ * <now> of SIDE's new log entries say), each with the base note it was.
+ * *PAIRS is allocated (free it); returns how many. */
 struct merge_note_pair {
 	xmlNodePtr was, now;
 };

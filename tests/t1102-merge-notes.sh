@@ -5,7 +5,8 @@
 # changed on one and removed on the other, it is one conflict, never two
 # notes or a silent loss; resolved, exactly one note is left.  Every note
 # of the base below has the same author, method and date, as a day's
-# interview notes have: only the change log tells which one was changed.
+# interview notes have: only the change log tells which one was changed,
+# by the texts it keeps as data (<was>, <now>), never by its sentence.
 . "$(dirname "$0")/lib.sh"
 
 # notes FILE ID: the texts of item ID's notes, one a line, in order.
@@ -278,10 +279,89 @@ test_expect_success 'the conflict in Danish, the correction logged in Danish' '
 	LC_ALL=da_DK.UTF-8 styr -q -f ours.xml note change R1 2 "Det tager to timer om dagen" &&
 	test_grep "note 2 ændret" ours.xml &&
 	styr -q -f theirs.xml note change R1 2 "Det tager en halv time" &&
+	test_grep "note 2 changed" theirs.xml &&
 	conflicted &&
+	test "$(count ours.xml "r:conflicts/r:conflict[@kind=\"both-changed\"]")" = 1 &&
+	test "$(count ours.xml "r:conflicts/r:conflict")" = 1 &&
+	test "$(notes ours.xml R1 | wc -l)" = 3 &&
 	LC_ALL=da_DK.UTF-8 styr -f ours.xml conflicts >out &&
 	test_grep "^C1  R1: note 2 (begge sider" out &&
 	test_grep "^    vores   .Det tager to timer om dagen. (interview, Anna Holm, 2026-03-01)$" out
+'
+
+test_expect_success 'corrected in English here, in Danish there: one conflict' '
+	fresh &&
+	styr -q -f ours.xml note change R1 2 "Det tager to timer om dagen" &&
+	LC_ALL=da_DK.UTF-8 styr -q -f theirs.xml note change R1 2 "Det tager en halv time" &&
+	test_grep "note 2 ændret" theirs.xml &&
+	conflicted &&
+	test "$(count ours.xml "r:conflicts/r:conflict[@kind=\"both-changed\"]")" = 1 &&
+	test "$(count ours.xml "r:conflicts/r:conflict")" = 1 &&
+	notes ours.xml R1 >got &&
+	printf "%s\n" "Vi taster dobbelt" "Det tager to timer om dagen" \
+		"Lederen kender ikke reglen" >want &&
+	test_cmp want got
+'
+
+# reword FILE: the sentence of the last log entry of FILE written anew by
+# hand, the new text first and the old after it, as a translation could
+# order them; its <was> and <now> stay.
+reword() {
+	python3 - "$1" <<-\EOF
+	import re, sys
+	s = open(sys.argv[1], encoding="utf-8").read()
+	at = s.rindex("<what>")
+	new, n = re.subn(r"<what>note (\d+) (?:changed|ændret): '([^']*)' "
+	                 r"(\([^)]*\)) -&gt; '([^']*)'</what>",
+	                 r"<what>note \1 now reads '\4', before '\2' \3</what>",
+	                 s[at:], count=1)
+	assert n == 1, s[at:at + 200]
+	open(sys.argv[1], "w", encoding="utf-8").write(s[:at] + new)
+	EOF
+}
+
+test_expect_success 'a sentence reworded by hand: the merge reads <was> and <now>' '
+	fresh &&
+	styr -q -f ours.xml note change R1 2 "Det tager to timer om dagen" &&
+	styr -q -f theirs.xml note change R1 2 "Det tager en halv time" &&
+	reword ours.xml && reword theirs.xml &&
+	test_grep "now reads .Det tager en halv time., before .Det tager en time om dagen." theirs.xml &&
+	styr -f ours.xml validate && styr -f theirs.xml validate &&
+	conflicted &&
+	test "$(count ours.xml "r:conflicts/r:conflict[@kind=\"both-changed\"]")" = 1 &&
+	test "$(count ours.xml "r:conflicts/r:conflict")" = 1 &&
+	test "$(notes ours.xml R1 | wc -l)" = 3 &&
+	test_grep "conflict: R1: note 2 (both sides changed it)" err
+'
+
+test_expect_success 'the merged log keeps their entry with its <was> and <now>' '
+	fresh &&
+	styr -q -f theirs.xml note change R1 2 "Det tager en halv time" &&
+	styr -q -f ours.xml note remove R1 3 &&
+	clean &&
+	test "$(count ours.xml "r:log/r:entry[r:was=\"Det tager en time om dagen\"][r:now=\"Det tager en halv time\"]")" = 1 &&
+	test "$(count ours.xml "r:log/r:entry[r:was=\"Lederen kender ikke reglen\"]")" = 1 &&
+	test "$(count ours.xml "r:log/r:entry/r:now")" = 1
+'
+
+# unlogged FILE: the <was> and <now> taken out of FILE, as in a register
+# corrected before styr kept them.
+unlogged() {
+	sed -i -e "/^ *<was>.*<\/was>$/d" -e "/^ *<now>.*<\/now>$/d" "$1" &&
+	! grep -q "<was>" "$1"
+}
+
+test_expect_success 'entries from before <was> and <now>: a note removed, one added' '
+	fresh &&
+	styr -q -f ours.xml note change R1 2 "Det tager to timer om dagen" &&
+	styr -q -f theirs.xml note change R1 2 "Det tager en halv time" &&
+	unlogged ours.xml && unlogged theirs.xml &&
+	clean &&
+	notes ours.xml R1 >got &&
+	printf "%s\n" "Vi taster dobbelt" "Lederen kender ikke reglen" \
+		"Det tager to timer om dagen" "Det tager en halv time" >want &&
+	sort want >want.s && sort got >got.s &&
+	test_cmp want.s got.s
 '
 
 test_done
