@@ -29,7 +29,8 @@
 
 struct ratings_opts {
 	const char *round; /* as typed: baseline, followup, før, efter */
-	const char *date;  /* the day it was answered; NULL: today */
+	const char *date;  /* the day of every answer; NULL: each one's
+			    * completion day from the file, else today */
 	bool guest;	   /* unknown respondents are guests */
 	bool dry_run;
 	bool again;	   /* import anonymous answers imported before */

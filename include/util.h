@@ -115,6 +115,8 @@ int check_text(const char *what, const char *s);
 /* Whether S is valid UTF-8. */
 bool utf8_valid(const char *s);
 
+/* Whether S is a real calendar day from 1900 on, written YYYY-MM-DD. */
+bool is_date(const char *s);
 /* Accepts YYYY-MM-DD (a real calendar date) or "today". */
 int parse_date(const char *what, const char *s, char out[11]);
 /* parse_date, refusing a day after today: for what has already happened.

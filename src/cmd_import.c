@@ -40,7 +40,8 @@ static const struct argp_option options[] = {
 	    "followup (efter); required"),
 	 0},
 	{"date", OPT_DATE, N_("DATE"), 0,
-	 N_("the day the survey was answered (YYYY-MM-DD; default: today)"),
+	 N_("the day every answer was given (YYYY-MM-DD; default: each "
+	    "answer's own day when the file gives it, else today)"),
 	 0},
 	{"guest", OPT_GUEST, NULL, 0,
 	 N_("respondents who are not in the people list are guests"), 0},

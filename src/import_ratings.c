@@ -13,6 +13,7 @@
 #include "cli.h"
 #include "guard.h"
 #include "import_ratings.h"
+#include "import_ratings_int.h"
 #include "item.h"
 #include "names.h"
 #include "reg.h"
@@ -21,47 +22,8 @@
 #include "util.h"
 #include "vocab.h"
 
-/* What a column is: an item's, or one of survey_columns.h's kinds.
- * COL_ANSWER: the survey tool's id of the answer; COL_STAMP: a time
- * stamp standing in for one; COL_SKIP: the tool's own data (times,
- * mail addresses, status), read past. */
-enum { COL_ITEM, COL_RESPONDENT, COL_ROLE, COL_ANSWER, COL_STAMP, COL_SKIP };
-
-struct column {
-	int what;
-	const char *item; /* the item's id (COL_ITEM) */
-	char *header;	  /* as the file has it */
-};
-
-struct ratings {
-	struct reg *r;
-	const struct ratings_opts *o;
-	const char *name;
-	const char *round;
-	char date[11];
-	char *sheet;
-	struct column *col;
-	size_t ncols;
-	int respondent, role; /* their columns, or -1 */
-	int answer;	      /* the answer id's column (or a stamp's), or -1 */
-	struct strmap *titles;	/* title key -> item id */
-	struct strmap *twice;	/* title key -> a second item's id */
-	struct strmap *seen;	/* respondent identity -> row (this file) */
-	struct strmap *items;	/* item ids rated -> 1 */
-	struct strmap *answers; /* answer ids -> row (this file) */
-	char *where;
-	long ratings, replaced, same, rows, nitems;
-	long plain;		/* anonymous rows without an answer id */
-	struct strbuf log;	/* the replaced ratings, for the log */
-	struct strbuf skipped;	/* the columns read past, for the summary */
-	uLong crc;		/* the round and the rows (see digest_add) */
-	unsigned long long size;
-};
-
-/* "FILE:LINE: column 'D1'" or "FILE, sheet 'S', row N, column C ('D1')"
- * for column I of REC, in R's scratch. */
-static const char *cell(struct ratings *rt, const struct csv_record *rec,
-			size_t i)
+const char *ratings_cell(struct ratings *rt, const struct csv_record *rec,
+			 size_t i)
 {
 	char *row = sheet_where(rt->name, rec), label[16];
 
@@ -148,20 +110,14 @@ static int unknown_column(struct ratings *rt, const char *row,
 }
 
 /* After the header: a time stamp stands in for the answer id only when
- * the tool gave none (Google Forms); the columns read past, for the
- * summary. */
+ * the tool gave none (Google Forms). */
 static void header_done(struct ratings *rt)
 {
 	size_t i;
 
-	for (i = 0; i < rt->ncols; i++) {
-		struct column *c = &rt->col[i];
-		if (c->what == COL_STAMP && rt->answer != (int)i)
-			c->what = COL_SKIP;
-		if (c->what == COL_SKIP)
-			sb_printf(&rt->skipped, "%s'%s'",
-				  rt->skipped.len ? ", " : "", c->header);
-	}
+	for (i = 0; i < rt->ncols; i++)
+		if (rt->col[i].what == COL_STAMP && rt->answer != (int)i)
+			rt->col[i].what = COL_SKIP;
 }
 
 static int read_header(struct ratings *rt, const struct csv_record *rec)
@@ -223,11 +179,14 @@ static int read_header(struct ratings *rt, const struct csv_record *rec)
 					     "answers' ids (%s and %s)"),
 					   row, rt->col[rt->answer].header, h);
 			rt->answer = (int)i;
-		} else if (kind == SURVEY_STAMP) {
-			c->what = COL_STAMP;
-			stamp = (int)i;
-		} else if (kind == SURVEY_SKIP) {
-			c->what = COL_SKIP;
+		} else if (kind == SURVEY_STAMP || kind == SURVEY_SKIP) {
+			c->what = kind == SURVEY_STAMP ? COL_STAMP : COL_SKIP;
+			if (kind == SURVEY_STAMP)
+				stamp = (int)i;
+			/* With --date, the file's days are not read. */
+			if (rt->completed < 0 && !rt->o->date &&
+			    survey_column_completed(key))
+				rt->completed = (int)i;
 		} else {
 			rc = unknown_column(rt, row, label, h, key);
 		}
@@ -263,7 +222,7 @@ static int respondent(struct ratings *rt, const struct csv_record *rec,
 	if (!*name || !strcasecmp(name, "anonymous") ||
 	    !strcasecmp(name, "anonym"))
 		return 0;
-	error_context(cell(rt, rec, (size_t)rt->respondent));
+	error_context(ratings_cell(rt, rec, (size_t)rt->respondent));
 	if (check_text(_("respondent"), name) < 0)
 		return -1;
 	p = person_find(rt->r, name);
@@ -301,7 +260,7 @@ static int respondent(struct ratings *rt, const struct csv_record *rec,
 		int k;
 		if (!*role)
 			return 0;
-		error_context(cell(rt, rec, (size_t)rt->role));
+		error_context(ratings_cell(rt, rec, (size_t)rt->role));
 		if ((k = vocab_parse(&vocab_role, role)) < 0)
 			return -1;
 		if (strcmp(vocab_role.words[k].key, node_attr(p, "role")))
@@ -314,7 +273,7 @@ static int respondent(struct ratings *rt, const struct csv_record *rec,
 						 vocab_role.words[k].key,
 						 msg_lang()));
 	} else if (rt->role >= 0 && *trim(rec->field[rt->role])) {
-		error_context(cell(rt, rec, (size_t)rt->role));
+		error_context(ratings_cell(rt, rec, (size_t)rt->role));
 		if (vocab_parse(&vocab_role, trim(rec->field[rt->role])) < 0)
 			return -1;
 	}
@@ -338,7 +297,7 @@ static int answer_id(struct ratings *rt, const struct csv_record *rec,
 	if (rt->answer < 0)
 		return 0;
 	v = trim(rec->field[rt->answer]);
-	error_context(cell(rt, rec, (size_t)rt->answer));
+	error_context(ratings_cell(rt, rec, (size_t)rt->answer));
 	if (!*v)
 		return error(_("the row has no answer id, though the survey "
 			       "tool gives every answer one; a row typed in "
@@ -390,10 +349,11 @@ static void digest_add(struct ratings *rt, const struct csv_record *rec)
 static int read_row(struct ratings *rt, const struct csv_record *rec)
 {
 	const char *stored, *shown, *lang = msg_lang();
-	char *keep, *aid = NULL, *said = NULL;
+	char *keep, *aid = NULL, *said = NULL, day[11];
 	size_t i;
 	int k, rc = 0;
 	long before;
+	bool own;
 
 	for (i = 0; i < rec->n && !*trim(rec->field[i]); i++)
 		;
@@ -409,7 +369,7 @@ static int read_row(struct ratings *rt, const struct csv_record *rec)
 	}
 	digest_add(rt, rec);
 	if (respondent(rt, rec, &stored, &shown, &keep) < 0 ||
-	    answer_id(rt, rec, &aid) < 0) {
+	    answer_id(rt, rec, &aid) < 0 || ratings_row_day(rt, rec, day, &own) < 0) {
 		free(keep);
 		return -1;
 	}
@@ -423,7 +383,7 @@ static int read_row(struct ratings *rt, const struct csv_record *rec)
 
 		if (rt->col[i].what != COL_ITEM || !*answer)
 			continue;
-		error_context(cell(rt, rec, i));
+		error_context(ratings_cell(rt, rec, i));
 		if ((k = vocab_parse(&vocab_experience, answer)) < 0) {
 			rc = -1;
 			break;
@@ -450,8 +410,9 @@ static int read_row(struct ratings *rt, const struct csv_record *rec)
 					      lang));
 		rating = item_set_rating(rt->r, item, rating, rt->round,
 					 vocab_experience.words[k].key, stored,
-					 rt->date);
+					 day);
 		node_set_attr(rating, "answer-id", aid);
+		ratings_answered(rt, rating, day, own);
 		strmap_add(rt->items, rt->col[i].item, (void *)1);
 		rt->ratings++;
 	}
@@ -484,7 +445,7 @@ static void ratings_init(struct ratings *rt, struct reg *r, const char *name)
 	memset(rt, 0, sizeof *rt);
 	rt->r = r;
 	rt->name = name;
-	rt->respondent = rt->role = rt->answer = -1;
+	rt->respondent = rt->role = rt->answer = rt->completed = -1;
 	rt->answers = strmap_new(0);
 	rt->titles = strmap_new(0);
 	rt->seen = strmap_new(0);
@@ -507,13 +468,15 @@ static void ratings_free(struct ratings *rt)
 	free(rt->col);
 	free(rt->sheet);
 	free(rt->where);
+	free(rt->unread);
+	free(rt->undated_at);
+	free(rt->dated);
 	strmap_free(rt->titles);
 	strmap_free(rt->seen);
 	strmap_free(rt->items);
 	strmap_free(rt->twice);
 	strmap_free(rt->answers);
 	sb_free(&rt->log);
-	sb_free(&rt->skipped);
 }
 
 /* The last import of the same rows into the same round (its log entry
@@ -606,6 +569,7 @@ int import_ratings(const struct sheet_source *src,
 	rt.o = o;
 	rt.round = vocab_round.words[k].key;
 	memcpy(rt.date, date, sizeof date);
+	today_iso(rt.today);
 	round_label = vocab_label(&vocab_round, rt.round, lang);
 	/* The digest is of the round and the rows (digest_add). */
 	rt.crc = crc32_z(crc32_z(0L, Z_NULL, 0), (const Bytef *)rt.round,
@@ -619,9 +583,10 @@ int import_ratings(const struct sheet_source *src,
 		refuse_again(&rt, round_label, e);
 		rc = -1;
 	}
-	if (!rc && rt.skipped.len)
-		info(_("%s: the survey tool's own columns are read past: %s"),
-		     src->name, rt.skipped.buf);
+	if (!rc) {
+		ratings_days_done(&rt);
+		ratings_columns_said(&rt);
+	}
 	if (rc < 0) {
 		error_context(NULL);
 		error(_("%s: nothing was imported"), src->name);
@@ -656,24 +621,28 @@ int import_ratings(const struct sheet_source *src,
 						"%ld respondents",
 						(unsigned long)rt.rows),
 				       rt.rows);
+		char *when = ratings_span(&rt);
 
 		/* TRANSLATORS: in the change log; the round, the file, the
-		 * respondents ("4 respondents"), the day answered */
+		 * respondents ("4 respondents"), the day answered (or "DAY
+		 * to DAY") */
 		e = reg_log(&r, "import", NULL,
 			    ngettext("imported %ld rating (%s) from %s: %s, "
 				     "answered %s",
 				     "imported %ld ratings (%s) from %s: %s, "
 				     "answered %s",
 				     (unsigned long)rt.ratings),
-			    rt.ratings, round_label, src->name, rows, date);
+			    rt.ratings, round_label, src->name, rows, when);
 		free(rows);
-		node_set_attr(e, "happened", date);
+		free(when);
+		/* The day the last of them was answered. */
+		node_set_attr(e, "happened", rt.last);
 		node_set_attr(e, "digest", digest);
 		if (rt.replaced) {
 			e = reg_log(&r, "rate", NULL,
 				    _("earlier ratings (%s) replaced by %s: %s"),
 				    round_label, src->name, rt.log.buf);
-			node_set_attr(e, "happened", date);
+			node_set_attr(e, "happened", rt.last);
 		}
 		rc = cli_status(reg_save(&r));
 		if (!rc && rt.replaced)

@@ -283,26 +283,30 @@ int check_text(const char *what, const char *s)
 	return 0;
 }
 
-int parse_date(const char *what, const char *s, char out[11])
+bool is_date(const char *s)
 {
 	static const int mdays[] = {31, 29, 31, 30, 31, 30,
 				    31, 31, 30, 31, 30, 31};
 	int y, m, d, n = 0;
 
-	if (!strcmp(s, "today") || !strcmp(s, "i-dag") || !strcmp(s, "idag")) {
-		today_iso(out);
-		return 0;
-	}
 	/* Every one of the ten places is checked: sscanf alone lets a space
 	 * through ("2026-01- 1") and the date fails later, after output. */
 	for (n = 0; s[n] && n < 10; n++)
 		if (n == 4 || n == 7 ? s[n] != '-' : !isdigit((unsigned char)s[n]))
 			break;
-	if (n != 10 || s[10] ||
-	    sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 ||
-	    n != 10 || m < 1 || m > 12 ||
-	    d < 1 || d > mdays[m - 1] || y < 1900 ||
-	    (m == 2 && d == 29 && (y % 4 || (y % 100 == 0 && y % 400))))
+	return n == 10 && !s[10] &&
+	       sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 && n == 10 &&
+	       m >= 1 && m <= 12 && d >= 1 && d <= mdays[m - 1] && y >= 1900 &&
+	       !(m == 2 && d == 29 && (y % 4 || (y % 100 == 0 && y % 400)));
+}
+
+int parse_date(const char *what, const char *s, char out[11])
+{
+	if (!strcmp(s, "today") || !strcmp(s, "i-dag") || !strcmp(s, "idag")) {
+		today_iso(out);
+		return 0;
+	}
+	if (!is_date(s))
 		return error(_("%s: '%s' is not a date (YYYY-MM-DD)"), what, s);
 	memcpy(out, s, 11);
 	return 0;

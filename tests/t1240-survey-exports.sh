@@ -26,6 +26,19 @@ count() {
 	EOF
 }
 
+# dates [ROUND]: each rating's answer id and date ("ID=DATE", in the
+# register's order), of ROUND if given, from export json.
+dates() {
+	styr export json -o all.json &&
+	python3 - "$@" <<-\EOF
+	import json, sys
+	for it in json.load(open("all.json"))["items"]:
+	    for r in it["ratings"]:
+	        if len(sys.argv) < 2 or r["round"] == sys.argv[1]:
+	            print("%s=%s" % (r["answer_id"], r["date"]))
+	EOF
+}
+
 # forms NAME ROWS [DANISH]: a Microsoft Forms export (Excel) NAME.xlsx of
 # answers 1..ROWS to D1, anonymous ("anonymous" in Name and Email), with
 # the tool's times; answer 3 says "For slap" when CHANGED is set.
@@ -246,6 +259,123 @@ test_expect_success 'merge: both copies imported the same survey rows; each rati
 	test "$(grep -c "<conflict " ours.xml)" = 1 &&
 	test_grep "D1: rating (baseline), answer 3" ours.xml &&
 	valid ours.xml
+'
+else
+	skip "openpyxl is not installed"
+fi
+
+# The day each answer was completed, from the tool's column: all rows or
+# none.  TODAY is the day of the import.
+TODAY=$(date +%F)
+
+if test -n "$PY"; then
+test_expect_success 'Microsoft Forms date cells: each answer keeps the day it was completed' '
+	cp empty.xml styr.xml &&
+	workbook "Sheet1" <<-\EOF &&
+	ws.append(["ID", "Start time", "Completion time", "Email", "Name", "D1"])
+	for i, day in enumerate([2, 3, 5], 1):
+	    t = datetime.datetime(2026, 11, day, 23, 50, 0)
+	    ws.append([i, t - datetime.timedelta(minutes=5), t, "anonymous",
+	               "anonymous", "For stram"])
+	wb.save("days.xlsx")
+	EOF
+	styr import ratings days.xlsx --round baseline 2>err &&
+	test_grep "read past: .Start time., .Email.$" err &&
+	test_grep "^days.xlsx: the ratings have the days their answers were completed, from column .Completion time.: 2026-11-02 to 2026-11-05$" err &&
+	! grep "not a date" err &&
+	printf "%s\n" 1=2026-11-02 2=2026-11-03 3=2026-11-05 >want-days &&
+	dates >got && test_cmp want-days got &&
+	styr log >log &&
+	test_grep "imported 3 ratings (Baseline) from days.xlsx: 3 respondents, answered 2026-11-02 to 2026-11-05 (dated 2026-11-05)$" log &&
+	test_grep "action=\"import\".* happened=\"2026-11-05\"" styr.xml &&
+	valid &&
+	cp empty.xml styr.xml &&
+	LC_ALL=da_DK.UTF-8 styr import ratings days.xlsx --round før 2>err &&
+	test_grep "vurderingerne har den dag, svaret blev afsluttet, fra kolonnen .Completion time.: 2026-11-02 til 2026-11-05$" err &&
+	LC_ALL=da_DK.UTF-8 styr log >log &&
+	test_grep "besvaret 2026-11-02 til 2026-11-05 ([a-z]* 2026-11-05)$" log
+'
+
+test_expect_success '--date wins over the file'"'"'s days, and nothing is said about them' '
+	cp empty.xml styr.xml &&
+	styr import ratings days.xlsx --round baseline --date 2026-11-20 2>err &&
+	test_grep "read past: .Start time., .Completion time., .Email.$" err &&
+	! grep "completed\|not a date" err &&
+	printf "%s\n" 1=2026-11-20 2=2026-11-20 3=2026-11-20 >want &&
+	dates >got && test_cmp want got &&
+	styr log >log && test_grep "answered 2026-11-20 (dated 2026-11-20)$" log
+'
+else
+	skip "openpyxl is not installed"
+	skip "openpyxl is not installed"
+fi
+
+test_expect_success 'ISO 8601 text: the day as written, with or without time, seconds and zone' '
+	cp empty.xml styr.xml &&
+	crlf "ID;Completion time;D1" "1;2026-11-02 10:32;For stram" \
+		"2;2026-11-03T23:15:00+01:00;For slap" "3;2026-11-04;Understøttende" \
+		"4;2026-11-04T08:01:02.5Z;For slap" >iso.csv &&
+	styr import ratings iso.csv --round followup 2>err &&
+	test_grep "from column .Completion time.: 2026-11-02 to 2026-11-04$" err &&
+	printf "%s\n" 1=2026-11-02 2=2026-11-03 3=2026-11-04 4=2026-11-04 >want &&
+	dates >got && test_cmp want got
+'
+
+test_expect_success 'a day written either way round (12/1/2026) is never guessed: no row takes its day from the file' '
+	cp empty.xml styr.xml &&
+	{
+		echo "Timestamp,Email Address,D1,R1" &&
+		echo "12/1/2026 10:32:15,,For stram,For slap" &&
+		echo "12/2/2026 11:00:00,,Understøttende,"
+	} >g-us.csv &&
+	styr import ratings g-us.csv --round baseline 2>err &&
+	test_grep "^g-us.csv:2: column .Timestamp.: .12/1/2026 10:32:15. is not a date styr can read without guessing (such as 2026-12-01 or 2026-12-01 10:32, or a spreadsheet.s date cell), so no rating takes its day from that column: all have today.s date, $TODAY; to give the day they were answered, import with --date$" err &&
+	test $(grep -c "not a date" err) = 1 &&
+	test_grep "imported 3 ratings" err &&
+	printf "%s\n" "12/1/2026 10:32:15=$TODAY" "12/2/2026 11:00:00=$TODAY" "12/1/2026 10:32:15=$TODAY" >want &&
+	dates >got && test_cmp want got &&
+	cp empty.xml styr.xml &&
+	crlf "ID;Completion time;D1" "1;2026-11-02 10:32;For stram" "2;02-11-2026 10:32;For slap" >mixed.csv &&
+	styr import ratings mixed.csv --round baseline 2>err &&
+	test_grep "^mixed.csv:3: column .Completion time.: .02-11-2026 10:32. is not a date" err &&
+	printf "%s\n" 1=$TODAY 2=$TODAY >want &&
+	dates >got && test_cmp want got &&
+	cp empty.xml styr.xml &&
+	styr import ratings g-us.csv --round baseline --date 2026-11-02 2>err &&
+	! grep "not a date" err &&
+	styr log >log && test_grep "answered 2026-11-02 (dated 2026-11-02)$" log
+'
+
+test_expect_success 'a completion day to come is refused, naming the cell; nothing is written' '
+	crlf "ID;Completion time;D1" "1;2026-11-02 10:32;For stram" "2;2099-01-01T08:00:00Z;For slap" >future.csv &&
+	import_refused empty.xml "^styr: future.csv:3: column .Completion time.: .2099-01-01T08:00:00Z. is a day to come \(today is $TODAY\); correct the cell, or give the day the survey was answered with --date$" \
+		ratings future.csv --round baseline &&
+	styr import ratings future.csv --round baseline --date 2026-11-02 2>err &&
+	test "$(count baseline)" = 2
+'
+
+test_expect_success 'a row without a completion time: today for that row, said once' '
+	cp empty.xml styr.xml &&
+	crlf "ID;Completion time;D1" "1;2026-11-02 10:32;For stram" "2;;For slap" "3;;For slap" >undated.csv &&
+	styr import ratings undated.csv --round baseline 2>err &&
+	test_grep "^undated.csv: 2 rows have no day in column .Completion time. (the first: undated.csv:3); their ratings have today.s date, $TODAY$" err &&
+	printf "%s\n" 1=2026-11-02 2=$TODAY 3=$TODAY >want &&
+	dates >got && test_cmp want got &&
+	styr log >log && test_grep "answered 2026-11-02 to $TODAY" log
+'
+
+if test -n "$PY"; then
+test_expect_success 'two agents import the same export on different days: each answer once, no conflicts' '
+	cp empty.xml styr.xml &&
+	styr copy -o agent.xml 2>err &&
+	test "$(TZ=AAA-14 date +%F)" != "$(TZ=BBB+12 date +%F)" &&
+	TZ=AAA-14 styr import ratings days.xlsx --round baseline 2>err &&
+	TZ=BBB+12 styr -f agent.xml import ratings days.xlsx --round baseline 2>err &&
+	styr merge agent.xml 2>err &&
+	! grep "<conflict " styr.xml &&
+	test "$(count baseline D1)" = 3 &&
+	dates >got && test_cmp want-days got &&
+	valid styr.xml agent.xml
 '
 else
 	skip "openpyxl is not installed"
