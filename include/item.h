@@ -86,6 +86,10 @@ xmlNodePtr item_find_rating(xmlNodePtr item, const char *round,
  * (its attribute answer-id: import ratings), or NULL. */
 xmlNodePtr item_find_answer(xmlNodePtr item, const char *round,
 			    const char *answer);
+/* Who gave RATING when it names no respondent, in words:
+ * "anonymous answer 17" for an answer the survey tool gave an id (so a
+ * person can tell two apart), else "anonymous" (malloc'd). */
+char *item_rating_anonymous(xmlNodePtr rating);
 /* Records EXPERIENCE on RATING (an existing one from item_find_rating),
  * or adds a new rating when RATING is NULL; returns the rating. */
 xmlNodePtr item_set_rating(struct reg *r, xmlNodePtr item, xmlNodePtr rating,

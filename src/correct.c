@@ -140,11 +140,14 @@ char *correct_describe(struct reg *r, xmlNodePtr p)
 	if (node_is(p, "note"))
 		return item_note_words(p);
 	if (node_is(p, "rating")) {
+		const char *respondent = node_attr(p, "respondent");
+		char *anon = respondent ? NULL : item_rating_anonymous(p);
 		sb_printf(&sb, "%s, %s: %s",
 			  vocab_word(&vocab_round, node_attr(p, "round"), lang),
-			  who_name(r, node_attr(p, "respondent")),
+			  anon ? anon : who_name(r, respondent),
 			  vocab_word(&vocab_experience,
 				     node_attr(p, "experience"), lang));
+		free(anon);
 		add_part(&more, node_attr(p, "date"));
 	} else {
 		const char *count = node_attr(p, "count");

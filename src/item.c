@@ -349,6 +349,16 @@ xmlNodePtr item_find_answer(xmlNodePtr item, const char *round,
 	return n;
 }
 
+char *item_rating_anonymous(xmlNodePtr rating)
+{
+	const char *aid = node_attr(rating, "answer-id");
+
+	/* TRANSLATORS: an anonymous rating, by the survey tool's id of its
+	 * answer */
+	return aid ? xasprintf(_("anonymous answer %s"), aid)
+		   : xstrdup(_("anonymous"));
+}
+
 xmlNodePtr item_set_rating(struct reg *r, xmlNodePtr item, xmlNodePtr rating,
 			   const char *round, const char *experience,
 			   const char *respondent, const char *date)

@@ -6,8 +6,10 @@
  * rather than as XML.  Lines are in the register's own order, so a
  * change shows where it happened.
  */
+#include <stdlib.h>
 #include <string.h>
 
+#include "item.h"
 #include "merge.h"
 #include "reg.h"
 #include "strmap.h"
@@ -71,14 +73,17 @@ static void item_text(FILE *out, xmlNodePtr item, struct strmap *names,
 			put(out, node_text(c));
 			fputc('\n', out);
 		} else if (node_is(c, "rating")) {
+			char *anon = node_attr(c, "respondent")
+					     ? NULL
+					     : item_rating_anonymous(c);
 			fprintf(out, _("%s: rating (%s) by %s: %s\n"), id,
 				vocab_word(&vocab_round, node_attr(c, "round"),
 					   lang),
-				node_attr(c, "respondent")
-					? who(names, node_attr(c, "respondent"))
-					: _("anonymous"),
+				anon ? anon
+				     : who(names, node_attr(c, "respondent")),
 				vocab_word(&vocab_experience,
 					   node_attr(c, "experience"), lang));
+			free(anon);
 		} else if (node_is(c, "burden")) {
 			fprintf(out,
 				_("%s: burden %s minutes, %s a year, staff %s, "

@@ -264,6 +264,28 @@ else
 	skip "openpyxl is not installed"
 fi
 
+test_expect_success 'an anonymous answer is told apart by its id: show, rate change, the git diff text' '
+	cp empty.xml styr.xml &&
+	styr import ratings sx.csv --round followup --date 2026-11-02 2>err &&
+	styr show D1 >out &&
+	test_grep "^Ratings: *1\. follow-up, anonymous answer 48213307: too tight (2026-11-02)$" out &&
+	test_grep "^ *3\. follow-up, Åse Nørgaard: supportive (2026-11-02)$" out &&
+	styr -q git textconv styr.xml >text &&
+	test_grep "^D1: rating (follow-up) by anonymous answer 48213311: too loose$" text &&
+	test_grep "^D1: rating (follow-up) by Åse Nørgaard: supportive$" text &&
+	styr rate change D1 2 too-tight --why "tastefejl" 2>err &&
+	styr log >log &&
+	test_grep "rating 2 changed: follow-up, anonymous answer 48213311: too loose (2026-11-02) -> too tight; why: tastefejl$" log &&
+	LC_ALL=da_DK.UTF-8 styr show D1 >out &&
+	test_grep "^Vurderinger: *1\. efter, anonymt svar 48213307: for stram (2026-11-02)$" out &&
+	LC_ALL=da_DK.UTF-8 styr -q git textconv styr.xml >text &&
+	test_grep "^D1: vurdering (efter) fra anonymt svar 48213307: for stram$" text &&
+	crlf "D1" "For stram" >plain.csv &&
+	styr import ratings plain.csv --round baseline --date 2026-11-02 2>err &&
+	styr -q git textconv styr.xml >text &&
+	test_grep "^D1: rating (baseline) by anonymous: too tight$" text
+'
+
 # The day each answer was completed, from the tool's column: all rows or
 # none.  TODAY is the day of the import.
 TODAY=$(date +%F)
