@@ -17,6 +17,7 @@
 #include <libxml/tree.h>
 
 #include "lock.h"
+#include "node.h"
 #include "paths.h"
 
 #define REG_NS "urn:x-styr:register:1"
@@ -139,42 +140,8 @@ int reg_current_phase(struct reg *r);
 /* Hands out the next number of a counter attribute on SECTION ("next"). */
 long reg_next_id(xmlNodePtr section, const char *counter);
 
-/* --- small tree helpers (all element names are in REG_NS) --- */
-
-/* Value of attribute NAME or NULL; no copy. */
-const char *node_attr(xmlNodePtr n, const char *name);
-/* Whether N has any attribute. */
-bool node_has_attrs(xmlNodePtr n);
-/* Sets (VALUE non-NULL) or removes attribute NAME. */
-void node_set_attr(xmlNodePtr n, const char *name, const char *value);
-/* Text content of a simple element ("" when empty); no copy. */
-const char *node_text(xmlNodePtr n);
-/* First child element called NAME, or NULL. */
-xmlNodePtr node_child(xmlNodePtr parent, const char *name);
-/* Next sibling element called NAME after N, or NULL. */
-xmlNodePtr node_next(xmlNodePtr n, const char *name);
-/* First element child of any name / next element sibling. */
-xmlNodePtr node_first(xmlNodePtr parent);
-xmlNodePtr node_after(xmlNodePtr n);
-bool node_is(xmlNodePtr n, const char *name);
-/* New element NAME with optional text, not yet linked. */
+/* New element NAME (in REG_NS) with optional text, not yet linked; the
+ * other tree helpers are in node.h. */
 xmlNodePtr node_new(struct reg *r, const char *name, const char *text);
-/* Appends CHILD (not yet linked) as PARENT's last child. */
-void node_append(xmlNodePtr parent, xmlNodePtr child);
-/* Links N (not yet linked) just before SIBLING. */
-void node_insert_before(xmlNodePtr sibling, xmlNodePtr n);
-/* Unlinks N from where it is and appends it to PARENT. */
-void node_move(xmlNodePtr n, xmlNodePtr parent);
-/* Moves N and everything under it (a node copied from another document)
- * into the namespace NS, dropping the copy's own declarations so that NS
- * is written once, where it is declared. */
-void node_adopt_ns(xmlNodePtr n, xmlNsPtr ns);
-/* Unlinks and frees N with everything in it. */
-void node_remove(xmlNodePtr n);
-/* Links CHILD into PARENT at its canonical place among the siblings, as
- * ORDER (NULL-terminated element names) fixes it; appends after the last
- * sibling of the same name. */
-void node_insert(xmlNodePtr parent, xmlNodePtr child,
-		 const char *const order[]);
 
 #endif
