@@ -11,7 +11,8 @@ test_expect_success 'a Danish locale exists (make test-deps makes it)' '
 '
 
 test_expect_success 'po/da.po translates every message in the sources' '
-	xgettext --from-code=UTF-8 -k_ -kN_ -kC_:1c,2 -o styr.pot "$SRC_DIR"/src/*.c &&
+	xgettext --from-code=UTF-8 -k_ -kN_ -kC_:1c,2 -o styr.pot "$SRC_DIR"/src/*.c \
+		"$SRC_DIR"/include/item_fields.h "$SRC_DIR"/include/cli.h &&
 	msgcmp "$SRC_DIR/po/da.po" styr.pot
 '
 
