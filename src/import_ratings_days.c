@@ -52,11 +52,8 @@ void ratings_answered(struct ratings *rt, xmlNodePtr rating, const char *day,
 		      bool own)
 {
 	if (own) {
-		if (rt->ndated == rt->dated_cap) {
-			rt->dated_cap = rt->dated_cap ? 2 * rt->dated_cap : 64;
-			rt->dated = xrealloc(rt->dated,
-					     rt->dated_cap * sizeof *rt->dated);
-		}
+		rt->dated = xgrow(rt->dated, rt->ndated, &rt->dated_cap, 64,
+				  sizeof *rt->dated);
 		rt->dated[rt->ndated++] = rating;
 	}
 	if (!*rt->first || strcmp(day, rt->first) < 0)
