@@ -24,6 +24,21 @@ static const struct cli_option options[] = {
 	 N_("when it was decided (YYYY-MM-DD; default: today)")},
 	{0}};
 
+/* "remove (2017-11-08, Workshop): reason": the judgement STAMP was,
+ * for the log. */
+static char *stamp_describe(const struct stamp_kind *k, xmlNodePtr stamp)
+{
+	struct strbuf sb = {0};
+	const char *reason = node_text(stamp);
+
+	sb_printf(&sb, "%s (%s, %s)",
+		  vocab_word(k->vocab, node_attr(stamp, "value"), msg_lang()),
+		  node_attr(stamp, "date"), node_attr(stamp, "by"));
+	if (*reason)
+		sb_printf(&sb, ": %s", reason);
+	return sb_steal(&sb);
+}
+
 /* The work itself, as a module does it: 0, or after printing -1 or (for
  * the register) what reg_open returned; stamp_main makes the exit
  * status. */
@@ -33,7 +48,7 @@ static int stamp_run(const struct stamp_kind *k, const struct args *o)
 	const char *lang, *old_label, *new_label;
 	char date[11], *was = NULL;
 	struct reg r;
-	xmlNodePtr item, e;
+	xmlNodePtr item, e, same;
 	int v, rc;
 
 	/* Everything the user typed is checked before the register is. */
@@ -53,6 +68,18 @@ static int stamp_run(const struct stamp_kind *k, const struct args *o)
 	if (rc)
 		goto out;
 	id = node_attr(item, "id");
+	/* The same judgement typed again (a secretary confirming it) keeps
+	 * the recorded one: its reason, day and who are not wiped.  A
+	 * --why or --date that differs corrects it as a new judgement. */
+	if ((same = node_child(item, k->element)) &&
+	    !strcmp(node_attr(same, "value"), key) &&
+	    (!o->why || !strcmp(o->why, node_text(same))) &&
+	    (!o->date || !strcmp(date, node_attr(same, "date")))) {
+		was = stamp_describe(k, same);
+		info(_("%s: the same %s as before, %s; nothing changed"), id,
+		     _(k->noun), was);
+		goto out;
+	}
 	if (k->remind)
 		k->remind(&r, item, key);
 	was = item_set_stamp(&r, item, k->element, key, why, date, author());
@@ -78,21 +105,6 @@ out:
 	free(was);
 	reg_close(&r);
 	return rc;
-}
-
-/* "remove (2017-11-08, Workshop): reason": the judgement STAMP was,
- * for the log. */
-static char *stamp_describe(const struct stamp_kind *k, xmlNodePtr stamp)
-{
-	struct strbuf sb = {0};
-	const char *reason = node_text(stamp);
-
-	sb_printf(&sb, "%s (%s, %s)",
-		  vocab_word(k->vocab, node_attr(stamp, "value"), msg_lang()),
-		  node_attr(stamp, "date"), node_attr(stamp, "by"));
-	if (*reason)
-		sb_printf(&sb, ": %s", reason);
-	return sb_steal(&sb);
 }
 
 /* prioritise clear ID, decide clear ID. */

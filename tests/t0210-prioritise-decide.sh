@@ -167,6 +167,23 @@ test_expect_success 'selecting a legal demand whose votes lead to removal warns,
 	! grep -q "legal demand" err
 '
 
+test_expect_success 'the same decision typed again keeps its reason, day and who' '
+	styr -q -f again.xml init --org X &&
+	styr -q -f again.xml add rule "Ugentligt timeantal" >/dev/null &&
+	styr -q -f again.xml prioritise R1 remove &&
+	styr -f again.xml --by Styregruppen decide R1 selected \
+		--why "Ny visitationsmodel" --date 2026-01-05 2>/dev/null &&
+	cp again.xml before.xml &&
+	styr -f again.xml decide R1 selected 2>err &&
+	test_grep "^R1: the same decision as before, selected (2026-01-05, Styregruppen): Ny visitationsmodel; nothing changed$" err &&
+	test_cmp before.xml again.xml &&
+	styr -f again.xml prioritise R1 remove 2>err &&
+	test_grep "nothing changed" err &&
+	test_cmp before.xml again.xml &&
+	styr -f again.xml decide R1 selected --why "Ny visitationsmodel fra 1. januar" 2>/dev/null &&
+	grep -q ">Ny visitationsmodel fra 1. januar</decision>" again.xml
+'
+
 test_expect_success 'the register stays valid' '
 	valid
 '
