@@ -118,6 +118,10 @@ void merge_record_conflicts(xmlNodePtr root, const struct merge_result *res);
 size_t merge_open_conflicts(xmlNodePtr root);
 /* The label of a kind, for people: "both sides changed it" ... */
 const char *merge_kind_text(const char *kind);
+/* A field's name in the reader's words ("title" -> "titel", "per-year"
+ * -> "gange om året"), for a conflict's description; NAME itself when
+ * it is none styr names. */
+const char *merge_field_word(const char *name);
 /* The conflict ID (C3, any case) in ROOT, or NULL. */
 xmlNodePtr merge_conflict_find(xmlNodePtr root, const char *id);
 /* SIDE's value ("base", "ours", "theirs") in words, to show; allocated. */

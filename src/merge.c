@@ -420,7 +420,8 @@ static char *label_of(xmlNodePtr rec, const char *parent_label)
 	    !strcmp(n, "meetings") || !strcmp(n, "items") ||
 	    !strcmp(n, "log"))
 		return xstrdup(n);
-	return *pl ? xasprintf("%s: %s", pl, n) : xstrdup(n);
+	return *pl ? xasprintf("%s: %s", pl, merge_field_word(n))
+		   : xstrdup(merge_field_word(n));
 }
 
 /* A whole item in words: "R1 'Tidsregistrering'". */
@@ -435,7 +436,7 @@ static char *titled(const char *what, xmlNodePtr n)
 
 static char *what_of(const char *label, const char *field)
 {
-	return xasprintf("%s: %s", label, field);
+	return xasprintf("%s: %s", label, merge_field_word(field));
 }
 
 /* What people call a part that is not a record: "R3: note 2" (numbered

@@ -14,6 +14,7 @@
 #include "merge.h"
 #include "reg.h"
 #include "util.h"
+#include "vocab.h"
 #include "xmlsafe.h"
 
 static const char *const kind_words[] = {"both-changed", "changed-deleted",
@@ -28,6 +29,75 @@ const char *merge_kind_text(const char *kind)
 	if (!strcmp(kind, "deleted-changed"))
 		return _("we deleted it, they changed it");
 	return _("both sides added it differently");
+}
+
+/* The fields a conflict can be over, in words, and the vocabulary their
+ * values are keywords of (a person reads "Lovkrav", not "law"). */
+static const struct {
+	const char *name, *word;
+	const struct vocab *vocab;
+} fields[] = {
+	{"role", N_("role"), &vocab_role},
+	{"kind", N_("kind"), &vocab_kind},
+	{"kind", N_("kind"), &vocab_meeting_kind},
+	{"origin", NULL, &vocab_origin},
+	{"found", NULL, &vocab_found},
+	{"method", NULL, &vocab_method},
+	{"round", NULL, &vocab_round},
+	{"experience", NULL, &vocab_experience},
+	{"minutes", N_("minutes"), NULL},
+	{"per-year", N_("per year"), NULL},
+	{"staff", N_("staff"), NULL},
+	{"tariff", N_("tariff"), NULL},
+	{"burden", N_("burden"), NULL},
+	{"priority", N_("priority"), &vocab_priority},
+	{"decision", N_("decision"), &vocab_decision},
+	{"solution", N_("solution"), &vocab_status},
+	{"status", N_("status"), &vocab_status},
+	{"date", N_("date"), NULL},
+	{"criteria", N_("criteria"), NULL},
+	{"name", N_("name"), NULL},
+};
+
+const char *merge_field_word(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < F_COUNT; i++)
+		if (!strcmp(item_field_info[i].name, name))
+			return _(item_field_info[i].what);
+	for (i = 0; i < sizeof fields / sizeof *fields; i++)
+		if (fields[i].word && !strcmp(fields[i].name, name))
+			return _(fields[i].word);
+	return name;
+}
+
+/* VALUE of the field or element NAME as a person reads it: a keyword as
+ * a word in the reader's language ("lovkrav" for "law"), anything else
+ * as it is.  A keyword's word points into vocab_word's small ring. */
+static const char *field_value(const char *name, const char *value)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof fields / sizeof *fields; i++)
+		if (fields[i].vocab && !strcmp(fields[i].name, name) &&
+		    vocab_index(fields[i].vocab, value) >= 0)
+			return vocab_word(fields[i].vocab, value,
+					  msg_lang());
+	return value;
+}
+
+/* The last step of a conflict's path: the attribute or element it is
+ * over ("origin" of ".../@origin"). */
+static const char *last_step(xmlNodePtr conflict)
+{
+	const char *at = node_attr(conflict, "at");
+	const char *last = strrchr(at, '/');
+
+	last = last ? last + 1 : at;
+	if (*last == '@')
+		last++;
+	return last;
 }
 
 static xmlNodePtr new_child(xmlNodePtr parent, const char *name,
@@ -146,7 +216,7 @@ char *merge_conflict_show(xmlNodePtr conflict, const char *side)
 	if (!v)
 		return xstrdup(_("(deleted)"));
 	if (is_field(conflict))
-		return xstrdup(node_text(v));
+		return xstrdup(field_value(last_step(conflict), node_text(v)));
 	wrapped = xasprintf("<w xmlns=\"" REG_NS "\">%s</w>", node_text(v));
 	d = xmlsafe_read_memory(wrapped, strlen(wrapped), "conflict", 0);
 	free(wrapped);
@@ -167,12 +237,26 @@ char *merge_conflict_show(xmlNodePtr conflict, const char *side)
 		xmlFreeDoc(d);
 		return s;
 	}
-	for (a = n->properties; a; a = a->next)
-		sb_printf(&sb, "%s%s=%s", sb.len ? " " : "",
-			  (const char *)a->name,
-			  node_attr(n, (const char *)a->name));
+	/* A proposal, a decision, a burden: "forandre, af: anna, dato:
+	 * 2026-12-01", its keyword as a label and its fields named. */
+	for (a = n->properties; a; a = a->next) {
+		const char *an = (const char *)a->name;
+		const char *val = node_attr(n, an);
+
+		if (!strcmp(an, "value"))
+			sb_printf(&sb, "%s%s", sb.len ? ", " : "",
+				  field_value((const char *)n->name, val));
+		else if (!strcmp(an, "by"))
+			/* TRANSLATORS: who made a proposal or decision, in
+			 * a merge conflict: "Fjerne, by: anna" */
+			sb_printf(&sb, "%s%s: %s", sb.len ? ", " : "",
+				  C_("made by", "by"), val);
+		else
+			sb_printf(&sb, "%s%s: %s", sb.len ? ", " : "",
+				  merge_field_word(an), field_value(an, val));
+	}
 	if (!node_first(n) && *node_text(n))
-		sb_printf(&sb, "%s'%s'", sb.len ? " " : "", node_text(n));
+		sb_printf(&sb, "%s'%s'", sb.len ? ", " : "", node_text(n));
 	if (!sb.len)
 		sb_puts(&sb, node_text(v));
 	xmlFreeDoc(d);

@@ -101,4 +101,36 @@ test_expect_success 'a copy of another register is refused' '
 	test_grep "same register" err
 '
 
+test_expect_success 'a conflict is told in the reader'"'"'s words, not the register'"'"'s' '
+	mkdir words && (
+	cd words &&
+	styr -q init --org "Odder Kommune" &&
+	styr -q person add "Anna Holm" --role medarbejder >/dev/null &&
+	styr -q add regel "Bostøtte i ugentlige timer" >/dev/null &&
+	styr -q burden R1 --minutes 5 --per-year 2 >/dev/null &&
+	styr -q copy -o lene.xml &&
+	styr -q person change P1 --role leder &&
+	styr -q -f lene.xml person change P1 --role tr &&
+	styr -q edit R1 --origin lov >/dev/null &&
+	styr -q -f lene.xml edit R1 --origin forvaltningen >/dev/null &&
+	styr -q burden R1 --minutes 6 --per-year 2 >/dev/null &&
+	styr -q -f lene.xml burden R1 --minutes 7 --per-year 2 >/dev/null &&
+	styr -q prioritise R1 forandre --why "a" >/dev/null &&
+	styr -q -f lene.xml prioritise R1 forankre --why "b" >/dev/null &&
+	LC_ALL=da_DK.UTF-8 test_expect_code 1 styr merge lene.xml 2>err &&
+	test_grep "konflikt: P1: rolle" err &&
+	test_grep "konflikt: R1: oprindelse" err &&
+	test_grep "konflikt: R1: tidsforbrug: minutter" err &&
+	test_grep "konflikt: R1: prioritering" err &&
+	LC_ALL=da_DK.UTF-8 styr conflicts >out &&
+	test_grep "vores *ledelse" out &&
+	test_grep "deres *forvaltningen" out &&
+	test_grep "grundlag *medarbejder" out &&
+	test_grep "forandre, af: tester" out &&
+	! grep -E "role|origin|minutes|priority|management|staff|value=|by=" out &&
+	styr conflicts resolve all theirs >/dev/null &&
+	test "$(styr show R1 | grep Origin)" = "Origin:       Administration"
+	)
+'
+
 test_done
