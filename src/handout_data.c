@@ -527,6 +527,9 @@ struct val *handout_data(struct arena *a, struct reg *r, const char *lang,
 	today_iso(today);
 	val_set(a, v, "today", val_str(a, today));
 	val_set(a, v, "lang", val_str(a, lang));
+	struct val *title = val_get(v, "title");
+	if (title && title->type == VAL_STR && !*title->u.str)
+		*title = *val_str(a, vocab_label(&vocab_handout, "untitled", lang));
 	val_set(a, v, "area_filter", val_str(a, area ? area : ""));
 
 	for (i = 0; i < phases->u.arr.n; i++) {

@@ -119,6 +119,9 @@ static const struct word handout_words[] = {
 	{"no-estimates", "", "Ingen tidsestimater endnu.",
 	 "No time estimates yet."},
 	{"no-area", "", "Uden område", "No area"},
+	/* A register made without --title: the model's name stands in for
+	 * it ("Styregruppen for ..." must not end in "for"). */
+	{"untitled", "", "Nybureaukratisering", "New bureaucratisation"},
 	{"hours", "", "timer", "hours"},
 	{"hours-in-all%", "", "I alt: %s timer pr. år.",
 	 "In all: %s hours per year."},
