@@ -300,14 +300,39 @@ bool is_date(const char *s)
 	       !(m == 2 && d == 29 && (y % 4 || (y % 100 == 0 && y % 400)));
 }
 
+/* Under a Danish locale, a day written the Danish way, day first
+ * (6/12-2026, 06-12-2026, 6.12.2026, 6/12/2026), as ISO in ISO[16]: what
+ * to suggest, never read as a date, since only YYYY-MM-DD is one. */
+static bool danish_date(const char *s, char iso[16])
+{
+	int d, m, y, n = 0;
+	char a, b;
+
+	if (strcmp(msg_lang(), "da") ||
+	    sscanf(s, "%2d%c%2d%c%4d%n", &d, &a, &m, &b, &y, &n) != 5 ||
+	    s[n] || n < 8 || !strchr("/-.", a) || !strchr("/-.", b))
+		return false;
+	snprintf(iso, 16, "%04d-%02d-%02d", y, m, d);
+	return is_date(iso);
+}
+
 int parse_date(const char *what, const char *s, char out[11])
 {
 	if (!strcmp(s, "today") || !strcmp(s, "i-dag") || !strcmp(s, "idag")) {
 		today_iso(out);
 		return 0;
 	}
-	if (!is_date(s))
+	if (!is_date(s)) {
+		char iso[16];
+
+		if (danish_date(s, iso))
+			/* TRANSLATORS: a date written the Danish way
+			 * (6/12-2026), with the form styr reads */
+			return error(_("%s: '%s' is not a date (YYYY-MM-DD); "
+				       "did you mean %s?"),
+				     what, s, iso);
 		return error(_("%s: '%s' is not a date (YYYY-MM-DD)"), what, s);
+	}
 	memcpy(out, s, 11);
 	return 0;
 }

@@ -132,4 +132,20 @@ test_expect_success 'solution --date: the day it was decided, kept in the log' '
 	test_grep "future" err && valid
 '
 
+test_expect_success 'a date written the Danish way: refused, the ISO form suggested' '
+	cp styr.xml before.xml &&
+	LC_ALL=da_DK.UTF-8 test_expect_code 1 styr note D1 "x" \
+		--date 6/12-2017 2>err &&
+	test_grep "ikke en dato (ÅÅÅÅ-MM-DD); mente du 2017-12-06?" err &&
+	LC_ALL=da_DK.UTF-8 test_expect_code 1 styr meeting add workshop W \
+		--date 06.12.2017 2>err &&
+	test_grep "mente du 2017-12-06?" err &&
+	LC_ALL=da_DK.UTF-8 test_expect_code 1 styr note D1 "x" \
+		--date 31/2-2017 2>err &&
+	! grep "mente du" err &&
+	test_expect_code 1 styr note D1 "x" --date 6/12/2017 2>err &&
+	test_grep "is not a date (YYYY-MM-DD)$" err &&
+	cmp styr.xml before.xml
+'
+
 test_done
