@@ -118,14 +118,63 @@ enum MHD_Result serve_json(struct req *q, unsigned status,
 	return ret;
 }
 
+/* A browser opening a page (not the JSON interface) that is refused --
+ * a phone that lost its cookie, an old bookmark -- gets the reason as a
+ * small readable page in the language of the messages, not as JSON. */
+static bool wants_page(struct req *q)
+{
+	const char *accept = serve_header(q, MHD_HTTP_HEADER_ACCEPT);
+
+	return strcmp(q->method, "POST") && strncmp(q->url, "/api/", 5) &&
+	       accept && strstr(accept, "text/html");
+}
+
+static enum MHD_Result error_page(struct req *q, unsigned status,
+				  const char *msg)
+{
+	struct strbuf sb = {0};
+	enum MHD_Result ret;
+	const char *c;
+
+	sb_printf(&sb,
+		  "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
+		  "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
+		  "content=\"width=device-width, initial-scale=1\">\n"
+		  "<title>styr</title>\n<style>body{font:1.25rem/1.5 "
+		  "system-ui,sans-serif;color:#1a1a1a;background:#fff;"
+		  "margin:0 auto;max-width:40rem;padding:1rem}h1{font-size:"
+		  "1.6rem}p::first-letter{text-transform:uppercase}"
+		  "</style>\n</head>\n<body>\n<main>\n<h1>%s</h1>\n<p>",
+		  msg_lang(), _("This page cannot be opened"));
+	for (c = msg; *c; c++) {
+		if (*c == '<')
+			sb_puts(&sb, "&lt;");
+		else if (*c == '>')
+			sb_puts(&sb, "&gt;");
+		else if (*c == '&')
+			sb_puts(&sb, "&amp;");
+		else
+			sb_add(&sb, c, 1);
+	}
+	sb_puts(&sb, ".</p>\n</main>\n</body>\n</html>\n");
+	ret = serve_reply(q, status, "text/html; charset=utf-8", sb.buf,
+			  sb.len, true);
+	sb_free(&sb);
+	return ret;
+}
+
 enum MHD_Result serve_error(struct req *q, unsigned status, const char *msg)
 {
-	struct arena *a = arena_new();
-	struct val *v = val_obj(a);
+	struct arena *a;
+	struct val *v;
 	enum MHD_Result ret;
 
 	if (!msg)
 		msg = q->errors.len ? q->errors.buf : _("the request failed");
+	if (wants_page(q))
+		return error_page(q, status, msg);
+	a = arena_new();
+	v = val_obj(a);
 	val_set(a, v, "error", val_str(a, msg));
 	ret = serve_json(q, status, v);
 	arena_free(a);
@@ -362,8 +411,10 @@ static enum MHD_Result route(struct req *q)
 	}
 	if (!q->roles)
 		return serve_error(q, MHD_HTTP_UNAUTHORIZED,
-				   _("open the address with the token, as "
-				     "the facilitator gave it"));
+				   _("open the address with its key again, "
+				     "as the facilitator gave it "
+				     "(participants: scan the QR code on "
+				     "the projector again)"));
 	if (strcmp(q->method, "GET") && strcmp(q->method, "HEAD") && !change)
 		return serve_error(q, MHD_HTTP_METHOD_NOT_ALLOWED,
 				   _("only GET and POST are answered"));

@@ -18,7 +18,7 @@ SHOTS=$WEB/screenshots
 flow() { python3 "$WEB/serve_flow.py" "$@"; }
 
 if ! python3 "$WEB/browser.py" present; then
-	for i in 1 2 3 4 5 6 7; do
+	for i in 1 2 3 4 5 6 7 8 9; do
 		skip "chromium is not installed"
 	done
 	test_done
@@ -39,7 +39,8 @@ test_expect_success 'set-up: four items, what the mapping found, a named round w
 	styr -q round open --votes 3 --hidden
 '
 
-# The server runs beside the tests (serve_start in lib.sh sets $P, $F,
+# The server runs under the tests' C locale: its own messages (a
+# refusal) are in English.  The server runs beside the tests (serve_start in lib.sh sets $P, $F,
 # $HOSTPORT, $PTOK...; serve_stop adds its exit status to server.rc).
 serve_start
 mkdir -p "$SHOTS"
@@ -92,6 +93,23 @@ test_expect_success 'then the projector and the participants see the tally' '
 	flow result "$P" "$SHOTS" >out 2>&1 || { cat out; false; } &&
 	cat out &&
 	test_grep "^result: Fjerne 0 · Forandre 1 · Forankre 0 – Flest stemmer: Forandre$" out
+'
+
+test_expect_success 'a phone that lost its cookie gets a readable page saying what to do, not JSON' '
+	flow lost "$P" "$SHOTS" >out 2>&1 || { cat out; false; } &&
+	cat out &&
+	test_grep "^h1: This page cannot be opened$" out &&
+	test_grep "^p: open the address with its key again, as the facilitator gave it (participants: scan the QR code on the projector again).$" out
+'
+
+test_expect_success 'in a timed round, "your vote is saved" and a refused name stay on the phone while it polls' '
+	styr -q round open --votes 2 --minutes 10 &&
+	flow linger "$P" "$SHOTS" "Anna Berg" D1 >out 2>&1 || { cat out; false; } &&
+	cat out &&
+	test_grep "^after two polls: Din stemme på D1 er .* forandre.$" out &&
+	flow linger "$P" "$SHOTS" "Hanne Ukendt" - >out 2>&1 || { cat out; false; } &&
+	cat out &&
+	test_grep "^after two polls: Det lykkedes ikke: .Hanne Ukendt. is not in the people list" out
 '
 
 serve_stop

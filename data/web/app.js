@@ -140,16 +140,23 @@
   var last = "", joining = false;
   function renderVote(r) {
     var list = $("items"), focus = document.activeElement && document.activeElement.id;
+    var asking = !$("join").hidden;
     $("join").hidden = true;
-    if (!r) { say(t("no_round")); clear(list); $("left").textContent = ""; return; }
+    if (!r) { say(t("no_round")); clear(list); $("left").textContent = ""; last = ""; return; }
     var open = r.state === "open";
     if (open && !r.joined) {
-      if (r.voters === "named") { $("join").hidden = false; say(t("join_named")); }
+      // Asked once: a refusal of the name ("not on the list") stays
+      // on the screen until the participant tries again.
+      if (r.voters === "named") { $("join").hidden = false; if (!asking) say(t("join_named")); }
       else join({});
-      clear(list); $("left").textContent = "";
+      clear(list); $("left").textContent = ""; last = "";
       return;
     }
-    var key = JSON.stringify(r);
+    // The clock and the others' count change at every poll but are not
+    // shown here: redrawing for them would wipe "your vote is saved".
+    var key = JSON.stringify(r, function (k, v) {
+      return k === "seconds_left" || k === "voted" ? undefined : v;
+    });
     if (key === last) return;
     last = key;
     say(open ? (r.name ? t("joined_as", {name: r.name}) : t("open_now"))

@@ -19,6 +19,11 @@ run.  Steps:
   facilitate URL SHOTS         the facilitator: closes the round, reveals
                                it; axe-core and screenshots
   result URL SHOTS             the participants' page after the reveal
+  lost URL SHOTS               a phone that lost its cookie reloads the
+                               page: what it shows; axe-core, screenshots
+  linger URL SHOTS NAME ID     joins as NAME (refused: the message after
+                               two polls) or votes on ID, and prints the
+                               status line after two polls
 """
 
 import os
@@ -161,6 +166,37 @@ def step_result(url, shots):
         browser.close(d)
 
 
+def step_lost(url, shots):
+    d = browser.open(url, 360)
+    try:
+        wait(d, "the page", lambda d: d.find_element(By.ID, "status"))
+        d.delete_all_cookies()
+        d.refresh()
+        print("h1: " + d.find_element(By.TAG_NAME, "h1").text)
+        print("p: " + d.find_element(By.TAG_NAME, "p").text)
+        check_axe(d, "vote-lost", shots)
+    finally:
+        browser.close(d)
+
+
+def step_linger(url, shots, name, item):
+    d = browser.open(url, 360)
+    try:
+        wait(d, "the name form", lambda d: d.find_element(By.ID, "join").is_displayed())
+        d.find_element(By.ID, "name").send_keys(name)
+        d.find_element(By.CSS_SELECTOR, "#join button").click()
+        if item != "-":
+            b = wait(d, "the button", lambda d: d.find_element(By.ID, "b-%s-change" % item))
+            b.click()
+            wait(d, "the vote saved", lambda d: item in status(d))
+        else:
+            wait(d, "the refusal", lambda d: "Det lykkedes ikke" in status(d))
+        time.sleep(6.5)  # two polls of the participants' page
+        print("after two polls: " + status(d))
+    finally:
+        browser.close(d)
+
+
 def main(argv):
     ok, why = browser.available()
     if not ok:
@@ -177,6 +213,10 @@ def main(argv):
             step_facilitate(url, shots)
         elif step == "result":
             step_result(url, shots)
+        elif step == "lost":
+            step_lost(url, shots)
+        elif step == "linger":
+            step_linger(url, shots, argv[3], argv[4])
         else:
             return 2
     except AssertionError as e:
