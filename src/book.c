@@ -52,6 +52,10 @@ static void item_sheet_columns(struct book_column cols[COL_COUNT])
 	cols[COL_TITLE].width = 40;
 	cols[COL_DESCRIPTION].width = 50;
 	cols[COL_ID].width = cols[COL_KIND].width = 8;
+	/* The kind in Danish is a label, not a keyword: "Regel og
+	 * proceskrav" would be cut at "Regel og p". */
+	if (da)
+		cols[COL_KIND].width = 20;
 }
 
 static void set_text(struct book_cell *c, const char *s)
