@@ -12,6 +12,7 @@
 #include "paths.h"
 #include "reg.h"
 #include "util.h"
+#include "vocab.h"
 #include "xmlsafe.h"
 
 #ifndef VERSION
@@ -63,6 +64,82 @@ static const struct command {
 	{"conflicts", &cmd_conflicts,
 	 N_("list and resolve the conflicts of a merge")},
 };
+
+/*
+ * The commands are English words (SPEC section 1: the keywords have Danish
+ * aliases, the commands do not).  A Danish word for one is answered with
+ * the command, compared as keywords are (vocab.h: any case, NFC or NFD,
+ * æ, ø, å or ae, oe, aa).  The key is the command; no labels.
+ */
+static const struct word danish_commands[] = {
+	{"add", "tilføj tilfoej", "", ""},
+	{"edit", "ret rediger", "", ""},
+	{"delete", "slet", "", ""},
+	{"show", "vis", "", ""},
+	{"list", "liste vis-alle", "", ""},
+	{"note", "noter notat", "", ""},
+	{"rate", "vurder", "", ""},
+	{"burden", "byrde tidsforbrug", "", ""},
+	{"vote", "stem afstem", "", ""},
+	{"tally", "optæl optael", "", ""},
+	{"prioritise", "prioriter", "", ""},
+	{"decide", "beslut", "", ""},
+	{"solution", "løsning loesning", "", ""},
+	{"phase", "fase", "", ""},
+	{"milestone", "milepæl milepael", "", ""},
+	{"meeting", "møde moede", "", ""},
+	{"area", "område omraade", "", ""},
+	{"export", "eksporter eksportér", "", ""},
+	{"import", "importer importér", "", ""},
+	{"handout", "uddeling materiale", "", ""},
+	{"templates", "skabeloner", "", ""},
+	{"copy", "kopi kopier", "", ""},
+	{"merge", "flet", "", ""},
+	{"conflicts", "konflikter", "", ""},
+	{"log", "historik", "", ""},
+	{"summary", "opsummering overblik", "", ""},
+	{"init", "start opret", "", ""},
+	{"validate", "tjek valider", "", ""},
+	{"serve", "server vis-workshop", "", ""},
+	{NULL, NULL, NULL, NULL}};
+static const struct vocab vocab_command = {"command", danish_commands};
+
+/* Is A the word B with two neighbouring letters swapped ("lsit")? */
+static bool swapped(const char *a, const char *b)
+{
+	size_t i = 0;
+
+	while (a[i] && a[i] == b[i])
+		i++;
+	return a[i] && a[i + 1] && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+	       !strcmp(a + i + 2, b + i + 2);
+}
+
+/* The command NAME may have meant: a Danish word for one (*DANISH set),
+ * else the English command nearest to it (a swap of two letters counts
+ * as one); NULL when none is near. */
+static const char *command_meant(const char *name, bool *danish)
+{
+	const char *best = NULL;
+	size_t i, d, n = strlen(name), most = n < 4 ? 2 : 3;
+	int w = vocab_find(&vocab_command, name);
+
+	/* "ADD" is the command in capitals, not a Danish word. */
+	*danish = w >= 0 && strcasecmp(name, danish_commands[w].key);
+	if (w >= 0)
+		return danish_commands[w].key;
+	for (i = 0; n < 63 && i < sizeof commands / sizeof *commands; i++) {
+		const char *c = commands[i].name;
+
+		d = swapped(name, c) ? 1
+				     : edit_distance(name, n, c, strlen(c), 1);
+		if (commands[i].doc && d < most) {
+			most = d;
+			best = c;
+		}
+	}
+	return best;
+}
 
 /*
  * glibc's argp looks up its own words in the program's text domain, not in
@@ -630,7 +707,23 @@ int styr_main(int argc, char **argv)
 		if (!strcmp(commands[i].name, name))
 			break;
 	if (i == sizeof commands / sizeof *commands) {
-		fprintf(stderr, _("styr: '%s' is not a styr command"), name);
+		bool danish;
+		const char *meant = command_meant(name, &danish);
+
+		if (meant && danish)
+			fprintf(stderr,
+				_("styr: '%s' is not a styr command; did you "
+				  "mean 'styr %s'? (styr's commands are in "
+				  "English)"),
+				name, meant);
+		else if (meant)
+			fprintf(stderr,
+				_("styr: '%s' is not a styr command; did you "
+				  "mean 'styr %s'?"),
+				name, meant);
+		else
+			fprintf(stderr, _("styr: '%s' is not a styr command"),
+				name);
 		fputc('\n', stderr);
 		fprintf(stderr, _("Try 'styr --help' for the list of commands."));
 		fputc('\n', stderr);

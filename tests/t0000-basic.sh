@@ -44,6 +44,25 @@ test_expect_success 'unknown command is a usage error (2)' '
 	test_grep "frobnicate" err
 '
 
+test_expect_success 'a Danish word for a command is answered with the command' '
+	for w in "tilføj add" "TILFØJ add" "tilfoej add" "noter note" \
+		"kopi copy" "flet merge" "vis-alle list" "optael tally" \
+		"$(printf "omra\314\212de") area" "eksportér export"; do
+		set -- $w
+		test_expect_code 2 styr "$1" 2>err &&
+		grep -q "^styr: .$1. is not a styr command; did you mean .styr $2.? (styr.s commands are in English)$" err ||
+			{ cat err; exit 1; }
+	done
+'
+
+test_expect_success 'a misspelt command is offered the nearest one' '
+	test_expect_code 2 styr lsit 2>err &&
+	test_grep "did you mean .styr list.?$" err &&
+	! grep -q "in English" err &&
+	test_expect_code 2 styr frobnicate 2>err &&
+	! grep -q "did you mean" err
+'
+
 test_expect_success 'no command is a usage error' '
 	test_expect_code 2 styr 2>err
 '

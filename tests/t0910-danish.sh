@@ -209,6 +209,15 @@ test_expect_success 'a value where none goes, an abbreviation of two, a near mis
 	test_grep "mente du --format?" err
 '
 
+test_expect_success 'a Danish command name is answered with the English one, in Danish' '
+	test_expect_code 2 da tilføj mål "Ventetid" 2>err &&
+	test_grep "^styr: .tilføj. er ikke en styr-kommando; mente du .styr add.? (styrs kommandoer er på engelsk)$" err &&
+	test_expect_code 2 da møde list 2>err &&
+	test_grep "mente du .styr meeting.?" err &&
+	test_expect_code 2 da lsit 2>err &&
+	test_grep "^styr: .lsit. er ikke en styr-kommando; mente du .styr list.?$" err
+'
+
 test_expect_success 'every usage error ends with the same Danish pointer to --help' '
 	test_expect_code 2 da list --bogus 2>a &&
 	test_expect_code 2 da list x y z 2>b &&
