@@ -76,10 +76,12 @@ test_expect_success 'the projector: the QR code, the address, 1 has voted, no ta
 	test_grep "^tally: hidden$" out
 '
 
-test_expect_success 'the facilitator closes the round and reveals it' '
+test_expect_success 'the facilitator closes the round and reveals it, each after a question' '
 	flow facilitate "$F" "$SHOTS" >out 2>&1 || { cat out; false; } &&
 	cat out &&
+	test_grep "^asked: Luk runde 1? 1 har stemt. Derefter kan ingen stemme i runden.$" out &&
 	test_grep "^closed: Runde 1 i M1 Prioriteringsworkshop: lukket" out &&
+	test_grep "^asked: Vis resultatet af runde 1 for alle, også på projektoren?$" out &&
 	test_grep "^revealed: Runde 1 i M1 Prioriteringsworkshop: lukket, resultatet vist" out &&
 	grep "<round number=\"1\" state=\"closed\"" styr.xml | grep "revealed="
 '

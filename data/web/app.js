@@ -43,7 +43,10 @@
       state_closed: "lukket", state_revealed: "lukket, resultatet vist",
       hidden_tally: "Resultatet er skjult, til det vises.",
       none_round: "Ingen runde endnu.", done: "Gjort.", error: "Det lykkedes ikke: {e}",
-      votes_of: "Stemmer for {p} på {id}"
+      votes_of: "Stemmer for {p} på {id}",
+      confirm_close: "Luk runde {n}? {v} har stemt. Derefter kan ingen stemme i runden.",
+      confirm_close_none: "Ingen har stemt i runde {n} endnu. Luk den alligevel?",
+      confirm_reveal: "Vis resultatet af runde {n} for alle, også på projektoren?"
     },
     en: {
       vote_title: "Prioritisation", your_name: "Your name", join: "Join",
@@ -79,7 +82,10 @@
       state_closed: "closed", state_revealed: "closed, result shown",
       hidden_tally: "The result is hidden until it is revealed.",
       none_round: "No round yet.", done: "Done.", error: "That did not work: {e}",
-      votes_of: "Votes for {p} on {id}"
+      votes_of: "Votes for {p} on {id}",
+      confirm_close: "Close round {n}? {v} have voted. After that nobody can vote in it.",
+      confirm_close_none: "Nobody has voted in round {n} yet. Close it anyway?",
+      confirm_reveal: "Show the result of round {n} to everyone, the projector too?"
     }
   };
   var lang = document.documentElement.lang === "en" ? "en" : "da";
@@ -255,7 +261,7 @@
   }
 
   // --- the facilitator ---
-  var built = false;
+  var built = false, cur = null;
   function loadFac() {
     return api("GET", "/api/workshop").then(function (res) {
       if (!res.ok) return say(t("error", {e: res.data.error || res.status}), true);
@@ -289,6 +295,7 @@
           pr.appendChild(o);
         });
       }
+      cur = r;
       if (!r) { $("round-state").textContent = t("none_round"); $("tally-table").hidden = true; return; }
       $("round-state").textContent = t("state_line", {n: r.number, m: r.meeting + " " + r.meeting_title,
         s: stateWord(r), v: r.votes, kind: r.voters === "named" ? t("named") : t("anonym")}) +
@@ -319,8 +326,14 @@
     setInterval(loadScreen, 2000);
     setInterval(tick, 1000);
   } else {
-    $("close").addEventListener("click", function () { act("/api/round/close"); });
-    $("reveal").addEventListener("click", function () { act("/api/round/reveal"); });
+    // Closing and revealing cannot be undone from here: ask first.
+    $("close").addEventListener("click", function () {
+      var a = {n: cur ? cur.number : "", v: cur ? cur.voted : 0};
+      if (window.confirm(t(a.v ? "confirm_close" : "confirm_close_none", a))) act("/api/round/close");
+    });
+    $("reveal").addEventListener("click", function () {
+      if (window.confirm(t("confirm_reveal", {n: cur ? cur.number : ""}))) act("/api/round/reveal");
+    });
     $("open").addEventListener("submit", function (ev) {
       ev.preventDefault();
       var ids = [];

@@ -135,6 +135,14 @@ def step_screen(url, shots, voted, tag):
         browser.close(d)
 
 
+def confirm(d):
+    """The facilitator's page asks before closing or revealing: prints the
+    question and answers yes."""
+    a = wait(d, "the question", lambda d: d.switch_to.alert)
+    print("asked: " + a.text)
+    a.accept()
+
+
 def step_facilitate(url, shots):
     d = browser.open(url, 1280)
     try:
@@ -143,9 +151,11 @@ def step_facilitate(url, shots):
         check_axe(d, "facilitator", shots)
         browser.width(d, 1280)
         d.find_element(By.ID, "close").click()
+        confirm(d)
         wait(d, "closed", lambda d: d.find_element(By.ID, "close").get_attribute("disabled") is not None)
         print("closed: " + d.find_element(By.ID, "round-state").text)
         d.find_element(By.ID, "reveal").click()
+        confirm(d)
         wait(d, "revealed", lambda d: d.find_element(By.ID, "tally-table").is_displayed())
         print("revealed: " + d.find_element(By.ID, "round-state").text)
         local_only(d, "facilitator")
