@@ -11,7 +11,13 @@
 #       figures;
 #   (c) pandoc reads each;
 #   (d) a handout with charts converts to PDF with the charts' text in it,
-#       and to PNG (for a person to look at: tests/README would say how).
+#       and to PNG (for a person to look at: tests/README would say how);
+#   (e) no heading, and no intro paragraph before a table, can be left at
+#       the foot of a page (fo:keep-with-next in its style), and a table
+#       after a heading that may break repeats its header row;
+#   (f) in the PDF, each heading's page shows the start of what it
+#       introduces, on a register whose cards leave just too little room
+#       for the last heading and its table (the mapping guide's "Nye fund").
 # A check is skipped (TAP "# SKIP") only when its tool is not installed.
 . "$(dirname "$0")/lib.sh"
 
@@ -174,6 +180,48 @@ else
 		test_grep "I alt: 202,5 timer pr. år." pdf.txt &&
 		pdftoppm -png -r 60 -f 1 -l 1 "$pdf" page &&
 		test -s page-1.png || test -s page-01.png
+	'
+fi
+
+# The built-in handouts (da and en), on both registers.
+builtin() {
+	while IFS=: read -r name path lo; do
+		case $name in
+		*-da | *-en) echo "out/empty-$name.odt out/filled-$name.odt" ;;
+		esac
+	done <list
+}
+
+test_expect_success '(e) headings and intro paragraphs keep with what follows' '
+	set -- $(builtin) &&
+	test $# -ge 4 &&
+	python3 "$DATA/keep_styles.py" "$@"
+'
+
+if [ -z "$SOFFICE" ] || ! have pdftotext; then
+	skip "LibreOffice or pdftotext is not installed"
+else
+	# Two items: two cards fill a page but for the room "Nye fund" and
+	# its intro take, so its table must take them to the next page.
+	test_expect_success '(f) in the PDF a heading is on the page its table starts on' '
+		mkdir two keep &&
+		(
+			cd two &&
+			styr init --org "Kort Kommune" --title "Eftersyn" &&
+			styr area add VIS "Visitation" &&
+			styr add doc "Dokumentationskrav et" --area VIS >/dev/null &&
+			styr add doc "Dokumentationskrav to" --area VIS >/dev/null
+		) &&
+		while IFS=: read -r name path lo; do
+			case $name in *-da) lang=da ;; *-en) lang=en ;; *) continue ;; esac
+			(cd two && styr -q handout "$path" --lang $lang \
+				-o "../keep/$name.odt") || return 1
+		done <list &&
+		test -e keep/kortlaegning-da.odt &&
+		lo --convert-to pdf --outdir keep keep/*.odt || { cat lo.log; return 1; } &&
+		for f in keep/*.odt; do
+			python3 "$DATA/keep_check.py" "$f" "${f%.odt}.pdf" || return 1
+		done
 	'
 fi
 
