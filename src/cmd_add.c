@@ -22,6 +22,14 @@ static int run(void *input)
 	xmlNodePtr item;
 	int rc;
 
+	/* "styr add Statusnotat dokumentation": the words swapped. */
+	if (vocab_find(&vocab_kind, a->kind) < 0 &&
+	    vocab_find(&vocab_kind, a->title) >= 0) {
+		error(_("'%s' is not a kind, but '%s' is: the kind comes first "
+			"(styr add %s \"%s\")"),
+		      a->kind, a->title, a->title, a->kind);
+		return EXIT_REFUSED;
+	}
 	kind = item_check_new(a->kind, a->title);
 	if (!kind)
 		return EXIT_REFUSED;

@@ -53,6 +53,13 @@ test_expect_success 'unknown kind is refused, nothing written' '
 	test_refused 1 "widget" styr add widget "x"
 '
 
+test_expect_success 'the title typed before the kind is told the order' '
+	test_refused 1 "kind comes first (styr add dokumentation \"Statusnotat\")" \
+		styr add "Statusnotat" dokumentation &&
+	test_grep "^styr: .Statusnotat. is not a kind, but .dokumentation. is" err &&
+	test_refused 1 "unknown kind .widget." styr add widget "x"
+'
+
 test_expect_success 'unknown area is refused, nothing written' '
 	test_refused 1 "NOPE" styr add doc "x" --area NOPE
 '

@@ -26,6 +26,12 @@ test_expect_success 'setup' '
 	styr -q init --org "Odder Kommune"
 '
 
+test_expect_success 'the title before the kind is told the order, in Danish' '
+	test_expect_code 1 da add "Statusnotat" dokumentation 2>err &&
+	test_grep "^styr: .Statusnotat. er ikke en type, men det er .dokumentation.: typen kommer først (styr add dokumentation \"Statusnotat\")$" err &&
+	! grep -q "Statusnotat" styr.xml
+'
+
 test_expect_success 'MÅL in capitals is a goal' '
 	styr add MÅL "Borgeren mestrer eget liv" >id &&
 	test "$(cat id)" = G1 &&
