@@ -18,7 +18,7 @@ SHOTS=$WEB/screenshots
 flow() { python3 "$WEB/serve_flow.py" "$@"; }
 
 if ! python3 "$WEB/browser.py" present; then
-	for i in 1 2 3 4 5 6 7 8 9; do
+	for i in 1 2 3 4 5 6 7 8 9 10; do
 		skip "chromium is not installed"
 	done
 	test_done
@@ -74,6 +74,14 @@ test_expect_success 'the projector: the QR code, the address, 1 has voted, no ta
 	test_grep "^qr: shown, alt: QR-kode med deltagernes adresse$" out &&
 	test_grep "^url: $P$" out &&
 	test_grep "^tally: hidden$" out
+'
+
+test_expect_success 'at 1920x1080 the projector is readable from the back of the room' '
+	flow projector "$S" "$SHOTS" >out 2>&1 || { cat out; false; } &&
+	cat out &&
+	sed -n "s/^qr: \([0-9]*\) px, address: \([0-9]*\) px, count: \([0-9]*\) px, status: \([0-9]*\) px$/\1 \2 \3 \4/p" out >px &&
+	read qr addr count st <px &&
+	test "$qr" -ge 480 && test "$addr" -ge 30 && test "$count" -ge 120 && test "$st" -ge 36
 '
 
 test_expect_success 'the facilitator closes the round and reveals it, each after a question' '

@@ -143,6 +143,24 @@ def confirm(d):
     a.accept()
 
 
+def step_projector(url, shots):
+    """The projector at 1920x1080: how big the code and the text are."""
+    d = browser.open(url, 1920, 1080)
+    try:
+        wait(d, "the address", lambda d: d.find_element(By.ID, "url").text)
+        px = d.execute_script(
+            "function f(id) { return parseFloat(getComputedStyle("
+            "document.getElementById(id)).fontSize); }"
+            "return [document.getElementById('qr').getBoundingClientRect().width,"
+            " f('url'), f('voted'), f('status')];")
+        print("qr: %d px, address: %d px, count: %d px, status: %d px"
+              % tuple(px))
+        browser.screenshot(d, os.path.join(shots, "screen-1920.png"), full_page=False)
+        check_axe(d, "screen-1920", shots)
+    finally:
+        browser.close(d)
+
+
 def step_facilitate(url, shots):
     d = browser.open(url, 1280)
     try:
@@ -223,6 +241,8 @@ def main(argv):
             step_facilitate(url, shots)
         elif step == "result":
             step_result(url, shots)
+        elif step == "projector":
+            step_projector(url, shots)
         elif step == "lost":
             step_lost(url, shots)
         elif step == "linger":
