@@ -21,6 +21,19 @@ test_expect_success 'help lists the commands under "Commands:"' '
 	test_grep -x log commands
 '
 
+test_expect_success 'each command is one line under "Commands:", none wrapped' '
+	styr --help | sed -n "/^Commands:$/,/^$/p" | sed "1d;\$d" >lines &&
+	! grep -v "^  [a-z][a-z-]*  " lines
+'
+
+test_expect_success 'the summaries name what export, import and handout do now' '
+	styr --help >out &&
+	test_grep "^  export .*CSV, JSON, XLSX, ODS or survey questions" out &&
+	test_grep "^  import .*(CSV, XLSX, ODS), a register (JSON) or survey answers" out &&
+	test_grep "^  handout .*ODT, PDF or HTML (status)" out &&
+	test_grep "^  area .*rename or remove" out
+'
+
 test_expect_success 'every command has its own --help naming it' '
 	while read c; do
 		styr $c --help >out || exit 1

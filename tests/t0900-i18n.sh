@@ -40,6 +40,14 @@ test_expect_success '--help is Danish: commands and options' '
 	test_grep "hvem der har stillet kravet" out
 '
 
+test_expect_success 'the Danish command list: each on one line, up to date' '
+	da --help | sed -n "/^Kommandoer:$/,/^$/p" | sed "1d;\$d" >lines &&
+	! grep -v "^  [a-z][a-z-]*  " lines &&
+	test_grep "^  export .*CSV, JSON, XLSX, ODS eller spørgeskema" lines &&
+	test_grep "^  import .*(CSV, XLSX, ODS), et register (JSON) eller svar" lines &&
+	test_grep "^  handout .*ODT, PDF eller HTML (status)" lines
+'
+
 test_expect_success "--help is Danish in argp's own words too" '
 	da add --help >out &&
 	test_grep "^Brug: " out &&
