@@ -81,7 +81,8 @@ struct cli_sub {
 	int min, max;         /* how many positional words */
 	const char *args_doc; /* e.g. N_("ID NAME") */
 	const char *needs;    /* e.g. N_("the new area's id and name") */
-	const char *hint;     /* after an unexpected argument, or NULL */
+	const char *hint;     /* after an unexpected argument, or NULL; a
+			       * format, given the argument ("-o %s") */
 	const struct cli_option *opts;     /* stored options, ended by {0} */
 	const size_t *words_at; /* where each of the MAX words goes */
 	const size_t *argv_at;  /* or where all go: char **, int */

@@ -418,9 +418,13 @@ static error_t cli_parser(int key, char *arg, struct argp_state *state)
 		return ARGP_ERR_UNKNOWN;
 	if (key == ARGP_KEY_ARG && s->max != CLI_MANY &&
 	    (int)state->arg_num >= s->max) {
-		if (s->hint)
+		if (s->hint) {
+			/* The hint may show the word where it goes. */
+			char *hint = xasprintf(_(s->hint), arg);
 			argp_error(state, _("unexpected argument '%s'; %s"), arg,
-				   _(s->hint));
+				   hint);
+			free(hint);
+		}
 		argp_error(state, _("unexpected argument '%s'"), arg);
 	}
 	if (key == ARGP_KEY_END && (int)state->arg_num < s->min)

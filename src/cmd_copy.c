@@ -81,7 +81,8 @@ out:
 }
 
 const struct cli_command cmd_copy = {
-	.one = {.run = run, .opts = options},
+	.one = {.run = run, .opts = options,
+		.hint = N_("name the copy with -o: styr copy -o %s")},
 	.input_size = sizeof(struct args),
 	.doc = N_("Write a copy of the register to FILE for an agent who works "
 		  "away from it (a laptop at a workplace).  The copy says what "

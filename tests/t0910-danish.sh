@@ -224,6 +224,11 @@ test_expect_success 'a Danish command name is answered with the English one, in 
 	test_grep "^styr: .lsit. er ikke en styr-kommando; mente du .styr list.?$" err
 '
 
+test_expect_success 'the copy'"'"'s file without -o is shown with it, in Danish' '
+	test_expect_code 2 da copy lene.xml 2>err &&
+	test_grep "^styr copy: uventet argument .lene.xml.; giv kopien et navn med -o: styr copy -o lene.xml$" err
+'
+
 test_expect_success 'every usage error ends with the same Danish pointer to --help' '
 	test_expect_code 2 da list --bogus 2>a &&
 	test_expect_code 2 da list x y z 2>b &&

@@ -35,6 +35,12 @@ test_expect_success 'copy refuses to overwrite without --force, and needs -o' '
 	test_expect_code 1 styr copy -o styr.xml 2>err
 '
 
+test_expect_success 'the copy'"'"'s file without -o is shown with it' '
+	test_expect_code 2 styr copy lene.xml 2>err &&
+	test_grep "^styr copy: unexpected argument .lene.xml.; name the copy with -o: styr copy -o lene.xml$" err &&
+	! test -e lene.xml
+'
+
 test_expect_success 'merge COPY takes the agent'"'"'s work back without a base' '
 	styr -q -f anna.xml add doc "Annas krav" >/dev/null &&
 	styr -q -f anna.xml note G1 "Sagt på mødet" &&
