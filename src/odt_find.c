@@ -64,6 +64,36 @@ const char *odt_builtin_named(const char *arg)
 	return found;
 }
 
+/* The spelling of a built-in template (its name or an alias) nearest to
+ * ARG, a typing mistake away ("kortlaeging"), or NULL; the caller's. */
+static char *builtin_nearest(const char *arg)
+{
+	char *key = name_key(arg), *best = NULL;
+	size_t i, most = strlen(key) < 5 ? 1 : 2;
+
+	for (i = 0; odt_builtin[i]; i++) {
+		char *words = xasprintf("%s %s", odt_builtin[i],
+					builtin_alias[i]);
+		char *w, *save = NULL;
+
+		for (w = strtok_r(words, " ", &save); w;
+		     w = strtok_r(NULL, " ", &save)) {
+			char *k = name_key(w);
+			size_t d = name_distance(key, k);
+
+			free(k);
+			if (d <= most && (!best || d < most)) {
+				most = d;
+				free(best);
+				best = xstrdup(w);
+			}
+		}
+		free(words);
+	}
+	free(key);
+	return best;
+}
+
 char *odt_template_in(const char *dir, const char *name)
 {
 	static const char *const forms[] = {"%s/%s.ott", "%s/%s.odt", "%s/%s",
@@ -137,15 +167,20 @@ char *odt_find(const char *arg, const char *dir, const char *lang, char **base,
 		path = xstrdup(arg); /* a template in the current directory */
 	if (!path) {
 		const char *other = strcmp(lang, "en") ? "en" : "da";
-		char *there = xasprintf("%s/%s/%s", data_dir(), other, arg);
+		char *near = NULL, *there = xasprintf("%s/%s/%s", data_dir(), other, arg);
 		if (stat(there, &st) == 0 && S_ISDIR(st.st_mode))
 			error(_("template '%s' has no version in language '%s' "
 				"(there is one in '%s')"),
 			      arg, lang, other);
+		else if ((near = builtin_nearest(arg)))
+			error(_("unknown template '%s'; did you mean '%s'? (see "
+				"'styr templates' for the templates there are)"),
+			      arg, near);
 		else
 			error(_("unknown template '%s' (see 'styr templates' "
 				"for the templates there are)"),
 			      arg);
+		free(near);
 		free(there);
 		*status = EXIT_REFUSED;
 		return NULL;

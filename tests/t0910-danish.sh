@@ -164,6 +164,15 @@ test_expect_success 'an unknown template is still refused' '
 	test_grep "unknown template" err
 '
 
+test_expect_success 'a misspelt template is offered the nearest, in both languages' '
+	test_expect_code 1 styr handout kortlaeging 2>err &&
+	test_grep "^styr: unknown template .kortlaeging.; did you mean .kortlaegning.?" err &&
+	test_expect_code 1 da handout kortlæging 2>err &&
+	test_grep "^styr: ukendt skabelon .kortlæging.; mente du .kortlægning.?" err &&
+	test_expect_code 1 styr handout kortlaeg 2>err &&
+	! grep -q "did you mean" err
+'
+
 test_expect_success 'CSV import reads Danish labels in the kind column' '
 	fresh_import imp "kind,title,origin\nRegel og proceskrav,A,lokal praksis\nMÅL,B,Lovkrav\ndokumentationskrav,C,\n" &&
 	test "$(kind_of R1)" = rule &&
