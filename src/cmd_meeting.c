@@ -66,7 +66,7 @@ static int add(struct reg *r, const struct args *a, const char *lang,
 		;
 	if (!*s)
 		return error(_("a meeting needs a title"));
-	if (parse_date(_("date"), a->date, date) < 0)
+	if (parse_date("--date", a->date, date) < 0)
 		return -1;
 	if (a->phase && !(phase = phase_arg(r, a->phase)))
 		return -1;
@@ -289,7 +289,7 @@ static int fix(struct reg *r, const struct args *a)
 			goto out;
 		}
 	}
-	if (a->date && parse_date(_("date"), a->date, date) < 0)
+	if (a->date && parse_date("--date", a->date, date) < 0)
 		goto out;
 	if (a->phase && !(phase = phase_arg(r, a->phase)))
 		goto out;

@@ -116,7 +116,7 @@ static int done(struct reg *r, const struct args *a, const char *lang)
 	const char *id = a->arg, *old;
 	xmlNodePtr m, note;
 
-	if (a->date && parse_date(_("date"), a->date, date) < 0)
+	if (a->date && parse_date("--date", a->date, date) < 0)
 		return -1;
 	if (!a->date)
 		today_iso(date);

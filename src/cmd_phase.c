@@ -484,7 +484,7 @@ static int run(int action, void *input)
 	struct args *a = input;
 
 	a->action = (enum action)action;
-	if (a->date && parse_date(_("date"), a->date, a->day) < 0)
+	if (a->date && parse_date("--date", a->date, a->day) < 0)
 		return EXIT_REFUSED;
 	if (!a->date)
 		today_iso(a->day);

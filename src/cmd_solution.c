@@ -62,7 +62,7 @@ static int solution_set(void *input)
 	if (a.criteria && check_text(_("criteria"), a.criteria) < 0)
 		return EXIT_REFUSED;
 	if (a.evaluate_by &&
-	    parse_date(_("evaluate by"), a.evaluate_by, date) < 0)
+	    parse_date("--evaluate-by", a.evaluate_by, date) < 0)
 		return EXIT_REFUSED;
 	if (parse_past_date("--date", a.date, day) < 0)
 		return EXIT_REFUSED;

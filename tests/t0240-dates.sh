@@ -148,4 +148,22 @@ test_expect_success 'a date written the Danish way: refused, the ISO form sugges
 	cmp styr.xml before.xml
 '
 
+test_expect_success 'a date error names the option as typed, in every command' '
+	cp styr.xml before.xml &&
+	for c in "meeting add workshop W" "meeting change M1" \
+		"milestone done 1.1" "phase start 2" "note D1 x" \
+		"rate D1 supportive --respondent Anne"; do
+		test_expect_code 1 styr $c --date 2026-13-01 2>err ||
+			{ echo "styr $c: not 1"; exit 1; }
+		grep -q "^styr: --date: .2026-13-01. is not a date (YYYY-MM-DD)$" err ||
+			{ echo "styr $c:"; cat err; exit 1; }
+		LC_ALL=da_DK.UTF-8 test_expect_code 1 styr $c --date 2026-13-01 2>err &&
+		grep -q "^styr: --date: .2026-13-01. er ikke en dato (ÅÅÅÅ-MM-DD)$" err ||
+			{ echo "styr $c (da):"; cat err; exit 1; }
+	done &&
+	test_expect_code 1 styr solution D1 --evaluate-by 2026-13-01 2>err &&
+	test_grep "^styr: --evaluate-by: .2026-13-01. is not a date" err &&
+	cmp styr.xml before.xml
+'
+
 test_done
