@@ -28,6 +28,9 @@ const struct tpl_field handout_fields[] = {
      N_("number of the current phase (0 before any has started)")},
     {"", "current_phase_name", V, NULL,
      N_("name of the current phase, in the handout's language")},
+    {"", "next_phase_name", V, NULL,
+     N_("name of the phase after the current one, in the handout's "
+	"language; empty in the last")},
     {"", "area_filter", V, NULL,
      N_("the review area given with --area, else empty")},
     {"", "format", V, NULL, N_("always \"styr\"")},
@@ -521,7 +524,7 @@ struct val *handout_data(struct arena *a, struct reg *r, const char *lang,
 	long current = val_int_at(v, "current_phase"), votes = 0;
 	double hours = 0, freed = 0, cost = 0, cost_freed = 0;
 	char *today = arena_alloc(a, 11);
-	const char *phase_name = "";
+	const char *phase_name = "", *next_name = "";
 	size_t i, j;
 
 	today_iso(today);
@@ -538,6 +541,8 @@ struct val *handout_data(struct arena *a, struct reg *r, const char *lang,
 		const char *status = val_str_at(ph, "status");
 		val_set(a, ph, "status_label",
 			val_str(a, phase_status_label(status, lang)));
+		if (val_int_at(ph, "number") == current + 1)
+			next_name = val_str_at(ph, "name");
 		if (val_int_at(ph, "number") != current)
 			continue;
 		phase_name = val_str_at(ph, "name");
@@ -546,6 +551,7 @@ struct val *handout_data(struct arena *a, struct reg *r, const char *lang,
 				val_push(a, next, ms->u.arr.v[j]);
 	}
 	val_set(a, v, "current_phase_name", val_str(a, phase_name));
+	val_set(a, v, "next_phase_name", val_str(a, next_name));
 
 	/* Each area gets its items: grouped in one pass over the items. */
 	for (i = 0; i < areas->u.arr.n; i++) {

@@ -125,6 +125,17 @@ test_expect_success 'refused: an existing page without --force (1), replaced wit
 	cp before.xml styr.xml
 '
 
+test_expect_success 'every milestone of the phase reached: the page names the next phase' '
+	styr -q milestone done 5.4 &&
+	styr handout status --format html -o next.html 2>/dev/null &&
+	test_grep "Der er ingen åbne milepæle i den nuværende fase. Næste fase er Evaluering og spredning." next.html &&
+	styr handout status --format html --lang en -o next-en.html 2>/dev/null &&
+	test_grep "There are no open milestones in the current phase. The next phase is Evaluation and dissemination." next-en.html &&
+	cp before.xml styr.xml &&
+	styr handout status --format html -o open.html 2>/dev/null &&
+	! grep -q "Næste fase er" open.html
+'
+
 test_expect_success 'refused: writing over the register or the template, even with --force' '
 	cp styr.xml reg.html &&
 	test_expect_code 1 styr -f reg.html handout status --format html \
