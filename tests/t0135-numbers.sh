@@ -269,7 +269,7 @@ test_expect_success 'selecting the removal of a legal demand warns as proposing 
 	export STYR_FILE=sg.xml &&
 	da decide R1 valgt 2>err &&
 	test_grep "lovkrav" err &&
-	styr decide R1 selected 2>err &&
+	styr decide R1 selected --why "the English warning too" 2>err &&
 	test_grep "R1 is a legal demand" err &&
 	styr decide D2 selected 2>err &&
 	! grep "legal demand" err &&
