@@ -148,6 +148,16 @@ valid() {
 	xmllint --noout --relaxng "$SRC_DIR/data/register.rng" "$@"
 }
 
+# conflicted: "styr merge ours.xml base.xml theirs.xml" exits 1 saying
+# it recorded conflicts, and ours.xml still follows the schema and the
+# register's own rules.
+conflicted() {
+	test_expect_code 1 styr merge ours.xml base.xml theirs.xml 2>err &&
+	test_grep "conflict" err &&
+	valid ours.xml &&
+	styr -f ours.xml validate
+}
+
 # crlf LINE...: each LINE ended by CRLF, as spreadsheets write CSV.
 crlf() { printf '%s\r\n' "$@"; }
 

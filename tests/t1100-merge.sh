@@ -89,14 +89,6 @@ test_expect_success 'a change to an item the other side deleted is kept' '
 	valid ours.xml
 '
 
-# conflicted: the merge exits 1, the register validates and records it.
-conflicted() {
-	test_expect_code 1 styr merge ours.xml base.xml theirs.xml 2>err &&
-	test_grep "conflict" err &&
-	valid ours.xml &&
-	styr -f ours.xml validate
-}
-
 test_expect_success 'both changed one field: a conflict, ours in place' '
 	fresh &&
 	styr -q -f ours.xml edit G1 --title "Vores titel" &&

@@ -52,14 +52,6 @@ clean() {
 	valid ours.xml
 }
 
-# conflicted: the merge exits 1, records the conflicts, still validates.
-conflicted() {
-	test_expect_code 1 styr merge ours.xml base.xml theirs.xml 2>err &&
-	test_grep "conflict" err &&
-	valid ours.xml &&
-	styr -f ours.xml validate
-}
-
 test_expect_success 'both changed note 2 differently: one conflict, not two notes' '
 	fresh &&
 	styr -q -f ours.xml note change R1 2 "Det tager to timer om dagen" &&

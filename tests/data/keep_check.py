@@ -21,40 +21,13 @@ import sys
 import zipfile
 import xml.etree.ElementTree as ET
 
-TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+# The blocks of a body, and their text as a reader sees it.
+from keep_styles import blocks, tag
+from odt_text import text_of
+
 TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 WORDS = 3
-
-
-def tag(n):
-    return n.tag.split("}")[1] if "}" in n.tag else n.tag
-
-
-def text_of(node):
-    out = []
-
-    def walk(n):
-        if tag(n) in ("s", "tab", "line-break"):
-            out.append(" ")
-        elif n.text:
-            out.append(n.text)
-        for c in n:
-            walk(c)
-            if c.tail:
-                out.append(c.tail)
-
-    walk(node)
-    return " ".join("".join(out).split())
-
-
-def blocks(parent):
-    """The body's blocks in order, sections and lists' wrappers opened."""
-    for n in parent:
-        if tag(n) == "section":
-            yield from blocks(n)
-        elif tag(n) in ("h", "p", "table", "list"):
-            yield n
 
 
 def first_text(n):
