@@ -19,7 +19,18 @@
 #include <stdio.h>
 
 #include <libintl.h>
-#define _(s) gettext(s)
+/* Messages go through msg.c, so that a thread of styr serve can answer in
+ * its request's language (msg_thread_lang); otherwise gettext's. */
+#define _(s) msg_gettext(s)
+#undef ngettext
+#define ngettext(one, many, n) msg_ngettext(one, many, n)
+const char *msg_gettext(const char *msgid) __attribute__((format_arg(1)));
+const char *msg_ngettext(const char *one, const char *many, unsigned long n)
+	__attribute__((format_arg(1), format_arg(2)));
+/* This thread's messages in LANG ("da" or "en"; NULL: the process's
+ * language again), for styr serve's requests.  msg_thread: that, or NULL. */
+void msg_thread_lang(const char *lang);
+const char *msg_thread(void);
 #define N_(s) (s)
 /*
  * A message with a context (gettext's msgctxt), for an English word that
@@ -32,7 +43,7 @@
 static inline const char *ctx_gettext(const char *ctx_msgid,
 				      const char *msgid)
 {
-	const char *t = gettext(ctx_msgid);
+	const char *t = msg_gettext(ctx_msgid);
 
 	return t == ctx_msgid ? msgid : t;
 }

@@ -365,8 +365,10 @@ static bool origin_ours(struct req *q, bool by_cookie)
 }
 
 /* The language of the pages: ?lang=, the cookie styr_lang, the
- * browser's first wish among da and en, else the server's default. */
-static const char *pick_lang(struct req *q)
+ * browser's first wish among da and en, else the server's default.
+ * *NAMED: whether the request said any of these (a browser always sends
+ * Accept-Language; a script may send nothing). */
+static const char *pick_lang(struct req *q, bool *named)
 {
 	const char *l = MHD_lookup_connection_value(q->c, MHD_GET_ARGUMENT_KIND,
 						    "lang");
@@ -376,6 +378,7 @@ static const char *pick_lang(struct req *q)
 	if (!l)
 		l = MHD_lookup_connection_value(q->c, MHD_COOKIE_KIND,
 						"styr_lang");
+	*named = true;
 	if (l && (!strcmp(l, "da") || !strcmp(l, "en")))
 		return !strcmp(l, "da") ? "da" : "en";
 	if (acc) {
@@ -386,6 +389,7 @@ static const char *pick_lang(struct req *q)
 		if (en)
 			return "en";
 	}
+	*named = l || acc;
 	return q->s->lang;
 }
 
@@ -422,30 +426,19 @@ static enum MHD_Result route(struct req *q)
 		return serve_error(q, MHD_HTTP_FORBIDDEN,
 				   _("a change must come from this server's "
 				     "own pages"));
-	q->lang = pick_lang(q);
 	if (serve_api(q, &ret) == 0 || serve_pages(q, &ret) == 0)
 		return ret;
 	return serve_error(q, MHD_HTTP_NOT_FOUND, _("no such page"));
 }
 
-static enum MHD_Result handle(void *cls, struct MHD_Connection *c,
-			      const char *url, const char *method,
-			      const char *version, const char *upload,
-			      size_t *upload_size, void **con_cls)
+static enum MHD_Result answer(struct req *q, const char *upload,
+			      size_t *upload_size, bool first)
 {
-	struct req *q = *con_cls;
 	const char *cl;
 	enum MHD_Result ret;
 
-	(void)version;
-	if (!q) {
-		q = xcalloc(1, sizeof *q);
-		q->s = cls;
-		q->c = c;
-		q->url = url;
-		q->method = method;
-		*con_cls = q;
-		cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+	if (first) {
+		cl = MHD_lookup_connection_value(q->c, MHD_HEADER_KIND,
 						 MHD_HTTP_HEADER_CONTENT_LENGTH);
 		if (cl && strtoull(cl, NULL, 10) > BODY_MAX) {
 			q->seen = true;
@@ -474,6 +467,38 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c,
 	error_capture(&q->errors);
 	ret = route(q);
 	error_capture(NULL);
+	return ret;
+}
+
+/* Every message of a request is in its page's language (pick_lang),
+ * refusals too, so that an English page on a Danish laptop reads English;
+ * a request that names no language (a script) gets the terminal's.  This
+ * thread's messages are switched for the request (msg_thread_lang,
+ * msg.c), not the process's locale: votes are saved on another thread
+ * at the same time, and setlocale and LANGUAGE are the process's. */
+static enum MHD_Result handle(void *cls, struct MHD_Connection *c,
+			      const char *url, const char *method,
+			      const char *version, const char *upload,
+			      size_t *upload_size, void **con_cls)
+{
+	struct req *q = *con_cls;
+	bool first = !q, named;
+	enum MHD_Result ret;
+
+	(void)version;
+	if (first) {
+		q = xcalloc(1, sizeof *q);
+		q->s = cls;
+		q->c = c;
+		q->url = url;
+		q->method = method;
+		q->lang = pick_lang(q, &named);
+		q->msgs = named ? q->lang : NULL;
+		*con_cls = q;
+	}
+	msg_thread_lang(q->msgs);
+	ret = answer(q, upload, upload_size, first);
+	msg_thread_lang(NULL);
 	return ret;
 }
 

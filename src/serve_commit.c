@@ -27,6 +27,7 @@ struct pending {
 	struct MHD_Connection *c;
 	char *item, *round, *stored, *anon;
 	const char *priority; /* a vocab_priority key */
+	const char *lang;     /* its messages' language, or NULL (serve.c) */
 	unsigned status;
 	char *body; /* the JSON reply */
 	size_t len;
@@ -80,6 +81,7 @@ static void one(struct reg *r, xmlNodePtr rd, const char *now,
 	xmlNodePtr item, person;
 	long budget;
 
+	msg_thread_lang(p->lang);
 	error_capture(&errors);
 	if (rd)
 		key = xasprintf("%s#%s", node_attr(round_meeting(rd), "id"),
@@ -134,6 +136,7 @@ static void one(struct reg *r, xmlNodePtr rd, const char *now,
 	arena_free(a);
 out:
 	error_capture(NULL);
+	msg_thread_lang(NULL);
 	sb_free(&errors);
 	free(key);
 	free(who);
@@ -229,6 +232,7 @@ void serve_vote_enqueue(struct req *q, const char *item, const char *priority)
 	p->c = q->c;
 	p->item = xstrdup(item);
 	p->priority = priority;
+	p->lang = q->msgs;
 	p->round = xstrdup(q->ballot->round);
 	p->stored = q->ballot->stored ? xstrdup(q->ballot->stored) : NULL;
 	p->anon = q->ballot->anon ? xstrdup(q->ballot->anon) : NULL;

@@ -82,6 +82,7 @@ struct req {
 	unsigned roles;       /* from the tokens presented */
 	struct ballot *ballot; /* from a ballot token, or NULL */
 	const char *lang;     /* "da" or "en" */
+	const char *msgs;     /* its messages' language; NULL: the terminal's */
 	struct strbuf errors; /* error() while this request runs */
 	const char *set_cookie; /* a Set-Cookie for the reply, or NULL */
 	struct pending *pending; /* a vote waiting for its save */

@@ -401,8 +401,12 @@ const char *msg_lang(void)
 	 * untranslated; its Language field names the language in use.  (A
 	 * variable, so that xgettext does not take "" for a message.) */
 	static const char header_key[] = "";
-	const char *header = gettext(header_key);
-	const char *lang = strstr(header, "Language: ");
+	const char *header, *lang;
+
+	if (msg_thread())
+		return msg_thread();
+	header = gettext(header_key);
+	lang = strstr(header, "Language: ");
 
 	if (lang && !strncmp(lang + 10, "da", 2))
 		return "da";

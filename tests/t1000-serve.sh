@@ -373,11 +373,45 @@ test_expect_success 'with --new-tokens the old addresses and ballots are refused
 	test_grep "^Set-Cookie: styr_p=; Path=/; Max-Age=0" out
 '
 
+test_expect_success 'messages in the language of the request (Accept-Language, ?lang=, the styr_lang cookie), not of the terminal' '
+	styr -q person add "Carl Dahl" --role staff &&
+	styr -q round open --items R1,G1 --votes 1 &&
+	http GET "$BASE/api/round" -H "Accept-Language: da" >out &&
+	test_grep "\"error\": \"åbn adressen med nøglen igen" out &&
+	http POST "$BASE/api/join" --bearer "$PTOK" -H "Accept-Language: da-DK,da;q=0.9" -d "{\"name\": \"Anna Bergh\"}" >out &&
+	test_grep "er ikke på deltagerlisten; mente du .Anna Berg." out &&
+	http POST "$BASE/api/join" --bearer "$PTOK" -H "Accept-Language: da" -d "{\"name\": \"Carl Dahl\"}" >out &&
+	A=$(ballot out) &&
+	test "$(code POST "$BASE/api/vote" --bearer "$A" -d "{\"item\": \"R1\", \"priority\": \"remove\"}")" = 200 &&
+	http POST "$BASE/api/vote?lang=da" --bearer "$A" -d "{\"item\": \"G1\", \"priority\": \"remove\"}" >out &&
+	test_grep "du har brugt alle dine stemmer" out &&
+	http POST "$BASE/api/vote" --bearer "$A" -d "{\"item\": \"G1\", \"priority\": \"remove\"}" >out &&
+	test_grep "you have used all your votes" out &&
+	http POST "$BASE/api/round/open" --bearer "$FTOK" -H "Accept-Language: da" -d "{}" >out &&
+	test_grep "stadig åben" out
+'
+
+serve_stop
+export LC_ALL=da_DK.UTF-8 LANG=da_DK.UTF-8
+serve_start
+export LC_ALL=C.UTF-8 LANG=C.UTF-8
+
+test_expect_success 'on a Danish terminal an English page reads English refusals; a script that names no language, Danish' '
+	http POST "$BASE/api/join" --bearer "$PTOK" --cookie "styr_lang=en" -H "Accept-Language: da" -d "{\"name\": \"Anna Bergh\"}" >out &&
+	test_grep "is not in the people list; did you mean .Anna Berg." out &&
+	http POST "$BASE/api/join" --bearer "$PTOK" -H "Accept-Language: en-GB,en;q=0.8" -d "{\"name\": \"Anna Bergh\"}" >out &&
+	test_grep "is not in the people list" out &&
+	http GET "$BASE/api/nothing" --bearer "$FTOK" -H "Accept-Language: en" >out &&
+	test_grep "no such address" out &&
+	http POST "$BASE/api/join" --bearer "$PTOK" -d "{\"name\": \"Anna Bergh\"}" >out &&
+	test_grep "er ikke på deltagerlisten" out
+'
+
 serve_stop
 
 test_expect_success 'the server stops on SIGTERM, exit 0 each time; --listen refuses what is not an address' '
 	test_grep "stopped" serve.err &&
-	printf "0\n0\n0\n" >want && test_cmp want server.rc &&
+	printf "0\n0\n0\n0\n" >want && test_cmp want server.rc &&
 	test_expect_code 1 styr serve --listen evil.example 2>err &&
 	test_grep "not an IP address" err &&
 	test_expect_code 2 styr serve --port 70000 2>/dev/null

@@ -39,8 +39,8 @@ test_expect_success 'set-up: four items, what the mapping found, a named round w
 	styr -q round open --votes 3 --hidden
 '
 
-# The server runs under the tests' C locale: its own messages (a
-# refusal) are in English.  The server runs beside the tests (serve_start in lib.sh sets $P, $F,
+# The server runs under the tests' C locale, but its messages (a refusal)
+# are in the page's language: Danish, as the browser asks.  The server runs beside the tests (serve_start in lib.sh sets $P, $F,
 # $HOSTPORT, $PTOK...; serve_stop adds its exit status to server.rc).
 serve_start
 mkdir -p "$SHOTS"
@@ -108,8 +108,8 @@ test_expect_success 'then the projector and the participants see the tally' '
 test_expect_success 'a phone that lost its cookie gets a readable page saying what to do, not JSON' '
 	flow lost "$P" "$SHOTS" >out 2>&1 || { cat out; false; } &&
 	cat out &&
-	test_grep "^h1: This page cannot be opened$" out &&
-	test_grep "^p: open the address with its key again, as the facilitator gave it (participants: scan the QR code on the projector again).$" out
+	test_grep "^h1: Siden kan ikke åbnes$" out &&
+	test_grep "^p: åbn adressen med nøglen igen, som facilitatoren gav den (deltagere: scan QR-koden på projektoren igen).$" out
 '
 
 test_expect_success 'in a timed round, "your vote is saved" and a refused name stay on the phone while it polls' '
@@ -119,7 +119,7 @@ test_expect_success 'in a timed round, "your vote is saved" and a refused name s
 	test_grep "^after two polls: Din stemme på D1 er .* forandre.$" out &&
 	flow linger "$P" "$SHOTS" "Hanne Ukendt" - >out 2>&1 || { cat out; false; } &&
 	cat out &&
-	test_grep "^after two polls: Det lykkedes ikke: .Hanne Ukendt. is not in the people list" out
+	test_grep "^after two polls: Det lykkedes ikke: .Hanne Ukendt. er ikke på deltagerlisten" out
 '
 
 serve_stop
