@@ -43,6 +43,7 @@ struct round_spec {
 	long votes;           /* per participant; 0: one per item */
 	long minutes;         /* time limit; 0: none */
 	bool anonymous, hidden;
+	bool web; /* from the facilitator's page: refusals in its words */
 };
 /* Opens a new round; refuses (-1 after printing) when a round is open,
  * an item is unknown or listed twice, or the numbers are out of range.

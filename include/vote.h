@@ -22,8 +22,9 @@ xmlNodePtr vote_meeting(struct reg *r, const char *mid);
  * as names.h does), else, when GUEST, a guest of that name.  Sets
  * *STORED to what the vote records (the id, or the guest's name), *SHOWN
  * to the name for messages and *TIDY to what the caller frees (or NULL).
- * 0, or -1 after printing the closest names in the list. */
-int vote_voter(struct reg *r, const char *name, bool guest,
+ * 0, or -1 after printing the closest names in the list; WEB: a
+ * participant's phone, told to ask the facilitator, not the commands. */
+int vote_voter(struct reg *r, const char *name, bool guest, bool web,
 	       const char **stored, const char **shown, char **tidy);
 
 /* What is voted and by whom: a person (STORED and SHOWN from

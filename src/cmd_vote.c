@@ -93,7 +93,7 @@ static int vote_cast(void *input)
 		goto out;
 	id = node_attr(item, "id");
 	if (!(meeting = vote_meeting(&r, a.meeting)) ||
-	    (voter && vote_voter(&r, voter, a.guest, &c.stored, &c.shown,
+	    (voter && vote_voter(&r, voter, a.guest, false, &c.stored, &c.shown,
 				 &guest) < 0)) {
 		rc = EXIT_REFUSED;
 		goto out;

@@ -105,14 +105,18 @@ xmlNodePtr round_open(struct reg *r, const struct round_spec *s,
 	size_t i;
 
 	if (cur && round_taking_votes(cur, now)) {
-		error(_("round %s of meeting %s is still open; close it first "
-			"with 'styr round close'"),
+		error(s->web ? _("round %s of meeting %s is still open; close "
+				 "it first with 'Close the round'")
+			     : _("round %s of meeting %s is still open; close "
+				 "it first with 'styr round close'"),
 		      node_attr(cur, "number"),
 		      node_attr(round_meeting(cur), "id"));
 		goto refused;
 	}
 	if (s->minutes < 0 || s->minutes > ROUND_MAX_MINUTES) {
-		error(_("--minutes: give a time limit from 1 to %d minutes"),
+		error(s->web ? _("time limit: give from 1 to %d minutes")
+			     : _("--minutes: give a time limit from 1 to %d "
+				 "minutes"),
 		      ROUND_MAX_MINUTES);
 		goto refused;
 	}
@@ -149,8 +153,10 @@ xmlNodePtr round_open(struct reg *r, const struct round_spec *s,
 	}
 	votes = s->votes ? s->votes : count;
 	if (votes < 1 || votes > count) {
-		error(_("--votes: give from 1 to %ld votes per participant "
-			"(the round has %ld items)"),
+		error(s->web ? _("votes per participant: give from 1 to %ld "
+				 "(the round has %ld items)")
+			     : _("--votes: give from 1 to %ld votes per "
+				 "participant (the round has %ld items)"),
 		      count, count);
 		node_remove(rd);
 		goto refused;

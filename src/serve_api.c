@@ -401,7 +401,7 @@ static void api_join(struct req *q, enum MHD_Result *ret)
 	}
 	if (!round_anonymous(rd)) {
 		if (!f[0] || check_text(_("name"), f[0]) < 0 ||
-		    vote_voter(&r, f[0], false, &stored, &shown, &tidy) < 0) {
+		    vote_voter(&r, f[0], false, true, &stored, &shown, &tidy) < 0) {
 			*ret = serve_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT,
 					   f[0] ? NULL
 						: _("this round is named: say "

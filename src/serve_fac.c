@@ -136,6 +136,7 @@ static int apply(struct reg *r, enum change what, char **f, const char *now)
 		s.items = ids;
 		s.anonymous = yes(f[4]);
 		s.hidden = yes(f[5]);
+		s.web = true;
 		rc = round_open(r, &s, now) ? 0 : -1;
 		free(ids);
 		free(list);

@@ -72,7 +72,7 @@ xmlNodePtr vote_meeting(struct reg *r, const char *mid)
 	return NULL;
 }
 
-int vote_voter(struct reg *r, const char *name, bool guest,
+int vote_voter(struct reg *r, const char *name, bool guest, bool web,
 	       const char **stored, const char **shown, char **tidy)
 {
 	xmlNodePtr p = person_find(r, name);
@@ -87,6 +87,14 @@ int vote_voter(struct reg *r, const char *name, bool guest,
 		*stored = *shown = *tidy = name_tidy(name);
 		return 0;
 	}
+	/* The page has no guests: whoever is missing asks the facilitator. */
+	if (web)
+		return person_unknown(r, name,
+				      _("'%s' is not in the people list; did "
+					"you mean %s? If not, ask the "
+					"facilitator to add you"),
+				      _("'%s' is not in the people list; ask "
+					"the facilitator to add you"));
 	return person_unknown(r, name,
 			      _("'%s' is not in the people list; did you mean "
 				"%s? (a guest who is not in the list votes "

@@ -391,6 +391,25 @@ test_expect_success 'messages in the language of the request (Accept-Language, ?
 	test_grep "stadig åben" out
 '
 
+test_expect_success 'the web words its refusals for the page, not with commands; the terminal keeps its own' '
+	http POST "$BASE/api/join" --bearer "$PTOK" -d "{\"name\": \"Hanne Ukendt\"}" >out &&
+	test_grep "\"error\": \".Hanne Ukendt. is not in the people list; ask the facilitator to add you\"" out &&
+	http POST "$BASE/api/join" --bearer "$PTOK" -H "Accept-Language: da" -d "{\"name\": \"Anna Bergh\"}" >out &&
+	test_grep "mente du .Anna Berg. (P1)? Hvis ikke, så bed facilitatoren om at tilføje dig" out &&
+	! grep -e "styr person add" -e "--guest" out &&
+	http POST "$BASE/api/round/open" --bearer "$FTOK" -d "{}" >out &&
+	test_grep "is still open; close it first with .Close the round.\"" out &&
+	http POST "$BASE/api/round/open" --bearer "$FTOK" -H "Accept-Language: da" -d "{}" >out &&
+	test_grep "er stadig åben; luk den først med .Luk runden.\"" out &&
+	test_expect_code 1 styr round open 2>err &&
+	test_grep "close it first with .styr round close." err &&
+	styr -q round close &&
+	http POST "$BASE/api/round/open" --bearer "$FTOK" -d "{\"items\": \"R1\", \"votes\": \"3\"}" >out &&
+	test_grep "votes per participant: give from 1 to 1 (the round has 1 items)" out &&
+	! grep -e "--votes" out &&
+	styr -q round open --items R1
+'
+
 serve_stop
 export LC_ALL=da_DK.UTF-8 LANG=da_DK.UTF-8
 serve_start
