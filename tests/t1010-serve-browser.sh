@@ -87,10 +87,14 @@ test_expect_success 'at 1920x1080 the projector is readable from the back of the
 test_expect_success 'the facilitator closes the round and reveals it, each after a question' '
 	flow facilitate "$F" "$SHOTS" >out 2>&1 || { cat out; false; } &&
 	cat out &&
+	test_grep "^open form: hidden, note: Runde 1 er åben. Luk den, før du åbner en ny.$" out &&
 	test_grep "^asked: Luk runde 1? 1 har stemt. Derefter kan ingen stemme i runden.$" out &&
+	test_grep "^said: Runde 1 er lukket: 1 har stemt.$" out &&
+	test_grep "^open form: offered, note: $" out &&
 	test_grep "^closed: Runde 1 i M1 Prioriteringsworkshop: lukket" out &&
 	test_grep "^asked: Vis resultatet af runde 1 for alle, også på projektoren?$" out &&
 	test_grep "^revealed: Runde 1 i M1 Prioriteringsworkshop: lukket, resultatet vist" out &&
+	test_grep "^said: Resultatet af runde 1 vises nu, også på projektoren.$" out &&
 	grep "<round number=\"1\" state=\"closed\"" styr.xml | grep "revealed="
 '
 

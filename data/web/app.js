@@ -42,7 +42,13 @@
       named: "med navn", anonym: "anonym", state_open: "åben",
       state_closed: "lukket", state_revealed: "lukket, resultatet vist",
       hidden_tally: "Resultatet er skjult, til det vises.",
-      none_round: "Ingen runde endnu.", done: "Gjort.", error: "Det lykkedes ikke: {e}",
+      none_round: "Ingen runde endnu.", error: "Det lykkedes ikke: {e}",
+      opened: "Runde {n} er åbnet.", closed_n: "Runde {n} er lukket: {v} har stemt.",
+      shown: "Resultatet af runde {n} vises nu, også på projektoren.",
+      paper_one: "1 papirstemme for {p} på {id} er tilføjet.",
+      paper_many: "{c} papirstemmer for {p} på {id} er tilføjet.",
+      proposed: "Workshoppens forslag til {id} er gemt: {p}.",
+      open_busy: "Runde {n} er åben. Luk den, før du åbner en ny.",
       votes_of: "Stemmer for {p} på {id}",
       confirm_close: "Luk runde {n}? {v} har stemt. Derefter kan ingen stemme i runden.",
       confirm_close_none: "Ingen har stemt i runde {n} endnu. Luk den alligevel?",
@@ -81,7 +87,13 @@
       named: "named", anonym: "anonymous", state_open: "open",
       state_closed: "closed", state_revealed: "closed, result shown",
       hidden_tally: "The result is hidden until it is revealed.",
-      none_round: "No round yet.", done: "Done.", error: "That did not work: {e}",
+      none_round: "No round yet.", error: "That did not work: {e}",
+      opened: "Round {n} is open.", closed_n: "Round {n} is closed: {v} have voted.",
+      shown: "The result of round {n} is shown now, on the projector too.",
+      paper_one: "1 paper vote for {p} on {id} is added.",
+      paper_many: "{c} paper votes for {p} on {id} are added.",
+      proposed: "The workshop's proposal on {id} is saved: {p}.",
+      open_busy: "Round {n} is open. Close it before you open a new one.",
       votes_of: "Votes for {p} on {id}",
       confirm_close: "Close round {n}? {v} have voted. After that nobody can vote in it.",
       confirm_close_none: "Nobody has voted in round {n} yet. Close it anyway?",
@@ -296,6 +308,12 @@
         });
       }
       cur = r;
+      // A new round only once this one is closed: the form is not
+      // offered while it is open, and a line says why.
+      var busy = !!r && r.state === "open";
+      $("open").hidden = busy;
+      $("open-note").hidden = !busy;
+      $("open-note").textContent = busy ? t("open_busy", {n: r.number}) : "";
       if (!r) { $("round-state").textContent = t("none_round"); $("tally-table").hidden = true; return; }
       $("round-state").textContent = t("state_line", {n: r.number, m: r.meeting + " " + r.meeting_title,
         s: stateWord(r), v: r.votes, kind: r.voters === "named" ? t("named") : t("anonym")}) +
@@ -306,9 +324,10 @@
       if (r.tally_shown) tallyRows($("tally"), r.items);
     }).catch(function () {});
   }
-  function act(url, body) {
+  // DONE(the reply) says what was done: "Runde 2 er lukket: 14 har stemt."
+  function act(url, body, done) {
     api("POST", url, body || {}).then(function (res) {
-      say(res.ok ? t("done") : t("error", {e: res.data.error || res.status}), !res.ok);
+      say(res.ok ? done(res.data || {}) : t("error", {e: res.data.error || res.status}), !res.ok);
       if (res.ok && url === "/api/round/open") { built = false; clear($("meeting")); clear($("item-boxes")); clear($("paper-item")); clear($("propose-item")); }
       loadFac();
     });
@@ -329,10 +348,12 @@
     // Closing and revealing cannot be undone from here: ask first.
     $("close").addEventListener("click", function () {
       var a = {n: cur ? cur.number : "", v: cur ? cur.voted : 0};
-      if (window.confirm(t(a.v ? "confirm_close" : "confirm_close_none", a))) act("/api/round/close");
+      if (window.confirm(t(a.v ? "confirm_close" : "confirm_close_none", a)))
+        act("/api/round/close", {}, function (r) { return t("closed_n", {n: r.number, v: r.voted}); });
     });
     $("reveal").addEventListener("click", function () {
-      if (window.confirm(t("confirm_reveal", {n: cur ? cur.number : ""}))) act("/api/round/reveal");
+      if (window.confirm(t("confirm_reveal", {n: cur ? cur.number : ""})))
+        act("/api/round/reveal", {}, function (r) { return t("shown", {n: r.number}); });
     });
     $("open").addEventListener("submit", function (ev) {
       ev.preventDefault();
@@ -342,17 +363,21 @@
         anonymous: $("anonymous").checked, hidden: $("hidden").checked};
       if ($("votes").value) b.votes = $("votes").value;
       if ($("minutes").value) b.minutes = $("minutes").value;
-      act("/api/round/open", b);
+      act("/api/round/open", b, function (r) { return t("opened", {n: r.number}); });
     });
     $("paper").addEventListener("submit", function (ev) {
       ev.preventDefault();
-      act("/api/paper", {item: $("paper-item").value, priority: $("paper-priority").value,
-        count: $("paper-count").value});
+      var c = $("paper-count").value, id = $("paper-item").value, p = $("paper-priority").value;
+      act("/api/paper", {item: id, priority: p, count: c}, function () {
+        return t(Number(c) === 1 ? "paper_one" : "paper_many", {c: c, id: id, p: t(p).toLowerCase()});
+      });
     });
     $("propose").addEventListener("submit", function (ev) {
       ev.preventDefault();
-      act("/api/propose", {item: $("propose-item").value, priority: $("propose-priority").value,
-        reason: $("propose-reason").value});
+      var id = $("propose-item").value, p = $("propose-priority").value;
+      act("/api/propose", {item: id, priority: p, reason: $("propose-reason").value}, function () {
+        return t("proposed", {id: id, p: t(p).toLowerCase()});
+      });
     });
     loadFac();
     setInterval(loadFac, 2000);

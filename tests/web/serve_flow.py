@@ -166,16 +166,23 @@ def step_facilitate(url, shots):
     try:
         wait(d, "the round", lambda d: "1" in d.find_element(By.ID, "round-state").text)
         print("before: " + d.find_element(By.ID, "round-state").text)
+        shown = d.find_element(By.ID, "open").is_displayed()
+        print("open form: " + ("offered" if shown else "hidden") +
+              ", note: " + d.find_element(By.ID, "open-note").text)
         check_axe(d, "facilitator", shots)
         browser.width(d, 1280)
         d.find_element(By.ID, "close").click()
         confirm(d)
         wait(d, "closed", lambda d: d.find_element(By.ID, "close").get_attribute("disabled") is not None)
         print("closed: " + d.find_element(By.ID, "round-state").text)
+        print("said: " + wait(d, "the status", status))
+        wait(d, "the form", lambda d: d.find_element(By.ID, "open").is_displayed())
+        print("open form: offered, note: " + d.find_element(By.ID, "open-note").text)
         d.find_element(By.ID, "reveal").click()
         confirm(d)
         wait(d, "revealed", lambda d: d.find_element(By.ID, "tally-table").is_displayed())
         print("revealed: " + d.find_element(By.ID, "round-state").text)
+        print("said: " + status(d))
         local_only(d, "facilitator")
         check_axe(d, "facilitator-revealed", shots)
     finally:
