@@ -369,8 +369,10 @@ static int read_row(struct ratings *rt, const struct csv_record *rec)
 	}
 	digest_add(rt, rec);
 	if (respondent(rt, rec, &stored, &shown, &keep) < 0 ||
-	    answer_id(rt, rec, &aid) < 0 || ratings_row_day(rt, rec, day, &own) < 0) {
+	    answer_id(rt, rec, &aid) < 0 ||
+	    ratings_row_day(rt, rec, day, &own) < 0) {
 		free(keep);
+		free(aid);
 		return -1;
 	}
 	if (!stored && aid)
