@@ -126,6 +126,17 @@ test_expect_success 'in a timed round, "your vote is saved" and a refused name s
 	test_grep "^after two polls: Det lykkedes ikke: .Hanne Ukendt. er ikke på deltagerlisten" out
 '
 
+test_expect_success 'on a phone (390x844) the facilitator sees all ten items of the checklist, the page scrolling, not a box in it' '
+	for t in "Mødereferat" "Tjekliste ved indflytning" "Årlig handleplan" "Kvartalsvis tilsyn" "Sagsgennemgang" "Ugentlig teamtavle"; do
+		styr -q add doc "$t" || exit 1
+	done &&
+	styr -q round close &&
+	flow checklist "$F" "$SHOTS" >out 2>&1 || { cat out; false; } &&
+	cat out &&
+	test_grep "^checklist: 10 items, 10 shown when the page is scrolled to them$" out &&
+	test_grep "^list box: grows with the page$" out
+'
+
 serve_stop
 test_expect_success 'the server stopped cleanly; the screenshots are there' '
 	test "$(cat server.rc)" = 0 &&

@@ -19,6 +19,7 @@ run.  Steps:
   facilitate URL SHOTS         the facilitator: closes the round, reveals
                                it; axe-core and screenshots
   result URL SHOTS             the participants' page after the reveal
+  checklist URL SHOTS          the facilitator's item checklist at 390x844
   lost URL SHOTS               a phone that lost its cookie reloads the
                                page: what it shows; axe-core, screenshots
   linger URL SHOTS NAME ID     joins as NAME (refused: the message after
@@ -189,6 +190,40 @@ def step_facilitate(url, shots):
         browser.close(d)
 
 
+def step_checklist(url, shots):
+    """The facilitator's item checklist on a phone (390x844): how many
+    items it has, and how many of them the page shows when scrolled to
+    each (none cut off inside a box of its own); screenshots."""
+    d = browser.open(url, 390, 844)
+    try:
+        wait(d, "the items", lambda d: d.find_elements(By.CSS_SELECTOR, "#item-boxes input"))
+        time.sleep(0.5)
+        boxes = d.find_elements(By.CSS_SELECTOR, "#item-boxes input")
+        seen = 0
+        for b in boxes:
+            # Scrolled as the page scrolls, not the list: is the item on
+            # the screen, not clipped by a box around the list?
+            d.execute_script("window.scrollTo(0, arguments[0].getBoundingClientRect().top"
+                             " + window.scrollY - 200);", b)
+            seen += d.execute_script(
+                "var e = arguments[0], r = e.getBoundingClientRect();"
+                "var h = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
+                "return h === e || (h && h.htmlFor === e.id) ? 1 : 0;", b)
+        print("checklist: %d items, %d shown when the page is scrolled to them"
+              % (len(boxes), seen))
+        box = d.find_element(By.ID, "item-boxes")
+        print("list box: %s" % ("scrolls on its own"
+              if d.execute_script("return arguments[0].scrollHeight > arguments[0].clientHeight + 1;", box)
+              else "grows with the page"))
+        browser.screenshot(d, os.path.join(shots, "facilitator-checklist-390.png"))
+        browser.width(d, 1920, 1080)
+        time.sleep(0.3)
+        browser.screenshot(d, os.path.join(shots, "facilitator-checklist-1920.png"))
+        check_axe(d, "facilitator-checklist", shots)
+    finally:
+        browser.close(d)
+
+
 def step_result(url, shots):
     d = browser.open(url, 360)
     try:
@@ -246,6 +281,8 @@ def main(argv):
             step_screen(url, shots, argv[3], argv[4])
         elif step == "facilitate":
             step_facilitate(url, shots)
+        elif step == "checklist":
+            step_checklist(url, shots)
         elif step == "result":
             step_result(url, shots)
         elif step == "projector":
