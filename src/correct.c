@@ -45,9 +45,9 @@ int correct_commit(struct correction *c)
 	int rc;
 
 	if (c->before) {
-		xmlAddChild(e, node_new(&c->r, "was", c->before));
+		node_append(e, node_new(&c->r, "was", c->before));
 		if (c->after)
-			xmlAddChild(e, node_new(&c->r, "now", c->after));
+			node_append(e, node_new(&c->r, "now", c->after));
 	}
 	if (c->gone)
 		node_remove(c->gone);

@@ -31,7 +31,8 @@ const char *merge_kind_text(const char *kind)
 	return _("both sides added it differently");
 }
 
-/* The fields a conflict can be over, in words, and the vocabulary their
+/* The fields a conflict can be over that are not an item's descriptive
+ * fields (item_field_info has those), in words, and the vocabulary their
  * values are keywords of (a person reads "Lovkrav", not "law"). */
 static const struct {
 	const char *name, *word;
@@ -40,8 +41,6 @@ static const struct {
 	{"role", N_("role"), &vocab_role},
 	{"kind", N_("kind"), &vocab_kind},
 	{"kind", N_("kind"), &vocab_meeting_kind},
-	{"origin", NULL, &vocab_origin},
-	{"found", NULL, &vocab_found},
 	{"method", NULL, &vocab_method},
 	{"round", NULL, &vocab_round},
 	{"experience", NULL, &vocab_experience},
@@ -79,6 +78,12 @@ static const char *field_value(const char *name, const char *value)
 {
 	size_t i;
 
+	for (i = 0; i < F_COUNT; i++)
+		if (item_field_info[i].vocab &&
+		    !strcmp(item_field_info[i].name, name) &&
+		    vocab_index(item_field_info[i].vocab, value) >= 0)
+			return vocab_word(item_field_info[i].vocab, value,
+					  msg_lang());
 	for (i = 0; i < sizeof fields / sizeof *fields; i++)
 		if (fields[i].vocab && !strcmp(fields[i].name, name) &&
 		    vocab_index(fields[i].vocab, value) >= 0)
